@@ -1,0 +1,24 @@
+// Turning input bytes into UTF-8 text: BOM, then strict UTF-8, then ICU charset detection.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace gongwen {
+
+struct Decoded {
+    std::string text;      // UTF-8, BOM removed, line endings untouched
+    std::string charset;   // canonical: UTF-8, UTF-16LE, UTF-16BE, GB18030, Big5
+    bool guessed = false;  // true when chosen by statistical detection
+};
+
+// Decodes `bytes` read from `name`. Throws gongwen::Error naming `name` and, for undecodable
+// input, the byte offset: empty input, binary data (NUL bytes, control characters), truncated
+// or invalid multi-byte sequences in every candidate charset.
+Decoded decode(std::string_view bytes, const std::string& name);
+
+// Encodes UTF-8 `text` into `charset` (any ICU converter name). Throws gongwen::Error when a
+// character cannot be represented. Used by tests and tools that produce legacy encodings.
+std::string encode(std::string_view text, const std::string& charset);
+
+}  // namespace gongwen

@@ -1,0 +1,36 @@
+#include "model/document.hpp"
+
+#include <array>
+#include <utility>
+
+namespace gongwen {
+
+namespace {
+constexpr std::array<std::pair<BlockKind, const char*>, 8> kBlockKindNames{{
+    {BlockKind::title, "title"},
+    {BlockKind::heading, "heading"},
+    {BlockKind::paragraph, "paragraph"},
+    {BlockKind::list_item, "list_item"},
+    {BlockKind::addressee, "addressee"},
+    {BlockKind::signature, "signature"},
+    {BlockKind::attachment, "attachment"},
+    {BlockKind::annotation, "annotation"},
+}};
+}  // namespace
+
+const char* to_string(BlockKind kind) {
+    for (const auto& [k, name] : kBlockKindNames)
+        if (k == kind) return name;
+    return "paragraph";
+}
+
+bool block_kind_from_string(const std::string& name, BlockKind& out) {
+    for (const auto& [k, n] : kBlockKindNames)
+        if (name == n) {
+            out = k;
+            return true;
+        }
+    return false;
+}
+
+}  // namespace gongwen

@@ -1,0 +1,122 @@
+// The gongwen document model: plain value types shared by every reader, pass and writer.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace gongwen {
+
+// Version of the native XML/JSON serialization of this model.
+inline constexpr const char* kModelVersion = "1";
+inline constexpr const char* kXmlNamespace = "urn:gongwen:document:1";
+
+// A range of the decoded source text, in Unicode code points (not bytes), end exclusive.
+// Code points are what scripts index strings by (Python, JavaScript via Array.from).
+struct Span {
+    std::size_t start = 0;
+    std::size_t end = 0;
+    bool empty() const { return start == end; }
+    friend bool operator==(const Span&, const Span&) = default;
+};
+
+// One metadata value. Absent when `value` is empty. `inferred` is true when no line of the
+// source states it and a pass derived it (e.g. a title built from the opening sentence).
+struct Field {
+    std::string value;
+    bool inferred = false;
+    Span span;  // where it was stated or derived from; empty when unknown
+    bool present() const { return !value.empty(); }
+    friend bool operator==(const Field&, const Field&) = default;
+};
+
+// A labelled metadata line we keep but do not interpret (组配分类, 有效性, …).
+struct ExtraField {
+    std::string key;
+    std::string value;
+    Span span;
+    friend bool operator==(const ExtraField&, const ExtraField&) = default;
+};
+
+struct Metadata {
+    Field title;            // 标题
+    Field organisation;     // 发文机关 / issuing organisation
+    Field year;             // report year, decimal digits ("2023")
+    Field published;        // publication date, ISO "YYYY-MM-DD"
+    Field published_time;   // "HH:MM" when given
+    Field index_number;     // 索引号
+    Field document_number;  // 文号
+    Field addressee;        // 主送机关, without the closing colon
+    Field signer;           // 落款 organisation
+    Field signed_date;      // 落款 date, ISO "YYYY-MM-DD"
+    Field source;           // 来源 / 信息来源
+    Field publisher;        // 发布机构
+    Field source_url;
+    Field category;         // 主题分类
+    Field keywords;         // 关键词
+    std::vector<ExtraField> extra;
+    friend bool operator==(const Metadata&, const Metadata&) = default;
+};
+
+enum class BlockKind {
+    title,       // the report's title line
+    heading,     // level 1–4, marker apart from text
+    paragraph,   // body text; may carry inline enumeration items
+    list_item,   // a line that is one enumerated item (一是…) on its own
+    addressee,   // 主送机关 line (市法治政府建设领导小组办公室：)
+    signature,   // 落款: organisation and/or date lines
+    attachment,  // 附件说明 (附件：…)
+    annotation,  // 附注 such as （此件主动公开）
+};
+
+// An inline enumeration item inside a paragraph: 一是…, 二是…
+struct Item {
+    std::string marker;  // as written, e.g. "一是"
+    std::string text;    // the item's text after the marker, as displayed
+    Span span;           // the whole item in the source, marker included
+    friend bool operator==(const Item&, const Item&) = default;
+};
+
+struct Block {
+    BlockKind kind = BlockKind::paragraph;
+    int level = 0;           // heading level 1–4; 0 for other kinds
+    std::string marker;      // numbering marker as written ("一、", "（一）", "1.", "一是"); may be empty
+    std::string text;        // display text without the marker, in the source's script
+    Span span;               // source range the block came from, marker included
+    std::vector<Item> items; // inline enumerations (paragraphs only)
+    friend bool operator==(const Block&, const Block&) = default;
+};
+
+// What the pipeline changed or doubted. `kind` is a stable snake_case identifier.
+struct Diagnostic {
+    std::string kind;
+    std::size_t count = 0;
+    std::string message;      // human-readable explanation
+    std::vector<Span> spans;  // where (may be fewer than count when capped)
+    friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
+};
+
+struct Source {
+    std::string name;            // file name as given (path), "-" for stdin
+    std::uint64_t size = 0;      // bytes
+    std::string sha256;          // lowercase hex of the input bytes
+    std::string charset;         // canonical name: UTF-8, UTF-16LE, UTF-16BE, GB18030, Big5
+    bool charset_guessed = false;  // true when detected statistically, not by BOM/validity
+    friend bool operator==(const Source&, const Source&) = default;
+};
+
+struct Document {
+    Source source;
+    Metadata metadata;
+    std::vector<Block> blocks;
+    std::vector<Diagnostic> diagnostics;
+    friend bool operator==(const Document&, const Document&) = default;
+};
+
+// Stable names used by every serialization.
+const char* to_string(BlockKind kind);
+// Returns false when `name` is not a block kind name.
+bool block_kind_from_string(const std::string& name, BlockKind& out);
+
+}  // namespace gongwen
