@@ -1,0 +1,148 @@
+#include <array>
+#include <string_view>
+
+#include "converters/text/text.hpp"
+
+namespace gongwen {
+
+namespace {
+
+bool leads_with_title(const Document& doc) {
+    return !doc.blocks.empty() && doc.blocks.front().kind == BlockKind::title;
+}
+
+std::string block_line(const Block& b) {
+    if (b.kind == BlockKind::heading || b.kind == BlockKind::list_item) return b.marker + b.text;
+    return b.text;
+}
+
+struct Labelled {
+    const char* label;
+    const Field* field;
+};
+
+std::array<Labelled, 13> labelled_fields(const Metadata& m) {
+    return {{{"标题", &m.title},
+             {"发文机关", &m.organisation},
+             {"年度", &m.year},
+             {"发布日期", &m.published},
+             {"发布时间", &m.published_time},
+             {"主送机关", &m.addressee},
+             {"落款", &m.signer},
+             {"成文日期", &m.signed_date},
+             {"索引号", &m.index_number},
+             {"文号", &m.document_number},
+             {"发布机构", &m.publisher},
+             {"来源", &m.source},
+             {"主题分类", &m.category}}};
+}
+
+std::string md_escape(std::string_view text, bool line_start) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool special = std::string_view("\\`*_[]<|").find(c) != std::string_view::npos;
+        const bool at_start = line_start && i == 0 && std::string_view("#>-+=").find(c) != std::string_view::npos;
+        if (special || at_start) out.push_back('\\');
+        out.push_back(c);
+    }
+    // "1. text" at a line start would become an ordered list.
+    if (line_start && !out.empty() && out[0] >= '0' && out[0] <= '9') {
+        std::size_t i = 0;
+        while (i < out.size() && out[i] >= '0' && out[i] <= '9') ++i;
+        if (i < out.size() && (out[i] == '.' || out[i] == ')')) out.insert(i, "\\");
+    }
+    return out;
+}
+
+// A paragraph with its inline enumerators (一是, 二是…) in bold, where they stand.
+std::string md_paragraph(const Block& b) {
+    std::string out;
+    std::size_t pos = 0;
+    for (const Item& item : b.items) {
+        const std::size_t at = b.text.find(item.marker + item.text.substr(0, std::min<std::size_t>(item.text.size(), 6)), pos);
+        if (at == std::string::npos) continue;
+        out += md_escape(std::string_view(b.text).substr(pos, at - pos), pos == 0);
+        out += "**" + md_escape(item.marker, false) + "**";
+        pos = at + item.marker.size();
+    }
+    out += md_escape(std::string_view(b.text).substr(pos), pos == 0);
+    return out;
+}
+
+}  // namespace
+
+std::string write_text(const Document& doc) {
+    std::string out;
+    if (!leads_with_title(doc) && doc.metadata.title.present()) out += doc.metadata.title.value + "\n\n";
+    for (const Block& b : doc.blocks) out += block_line(b) + "\n\n";
+    if (!out.empty()) out.pop_back();
+    return out;
+}
+
+std::string write_markdown(const Document& doc) {
+    const Metadata& m = doc.metadata;
+    std::string out;
+    if (m.title.present()) out += "# " + md_escape(m.title.value, false) + "\n\n";
+    out += "| 字段 | 值 |\n|---|---|\n";
+    for (const auto& [label, field] : labelled_fields(m)) {
+        if (!field->present() || field == &m.title) continue;
+        out += std::string("| ") + label + " | " + md_escape(field->value, false) +
+               (field->inferred ? "（推断）" : "") + " |\n";
+    }
+    for (const ExtraField& x : m.extra) out += "| " + md_escape(x.key, false) + " | " + md_escape(x.value, false) + " |\n";
+    out += "\n";
+    bool first = true;
+    for (const Block& b : doc.blocks) {
+        if (b.kind == BlockKind::title && first) {
+            first = false;
+            continue;  // already the document heading
+        }
+        first = false;
+        switch (b.kind) {
+            case BlockKind::heading:
+                out += std::string(static_cast<std::size_t>(b.level) + 1, '#') + " " + md_escape(b.marker + b.text, false);
+                break;
+            case BlockKind::list_item:
+                out += "- **" + md_escape(b.marker, false) + "**" + md_escape(b.text, false);
+                break;
+            case BlockKind::paragraph: out += md_paragraph(b); break;
+            case BlockKind::signature:
+            case BlockKind::annotation:
+            case BlockKind::attachment:
+            case BlockKind::addressee:
+            case BlockKind::title: out += md_escape(b.text, true); break;
+        }
+        out += "\n\n";
+    }
+    out.pop_back();
+    return out;
+}
+
+std::string write_inspect_text(const Document& doc) {
+    const Metadata& m = doc.metadata;
+    std::string out = "file: " + doc.source.name + "\n";
+    out += "charset: " + doc.source.charset + (doc.source.charset_guessed ? " (detected)" : "") + "\n";
+    for (const auto& [label, field] : labelled_fields(m))
+        out += std::string(label) + ": " + (field->present() ? field->value : "-") +
+               (field->present() && field->inferred ? " (inferred)" : "") + "\n";
+    for (const ExtraField& x : m.extra) out += x.key + ": " + x.value + "\n";
+    std::array<std::size_t, 5> per_level{};
+    for (const Block& b : doc.blocks)
+        if (b.kind == BlockKind::heading) ++per_level[static_cast<std::size_t>(b.level)];
+    out += "blocks: " + std::to_string(doc.blocks.size()) + ", headings by level: " +
+           std::to_string(per_level[1]) + " / " + std::to_string(per_level[2]) + " / " +
+           std::to_string(per_level[3]) + " / " + std::to_string(per_level[4]) + "\n";
+    out += "outline:\n";
+    for (const Block& b : doc.blocks)
+        if (b.kind == BlockKind::heading)
+            out += std::string(static_cast<std::size_t>(b.level) * 2, ' ') + b.marker + b.text + "\n";
+    out += "diagnostics:\n";
+    if (doc.diagnostics.empty()) out += "  (none)\n";
+    for (const Diagnostic& d : doc.diagnostics)
+        out += "  " + d.kind + " ×" + std::to_string(d.count) + ": " + d.message + "\n";
+    return out;
+}
+
+}  // namespace gongwen

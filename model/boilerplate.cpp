@@ -1,0 +1,125 @@
+// Web-page chrome: the navigation, widgets and footers that come along when a page is copied
+// as text. Decided on the analysis view, so Traditional pages are recognised too.
+#include <array>
+#include <string_view>
+
+#include "model/passes.hpp"
+#include "model/text_util.hpp"
+
+namespace gongwen {
+
+namespace {
+
+bool contains(std::u32string_view s, std::u32string_view what) {
+    return s.find(what) != std::u32string_view::npos;
+}
+
+bool starts_with(std::u32string_view s, std::u32string_view what) {
+    return s.substr(0, what.size()) == what;
+}
+
+std::u32string without_spaces(std::u32string_view view) {
+    std::u32string s;
+    for (char32_t cp : view)
+        if (!is_space(cp)) s.push_back(cp);
+    return s;
+}
+
+// Phrases no report sentence uses but every government site footer or toolbar does.
+constexpr std::array<std::u32string_view, 39> kChromePhrases{
+    U"无障碍浏览", U"无障碍阅读", U"长者版", U"关怀版", U"ICP备", U"ICP证", U"公网安备", U"公安备案", U"网站标识码",
+    U"版权所有", U"Copyright", U"COPYRIGHT", U"copyright", U"©", U"主办单位:", U"承办单位:",
+    U"技术支持:", U"支持IPv6", U"扫一扫在手机", U"手机打开当前页", U"手机扫描二维码", U"关闭窗口",
+    U"打印文章", U"打印本页", U"【打印】", U"收藏本页", U"加入收藏", U"分享到", U"上一篇",
+    U"下一篇", U"返回列表", U"返回顶部", U"留言与评论", U"发表评论", U"网站地图", U"设为首页",
+    U"浏览次数", U"字体:[", U"网站导航"};
+
+constexpr std::array<std::u32string_view, 9> kChromeLines{
+    U"附件下载", U"相关附件", U"相关链接", U"相关文章", U"相关阅读", U"打印", U"关闭", U"分享",
+    U"【字体:"};
+
+constexpr std::array<std::u32string_view, 6> kBreadcrumbStarts{
+    U"当前位置", U"您的位置", U"您现在的位置", U"你的位置", U"你现在的位置", U"现在位置"};
+
+bool is_sentence_punct(char32_t cp) {
+    return cp == U'。' || cp == U'，' || cp == ',' || cp == ';' || cp == U'；';
+}
+
+// "长者版 | 无障碍浏览 | 联系我们": short items separated by bars.
+bool is_nav_bar(std::u32string_view s) {
+    std::size_t items = 0;
+    std::size_t bars = 0;
+    std::size_t run = 0;
+    for (char32_t cp : s) {
+        if (cp == '|' || cp == U'丨' || cp == U'｜') {
+            ++bars;
+            if (run > 0) ++items;
+            run = 0;
+        } else if (!is_space(cp)) {
+            if (is_sentence_punct(cp) || ++run > 12) return false;
+        }
+    }
+    if (run > 0) ++items;
+    return bars >= 1 && (items >= 2 || items == 0);
+}
+
+// "【关闭窗口】【打印文章】", "[大][中][小]": only bracketed widget labels.
+bool is_widget_row(std::u32string_view s) {
+    if (s.empty() || (s[0] != U'【' && s[0] != '[')) return false;
+    std::size_t inside = 0;
+    for (char32_t cp : s) {
+        if (cp == U'【' || cp == '[' || cp == U'】' || cp == ']') {
+            inside = 0;
+        } else if (++inside > 8 || is_sentence_punct(cp)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool is_breadcrumb(std::u32string_view s) {
+    for (auto start : kBreadcrumbStarts)
+        if (starts_with(s, start)) return true;
+    const bool arrows = contains(s, U">") || contains(s, U"»") || contains(s, U"›") ||
+                        contains(s, U"→");
+    return arrows && contains(s, U"首页") && s.size() <= 80;
+}
+
+}  // namespace
+
+bool is_chrome_line(std::u32string_view view) {
+    const std::u32string s = without_spaces(view);
+    if (s.empty()) return false;
+    if (s.find_first_not_of(U"|｜丨/>-_=*·•") == std::u32string::npos) return true;
+    for (auto line : kChromeLines)
+        if (s == line) return true;
+    if (is_breadcrumb(s) || is_nav_bar(s) || is_widget_row(s)) return true;
+    if (s.size() > 160) return false;
+    for (auto phrase : kChromePhrases)
+        if (contains(s, phrase)) return true;
+    return false;
+}
+
+std::u32string footer_owner(std::u32string_view view) {
+    const std::u32string s(view);
+    // "主办单位:X 联系方式…", "主办:X"
+    for (std::u32string_view label : {std::u32string_view(U"主办单位"), std::u32string_view(U"主办")}) {
+        const std::size_t at = s.find(label);
+        if (at == std::u32string::npos) continue;
+        std::size_t b = at + label.size();
+        while (b < s.size() && (is_space(s[b]) || s[b] == ':')) ++b;
+        std::size_t e = b;
+        while (e < s.size() && is_han(s[e])) ++e;
+        if (e - b >= 4) return s.substr(b, e - b);
+    }
+    // "X 版权所有": the Han run right before the phrase.
+    const std::size_t at = s.find(U"版权所有");
+    if (at == std::u32string::npos) return {};
+    std::size_t e = at;
+    while (e > 0 && is_space(s[e - 1])) --e;
+    std::size_t b = e;
+    while (b > 0 && is_han(s[b - 1])) --b;
+    return e - b >= 4 ? s.substr(b, e - b) : std::u32string{};
+}
+
+}  // namespace gongwen

@@ -1,0 +1,141 @@
+// Cleanup of one line: pinyin annotations and spaces between CJK characters are removed from
+// the display text; suspected mojibake is only flagged. Every kept character remembers its
+// source position.
+#include <string_view>
+
+#include "model/line.hpp"
+#include "model/text_util.hpp"
+
+namespace gongwen {
+
+namespace {
+
+constexpr std::u32string_view kToneVowels =
+    U"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
+
+bool is_pinyin_letter(char32_t cp) {
+    return (cp >= 'a' && cp <= 'z') || cp == U'ü' || cp == U'ê' ||
+           kToneVowels.find(cp) != std::u32string_view::npos;
+}
+
+bool is_open_paren(char32_t cp) { return cp == '(' || cp == U'（'; }
+bool is_close_paren(char32_t cp) { return cp == ')' || cp == U'）'; }
+
+// Length of a pinyin annotation "(xué)" starting at raw[i] (an opening parenthesis right after
+// a Han character), or 0. Toneless syllables count only in documents full of annotations.
+std::size_t pinyin_at(const std::u32string& raw, std::size_t i, bool pinyin_document) {
+    if (i == 0 || !is_han(raw[i - 1]) || !is_open_paren(raw[i])) return 0;
+    std::size_t j = i + 1;
+    bool toned = false;
+    bool vowel = false;
+    while (j < raw.size() && j - i <= 7 && is_pinyin_letter(raw[j])) {
+        toned = toned || kToneVowels.find(raw[j]) != std::u32string_view::npos;
+        vowel = vowel || std::u32string_view(U"aeiouüvê").find(raw[j]) != std::u32string_view::npos;
+        ++j;
+    }
+    if (j == i + 1 || j >= raw.size() || !is_close_paren(raw[j])) return 0;
+    if (!toned && !(pinyin_document && vowel)) return 0;
+    return j + 1 - i;
+}
+
+bool is_inline_space(char32_t cp) { return cp != '\n' && cp != '\r' && is_space(cp); }
+
+// Mis-decoded text (UTF-8 read as GBK and back) leaves a half-width '?' glued to letters,
+// box-drawing or private-use characters, or a lone Latin letter between ideographs.
+bool suspicious_at(const std::u32string& t, std::size_t i) {
+    const char32_t cp = t[i];
+    const bool prev_han = i > 0 && is_han(t[i - 1]);
+    if (cp == 0xFFFD) return true;
+    if ((cp >= 0x2500 && cp <= 0x257F) || (cp >= 0xE000 && cp <= 0xF8FF))
+        return prev_han || (i + 1 < t.size() && is_han(t[i + 1]));
+    if (cp == '?' && prev_han) {
+        std::size_t j = i + 1;
+        while (j < t.size() && (t[j] == '!' || t[j] == '?')) ++j;
+        return j < t.size() && (is_han(t[j]) || is_ascii_alpha(t[j]));
+    }
+    if (is_ascii_alpha(cp) && prev_han && i + 1 < t.size() && is_han(t[i + 1])) return true;
+    return false;
+}
+
+void flag_mojibake(const Line& line, CleanupReport& report) {
+    const std::u32string& t = line.text;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!suspicious_at(t, i)) continue;
+        // Extend over the garbled run: neighbours up to the nearest space or CJK punctuation.
+        std::size_t b = i;
+        std::size_t e = i + 1;
+        while (b > 0 && i - b < 4 && !is_cjk_punct(t[b - 1]) && !is_space(t[b - 1])) --b;
+        while (e < t.size() && e - i < 6 && !is_space(t[e]) &&
+               (!is_cjk_punct(t[e]) || t[e] == U'《')) {
+            if (t[e] == U'《') {
+                ++e;
+                break;
+            }
+            ++e;
+        }
+        report.mojibake.push_back(line.span_of(b, e));
+        i = e;
+    }
+}
+
+}  // namespace
+
+Span Line::span_of(std::size_t begin, std::size_t end) const {
+    if (begin >= end || begin >= text.size()) return Span{span.end, span.end};
+    return Span{origin[begin], origin[end - 1] + 1};
+}
+
+std::string Line::utf8(std::size_t begin, std::size_t end) const {
+    return to_utf8(std::u32string_view(text).substr(begin, end - begin));
+}
+
+std::size_t count_tone_marked_pinyin(const std::u32string& raw) {
+    std::size_t n = 0;
+    for (std::size_t i = 1; i < raw.size(); ++i)
+        if (is_open_paren(raw[i]) && pinyin_at(raw, i, false) > 0) ++n;
+    return n;
+}
+
+Line make_line(const std::u32string& raw, std::size_t start, bool pinyin_document,
+               CleanupReport& report) {
+    std::size_t b = 0;
+    std::size_t e = raw.size();
+    while (b < e && is_space(raw[b])) ++b;
+    while (e > b && is_space(raw[e - 1])) --e;
+
+    Line line;
+    line.span = Span{start + b, start + e};
+    line.text.reserve(e - b);
+    line.origin.reserve(e - b);
+    for (std::size_t i = b; i < e;) {
+        if (const std::size_t n = pinyin_at(raw, i, pinyin_document); n > 0) {
+            report.pinyin.push_back(Span{start + i, start + i + n});
+            i += n;
+            continue;
+        }
+        if (is_inline_space(raw[i])) {
+            std::size_t j = i;
+            while (j < e && is_inline_space(raw[j])) ++j;
+            // Compare with the kept character before and the next character after the run
+            // (skipping a pinyin annotation there is not needed: annotations follow Han).
+            const bool cjk_before = !line.text.empty() && is_cjk(line.text.back());
+            const bool cjk_after = j < e && is_cjk(raw[j]);
+            if (cjk_before && cjk_after) {
+                report.cjk_spaces.push_back(Span{start + i, start + j});
+                i = j;
+                continue;
+            }
+        }
+        line.text.push_back(raw[i]);
+        line.origin.push_back(static_cast<std::uint32_t>(start + i));
+        ++i;
+    }
+    line.view = fold(line.text);
+    for (char32_t cp : line.text)
+        if (cp >= 0xFF01 && cp <= 0xFF5E && (is_ascii_digit(cp - 0xFEE0) || is_ascii_alpha(cp - 0xFEE0)))
+            ++report.fullwidth;
+    flag_mojibake(line, report);
+    return line;
+}
+
+}  // namespace gongwen

@@ -1,0 +1,399 @@
+// enrich(): raw lines → cleaned lines → chrome and metadata taken out → blocks with the outline,
+// enumerations and the closing parts (attachment note, signature, annotation) → inference.
+#include "model/enrich.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+#include "model/enrich_internal.hpp"
+#include "model/passes.hpp"
+#include "model/text_util.hpp"
+
+namespace gongwen {
+
+namespace {
+
+enum class Role { content, chrome, metadata };
+
+struct Entry {
+    Line line;
+    Role role = Role::content;
+    std::vector<LabelledValue> labels;
+};
+
+// Diagnostics are collected by kind while the passes run.
+struct Findings {
+    std::vector<Span> boilerplate;
+    std::vector<Span> merged;
+    std::vector<Span> conflicts;
+    std::vector<std::string> conflict_notes;
+};
+
+bool has_sentence_punct(std::u32string_view view) {
+    return view.find_first_of(U"。;!?,，") != std::u32string_view::npos;
+}
+
+// --- chrome and metadata -------------------------------------------------------------
+
+void classify(std::vector<Entry>& entries) {
+    for (Entry& e : entries) {
+        if (auto labels = parse_metadata_line(e.line.view)) {
+            e.role = Role::metadata;
+            e.labels = std::move(*labels);
+        } else if (is_chrome_line(e.line.view)) {
+            e.role = Role::chrome;
+        }
+    }
+    // A short line between two chrome lines after the last sentence of the text is part of the
+    // page footer (a site name between "附件下载" and the ICP line).
+    std::size_t last_sentence = 0;
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        if (entries[i].role == Role::content && has_sentence_punct(entries[i].line.view)) last_sentence = i;
+    for (std::size_t i = last_sentence + 1; i + 1 < entries.size(); ++i) {
+        Entry& e = entries[i];
+        if (e.role == Role::content && i > 0 && entries[i - 1].role == Role::chrome &&
+            entries[i + 1].role == Role::chrome && e.line.text.size() <= 30 &&
+            !has_sentence_punct(e.line.view))
+            e.role = Role::chrome;
+    }
+}
+
+void set_field(Field& field, std::string value, Span span, Findings& found) {
+    if (!field.present()) {
+        field = Field{std::move(value), false, span};
+    } else if (field.value == value) {
+        found.merged.push_back(span);
+    } else {
+        found.conflicts.push_back(span);
+        found.conflict_notes.push_back(field.value + " / " + value);
+    }
+}
+
+void apply_label(Metadata& meta, const Line& line, const LabelledValue& lv, Field& written,
+                 Findings& found) {
+    const Span span = line.span_of(lv.value_begin, lv.value_end);
+    std::string value = line.utf8(lv.value_begin, lv.value_end);
+    const std::u32string_view view = std::u32string_view(line.view).substr(lv.value_begin, lv.value_end - lv.value_begin);
+    if (lv.key == MetaKey::chrome) {
+        found.boilerplate.push_back(line.span_of(lv.label_begin, std::max(lv.value_end, lv.value_begin)));
+        return;
+    }
+    if (value.empty()) return;
+    std::size_t label_end = lv.label_begin;
+    while (label_end < line.view.size() && line.view[label_end] != ':' && !is_space(line.view[label_end]))
+        ++label_end;
+    const std::string label = line.utf8(lv.label_begin, label_end);
+    switch (lv.key) {
+        case MetaKey::title: return set_field(meta.title, value, span, found);
+        case MetaKey::index_number: return set_field(meta.index_number, value, span, found);
+        case MetaKey::document_number: return set_field(meta.document_number, value, span, found);
+        case MetaKey::publisher: return set_field(meta.publisher, value, span, found);
+        case MetaKey::category: return set_field(meta.category, value, span, found);
+        case MetaKey::keywords: return set_field(meta.keywords, value, span, found);
+        case MetaKey::source: return set_field(meta.source, value, span, found);
+        case MetaKey::published:
+        case MetaKey::written: {
+            std::string time;
+            std::string date = parse_date(view, false, &time);
+            if (date.empty()) break;  // not a date after all: keep it as an extra field
+            if (lv.key == MetaKey::published) {
+                set_field(meta.published, date, span, found);
+                if (!time.empty()) set_field(meta.published_time, time, span, found);
+                return;
+            }
+            set_field(written, date, span, found);
+            break;
+        }
+        case MetaKey::extra:
+        case MetaKey::chrome: break;
+    }
+    for (const ExtraField& x : meta.extra)
+        if (x.key == label && x.value == value) {
+            found.merged.push_back(span);
+            return;
+        }
+    meta.extra.push_back(ExtraField{label, value, span});
+}
+
+// --- blocks ------------------------------------------------------------------------------
+
+Block block_of(const Line& line, BlockKind kind, std::size_t begin, std::size_t end) {
+    Block b;
+    b.kind = kind;
+    b.text = line.utf8(begin, end);
+    b.span = line.span_of(begin, end);
+    return b;
+}
+
+std::size_t trim_end(const Line& line, std::size_t begin, std::size_t end) {
+    while (end > begin && is_space(line.view[end - 1])) --end;
+    return end;
+}
+
+// A paragraph (or a line that is a single enumerated item) from line.text[begin, end).
+Block paragraph_of(const Line& line, std::size_t begin, std::size_t end) {
+    Block b = block_of(line, BlockKind::paragraph, begin, end);
+    const std::u32string_view view = std::u32string_view(line.view).substr(0, end);
+    const std::vector<Enumerator> found = find_enumerators(view, begin);
+    if (found.size() == 1 && found[0].begin == begin) {
+        std::size_t text_begin = begin + found[0].length;
+        while (text_begin < end && is_space(line.view[text_begin])) ++text_begin;
+        b.kind = BlockKind::list_item;
+        b.marker = line.utf8(begin, begin + found[0].length);
+        b.text = line.utf8(text_begin, end);
+        return b;
+    }
+    if (found.size() < 2) return b;
+    for (std::size_t k = 0; k < found.size(); ++k) {
+        const std::size_t item_begin = found[k].begin;
+        const std::size_t item_end = trim_end(line, item_begin, k + 1 < found.size() ? found[k + 1].begin : end);
+        std::size_t text_begin = item_begin + found[k].length;
+        while (text_begin < item_end && is_space(line.view[text_begin])) ++text_begin;
+        b.items.push_back(Item{line.utf8(item_begin, item_begin + found[k].length),
+                               line.utf8(text_begin, item_end), line.span_of(item_begin, item_end)});
+    }
+    return b;
+}
+
+// A heading line: the marker, the heading (its first sentence when body text follows on the
+// same line) and that body text as a paragraph.
+constexpr std::size_t kMaxHeadingLength = 80;
+
+bool add_heading(const Line& line, std::vector<Block>& out) {
+    const auto marker = match_marker(line.view);
+    if (!marker) return false;
+    const std::size_t split = first_sentence_end(line.view, marker->body);
+    const std::size_t heading_end = split == std::u32string_view::npos ? line.text.size() : split;
+    if (heading_end - marker->body > kMaxHeadingLength) return false;
+    std::size_t marker_end = marker->length;
+    Block h = block_of(line, BlockKind::heading, marker->body, heading_end);
+    h.level = marker->level;
+    h.marker = line.utf8(0, trim_end(line, 0, marker_end));
+    h.span = line.span_of(0, heading_end);
+    out.push_back(std::move(h));
+    if (split != std::u32string_view::npos) {
+        std::size_t rest = split;
+        while (rest < line.text.size() && is_space(line.view[rest])) ++rest;
+        out.push_back(paragraph_of(line, rest, line.text.size()));
+    }
+    return true;
+}
+
+bool is_attachment_line(std::u32string_view view) {
+    if (view.substr(0, 2) != U"附件") return false;
+    std::size_t i = 2;
+    while (i < view.size() && (is_ascii_digit(view[i]) || is_chinese_numeral(view[i]) || is_space(view[i]))) ++i;
+    return i < view.size() && view[i] == ':';
+}
+
+bool is_annotation_line(std::u32string_view view) {
+    return view.size() >= 4 && view.size() <= 60 && view.front() == '(' && view.back() == ')' &&
+           view.find(')') == view.size() - 1 && !match_marker(view);
+}
+
+bool is_addressee_line(std::u32string_view view) {
+    return view.size() >= 3 && view.size() <= 60 && view.back() == ':' &&
+           view.find_first_of(U"。;!?") == std::u32string_view::npos && !match_marker(view);
+}
+
+bool is_title_line(std::u32string_view view) {
+    return view.size() >= 4 && view.size() <= 80 && !has_sentence_punct(view) && view.back() != ':' &&
+           has_genre_word(view) && !match_marker(view);
+}
+
+std::u32string squeeze(std::u32string_view view) {
+    std::u32string s;
+    for (char32_t cp : view)
+        if (!is_space(cp)) s.push_back(cp);
+    return s;
+}
+
+// Roles of the closing lines, found walking back from the end: a trailing title line,
+// signature (organisation and date), annotation, attachment note.
+std::vector<BlockKind> closing_kinds(const std::vector<const Line*>& content) {
+    std::vector<BlockKind> kinds(content.size(), BlockKind::paragraph);
+    bool seen_date = false;
+    for (std::size_t k = content.size(); k-- > 0;) {
+        const std::u32string_view v = content[k]->view;
+        if (is_annotation_line(v)) kinds[k] = BlockKind::annotation;
+        else if (!parse_date(v, true).empty()) kinds[k] = BlockKind::signature, seen_date = true;
+        else if (is_attachment_line(v)) kinds[k] = BlockKind::attachment;
+        else if (is_title_line(v) && !seen_date && k + 1 == content.size()) kinds[k] = BlockKind::title;
+        else if (seen_date && kinds[k + 1] == BlockKind::signature && v.size() <= 30 &&
+                 !has_sentence_punct(v) && ends_like_org(v)) kinds[k] = BlockKind::signature;
+        else break;
+    }
+    return kinds;
+}
+
+void build_blocks(Document& doc, InferenceInput& in) {
+    const std::vector<const Line*>& content = in.content;
+    std::vector<BlockKind> kinds = closing_kinds(content);
+    const std::u32string cms_title = squeeze(fold(to_u32(doc.metadata.title.value)));
+    bool body_started = false;
+    bool title_seen = false;
+    bool in_attachment = false;
+    for (std::size_t k = 0; k < content.size(); ++k) {
+        const Line& line = *content[k];
+        const std::u32string_view v = line.view;
+        const BlockKind closing = kinds[k];
+        if (closing != BlockKind::paragraph) {
+            Block b = block_of(line, closing, 0, line.text.size());
+            if (closing == BlockKind::attachment) {
+                std::size_t colon = v.find(':') + 1;
+                while (colon < v.size() && is_space(v[colon])) ++colon;
+                Field& f = in.attachment_title;
+                if (!f.present() && is_title_line(v.substr(colon)))
+                    f = Field{line.utf8(colon, v.size()), true, line.span_of(colon, v.size())};
+            }
+            doc.blocks.push_back(std::move(b));
+            continue;
+        }
+        if (in_attachment && match_marker(v) && !has_sentence_punct(v)) {
+            doc.blocks.push_back(block_of(line, BlockKind::attachment, 0, line.text.size()));
+            continue;
+        }
+        in_attachment = false;
+        const bool opens_body = match_marker(v) || has_sentence_punct(v);
+        if (!body_started && !title_seen && !opens_body &&
+            ((!cms_title.empty() && squeeze(v) == cms_title) || is_title_line(v))) {
+            doc.blocks.push_back(block_of(line, BlockKind::title, 0, line.text.size()));
+            title_seen = true;
+            continue;
+        }
+        if (!body_started && is_addressee_line(v)) {
+            Block b = block_of(line, BlockKind::addressee, 0, line.text.size());
+            std::size_t e = line.text.size() - 1;
+            doc.metadata.addressee = Field{line.utf8(0, e), false, line.span_of(0, e)};
+            doc.blocks.push_back(std::move(b));
+            body_started = true;
+            continue;
+        }
+        body_started = body_started || opens_body;
+        if (is_attachment_line(v)) {
+            doc.blocks.push_back(block_of(line, BlockKind::attachment, 0, line.text.size()));
+            in_attachment = true;
+            continue;
+        }
+        if (!add_heading(line, doc.blocks)) doc.blocks.push_back(paragraph_of(line, 0, line.text.size()));
+    }
+}
+
+// Signature blocks carry the signing organisation and date.
+void read_signature(Document& doc) {
+    for (const Block& b : doc.blocks) {
+        if (b.kind != BlockKind::signature) continue;
+        const std::u32string view = fold(to_u32(b.text));
+        const std::string date = parse_date(view, true);
+        if (!date.empty()) doc.metadata.signed_date = Field{date, false, b.span};
+        else doc.metadata.signer = Field{b.text, false, b.span};
+    }
+}
+
+// --- diagnostics -------------------------------------------------------------------------
+
+void add_diagnostic(Document& doc, const char* kind, std::vector<Span> spans, std::string message,
+                    std::size_t count = 0) {
+    if (count == 0) count = spans.size();
+    if (count == 0) return;
+    doc.diagnostics.push_back(Diagnostic{kind, count, std::move(message), std::move(spans)});
+}
+
+void report(Document& doc, const CleanupReport& clean, Findings& found) {
+    if (doc.source.charset_guessed)
+        add_diagnostic(doc, "charset_guessed", {},
+                       "the input declared no charset; " + doc.source.charset + " was detected", 1);
+    add_diagnostic(doc, "boilerplate_removed", std::move(found.boilerplate),
+                   "web-page navigation, widgets and footer lines removed from the body");
+    add_diagnostic(doc, "metadata_merged", std::move(found.merged),
+                   "repeated metadata values merged into one");
+    std::string notes;
+    for (const std::string& n : found.conflict_notes) notes += (notes.empty() ? "" : "; ") + n;
+    add_diagnostic(doc, "metadata_conflict", std::move(found.conflicts),
+                   "metadata stated twice with different values, the first kept: " + notes);
+    add_diagnostic(doc, "pinyin_removed", clean.pinyin,
+                   "pinyin annotations after characters removed, as in 學(xué) → 學");
+    add_diagnostic(doc, "cjk_space_removed", clean.cjk_spaces,
+                   "spaces between Chinese characters removed");
+    add_diagnostic(doc, "fullwidth_folded", {},
+                   "full-width digits and letters read as half-width for analysis (display text unchanged)",
+                   clean.fullwidth);
+    add_diagnostic(doc, "mojibake_suspected", clean.mojibake,
+                   "text that looks mis-decoded (a '?' or stray letters inside Chinese text); left as is");
+}
+
+bool mostly_traditional(const std::vector<Entry>& entries) {
+    std::size_t han = 0;
+    std::size_t changed = 0;
+    for (const Entry& e : entries)
+        for (std::size_t i = 0; i < e.line.text.size(); ++i)
+            if (is_han(e.line.text[i])) {
+                ++han;
+                if (e.line.view[i] != e.line.text[i]) ++changed;
+            }
+    return han > 0 && changed * 20 > han;
+}
+
+}  // namespace
+
+std::vector<RawBlock> split_lines(const std::string& text) {
+    std::vector<RawBlock> lines;
+    std::size_t begin = 0;
+    std::size_t cp_start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i < text.size() && text[i] != '\n' && text[i] != '\r') continue;
+        const std::string_view piece(text.data() + begin, i - begin);
+        lines.push_back(RawBlock{std::string(piece), cp_start});
+        cp_start += count_code_points(piece);
+        if (i < text.size()) {
+            const bool crlf = text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n';
+            cp_start += crlf ? 2 : 1;
+            if (crlf) ++i;
+        }
+        begin = i + 1;
+    }
+    return lines;
+}
+
+Document enrich(Source source, const std::vector<RawBlock>& raw) {
+    Document doc;
+    doc.source = std::move(source);
+    std::vector<std::u32string> raw32;
+    raw32.reserve(raw.size());
+    std::size_t toned = 0;
+    for (const RawBlock& r : raw) {
+        raw32.push_back(to_u32(r.text));
+        toned += count_tone_marked_pinyin(raw32.back());
+    }
+    CleanupReport clean;
+    std::vector<Entry> entries;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        Line line = make_line(raw32[i], raw[i].start, toned >= 3, clean);
+        if (!line.empty()) entries.push_back(Entry{std::move(line), Role::content, {}});
+    }
+    classify(entries);
+
+    Findings found;
+    Field written;
+    InferenceInput in;
+    for (const Entry& e : entries) {
+        if (e.role == Role::metadata) {
+            for (const LabelledValue& lv : e.labels) apply_label(doc.metadata, e.line, lv, written, found);
+        } else if (e.role == Role::chrome) {
+            found.boilerplate.push_back(e.line.span);
+            if (std::u32string owner = footer_owner(e.line.view); !owner.empty()) in.owners.push_back(owner);
+        } else {
+            in.content.push_back(&e.line);
+        }
+    }
+    if (!doc.metadata.published.present() && written.present()) doc.metadata.published = written;
+    in.cms_title = doc.metadata.title;
+    in.traditional = mostly_traditional(entries);
+    build_blocks(doc, in);
+    read_signature(doc);
+    infer_metadata(doc, in);
+    report(doc, clean, found);
+    return doc;
+}
+
+}  // namespace gongwen

@@ -1,0 +1,26 @@
+// The format-independent passes that turn a reader's raw lines into a structured Document:
+// cleanup, web-page chrome removal, metadata, title, outline, enumerations, closing parts.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "model/document.hpp"
+
+namespace gongwen {
+
+// One line or paragraph as a reader found it, text exactly as in the decoded source.
+struct RawBlock {
+    std::string text;       // UTF-8, untrimmed
+    std::size_t start = 0;  // code point offset of text's first character in the source text
+};
+
+// Splits decoded text into RawBlocks, one per line (LF, CRLF or CR), keeping offsets.
+std::vector<RawBlock> split_lines(const std::string& text);
+
+// Runs every pass over `raw` and returns the finished document. Never throws for content:
+// whatever cannot be understood stays a paragraph.
+Document enrich(Source source, const std::vector<RawBlock>& raw);
+
+}  // namespace gongwen

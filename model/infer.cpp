@@ -1,0 +1,266 @@
+// What a careful reader infers when a report does not say it in a metadata line: the title
+// (from the attachment line, a trailing title line, the opening sentence, or composed), the
+// issuing organisation (expanding 市科技局 to the full name the text uses) and the report year.
+#include <algorithm>
+#include <array>
+#include <map>
+#include <string_view>
+
+#include "model/enrich_internal.hpp"
+#include "model/passes.hpp"
+#include "model/text_util.hpp"
+
+namespace gongwen {
+
+namespace {
+
+constexpr std::array<std::u32string_view, 18> kGenreWords{
+    U"报告", U"总结", U"情况", U"通知", U"意见", U"办法", U"规定", U"方案", U"决定",
+    U"公告", U"通报", U"批复", U"纪要", U"计划", U"要点", U"年报", U"说明", U"决议"};
+
+// Suffixes of organisation names, longest first.
+constexpr std::array<std::u32string_view, 17> kOrgSuffixes{
+    U"委员会", U"办公室", U"人民政府", U"政府", U"局", U"厅", U"委", U"办", U"院", U"署",
+    U"中心", U"部", U"处", U"所", U"站", U"馆", U"队"};
+
+// Topics of the annual reports we read, for a title composed when the text has none.
+constexpr std::array<std::u32string_view, 6> kTopics{
+    U"法治政府建设", U"依法行政", U"政府信息公开", U"政务公开", U"法治建设", U"普法"};
+
+bool is_level_char(char32_t cp) {
+    return cp == U'省' || cp == U'市' || cp == U'县' || cp == U'区' || cp == U'州' || cp == U'镇' || cp == U'乡';
+}
+
+std::size_t count_of(std::u32string_view text, std::u32string_view what) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(what); at != std::u32string_view::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+// "亳州市科学技术局关于…" / "市科技局2022年度…" → the organisation at the head of a title.
+std::u32string org_prefix(std::u32string_view title) {
+    std::size_t end = title.find(U"关于");
+    if (end == std::u32string_view::npos) {
+        end = 0;
+        while (end < title.size() && !is_ascii_digit(title[end])) ++end;
+    }
+    const std::u32string_view head = title.substr(0, end);
+    return head.size() >= 3 && head.size() <= 30 && ends_like_org(head) ? std::u32string(head) : std::u32string{};
+}
+
+// The organisation a text names most often in its own short form: 市科技局, 省科技厅.
+std::u32string self_reference(std::u32string_view text) {
+    std::map<std::u32string, std::size_t> counts;
+    std::u32string best;
+    std::size_t best_count = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != U'局' && text[i] != U'厅') continue;
+        std::size_t b = i;
+        while (b > 0 && i - b < 6 && is_han(text[b - 1]) && !is_level_char(text[b])) --b;
+        if (!is_level_char(text[b]) || i - b < 2) continue;
+        std::u32string name(text.substr(b, i + 1 - b));
+        const std::size_t n = ++counts[name];
+        if (n > best_count) best = name, best_count = n;
+    }
+    return best;
+}
+
+bool is_subsequence(std::u32string_view small, std::u32string_view big) {
+    std::size_t j = 0;
+    for (char32_t cp : big)
+        if (j < small.size() && small[j] == cp) ++j;
+    return j == small.size();
+}
+
+// 市科技局 → 六盘水市科学技术局: the full form the text itself uses, with a place name of two
+// or three characters that stands at a word boundary (after 《, “, punctuation or a line start).
+std::u32string expand_org(std::u32string_view org, const std::vector<std::u32string_view>& texts) {
+    if (org.empty() || !is_level_char(org[0])) return {};
+    const std::u32string_view rest = org.substr(1);
+    std::map<std::u32string, std::size_t> counts;
+    for (std::u32string_view text : texts) {
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i] != org[0]) continue;
+            for (std::size_t place = 2; place <= 3 && place <= i; ++place) {
+                const std::size_t b = i - place;
+                if (b > 0 && is_han(text[b - 1])) continue;
+                bool han = true;
+                for (std::size_t k = b; k < i; ++k) han = han && is_han(text[k]);
+                if (!han) continue;
+                // The full name runs from the level character to the same suffix as `org`.
+                const std::size_t end = text.find(org.back(), i + 1);
+                if (end == std::u32string_view::npos || end - i > 12) continue;
+                const std::u32string_view tail = text.substr(i + 1, end - i);
+                if (!is_subsequence(rest, tail)) continue;
+                ++counts[std::u32string(text.substr(b, end + 1 - b))];
+            }
+        }
+    }
+    std::u32string best;
+    std::size_t best_count = 0;
+    for (const auto& [name, n] : counts)
+        if (n > best_count) best = name, best_count = n;
+    return best;
+}
+
+int year_in(std::u32string_view view) {
+    for (std::size_t i = 0; i + 4 <= view.size(); ++i) {
+        if (i > 0 && is_ascii_digit(view[i - 1])) continue;
+        if (!is_ascii_digit(view[i]) || !is_ascii_digit(view[i + 1]) || !is_ascii_digit(view[i + 2]) ||
+            !is_ascii_digit(view[i + 3]) || (i + 4 < view.size() && is_ascii_digit(view[i + 4])))
+            continue;
+        const int y = parse_numeral(view.substr(i, 4));
+        if (y >= 1949 && y <= 2199) return y;
+    }
+    return -1;
+}
+
+std::u32string topic_of(const Document& doc, const std::vector<const Line*>& content) {
+    std::u32string best;
+    std::size_t best_score = 0;
+    for (std::u32string_view topic : kTopics) {
+        std::size_t score = 0;
+        for (const Block& b : doc.blocks)
+            if (b.kind == BlockKind::heading) score += 1000 * count_of(fold(to_u32(b.text)), topic);
+        for (const Line* line : content) score += count_of(line->view, topic);
+        if (score > best_score) best = topic, best_score = score;
+    }
+    return best;
+}
+
+Field field_from(std::u32string_view text, bool inferred, Span span = {}) {
+    return Field{to_utf8(text), inferred, span};
+}
+
+const Block* first_block(const Document& doc, BlockKind kind) {
+    for (const Block& b : doc.blocks)
+        if (b.kind == kind) return &b;
+    return nullptr;
+}
+
+// "现将我局2020年度法治政府建设工作报告如下" → "我局2020年度法治政府建设工作报告".
+std::u32string opening_title(const std::vector<const Line*>& content, std::size_t& line_index,
+                             std::size_t& at) {
+    for (std::size_t k = 0; k < content.size() && k < 6; ++k) {
+        const std::u32string_view v = content[k]->view;
+        const std::size_t lead = v.find(U"现将");
+        const std::size_t tail = v.find(U"报告如下");
+        if (lead == std::u32string_view::npos || tail == std::u32string_view::npos || tail <= lead) continue;
+        const std::u32string_view phrase = v.substr(lead + 2, tail - lead - 2);
+        if (year_in(phrase) < 0 && !has_genre_word(std::u32string(phrase) + U"报告")) continue;
+        line_index = k;
+        at = lead + 2;
+        return std::u32string(phrase) + U"报告";
+    }
+    return {};
+}
+
+void infer_title(Document& doc, const InferenceInput& in, std::u32string_view org, bool derive) {
+    Metadata& m = doc.metadata;
+    const Block* top = doc.blocks.empty() ? nullptr : first_block(doc, BlockKind::title);
+    if (top && top != &doc.blocks.back()) {
+        m.title = Field{top->text, false, top->span};
+        return;
+    }
+    if (m.title.present()) return;  // stated by the page's metadata (名称)
+    if (in.attachment_title.present()) {
+        m.title = in.attachment_title;
+        return;
+    }
+    if (top) {  // a title line after the body, as pages repeat the attachment's name
+        m.title = Field{top->text, true, top->span};
+        return;
+    }
+    if (!derive) return;
+    std::size_t k = 0;
+    std::size_t at = 0;
+    std::u32string phrase = opening_title(in.content, k, at);
+    if (!phrase.empty()) {
+        for (std::u32string_view self : {U"我局", U"本局", U"我厅", U"本厅", U"我委", U"本委", U"我办", U"本单位", U"我单位"})
+            if (phrase.rfind(self, 0) == 0) phrase = std::u32string(org) + phrase.substr(self.size());
+        if (!org.empty() && phrase.find(org) == std::u32string::npos && is_ascii_digit(phrase[0]))
+            phrase = std::u32string(org) + phrase;
+        const Line& line = *in.content[k];
+        std::u32string shown = phrase;
+        m.title = Field{in.traditional ? to_traditional(to_utf8(shown)) : to_utf8(shown), true,
+                        line.span_of(at, std::min(line.text.size(), at + phrase.size()))};
+        return;
+    }
+    const std::u32string topic = topic_of(doc, in.content);
+    if (org.empty() || !m.year.present() || topic.empty()) return;
+    std::string composed = to_utf8(org) + m.year.value + "年度" + to_utf8(topic) + "工作情况报告";
+    if (topic.find(U"建设") != std::u32string::npos) composed = to_utf8(org) + m.year.value + "年度" + to_utf8(topic) + "情况报告";
+    m.title = Field{in.traditional ? to_traditional(composed) : composed, true, {}};
+}
+
+void infer_org(Document& doc, const InferenceInput& in) {
+    Metadata& m = doc.metadata;
+    std::vector<std::u32string> owned;
+    std::vector<std::u32string_view> texts;
+    for (const Line* line : in.content) texts.push_back(line->view);
+    for (const std::u32string& owner : in.owners) texts.push_back(owner);
+
+    Field org;
+    if (m.publisher.present()) org = m.publisher;
+    else if (m.signer.present()) org = m.signer;
+    else if (std::u32string p = org_prefix(fold(to_u32(m.title.value))); !p.empty()) org = field_from(p, m.title.inferred, m.title.span);
+    else if (!in.owners.empty()) org = field_from(in.owners.front(), true);
+    else {
+        std::u32string all;
+        for (std::u32string_view t : texts) all.append(t).push_back('\n');
+        if (std::u32string self = self_reference(all); !self.empty()) org = field_from(self, true);
+    }
+    if (org.present()) {
+        const std::u32string short_form = fold(to_u32(org.value));
+        if (std::u32string full = expand_org(short_form, texts); !full.empty() && full != short_form)
+            org = field_from(full, true, org.span);
+    }
+    m.organisation = org;
+}
+
+void infer_year(Document& doc, const InferenceInput& in) {
+    Metadata& m = doc.metadata;
+    if (int y = year_in(fold(to_u32(m.title.value))); y > 0) {
+        m.year = Field{std::to_string(y), m.title.inferred, m.title.span};
+        return;
+    }
+    for (std::size_t k = 0; k < in.content.size() && k < 4; ++k) {
+        const Line& line = *in.content[k];
+        if (line.view.find_first_of(U"。,，") == std::u32string::npos) continue;  // the opening paragraph
+        const std::size_t sentence = std::min(line.view.size(), line.view.find(U'。'));
+        if (int y = year_in(std::u32string_view(line.view).substr(0, sentence)); y > 0) {
+            m.year = Field{std::to_string(y), false, {}};
+            return;
+        }
+        break;
+    }
+    if (m.published.present())
+        m.year = Field{std::to_string(std::stoi(m.published.value.substr(0, 4)) - 1), true, m.published.span};
+}
+
+}  // namespace
+
+bool has_genre_word(std::u32string_view view) {
+    return std::any_of(kGenreWords.begin(), kGenreWords.end(),
+                       [&](std::u32string_view w) { return view.find(w) != std::u32string_view::npos; });
+}
+
+bool ends_like_org(std::u32string_view view) {
+    return std::any_of(kOrgSuffixes.begin(), kOrgSuffixes.end(), [&](std::u32string_view s) {
+        return view.size() > s.size() && view.substr(view.size() - s.size()) == s;
+    });
+}
+
+void infer_metadata(Document& doc, const InferenceInput& in) {
+    // The title first from what the text states, the organisation from that, the year, and
+    // only then titles that have to be put together from organisation and year.
+    infer_title(doc, in, {}, false);
+    infer_org(doc, in);
+    infer_year(doc, in);
+    if (!doc.metadata.title.present()) {
+        infer_title(doc, in, fold(to_u32(doc.metadata.organisation.value)), true);
+        if (!doc.metadata.year.present()) infer_year(doc, in);
+    }
+}
+
+}  // namespace gongwen

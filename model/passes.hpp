@@ -1,0 +1,55 @@
+// Internal to model/: the pieces enrich() is made of, exposed for unit tests.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/document.hpp"
+#include "model/line.hpp"
+
+namespace gongwen {
+
+// --- boilerplate.cpp: web-page chrome that ends up in copied text -----------------------
+// `view` is a line's analysis view (half-width, Simplified).
+bool is_chrome_line(std::u32string_view view);
+// The site owner named by a footer line ("辽宁省科学技术厅 版权所有", "主办单位:X"), or empty.
+std::u32string footer_owner(std::u32string_view view);
+
+// --- metadata_lines.cpp: "label: value" lines of CMS pages --------------------------------
+enum class MetaKey {
+    title, index_number, document_number, publisher, category, keywords, published,
+    written, source, extra, chrome,
+};
+struct LabelledValue {
+    MetaKey key = MetaKey::extra;
+    std::size_t label_begin = 0;  // positions in the line
+    std::size_t value_begin = 0;
+    std::size_t value_end = 0;
+};
+// The labelled values of a metadata line, or nothing when the line is not one.
+std::optional<std::vector<LabelledValue>> parse_metadata_line(std::u32string_view view);
+// "2024-02-04", "2024年02月20日", "2024/2/4", "二〇二一年一月二十二日" → "2024-02-04"; else empty.
+// `whole` demands that the date is the entire string (apart from spaces).
+std::string parse_date(std::u32string_view view, bool whole, std::string* time = nullptr);
+
+// --- outline.cpp: the official numbering grammar -----------------------------------------
+struct Marker {
+    int level = 0;           // 1 一、 2 （一） 3 1. 4 （1）
+    std::size_t length = 0;  // marker length in the line, spaces inside included
+    std::size_t body = 0;    // where the text after the marker (and spaces) starts
+};
+std::optional<Marker> match_marker(std::u32string_view view);
+// End (exclusive) of the first sentence of view[from..] when more text follows it, else npos.
+std::size_t first_sentence_end(std::u32string_view view, std::size_t from);
+// Inline enumerators (一是 二是…, 第一，第二，…) in view[from..end): their positions and lengths.
+struct Enumerator {
+    std::size_t begin = 0;
+    std::size_t length = 0;
+    int number = 0;
+};
+std::vector<Enumerator> find_enumerators(std::u32string_view view, std::size_t from);
+
+}  // namespace gongwen

@@ -1,0 +1,194 @@
+#include "model/text_util.hpp"
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <array>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace gongwen {
+
+char32_t next_code_point(std::string_view text, std::size_t& pos) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char b0 = byte(pos);
+    std::size_t length = b0 < 0x80 ? 1 : b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 1;
+    if (pos + length > text.size()) length = 1;
+    char32_t cp = length == 1 ? b0 : length == 2 ? b0 & 0x1F : length == 3 ? b0 & 0x0F : b0 & 0x07;
+    for (std::size_t i = 1; i < length; ++i) cp = (cp << 6) | (byte(pos + i) & 0x3F);
+    pos += length;
+    return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+std::u32string to_u32(std::string_view text) {
+    std::u32string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) out.push_back(next_code_point(text, pos));
+    return out;
+}
+
+std::string to_utf8(std::u32string_view text) {
+    std::string out;
+    out.reserve(text.size() * 3);
+    for (char32_t cp : text) append_utf8(out, cp);
+    return out;
+}
+
+std::size_t count_code_points(std::string_view text) {
+    std::size_t n = 0;
+    for (char c : text)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+bool is_han(char32_t cp) {
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F) || cp == 0x3007;
+}
+
+bool is_cjk_punct(char32_t cp) {
+    return (cp >= 0x3001 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+           (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+           (cp >= 0xFF5B && cp <= 0xFF65) || (cp >= 0x2018 && cp <= 0x201F) || cp == 0x2026 ||
+           cp == 0x2014 || cp == 0x00B7 || cp == 0x2022;
+}
+
+bool is_cjk(char32_t cp) { return is_han(cp) || is_cjk_punct(cp); }
+
+bool is_space(char32_t cp) {
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+           cp == 0x00A0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
+           cp == 0x205F || cp == 0xFEFF;
+}
+
+bool is_ascii_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
+bool is_ascii_alpha(char32_t cp) { return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'); }
+
+bool is_chinese_numeral(char32_t cp) {
+    static constexpr std::u32string_view kDigits = U"一二三四五六七八九十百千零〇两";
+    return kDigits.find(cp) != std::u32string_view::npos;
+}
+
+namespace {
+
+// Traditional→Simplified for the ideograph blocks, computed once per process with ICU's
+// transliterator over the whole range: about 30 ms, after which folding is a table lookup.
+constexpr char32_t kTableFirst = 0x3400;
+constexpr char32_t kTableLast = 0x9FFF;
+
+const std::vector<char32_t>& simplified_table() {
+    static const std::vector<char32_t> table = [] {
+        std::vector<char32_t> t(kTableLast - kTableFirst + 1);
+        for (char32_t cp = kTableFirst; cp <= kTableLast; ++cp) t[cp - kTableFirst] = cp;
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::Transliterator> tr(
+            icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
+        if (U_FAILURE(status) || !tr) return t;
+        // One character per line so that no multi-character rule can join neighbours.
+        icu::UnicodeString all;
+        for (char32_t cp = kTableFirst; cp <= kTableLast; ++cp) {
+            all.append(static_cast<UChar32>(cp));
+            all.append(static_cast<UChar>('\n'));
+        }
+        tr->transliterate(all);
+        std::size_t index = 0;
+        int32_t i = 0;
+        while (i < all.length() && index < t.size()) {
+            const UChar32 first = all.char32At(i);
+            int32_t end = all.indexOf(static_cast<UChar>('\n'), i);
+            if (end < 0) end = all.length();
+            if (all.countChar32(i, end - i) == 1) t[index] = static_cast<char32_t>(first);
+            ++index;
+            i = end + 1;
+        }
+        return t;
+    }();
+    return table;
+}
+
+}  // namespace
+
+char32_t fold(char32_t cp) {
+    if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFF01 + 0x21;
+    if (cp == 0x3000 || cp == 0x00A0) return ' ';
+    if (cp >= kTableFirst && cp <= kTableLast) return simplified_table()[cp - kTableFirst];
+    return cp;
+}
+
+std::u32string fold(std::u32string_view text) {
+    std::u32string out(text);
+    for (char32_t& cp : out) cp = fold(cp);
+    return out;
+}
+
+std::string to_traditional(std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> tr(
+        icu::Transliterator::createInstance("Simplified-Traditional", UTRANS_FORWARD, status));
+    if (U_FAILURE(status) || !tr) return std::string(text);
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    tr->transliterate(u);
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+}
+
+int parse_numeral(std::u32string_view text) {
+    if (text.empty() || text.size() > 6) return -1;
+    if (is_ascii_digit(text[0])) {
+        int value = 0;
+        for (char32_t cp : text) {
+            if (!is_ascii_digit(cp)) return -1;
+            value = value * 10 + static_cast<int>(cp - '0');
+        }
+        return value;
+    }
+    static constexpr std::u32string_view kDigits = U"零一二三四五六七八九";
+    int total = 0;
+    int digit = -1;
+    for (char32_t cp : text) {
+        std::size_t d = kDigits.find(cp);
+        if (cp == U'〇') d = 0;
+        if (cp == U'两') d = 2;
+        if (d != std::u32string_view::npos) {
+            digit = static_cast<int>(d);
+        } else if (cp == U'十' || cp == U'百') {
+            const int unit = cp == U'十' ? 10 : 100;
+            total += (digit < 0 ? 1 : digit) * unit;
+            digit = -1;
+        } else {
+            return -1;
+        }
+    }
+    return total + (digit < 0 ? 0 : digit);
+}
+
+std::u32string_view trim(std::u32string_view text) {
+    std::size_t b = 0;
+    std::size_t e = text.size();
+    while (b < e && is_space(text[b])) ++b;
+    while (e > b && is_space(text[e - 1])) --e;
+    return text.substr(b, e - b);
+}
+
+}  // namespace gongwen

@@ -1,0 +1,41 @@
+// Small Unicode helpers over UTF-8 and UTF-32 used by the structure passes.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace gongwen {
+
+// Decodes the code point starting at text[pos] and advances pos. The input is valid UTF-8
+// (it comes from decode()); a malformed byte is returned as itself so the loop always ends.
+char32_t next_code_point(std::string_view text, std::size_t& pos);
+void append_utf8(std::string& out, char32_t cp);
+std::u32string to_u32(std::string_view text);
+std::string to_utf8(std::u32string_view text);
+std::size_t count_code_points(std::string_view text);
+
+bool is_han(char32_t cp);             // CJK ideographs (unified, extensions, compatibility)
+bool is_cjk_punct(char32_t cp);       // 。，、；：？！（）《》“”‘’【】… and full-width forms
+bool is_cjk(char32_t cp);             // is_han || is_cjk_punct
+bool is_space(char32_t cp);           // ASCII whitespace, NBSP, U+3000 and other Unicode spaces
+bool is_ascii_digit(char32_t cp);
+bool is_ascii_alpha(char32_t cp);
+bool is_chinese_numeral(char32_t cp); // 一二三四五六七八九十百千零〇两
+
+// The analysis view of one code point: full-width ASCII folded to ASCII, U+3000 to a space,
+// Traditional folded to Simplified. Always exactly one code point, so positions in a folded
+// string are positions in the original.
+char32_t fold(char32_t cp);
+std::u32string fold(std::u32string_view text);
+
+// Converts Simplified `text` to Traditional (used when a Traditional document needs a derived
+// string, such as an inferred title, in its own script).
+std::string to_traditional(std::string_view text);
+
+// Parses a Chinese or Arabic numeral ("十二", "二十一", "12"); returns -1 when it is not one.
+int parse_numeral(std::u32string_view text);
+
+std::u32string_view trim(std::u32string_view text);
+
+}  // namespace gongwen
