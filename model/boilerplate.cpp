@@ -90,9 +90,10 @@ bool is_breadcrumb(std::u32string_view s) {
 bool is_chrome_line(std::u32string_view view) {
     const std::u32string s = without_spaces(view);
     if (s.empty()) return false;
-    if (s.find_first_not_of(U"|｜丨/>-_=*·•") == std::u32string::npos) return true;
+    if (s.find_first_not_of(U"|｜丨/>-_=*·•【】[]") == std::u32string::npos) return true;
     for (auto line : kChromeLines)
-        if (s == line) return true;
+        if (starts_with(s, line) && s.find_first_not_of(U">»:》", line.size()) == std::u32string::npos)
+            return true;
     if (is_breadcrumb(s) || is_nav_bar(s) || is_widget_row(s)) return true;
     if (s.size() > 160) return false;
     for (auto phrase : kChromePhrases)

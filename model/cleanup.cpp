@@ -53,7 +53,8 @@ bool suspicious_at(const std::u32string& t, std::size_t i) {
         while (j < t.size() && (t[j] == '!' || t[j] == '?')) ++j;
         return j < t.size() && (is_han(t[j]) || is_ascii_alpha(t[j]));
     }
-    if (is_ascii_alpha(cp) && prev_han && i + 1 < t.size() && is_han(t[i + 1])) return true;
+    // A lowercase letter alone between ideographs; capitals are real (A级, S基金).
+    if (cp >= 'a' && cp <= 'z' && prev_han && i + 1 < t.size() && is_han(t[i + 1])) return true;
     return false;
 }
 

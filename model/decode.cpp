@@ -5,8 +5,9 @@
 //   3. binary data: known file signatures, NUL bytes (unless the data is shaped like BOM-less
 //      UTF-16 and decodes cleanly as such), C0 control characters -> Error "binary data, …"
 //   4. strict UTF-8 (tight loop, no ICU)                     -> guessed = false
-//   5. ICU charset detection, restricted to GB18030 / Big5 (and UTF-16 when ICU is confident),
-//      with GB18030 and Big5 always tried as fallbacks; strict ICU decode, guessed = true
+//   5. GB18030 and Big5, each decoded strictly with ICU; if both decode cleanly, ICU's charset
+//      detector ranks them (GB2312/GBK results count as GB18030), then frequent-character
+//      counts break near-ties. Latin, Japanese, Korean proposals are never accepted. guessed=true
 //   6. nothing decodes                                       -> Error "cannot decode: … offset N"
 #include "model/decode.hpp"
 
@@ -22,6 +23,7 @@
 #include <algorithm>
 #include <bitset>
 #include <climits>
+#include <cstdlib>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -34,9 +36,10 @@ namespace {
 
 using namespace std::string_view_literals;
 
-constexpr std::size_t kSniffWindow = 64 * 1024;  // bytes examined for control characters / ICU
+constexpr std::size_t kSniffWindow = 64 * 1024;  // bytes examined for control characters
+constexpr std::size_t kDetectSample = 16 * 1024;  // bytes given to ICU's charset detector
 constexpr std::size_t kHeadBytes = 8;            // any control character here means binary
-constexpr int32_t kRankMargin = 10;  // ICU confidence gap that decides GB18030 vs Big5 alone
+constexpr int32_t kRankMargin = 20;  // ICU confidence gap that decides GB18030 vs Big5 alone
 
 struct ConverterCloser {
     void operator()(UConverter* c) const { ucnv_close(c); }
@@ -381,14 +384,6 @@ std::size_t count_common_han(std::string_view utf8) {
     return n;
 }
 
-struct Candidate {
-    std::string charset;  // canonical name, also an ICU converter name
-    int32_t confidence = 0;  // ICU's, 0 when only tried as a fallback
-    std::optional<Failure> failure;
-    std::string text;
-    std::size_t common = 0;
-};
-
 // Strict decode with an ICU converter: stops at the first illegal, unmapped or truncated
 // sequence and records its byte offset.
 std::optional<Failure> icu_decode(std::string_view bytes, const std::string& charset,
@@ -443,7 +438,9 @@ std::optional<Failure> icu_decode(std::string_view bytes, const std::string& cha
     if (charset == "Big5") {
         for (std::size_t i = 0; i < units.size(); ++i)
             if ((units[i] >= 0x80 && units[i] <= 0x9F) || units[i] == 0xF8F8) {
-                const std::size_t at = static_cast<std::size_t>(offsets[i]);
+                std::size_t j = i;  // units flushed from an earlier call carry offset -1
+                while (j > 0 && offsets[j] < 0) --j;
+                const std::size_t at = static_cast<std::size_t>(std::max(offsets[j], 0));
                 return Failure{at, false,
                                "byte " + hex_byte(static_cast<unsigned char>(bytes[at])) +
                                    " is not a Big5 character"};
@@ -460,16 +457,18 @@ std::optional<Failure> icu_decode(std::string_view bytes, const std::string& cha
     return std::nullopt;
 }
 
-// ICU's proposals, in its order, mapped to the charsets this tool accepts.
-std::vector<Candidate> detect_candidates(std::string_view bytes) {
-    std::vector<Candidate> result;
-    auto add = [&](const std::string& charset, int32_t confidence) {
-        for (const auto& c : result)
-            if (c.charset == charset) return;
-        result.push_back(Candidate{charset, confidence, std::nullopt, {}, 0});
-    };
+// ICU's confidence (0-100, 0 when not proposed) for GB18030 (reported by ICU as GB18030, or
+// GB2312/GBK by older versions) and Big5. Only the Chinese recognizers matter here: UTF-8 has
+// already failed, single-byte charsets decode any bytes, and Japanese/Korean ones are not what
+// these reports use. (ICU's BOM-less UTF-16 recognizer needs NUL bytes, handled earlier.)
+struct Ranking {
+    int32_t gb18030 = 0;
+    int32_t big5 = 0;
+};
 
-    std::string_view sample = bytes.substr(0, kSniffWindow);
+Ranking icu_ranking(std::string_view bytes) {
+    Ranking r;
+    std::string_view sample = bytes.substr(0, kDetectSample);
     if (sample.size() < bytes.size()) {  // end the sample at a line break if there is one
         const std::size_t nl = sample.rfind('\n');
         if (nl != std::string_view::npos && nl > sample.size() / 2)
@@ -477,73 +476,61 @@ std::vector<Candidate> detect_candidates(std::string_view bytes) {
     }
     UErrorCode status = U_ZERO_ERROR;
     DetectorPtr detector(ucsdet_open(&status));
-    if (U_SUCCESS(status)) {
-        ucsdet_enableInputFilter(detector.get(), true);  // ignore HTML markup of saved pages
-        ucsdet_setText(detector.get(), sample.data(), static_cast<int32_t>(sample.size()),
-                       &status);
-        int32_t count = 0;
-        const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &count, &status);
-        for (int32_t i = 0; U_SUCCESS(status) && i < count; ++i) {
-            const char* icu_name = ucsdet_getName(matches[i], &status);
-            const int32_t confidence = ucsdet_getConfidence(matches[i], &status);
-            if (U_FAILURE(status) || icu_name == nullptr) break;
-            const std::string_view n = icu_name;
-            if (n == "GB18030" || n == "GB2312" || n == "GBK")
-                add("GB18030", confidence);
-            else if (n == "Big5")
-                add("Big5", confidence);
-            else if ((n == "UTF-16LE" || n == "UTF-16BE") && confidence >= 50)
-                add(std::string(n), confidence);
-            // UTF-8 already failed; single-byte Latin, Cyrillic, … charsets decode any bytes
-            // and Japanese/Korean ones are not what these reports use: never accepted.
-        }
+    if (U_FAILURE(status)) return r;
+    ucsdet_enableInputFilter(detector.get(), true);  // ignore HTML markup of saved pages
+    ucsdet_setText(detector.get(), sample.data(), static_cast<int32_t>(sample.size()), &status);
+    int32_t count = 0;
+    const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &count, &status);
+    for (int32_t i = 0; U_SUCCESS(status) && i < count; ++i) {
+        const char* icu_name = ucsdet_getName(matches[i], &status);
+        const int32_t confidence = ucsdet_getConfidence(matches[i], &status);
+        if (U_FAILURE(status) || icu_name == nullptr) break;
+        const std::string_view n = icu_name;
+        if (n == "GB18030" || n == "GB2312" || n == "GBK")
+            r.gb18030 = std::max(r.gb18030, confidence);
+        else if (n == "Big5")
+            r.big5 = std::max(r.big5, confidence);
     }
-    add("GB18030", 0);  // fallbacks when ICU proposes nothing Chinese
-    add("Big5", 0);
-    return result;
+    return r;
 }
 
+struct Candidate {
+    std::string charset;  // canonical name, also the ICU converter name
+    std::optional<Failure> failure;
+    std::string text;
+};
+
+// Step 5/6. Both strict decodes are cheap; ICU's detector is not (milliseconds for a report),
+// so it only runs to rank GB18030 against Big5 when both decode cleanly. Whatever else ICU
+// could propose is never accepted, so skipping it when only one decodes changes nothing.
 Decoded decode_legacy(std::string_view bytes, const std::string& name, const Failure& utf8) {
     if (bytes.size() > static_cast<std::size_t>(INT32_MAX))
         throw Error(name, "file too large for charset detection");
-    std::vector<Candidate> candidates = detect_candidates(bytes);
-    std::vector<Candidate*> tried;
-    Candidate* first_clean = nullptr;
-    for (auto& c : candidates) {
-        // Sorted by confidence: once one decodes, clearly lower-ranked ones cannot win.
-        if (first_clean && c.confidence <= first_clean->confidence - kRankMargin) continue;
-        if (c.charset == "UTF-16LE" || c.charset == "UTF-16BE") {
-            ControlScan scan;
-            c.failure = decode_utf16(bytes, 0, c.charset == "UTF-16LE", c.text, scan);
-            if (!c.failure && scan.count > 0)
-                c.failure = Failure{scan.first_offset, false, "control character"};
-        } else {
-            c.failure = icu_decode(bytes, c.charset, c.text);
+    Candidate gb{"GB18030", std::nullopt, {}};
+    Candidate big5{"Big5", std::nullopt, {}};
+    gb.failure = icu_decode(bytes, gb.charset, gb.text);
+    big5.failure = icu_decode(bytes, big5.charset, big5.text);
+
+    if (!gb.failure && big5.failure) return Decoded{std::move(gb.text), gb.charset, true};
+    if (gb.failure && !big5.failure) return Decoded{std::move(big5.text), big5.charset, true};
+    if (!gb.failure && !big5.failure) {
+        // ICU's ranking decides unless the confidences are close; then the text with more
+        // frequent Chinese characters wins (the wrong charset yields rare characters).
+        const Ranking r = icu_ranking(bytes);
+        bool pick_big5 = r.big5 > r.gb18030;
+        if (std::abs(r.big5 - r.gb18030) < kRankMargin) {
+            const std::size_t common_gb = count_common_han(gb.text);
+            const std::size_t common_big5 = count_common_han(big5.text);
+            if (common_gb != common_big5) pick_big5 = common_big5 > common_gb;
         }
-        tried.push_back(&c);
-        if (!c.failure) {
-            c.common = count_common_han(c.text);
-            if (!first_clean) first_clean = &c;
-        }
+        Candidate& best = pick_big5 ? big5 : gb;
+        return Decoded{std::move(best.text), best.charset, true};
     }
 
-    if (first_clean) {
-        // ICU's ranking decides unless two confidences are close; then the text with more
-        // frequent Chinese characters wins.
-        Candidate* best = first_clean;
-        for (Candidate* c : tried)
-            if (!c->failure && c != best && best->confidence - c->confidence < kRankMargin &&
-                c->common > best->common)
-                best = c;
-        return Decoded{std::move(best->text), best->charset, true};
-    }
-
-    // Report the charset that got furthest; UTF-8 wins ties.
-    std::string list = "UTF-8";
+    // Nothing decodes: report the charset that got furthest; UTF-8 wins ties, then GB18030.
     const Failure* worst = &utf8;
     std::string worst_charset = "UTF-8";
-    for (const Candidate* c : tried) {
-        list += ", " + c->charset;
+    for (const Candidate* c : {&gb, &big5}) {
         if (c->failure->offset > worst->offset) {
             worst = &*c->failure;
             worst_charset = c->charset;
@@ -551,7 +538,7 @@ Decoded decode_legacy(std::string_view bytes, const std::string& name, const Fai
     }
     std::string reason = "cannot decode: " + describe(*worst, worst_charset);
     reason += worst->truncated ? " (file ends inside a character; tried " : " (tried ";
-    throw Error(name, reason + list + ")");
+    throw Error(name, reason + "UTF-8, GB18030, Big5)");
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include "model/enrich.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 
 #include "model/enrich_internal.hpp"
@@ -19,6 +20,10 @@ struct Entry {
     Line line;
     Role role = Role::content;
     std::vector<LabelledValue> labels;
+    // A value standing alone under its label ("来源:" then "四川日报"), or a date line in the
+    // page header, holds the key it belongs to and the label's text.
+    std::optional<MetaKey> continued;
+    std::string continued_label;
 };
 
 // Diagnostics are collected by kind while the passes run.
@@ -35,6 +40,51 @@ bool has_sentence_punct(std::u32string_view view) {
 
 // --- chrome and metadata -------------------------------------------------------------
 
+std::string label_text(const Line& line, std::size_t begin) {
+    std::size_t end = begin;
+    while (end < line.view.size() && line.view[end] != ':' && !is_space(line.view[end])) ++end;
+    return line.utf8(begin, end);
+}
+
+bool is_short_value(std::u32string_view view, std::size_t max) {
+    return view.size() <= max && !has_sentence_punct(view) && !match_marker(view) &&
+           !parse_metadata_line(view);
+}
+
+// Pages that put a label and its value on separate lines ("来源:" / "四川日报"), widgets whose
+// parts were copied one per line ("【字体:" / "大" / "中" / "小" / "】"), and the bare date-time
+// line a page prints under its title before the body starts.
+void attach_lone_values(std::vector<Entry>& entries) {
+    for (std::size_t i = 0; i + 1 < entries.size(); ++i) {
+        Entry& e = entries[i];
+        if (e.role != Role::metadata || e.labels.empty()) continue;
+        const LabelledValue& last = e.labels.back();
+        if (last.value_begin != last.value_end) continue;
+        if (last.key == MetaKey::chrome) {
+            for (std::size_t k = i + 1; k < entries.size() && entries[k].role == Role::content &&
+                                        entries[k].line.text.size() <= 2;
+                 ++k)
+                entries[k].role = Role::chrome;
+            continue;
+        }
+        Entry& next = entries[i + 1];
+        if (next.role != Role::content || !is_short_value(next.line.view, 40)) continue;
+        next.role = Role::metadata;
+        next.continued = last.key;
+        next.continued_label = label_text(e.line, last.label_begin);
+    }
+    for (Entry& e : entries) {
+        if (e.role == Role::metadata) continue;
+        if (e.role == Role::content && has_sentence_punct(e.line.view)) break;
+        if (e.role == Role::content && match_marker(e.line.view)) break;
+        std::string time;
+        if (e.role == Role::content && !parse_date(e.line.view, true, &time).empty() && !time.empty()) {
+            e.role = Role::metadata;
+            e.continued = MetaKey::published;
+        }
+    }
+}
+
 void classify(std::vector<Entry>& entries) {
     for (Entry& e : entries) {
         if (auto labels = parse_metadata_line(e.line.view)) {
@@ -44,6 +94,7 @@ void classify(std::vector<Entry>& entries) {
             e.role = Role::chrome;
         }
     }
+    attach_lone_values(entries);
     // A short line between two chrome lines after the last sentence of the text is part of the
     // page footer (a site name between "附件下载" and the ICP line).
     std::size_t last_sentence = 0;
@@ -69,8 +120,8 @@ void set_field(Field& field, std::string value, Span span, Findings& found) {
     }
 }
 
-void apply_label(Metadata& meta, const Line& line, const LabelledValue& lv, Field& written,
-                 Findings& found) {
+void apply_label(Metadata& meta, const Line& line, const LabelledValue& lv, const std::string& label,
+                 Field& written, Findings& found) {
     const Span span = line.span_of(lv.value_begin, lv.value_end);
     std::string value = line.utf8(lv.value_begin, lv.value_end);
     const std::u32string_view view = std::u32string_view(line.view).substr(lv.value_begin, lv.value_end - lv.value_begin);
@@ -79,10 +130,6 @@ void apply_label(Metadata& meta, const Line& line, const LabelledValue& lv, Fiel
         return;
     }
     if (value.empty()) return;
-    std::size_t label_end = lv.label_begin;
-    while (label_end < line.view.size() && line.view[label_end] != ':' && !is_space(line.view[label_end]))
-        ++label_end;
-    const std::string label = line.utf8(lv.label_begin, label_end);
     switch (lv.key) {
         case MetaKey::title: return set_field(meta.title, value, span, found);
         case MetaKey::index_number: return set_field(meta.index_number, value, span, found);
@@ -369,7 +416,7 @@ Document enrich(Source source, const std::vector<RawBlock>& raw) {
     std::vector<Entry> entries;
     for (std::size_t i = 0; i < raw.size(); ++i) {
         Line line = make_line(raw32[i], raw[i].start, toned >= 3, clean);
-        if (!line.empty()) entries.push_back(Entry{std::move(line), Role::content, {}});
+        if (!line.empty()) entries.push_back(Entry{std::move(line), Role::content, {}, std::nullopt, {}});
     }
     classify(entries);
 
@@ -377,8 +424,12 @@ Document enrich(Source source, const std::vector<RawBlock>& raw) {
     Field written;
     InferenceInput in;
     for (const Entry& e : entries) {
-        if (e.role == Role::metadata) {
-            for (const LabelledValue& lv : e.labels) apply_label(doc.metadata, e.line, lv, written, found);
+        if (e.role == Role::metadata && e.continued) {
+            const LabelledValue whole{*e.continued, 0, 0, e.line.text.size()};
+            apply_label(doc.metadata, e.line, whole, e.continued_label, written, found);
+        } else if (e.role == Role::metadata) {
+            for (const LabelledValue& lv : e.labels)
+                apply_label(doc.metadata, e.line, lv, label_text(e.line, lv.label_begin), written, found);
         } else if (e.role == Role::chrome) {
             found.boilerplate.push_back(e.line.span);
             if (std::u32string owner = footer_owner(e.line.view); !owner.empty()) in.owners.push_back(owner);

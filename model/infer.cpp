@@ -37,28 +37,37 @@ std::size_t count_of(std::u32string_view text, std::u32string_view what) {
     return n;
 }
 
-// "亳州市科学技术局关于…" / "市科技局2022年度…" → the organisation at the head of a title.
+// "亳州市科学技术局关于…", "市科技局2022年度…", "2026年四川省人民政府工作报告" → the
+// organisation at the head of a title.
 std::u32string org_prefix(std::u32string_view title) {
-    std::size_t end = title.find(U"关于");
-    if (end == std::u32string_view::npos) {
-        end = 0;
-        while (end < title.size() && !is_ascii_digit(title[end])) ++end;
+    if (title.size() > 5 && is_ascii_digit(title[0]) && title[4] == U'年') title.remove_prefix(title[5] == U'度' ? 6 : 5);
+    std::u32string_view head;
+    if (const std::size_t about = title.find(U"关于"); about != std::u32string_view::npos) {
+        head = title.substr(0, about);
+    } else if (const std::size_t digit = title.find_first_of(U"0123456789"); digit != std::u32string_view::npos) {
+        head = title.substr(0, digit);
+    } else {
+        // The shortest head that ends like an organisation: 国务院 in 国务院政府工作报告.
+        for (std::size_t n = 3; n < title.size() && head.empty(); ++n)
+            if (ends_like_org(title.substr(0, n)) && has_genre_word(title.substr(n))) head = title.substr(0, n);
     }
-    const std::u32string_view head = title.substr(0, end);
     return head.size() >= 3 && head.size() <= 30 && ends_like_org(head) ? std::u32string(head) : std::u32string{};
 }
 
-// The organisation a text names most often in its own short form: 市科技局, 省科技厅.
+// The organisation a text names most often in its own short form: 市科技局, 省科技厅. Words that
+// merely end in 局 (布局, 格局, 大局…) are not organisations.
 std::u32string self_reference(std::u32string_view text) {
+    static constexpr std::u32string_view kNotOrg = U"布格大全结棋变时僵开残饭骗赌当顾";
     std::map<std::u32string, std::size_t> counts;
     std::u32string best;
-    std::size_t best_count = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != U'局' && text[i] != U'厅') continue;
+    std::size_t best_count = 1;  // named at least twice
+    for (std::size_t i = 1; i < text.size(); ++i) {
+        if ((text[i] != U'局' && text[i] != U'厅') || kNotOrg.find(text[i - 1]) != std::u32string_view::npos) continue;
         std::size_t b = i;
         while (b > 0 && i - b < 6 && is_han(text[b - 1]) && !is_level_char(text[b])) --b;
         if (!is_level_char(text[b]) || i - b < 2) continue;
         std::u32string name(text.substr(b, i + 1 - b));
+        if (name.find(U'的') != std::u32string::npos) continue;
         const std::size_t n = ++counts[name];
         if (n > best_count) best = name, best_count = n;
     }

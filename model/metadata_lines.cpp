@@ -17,7 +17,7 @@ struct Label {
 };
 
 // Matched on the analysis view (Simplified, half-width colon).
-constexpr std::array<Label, 49> kLabels{{
+constexpr std::array<Label, 51> kLabels{{
     {U"名称", MetaKey::title}, {U"标题", MetaKey::title}, {U"文件名称", MetaKey::title},
     {U"信息名称", MetaKey::title}, {U"索引号", MetaKey::index_number},
     {U"文号", MetaKey::document_number}, {U"发文字号", MetaKey::document_number},
@@ -38,6 +38,7 @@ constexpr std::array<Label, 49> kLabels{{
     {U"浏览次数", MetaKey::chrome}, {U"浏览量", MetaKey::chrome}, {U"点击数", MetaKey::chrome},
     {U"点击量", MetaKey::chrome}, {U"访问量", MetaKey::chrome}, {U"阅读次数", MetaKey::chrome},
     {U"阅读量", MetaKey::chrome}, {U"字体", MetaKey::chrome}, {U"字号", MetaKey::chrome},
+    {U"分享", MetaKey::chrome}, {U"分享到", MetaKey::chrome},
 }};
 
 // The longest label at view[i] that is followed by a colon; returns {label, colon end}.
@@ -151,9 +152,11 @@ std::string parse_date(std::u32string_view view, bool whole, std::string* time) 
     // An optional time "10:05" or "10:05:33".
     std::size_t t = i;
     const int hh = digits_value(view, t, 2);
-    if (hh >= 0 && hh < 24 && t < view.size() && view[t] == ':') {
+    if (hh >= 0 && hh < 24 && t < view.size() && (view[t] == ':' || view[t] == U'时')) {
+        const bool chinese = view[t] == U'时';
         ++t;
         const int mm = digits_value(view, t, 2);
+        if (chinese && mm >= 0 && t < view.size() && view[t] == U'分') ++t;
         if (mm >= 0 && mm < 60) {
             if (time) {
                 std::string s(5, '0');

@@ -1,0 +1,298 @@
+#include "converters/json/json.hpp"
+
+#include <array>
+#include <charconv>
+#include <concepts>
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace gongwen {
+
+namespace {
+
+// A small JSON value: building a tree first keeps key order and comma placement out of the
+// code that decides what to write.
+class Json;
+using JsonArray = std::vector<Json>;
+using JsonObject = std::vector<std::pair<std::string, Json>>;
+
+class Json {
+public:
+    Json() = default;  // null
+    Json(bool value) : value_(value) {}
+    Json(const char* value) : value_(std::string(value)) {}
+    Json(std::string value) : value_(std::move(value)) {}
+    template <std::integral Integer>
+        requires(!std::same_as<Integer, bool>)
+    Json(Integer value) {
+        if constexpr (std::signed_integral<Integer>)
+            value_ = static_cast<std::int64_t>(value);
+        else
+            value_ = static_cast<std::uint64_t>(value);
+    }
+    Json(JsonArray value) : value_(std::move(value)) {}
+    Json(JsonObject value) : value_(std::move(value)) {}
+
+    void write(std::string& out, int depth) const;
+
+private:
+    std::variant<std::nullptr_t, bool, std::int64_t, std::uint64_t, std::string, JsonArray, JsonObject> value_;
+
+    bool is_number() const {
+        return std::holds_alternative<std::int64_t>(value_) || std::holds_alternative<std::uint64_t>(value_);
+    }
+    static void write_array(std::string& out, const JsonArray& array, int depth);
+    static void write_object(std::string& out, const JsonObject& object, int depth);
+};
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 when the byte there does not
+// start one (overlong forms and surrogates count as invalid).
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) return 1;
+    std::size_t len = 0;
+    char32_t cp = 0;
+    char32_t min = 0;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        len = 2, cp = b0 & 0x1F, min = 0x80;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        len = 3, cp = b0 & 0x0F, min = 0x800;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        len = 4, cp = b0 & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (s.size() - i < len) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+void write_string(std::string& out, std::string_view s) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '"';
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t len = utf8_sequence(s, i);
+        if (len == 0) {
+            out += "\xEF\xBF\xBD";  // U+FFFD
+            ++i;
+            continue;
+        }
+        const auto c = static_cast<unsigned char>(s[i]);
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+            if (c < 0x20) {
+                out += "\\u00";
+                out += kHex[c >> 4];
+                out += kHex[c & 0xF];
+            } else {
+                out.append(s.substr(i, len));
+            }
+        }
+        i += len;
+    }
+    out += '"';
+}
+
+void indent(std::string& out, int depth) { out.append(static_cast<std::size_t>(depth) * 2, ' '); }
+
+void Json::write(std::string& out, int depth) const {
+    if (std::holds_alternative<std::nullptr_t>(value_))
+        out += "null";
+    else if (const bool* b = std::get_if<bool>(&value_))
+        out += *b ? "true" : "false";
+    else if (const std::int64_t* i = std::get_if<std::int64_t>(&value_))
+        out += std::to_string(*i);
+    else if (const std::uint64_t* u = std::get_if<std::uint64_t>(&value_))
+        out += std::to_string(*u);
+    else if (const std::string* s = std::get_if<std::string>(&value_))
+        write_string(out, *s);
+    else if (const JsonArray* a = std::get_if<JsonArray>(&value_))
+        write_array(out, *a, depth);
+    else
+        write_object(out, std::get<JsonObject>(value_), depth);
+}
+
+// Arrays of numbers (spans) stay on one line: [12, 30] reads better than four lines.
+void Json::write_array(std::string& out, const JsonArray& array, int depth) {
+    bool numbers_only = true;
+    for (const Json& element : array) numbers_only = numbers_only && element.is_number();
+    if (array.empty() || numbers_only) {
+        out += '[';
+        for (std::size_t i = 0; i < array.size(); ++i) {
+            if (i > 0) out += ", ";
+            array[i].write(out, depth);
+        }
+        out += ']';
+        return;
+    }
+    out += "[\n";
+    for (std::size_t i = 0; i < array.size(); ++i) {
+        indent(out, depth + 1);
+        array[i].write(out, depth + 1);
+        out += i + 1 < array.size() ? ",\n" : "\n";
+    }
+    indent(out, depth);
+    out += ']';
+}
+
+void Json::write_object(std::string& out, const JsonObject& object, int depth) {
+    if (object.empty()) {
+        out += "{}";
+        return;
+    }
+    out += "{\n";
+    for (std::size_t i = 0; i < object.size(); ++i) {
+        indent(out, depth + 1);
+        write_string(out, object[i].first);
+        out += ": ";
+        object[i].second.write(out, depth + 1);
+        out += i + 1 < object.size() ? ",\n" : "\n";
+    }
+    indent(out, depth);
+    out += '}';
+}
+
+std::string to_text(const Json& root) {
+    std::string out;
+    root.write(out, 0);
+    out += '\n';
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The full document
+
+constexpr std::array<std::pair<const char*, Field Metadata::*>, 15> kFields{{
+    {"title", &Metadata::title},
+    {"organisation", &Metadata::organisation},
+    {"year", &Metadata::year},
+    {"published", &Metadata::published},
+    {"published_time", &Metadata::published_time},
+    {"index_number", &Metadata::index_number},
+    {"document_number", &Metadata::document_number},
+    {"addressee", &Metadata::addressee},
+    {"signer", &Metadata::signer},
+    {"signed_date", &Metadata::signed_date},
+    {"source", &Metadata::source},
+    {"publisher", &Metadata::publisher},
+    {"source_url", &Metadata::source_url},
+    {"category", &Metadata::category},
+    {"keywords", &Metadata::keywords},
+}};
+
+Json span_pair(Span span) { return JsonArray{span.start, span.end}; }
+
+Json source_json(const Source& source) {
+    return JsonObject{{"name", source.name},
+                      {"size", source.size},
+                      {"sha256", source.sha256},
+                      {"charset", source.charset},
+                      {"charset_guessed", source.charset_guessed}};
+}
+
+Json field_json(const Field& field) {
+    if (field == Field{}) return Json{};
+    return JsonObject{
+        {"value", field.value}, {"inferred", field.inferred}, {"start", field.span.start}, {"end", field.span.end}};
+}
+
+Json metadata_json(const Metadata& metadata) {
+    JsonObject object;
+    for (const auto& [key, member] : kFields) object.emplace_back(key, field_json(metadata.*member));
+    JsonArray extra;
+    for (const ExtraField& e : metadata.extra)
+        extra.push_back(JsonObject{{"key", e.key}, {"value", e.value}, {"start", e.span.start}, {"end", e.span.end}});
+    object.emplace_back("extra", std::move(extra));
+    return object;
+}
+
+Json block_json(const Block& block) {
+    JsonArray items;
+    for (const Item& item : block.items)
+        items.push_back(JsonObject{
+            {"marker", item.marker}, {"text", item.text}, {"start", item.span.start}, {"end", item.span.end}});
+    return JsonObject{{"kind", to_string(block.kind)},
+                      {"level", block.level},
+                      {"marker", block.marker},
+                      {"text", block.text},
+                      {"start", block.span.start},
+                      {"end", block.span.end},
+                      {"items", std::move(items)}};
+}
+
+Json diagnostic_json(const Diagnostic& diagnostic) {
+    JsonArray spans;
+    for (const Span& span : diagnostic.spans) spans.push_back(span_pair(span));
+    return JsonObject{{"kind", diagnostic.kind},
+                      {"count", diagnostic.count},
+                      {"message", diagnostic.message},
+                      {"spans", std::move(spans)}};
+}
+
+// ---------------------------------------------------------------------------------------------
+// The inspect summary
+
+Json optional_text(const Field& field) { return field.present() ? Json(field.value) : Json(); }
+
+// The model keeps the year as text; only plain decimal digits become a JSON integer.
+Json year_json(const Field& year) {
+    const std::string& text = year.value;
+    std::int64_t value = 0;
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || text[0] < '0' || text[0] > '9' || ec != std::errc{} || ptr != end) return Json{};
+    return value;
+}
+
+}  // namespace
+
+std::string write_json(const Document& doc) {
+    JsonArray blocks;
+    for (const Block& block : doc.blocks) blocks.push_back(block_json(block));
+    JsonArray diagnostics;
+    for (const Diagnostic& diagnostic : doc.diagnostics) diagnostics.push_back(diagnostic_json(diagnostic));
+    return to_text(JsonObject{{"version", kModelVersion},
+                              {"source", source_json(doc.source)},
+                              {"metadata", metadata_json(doc.metadata)},
+                              {"blocks", std::move(blocks)},
+                              {"diagnostics", std::move(diagnostics)}});
+}
+
+std::string write_inspect_json(const Document& doc) {
+    const Metadata& m = doc.metadata;
+    JsonArray headings;
+    for (const Block& block : doc.blocks)
+        if (block.kind == BlockKind::heading)
+            headings.push_back(JsonObject{{"level", block.level}, {"marker", block.marker}, {"text", block.text}});
+    JsonArray diagnostics;
+    for (const Diagnostic& d : doc.diagnostics) diagnostics.push_back(JsonObject{{"kind", d.kind}, {"count", d.count}});
+    return to_text(JsonObject{{"file", doc.source.name},
+                              {"charset", doc.source.charset},
+                              {"charset_guessed", doc.source.charset_guessed},
+                              {"title", optional_text(m.title)},
+                              {"title_inferred", m.title.inferred},
+                              {"org", optional_text(m.organisation)},
+                              {"year", year_json(m.year)},
+                              {"published", optional_text(m.published)},
+                              {"signed", optional_text(m.signed_date)},
+                              {"addressee", optional_text(m.addressee)},
+                              {"headings", std::move(headings)},
+                              {"diagnostics", std::move(diagnostics)}});
+}
+
+}  // namespace gongwen

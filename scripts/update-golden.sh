@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Regenerates fixtures/expected/ from the current build. A changed golden file is a reviewed
+# change: read `git diff fixtures/expected` against the source text before committing it.
+set -euo pipefail
+gongwen=${1:-build/gongwen}
+mkdir -p fixtures/expected
+for input in fixtures/seeds/*.txt; do
+  name=$(basename "${input%.txt}")
+  "$gongwen" convert "$input" -t xml -o "fixtures/expected/$name.xml" --quiet
+  "$gongwen" inspect "$input" > "fixtures/expected/$name.inspect.txt"
+done
+git --no-pager diff --stat fixtures/expected || true

@@ -1,0 +1,73 @@
+#include <gtest/gtest.h>
+
+#include "model/text_util.hpp"
+#include "test_util.hpp"
+
+namespace gongwen {
+namespace {
+
+using test::diagnostic_count;
+using test::parse;
+
+TEST(Cleanup, RemovesPinyinAnnotationsAfterCharacters) {
+    const Document doc = parse("深入學(xué)習(xí)貫徹習(xí)近平法治思想,認(rèn)真落實(shí)。\n");
+    ASSERT_EQ(doc.blocks.size(), 1u);
+    EXPECT_EQ(doc.blocks[0].text, "深入學習貫徹習近平法治思想,認真落實。");
+    EXPECT_EQ(diagnostic_count(doc, "pinyin_removed"), 5u);
+}
+
+TEST(Cleanup, KeepsParenthesesThatAreNotPinyin) {
+    const Document doc = parse("《管理辦法(試行)》(2021-2025年)和附件(a)及OA(系统)。\n");
+    EXPECT_EQ(doc.blocks[0].text, "《管理辦法(試行)》(2021-2025年)和附件(a)及OA(系统)。");
+    EXPECT_EQ(diagnostic_count(doc, "pinyin_removed"), 0u);
+}
+
+TEST(Cleanup, RemovesSpacesBetweenChineseCharactersOnly) {
+    const Document doc = parse("加大 科技 财 政投入,使用 OA 系统 和 Windows 10 平台。\n");
+    EXPECT_EQ(doc.blocks[0].text, "加大科技财政投入,使用 OA 系统和 Windows 10 平台。");
+    EXPECT_EQ(diagnostic_count(doc, "cjk_space_removed"), 4u);
+}
+
+TEST(Cleanup, FlagsMojibakeWithoutChangingIt) {
+    const std::string line = "該《條例》于2025年1月1日起施行?!稐l例》是常州市科技創新領域一部法規。\n";
+    const Document doc = parse(line);
+    EXPECT_EQ(doc.blocks[0].text + "\n", line);
+    EXPECT_EQ(diagnostic_count(doc, "mojibake_suspected"), 1u);
+    const Diagnostic& d = doc.diagnostics.back();
+    ASSERT_EQ(d.spans.size(), 1u);
+    EXPECT_NE(test::slice(line, d.spans[0]).find("?!稐l"), std::string::npos);
+}
+
+TEST(Cleanup, OrdinaryQuestionMarksAreNotMojibake) {
+    const Document doc = parse("这是为什么? 我们认为 (a)?\n是否完成?\n");
+    EXPECT_EQ(diagnostic_count(doc, "mojibake_suspected"), 0u);
+}
+
+TEST(Cleanup, FullWidthDigitsAreReadForAnalysisButKeptForDisplay) {
+    const Document doc = parse("２０２３年度工作报告\n１．完善制度。正文。\n");
+    const auto h = test::blocks_of(doc, BlockKind::heading);
+    ASSERT_EQ(h.size(), 1u);
+    EXPECT_EQ(h[0]->marker, "１．");
+    EXPECT_EQ(doc.metadata.year.value, "2023");
+    EXPECT_GT(diagnostic_count(doc, "fullwidth_folded"), 0u);
+}
+
+TEST(Fold, MapsTraditionalToSimplifiedOneToOne) {
+    const std::u32string t = U"推進依法行政工作的舉措和成效";
+    const std::u32string s = fold(t);
+    EXPECT_EQ(s, U"推进依法行政工作的举措和成效");
+    EXPECT_EQ(fold(U'Ａ'), U'A');
+    EXPECT_EQ(fold(U'：'), U':');
+}
+
+TEST(Numerals, ParsesChineseAndArabic) {
+    EXPECT_EQ(parse_numeral(U"十二"), 12);
+    EXPECT_EQ(parse_numeral(U"二十一"), 21);
+    EXPECT_EQ(parse_numeral(U"十"), 10);
+    EXPECT_EQ(parse_numeral(U"九"), 9);
+    EXPECT_EQ(parse_numeral(U"12"), 12);
+    EXPECT_EQ(parse_numeral(U"x"), -1);
+}
+
+}  // namespace
+}  // namespace gongwen

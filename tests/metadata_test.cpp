@@ -1,0 +1,163 @@
+#include <gtest/gtest.h>
+
+#include "model/passes.hpp"
+#include "model/text_util.hpp"
+#include "test_util.hpp"
+
+namespace gongwen {
+namespace {
+
+using test::blocks_of;
+using test::diagnostic_count;
+using test::parse;
+
+bool chrome(std::u32string_view line) { return is_chrome_line(fold(line)); }
+
+TEST(Boilerplate, RecognisesWebPageChrome) {
+    EXPECT_TRUE(chrome(U"长者版 | 无障碍浏览 | 联系我们"));
+    EXPECT_TRUE(chrome(U"当前位置: 网站首页 > 市科技局 > 规划计划"));
+    EXPECT_TRUE(chrome(U"网站首页 >> 信息公开 >> 年度报告"));
+    EXPECT_TRUE(chrome(U"【关闭窗口】"));
+    EXPECT_TRUE(chrome(U"【打印文章】"));
+    EXPECT_TRUE(chrome(U"【字体:"));
+    EXPECT_TRUE(chrome(U"字体:[ ]"));
+    EXPECT_TRUE(chrome(U"下一篇:返回列表"));
+    EXPECT_TRUE(chrome(U"留言与评论(共有 0 条评论) |"));
+    EXPECT_TRUE(chrome(U"Copyright©2023 版权所有 All rights reserved 皖ICP备19013781号-1"));
+    EXPECT_TRUE(chrome(U"主办单位:亳州市科学技术局 联系方式:0558-5606908"));
+    EXPECT_TRUE(chrome(U"  网站标识码:3416000038  网站导航  本站已支持IPv6访问"));
+    EXPECT_TRUE(chrome(U"皖公网安备 34160202000013号"));
+    EXPECT_TRUE(chrome(U"公安备案号:21010502000370  网站标识码:2100000036"));
+    EXPECT_TRUE(chrome(U"掃一掃在手機打開當前頁"));
+    EXPECT_TRUE(chrome(U"附件下载"));
+    EXPECT_TRUE(chrome(U"|"));
+}
+
+TEST(Boilerplate, LeavesReportSentencesAlone) {
+    EXPECT_FALSE(chrome(U"推进无障碍环境建设,为残疾人提供技术支持和便利。"));
+    EXPECT_FALSE(chrome(U"一、2023年度推进法治政府建设主要举措和工作成效"));
+    EXPECT_FALSE(chrome(U"(此件主动公开)"));
+    EXPECT_FALSE(chrome(U"附件: 漯河市科学技术局2020年度法治政府建设工作报告"));
+}
+
+TEST(Boilerplate, FooterOwnerNamesTheSite) {
+    EXPECT_EQ(footer_owner(fold(U"辽ICP备2021008039号-1        辽宁省科学技术厅      版权所有")), U"辽宁省科学技术厅");
+    EXPECT_EQ(footer_owner(fold(U"主办单位:亳州市科学技术局 联系方式:0558")), U"亳州市科学技术局");
+}
+
+TEST(MetadataLines, SplitsSeveralLabelsOnOneLine) {
+    const auto values = parse_metadata_line(fold(U"发布时间:2024-02-04 10:05 信息来源:亳州市科学技术局 浏览次数: 字体:[ ]"));
+    ASSERT_TRUE(values);
+    ASSERT_EQ(values->size(), 4u);
+    EXPECT_EQ((*values)[0].key, MetaKey::published);
+    EXPECT_EQ((*values)[1].key, MetaKey::source);
+    EXPECT_EQ((*values)[2].key, MetaKey::chrome);
+    EXPECT_FALSE(parse_metadata_line(fold(U"三结合:一是结合企业复工复产开展服务。")));
+}
+
+TEST(MetadataLines, ParsesDatesInEveryCommonForm) {
+    std::string time;
+    EXPECT_EQ(parse_date(U"2024-02-04 10:05", true, &time), "2024-02-04");
+    EXPECT_EQ(time, "10:05");
+    EXPECT_EQ(parse_date(U"2024年02月20日", true), "2024-02-20");
+    EXPECT_EQ(parse_date(U"2021年1月22日", true), "2021-01-22");
+    EXPECT_EQ(parse_date(U"2024/2/4", true), "2024-02-04");
+    EXPECT_EQ(parse_date(U"二〇二一年一月二十二日", true), "2021-01-22");
+    EXPECT_EQ(parse_date(U"2023年2月30日", true), "");
+    EXPECT_EQ(parse_date(U"2021年1月22日召开会议", true), "");
+}
+
+TEST(Metadata, TakesPageMetadataOutOfTheBodyAndMergesRepeats) {
+    const Document doc = parse(
+        "索引号: 113416/202402-00001 组配分类: 规划计划\n发布机构: 亳州市科学技术局 主题分类: 科技\n"
+        "名称: 某局关于2023年工作情况的报告 文号:\n索引号: 113416/202402-00001\n发布机构: 亳州市科学技术局\n"
+        "某局关于2023年工作情况的报告\n发布时间:2024-02-04 10:05 信息来源:亳州市科学技术局 浏览次数: 字体:[ ]\n"
+        "正文第一段,内容。\n");
+    const Metadata& m = doc.metadata;
+    EXPECT_EQ(m.index_number.value, "113416/202402-00001");
+    EXPECT_EQ(m.publisher.value, "亳州市科学技术局");
+    EXPECT_EQ(m.organisation.value, "亳州市科学技术局");
+    EXPECT_FALSE(m.organisation.inferred);
+    EXPECT_EQ(m.category.value, "科技");
+    EXPECT_EQ(m.published.value, "2024-02-04");
+    EXPECT_EQ(m.published_time.value, "10:05");
+    EXPECT_EQ(m.source.value, "亳州市科学技术局");
+    EXPECT_EQ(m.title.value, "某局关于2023年工作情况的报告");
+    EXPECT_EQ(m.year.value, "2023");
+    ASSERT_EQ(m.extra.size(), 1u);
+    EXPECT_EQ(m.extra[0].key, "组配分类");
+    EXPECT_EQ(diagnostic_count(doc, "metadata_merged"), 2u);
+    ASSERT_EQ(doc.blocks.size(), 2u);
+    EXPECT_EQ(doc.blocks[0].kind, BlockKind::title);
+    EXPECT_EQ(doc.blocks[1].text, "正文第一段,内容。");
+}
+
+TEST(Metadata, AddresseeSignatureAttachmentAndAnnotation) {
+    const Document doc = parse(
+        "市法治政府建设领导小组办公室:\n今年以来,市科技局扎实推进工作。现将我局2020年度法治政府建设工作报告如下:\n"
+        "一、主要举措\n正文。\n附件: 漯河市科学技术局2020年度法治政府建设工作报告\n漯河市科学技术局\n2021年1月22日\n"
+        "(此件主动公开)\n");
+    const Metadata& m = doc.metadata;
+    EXPECT_EQ(m.addressee.value, "市法治政府建设领导小组办公室");
+    EXPECT_EQ(m.signer.value, "漯河市科学技术局");
+    EXPECT_EQ(m.signed_date.value, "2021-01-22");
+    EXPECT_EQ(m.title.value, "漯河市科学技术局2020年度法治政府建设工作报告");
+    EXPECT_TRUE(m.title.inferred);
+    EXPECT_EQ(m.organisation.value, "漯河市科学技术局");
+    EXPECT_EQ(blocks_of(doc, BlockKind::addressee).size(), 1u);
+    EXPECT_EQ(blocks_of(doc, BlockKind::attachment).size(), 1u);
+    EXPECT_EQ(blocks_of(doc, BlockKind::signature).size(), 2u);
+    const auto notes = blocks_of(doc, BlockKind::annotation);
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_EQ(notes[0]->text, "(此件主动公开)");
+}
+
+TEST(Metadata, TitleInferredFromTheOpeningSentence) {
+    const Document doc = parse(
+        "今年以来,漯河市科学技术局扎实推进工作。现将我局2020年度法治政府建设工作报告如下:\n一、主要举措\n"
+        "漯河市科学技术局党组始终把法治政府建设摆在重要位置。\n");
+    EXPECT_EQ(doc.metadata.title.value, "漯河市科学技术局2020年度法治政府建设工作报告");
+    EXPECT_TRUE(doc.metadata.title.inferred);
+    EXPECT_EQ(doc.metadata.year.value, "2020");
+}
+
+TEST(Metadata, ShortOrganisationNameIsExpandedFromTheText) {
+    const Document doc = parse(
+        "市科技局2022年度法治政府建设情况报告\n根据安排,现将市科技局2022年度法治政府建设情况报告如下。\n"
+        "一、情况\n制定了《六盘水市科学技术局法治宣传教育实施方案》,落实《六盘水市科学技术局行政执法制度》。\n");
+    EXPECT_EQ(doc.metadata.organisation.value, "六盘水市科学技术局");
+    EXPECT_TRUE(doc.metadata.organisation.inferred);
+    EXPECT_FALSE(doc.metadata.title.inferred);
+}
+
+TEST(Metadata, WordsEndingInJuAreNotOrganisations) {
+    const Document doc = parse("一、回顾\n优化区域布局,塑造区域发展新格局,优化区域布局。\n");
+    EXPECT_FALSE(doc.metadata.organisation.present());
+}
+
+TEST(Metadata, OrganisationFromTheHeadOfATitle) {
+    EXPECT_EQ(parse("2026年四川省人民政府工作报告\n各位代表:\n正文。\n").metadata.organisation.value, "四川省人民政府");
+    EXPECT_EQ(parse("1980年中华人民共和国国务院政府工作报告\n正文。\n").metadata.organisation.value,
+              "中华人民共和国国务院");
+    EXPECT_FALSE(parse("关于2023年法治政府建设情况的报告\n正文。\n").metadata.organisation.present());
+}
+
+TEST(Metadata, ValueOnTheLineUnderItsLabelAndHeaderDate) {
+    const Document doc = parse("某省政府工作报告\n2026年02月10日 07时41分\n来源:\n四川日报\n【字体:\n大\n中\n小\n】\n"
+                               "分享:\n各位代表:\n现在,我代表省人民政府报告工作。\n");
+    EXPECT_EQ(doc.metadata.source.value, "四川日报");
+    EXPECT_EQ(doc.metadata.published.value, "2026-02-10");
+    EXPECT_EQ(doc.metadata.published_time.value, "07:41");
+    ASSERT_EQ(doc.blocks.size(), 3u);
+    EXPECT_EQ(doc.blocks[1].kind, BlockKind::addressee);
+}
+
+TEST(Metadata, NothingInventedWhenTheTextSaysNothing) {
+    const Document doc = parse("今天天气很好,我们去公园散步。\n");
+    EXPECT_FALSE(doc.metadata.title.present());
+    EXPECT_FALSE(doc.metadata.organisation.present());
+    EXPECT_FALSE(doc.metadata.year.present());
+}
+
+}  // namespace
+}  // namespace gongwen

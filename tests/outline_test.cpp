@@ -1,0 +1,130 @@
+#include <gtest/gtest.h>
+
+#include "model/passes.hpp"
+#include "model/text_util.hpp"
+#include "test_util.hpp"
+
+namespace gongwen {
+namespace {
+
+using test::blocks_of;
+using test::parse;
+
+int level_of(std::u32string_view line) {
+    auto m = match_marker(fold(line));
+    return m ? m->level : 0;
+}
+
+TEST(Outline, RecognisesEveryMarkerSpelling) {
+    EXPECT_EQ(level_of(U"一、主要举措"), 1);
+    EXPECT_EQ(level_of(U"一 、 主要举措和成效"), 1);
+    EXPECT_EQ(level_of(U"十二、其他"), 1);
+    EXPECT_EQ(level_of(U"(一)加强领导"), 2);
+    EXPECT_EQ(level_of(U"（一）加强领导"), 2);
+    EXPECT_EQ(level_of(U"(二) 强化统筹推进"), 2);
+    EXPECT_EQ(level_of(U"1.领导高度重视"), 3);
+    EXPECT_EQ(level_of(U"1 .完善政策激励"), 3);
+    EXPECT_EQ(level_of(U"1、完善制度"), 3);
+    EXPECT_EQ(level_of(U"1．完善制度"), 3);
+    EXPECT_EQ(level_of(U"１２．完善制度"), 3);
+    EXPECT_EQ(level_of(U"(1)具体事项"), 4);
+    EXPECT_EQ(level_of(U"（1）具体事项"), 4);
+}
+
+TEST(Outline, RejectsNumbersThatAreNotMarkers) {
+    EXPECT_EQ(level_of(U"1.2亿元投入研发"), 0);
+    EXPECT_EQ(level_of(U"2018、2019年全市"), 0);
+    EXPECT_EQ(level_of(U"2017年全市企业研发经费"), 0);
+    EXPECT_EQ(level_of(U"一是持续学习"), 0);
+    EXPECT_EQ(level_of(U"一、"), 0);
+    EXPECT_EQ(level_of(U"(此件主动公开)"), 0);
+}
+
+TEST(Outline, SplitsHeadingFromLeadSentence) {
+    const Document doc = parse("一、法治政府建设情况\n(一)强化法治工作组织领导。一是调整领导小组。二是制定方案。\n");
+    ASSERT_EQ(doc.blocks.size(), 3u);
+    EXPECT_EQ(doc.blocks[1].kind, BlockKind::heading);
+    EXPECT_EQ(doc.blocks[1].level, 2);
+    EXPECT_EQ(doc.blocks[1].marker, "(一)");
+    EXPECT_EQ(doc.blocks[1].text, "强化法治工作组织领导。");
+    EXPECT_EQ(doc.blocks[2].kind, BlockKind::paragraph);
+    EXPECT_EQ(doc.blocks[2].text, "一是调整领导小组。二是制定方案。");
+}
+
+TEST(Outline, HeadingEndingInFullStopStaysOneHeading) {
+    const Document doc = parse("(一)深入学习贯彻习近平法治思想、加强法治政府建设等情况。\n正文内容。\n");
+    ASSERT_EQ(doc.blocks.size(), 2u);
+    EXPECT_EQ(doc.blocks[0].kind, BlockKind::heading);
+    EXPECT_EQ(doc.blocks[0].text, "深入学习贯彻习近平法治思想、加强法治政府建设等情况。");
+}
+
+TEST(Outline, KeepsMarkerAsWrittenApartFromText) {
+    const Document doc = parse("一 、 主要举措和成效\n2 .加大 科技 财 政投入。 近年来,市财政加大投入。\n");
+    ASSERT_GE(doc.blocks.size(), 3u);
+    EXPECT_EQ(doc.blocks[0].marker, "一、");  // the space between CJK characters is cleaned up
+    EXPECT_EQ(doc.blocks[0].text, "主要举措和成效");
+    EXPECT_EQ(doc.blocks[1].marker, "2 .");
+    EXPECT_EQ(doc.blocks[1].level, 3);
+    EXPECT_EQ(doc.blocks[1].text, "加大科技财政投入。");
+}
+
+TEST(Outline, InlineEnumerationsAreItemsNotHeadings) {
+    const Document doc = parse("正文开头。一是强化学习,提升能力。二是完善制度;三是注重落实。\n");
+    ASSERT_EQ(doc.blocks.size(), 1u);
+    const Block& p = doc.blocks[0];
+    EXPECT_EQ(p.kind, BlockKind::paragraph);
+    ASSERT_EQ(p.items.size(), 3u);
+    EXPECT_EQ(p.items[0].marker, "一是");
+    EXPECT_EQ(p.items[0].text, "强化学习,提升能力。");
+    EXPECT_EQ(p.items[1].text, "完善制度;");
+    EXPECT_EQ(p.items[2].marker, "三是");
+    EXPECT_TRUE(blocks_of(doc, BlockKind::heading).empty());
+}
+
+TEST(Outline, EnumerationsMustFollowTheirSequence) {
+    const auto found = find_enumerators(fold(std::u32string(U"一是学习。三是落实。二是制度。")), 0);
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(found[0].number, 1);
+    EXPECT_EQ(found[1].number, 2);
+    EXPECT_TRUE(find_enumerators(U"实现统一是目标", 0).empty());
+}
+
+TEST(Outline, LineWithOneEnumeratorIsAListItem) {
+    const Document doc = parse("二、下一步工作打算\n一是持续学习,不断增强法治意识。\n二是 遵规守法。\n");
+    const auto items = blocks_of(doc, BlockKind::list_item);
+    ASSERT_EQ(items.size(), 2u);
+    EXPECT_EQ(items[0]->marker, "一是");
+    EXPECT_EQ(items[0]->text, "持续学习,不断增强法治意识。");
+    EXPECT_EQ(items[1]->text, "遵规守法。");
+}
+
+TEST(Outline, LongNumberedSentenceIsNotAHeading) {
+    std::string text = "1.";
+    for (int i = 0; i < 90; ++i) text += "字";
+    text += "。后文。\n";
+    const Document doc = parse(text);
+    EXPECT_TRUE(blocks_of(doc, BlockKind::heading).empty());
+}
+
+TEST(Outline, TraditionalHeadingsAreFoundThroughTheSimplifiedView) {
+    const Document doc = parse("一、本年度推進依法行政工作的舉措和成效\n(一)加強組織保障。一是履行職責。\n");
+    const auto h = blocks_of(doc, BlockKind::heading);
+    ASSERT_EQ(h.size(), 2u);
+    EXPECT_EQ(h[0]->text, "本年度推進依法行政工作的舉措和成效");  // script kept
+    EXPECT_EQ(h[1]->text, "加強組織保障。");
+}
+
+TEST(Outline, SpansPointAtTheSourceText) {
+    const std::string text = "标题报告\n\n(一)强化领导。一是调整。二是制定。\n";
+    const Document doc = parse(text);
+    for (const Block& b : doc.blocks) {
+        const std::string src = test::slice(text, b.span);
+        EXPECT_NE(src.find(b.text), std::string::npos) << src << " / " << b.text;
+    }
+    const Block& p = doc.blocks.back();
+    ASSERT_EQ(p.items.size(), 2u);
+    EXPECT_EQ(test::slice(text, p.items[1].span), "二是制定。");
+}
+
+}  // namespace
+}  // namespace gongwen

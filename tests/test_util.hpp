@@ -1,0 +1,53 @@
+#pragma once
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "converters/text/text.hpp"
+#include "model/document.hpp"
+
+namespace gongwen::test {
+
+inline std::string read_fixture(const std::string& name) {
+    std::ifstream in(std::string(GONGWEN_FIXTURES) + "/" + name, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+inline Document parse(const std::string& text) { return read_text(text, "test.txt"); }
+
+inline std::vector<const Block*> blocks_of(const Document& doc, BlockKind kind, int level = 0) {
+    std::vector<const Block*> out;
+    for (const Block& b : doc.blocks)
+        if (b.kind == kind && (level == 0 || b.level == level)) out.push_back(&b);
+    return out;
+}
+
+inline std::size_t diagnostic_count(const Document& doc, const std::string& kind) {
+    for (const Diagnostic& d : doc.diagnostics)
+        if (d.kind == kind) return d.count;
+    return 0;
+}
+
+// The source text of a span (code point offsets into the decoded text).
+inline std::string slice(const std::string& utf8, Span span) {
+    std::size_t cp = 0;
+    std::size_t begin = std::string::npos;
+    std::size_t end = utf8.size();
+    for (std::size_t i = 0; i <= utf8.size(); ++i) {
+        const bool boundary = i == utf8.size() || (static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80;
+        if (!boundary) continue;
+        if (cp == span.start && begin == std::string::npos) begin = i;
+        if (cp == span.end) {
+            end = i;
+            break;
+        }
+        ++cp;
+    }
+    return begin == std::string::npos ? std::string() : utf8.substr(begin, end - begin);
+}
+
+}  // namespace gongwen::test
