@@ -1,6 +1,7 @@
 // gongwen: command-line entry. Argument parsing and orchestration only; the work is done by
 // the readers, passes and writers.
 #include <cstdio>
+#include <exception>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -59,6 +60,9 @@ int run_convert(const Options& opt) {
         } catch (const Error& e) {
             std::cerr << "gongwen: " << e.what() << "\n";
             ++failed;
+        } catch (const std::exception& e) {  // a bug must not stop the rest of the batch
+            std::cerr << "gongwen: " << opt.inputs[i] << ": internal error: " << e.what() << "\n";
+            ++failed;
         }
     }
     return failed == 0 ? 0 : 1;
@@ -72,6 +76,9 @@ int run_inspect(const Options& opt) {
         return std::fflush(stdout) == 0 ? 0 : 1;
     } catch (const Error& e) {
         std::cerr << "gongwen: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "gongwen: " << opt.inputs.front() << ": internal error: " << e.what() << "\n";
         return 1;
     }
 }

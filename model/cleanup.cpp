@@ -60,6 +60,7 @@ bool suspicious_at(const std::u32string& t, std::size_t i) {
 
 void flag_mojibake(const Line& line, CleanupReport& report) {
     const std::u32string& t = line.text;
+    std::size_t last_end = 0;  // end of the run flagged last in this line, 0 for none
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (!suspicious_at(t, i)) continue;
         // Extend over the garbled run: neighbours up to the nearest space or CJK punctuation.
@@ -74,7 +75,10 @@ void flag_mojibake(const Line& line, CleanupReport& report) {
             }
             ++e;
         }
-        report.mojibake.push_back(line.span_of(b, e));
+        // One garbled stretch is one finding, even when it trips several signs.
+        if (last_end > 0 && b <= last_end + 3) report.mojibake.back().end = line.span_of(b, e).end;
+        else report.mojibake.push_back(line.span_of(b, e));
+        last_end = e;
         i = e;
     }
 }

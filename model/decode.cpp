@@ -168,8 +168,8 @@ constexpr Signature kSignatures[] = {
     {"GIF87a"sv, "GIF image"},
     {"GIF89a"sv, "GIF image"},
     {"%PDF-"sv, "PDF document"},
-    {"PK\x03\x04"sv, "ZIP archive (or .docx/.xlsx)"},
-    {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv, "OLE2 compound file (.doc/.xls)"},
+    {"PK\x03\x04"sv, "ZIP archive or Office .docx/.xlsx"},
+    {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv, "OLE2 compound file or Office .doc/.xls"},
     {"\x1F\x8B"sv, "gzip archive"},
     {"Rar!\x1A\x07"sv, "RAR archive"},
     {"7z\xBC\xAF\x27\x1C"sv, "7-Zip archive"},
@@ -265,7 +265,7 @@ std::optional<Failure> decode_utf16(std::string_view body, std::size_t base, boo
     }
     if (odd)
         return Failure{base + body.size() - 1, true,
-                       "odd byte count " + std::to_string(body.size())};
+                       "odd byte count " + std::to_string(base + body.size())};
     return std::nullopt;
 }
 
@@ -287,7 +287,8 @@ std::optional<Failure> decode_utf32(std::string_view body, std::size_t base, boo
     }
     if (body.size() % 4 != 0)
         return Failure{base + units * 4, true,
-                       "byte count " + std::to_string(body.size()) + " is not a multiple of 4"};
+                       "byte count " + std::to_string(base + body.size()) +
+                           " is not a multiple of 4"};
     return std::nullopt;
 }
 
@@ -295,7 +296,7 @@ std::string describe(const Failure& f, const std::string& charset) {
     std::string s = f.truncated ? "truncated " + charset + " sequence at offset "
                                 : "invalid " + charset + " byte sequence at offset ";
     s += std::to_string(f.offset);
-    if (!f.detail.empty()) s += " (" + f.detail + ")";
+    if (!f.detail.empty()) s += ": " + f.detail;
     return s;
 }
 
@@ -426,7 +427,7 @@ std::optional<Failure> icu_decode(std::string_view bytes, const std::string& cha
             if (U_FAILURE(ignored)) bad_len = 0;
             const std::size_t at = static_cast<std::size_t>(src - src_begin) - bad_len;
             Failure f{at, status == U_TRUNCATED_CHAR_FOUND, {}};
-            if (status == U_INVALID_CHAR_FOUND) f.detail = "no mapping";
+            if (status == U_INVALID_CHAR_FOUND) f.detail = "unmapped character code";
             return f;
         }
         break;

@@ -8,13 +8,17 @@ namespace gongwen {
 
 struct Decoded {
     std::string text;      // UTF-8, BOM removed, line endings untouched
-    std::string charset;   // canonical: UTF-8, UTF-16LE, UTF-16BE, GB18030, Big5
-    bool guessed = false;  // true when chosen by statistical detection
+    std::string charset;   // canonical: UTF-8, UTF-16LE/BE, UTF-32LE/BE, GB18030, Big5
+    bool guessed = false;  // true when chosen by statistical detection (GB18030, Big5, or
+                           // UTF-16 without a BOM)
 };
 
 // Decodes `bytes` read from `name`. Throws gongwen::Error naming `name` and, for undecodable
 // input, the byte offset: empty input, binary data (NUL bytes, control characters), truncated
 // or invalid multi-byte sequences in every candidate charset.
+// Order: BOM (UTF-8, UTF-32LE/BE, UTF-16LE/BE; strict) > binary check > strict UTF-8 >
+// GB18030 / Big5 (strict ICU decoding; ICU's detector ranks them when both decode) > error.
+// Single-byte Latin charsets are never guessed. Line endings and characters are kept as is.
 Decoded decode(std::string_view bytes, const std::string& name);
 
 // Encodes UTF-8 `text` into `charset` (any ICU converter name). Throws gongwen::Error when a
