@@ -11,6 +11,10 @@ namespace gongwen {
 // (it comes from decode()); a malformed byte is returned as itself so the loop always ends.
 char32_t next_code_point(std::string_view text, std::size_t& pos);
 void append_utf8(std::string& out, char32_t cp);
+std::string utf8_of(char32_t cp);
+// Length of the valid UTF-8 sequence starting at s[i] (its code point in `cp`), or 0 when the
+// byte there does not start one: overlong forms, surrogates and truncated sequences are invalid.
+std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t& cp);
 std::u32string to_u32(std::string_view text);
 std::string to_utf8(std::u32string_view text);
 std::size_t count_code_points(std::string_view text);

@@ -1,5 +1,7 @@
 #include "converters/json/json.hpp"
 
+#include "model/text_util.hpp"
+
 #include <array>
 #include <charconv>
 #include <concepts>
@@ -48,38 +50,13 @@ private:
     static void write_object(std::string& out, const JsonObject& object, int depth);
 };
 
-// Length of the valid UTF-8 sequence starting at s[i], or 0 when the byte there does not
-// start one (overlong forms and surrogates count as invalid).
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) return 1;
-    std::size_t len = 0;
-    char32_t cp = 0;
-    char32_t min = 0;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        len = 2, cp = b0 & 0x1F, min = 0x80;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        len = 3, cp = b0 & 0x0F, min = 0x800;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        len = 4, cp = b0 & 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (s.size() - i < len) return 0;
-    for (std::size_t k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return len;
-}
 
 void write_string(std::string& out, std::string_view s) {
     static constexpr char kHex[] = "0123456789abcdef";
     out += '"';
     for (std::size_t i = 0; i < s.size();) {
-        const std::size_t len = utf8_sequence(s, i);
+        char32_t cp = 0;
+        const std::size_t len = utf8_sequence(s, i, cp);
         if (len == 0) {
             out += "\xEF\xBF\xBD";  // U+FFFD
             ++i;

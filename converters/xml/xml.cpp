@@ -10,6 +10,7 @@
 #include <pugixml.hpp>
 
 #include "model/error.hpp"
+#include "model/text_util.hpp"
 
 namespace gongwen {
 
@@ -49,54 +50,7 @@ std::string xml_name(std::string_view snake_case) {
     return out;
 }
 
-// Length of the valid UTF-8 sequence starting at s[i] (its code point in `cp`), or 0 when
-// the byte there does not start one: overlong forms and surrogates count as invalid.
-std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t& cp) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) {
-        cp = b0;
-        return 1;
-    }
-    std::size_t len = 0;
-    char32_t min = 0;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        len = 2, cp = b0 & 0x1F, min = 0x80;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        len = 3, cp = b0 & 0x0F, min = 0x800;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        len = 4, cp = b0 & 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (s.size() - i < len) return 0;
-    for (std::size_t k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return len;
-}
 
-std::string utf8_encode(char32_t cp) {
-    std::string out;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-    return out;
-}
 
 // Code points valid UTF-8 can hold but XML 1.0's Char production excludes.
 bool xml_forbids(char32_t cp) {
@@ -461,7 +415,7 @@ std::string XmlReader::character_reference(std::string_view ref, pugi::xml_node 
     const bool valid = !digits.empty() && ec == std::errc{} && ptr == digits.data() + digits.size() &&
                        cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF) && !xml_forbids(cp);
     if (!valid) fail(where, "&#" + std::string(ref) + "; is not a reference to an XML character");
-    return utf8_encode(cp);
+    return utf8_of(cp);
 }
 
 // <char code="1B"/> and <byte value="C3"/>: what write_xml uses for what XML cannot carry.
@@ -475,7 +429,7 @@ std::string XmlReader::escaped_character(pugi::xml_node element) const {
         std::from_chars(code.data(), code.data() + code.size(), cp, 16);
         if (!xml_forbids(cp) || char_code(cp) != code)
             fail(element, "<char code=\"" + code + "\"> is not a character XML forbids (write it as text)");
-        return utf8_encode(cp);
+        return utf8_of(cp);
     }
     if (name == "byte") {
         check_attributes(element, {"value"});
