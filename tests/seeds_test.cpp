@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "converters/xml/xml.hpp"
 #include "model/decode.hpp"
 #include "test_util.hpp"
 
@@ -120,6 +121,13 @@ TEST_P(Seed, SameDocumentFromGb18030Bytes) {
     doc.source = expected.source;
     std::erase_if(doc.diagnostics, [](const Diagnostic& d) { return d.kind == "charset_guessed"; });
     EXPECT_EQ(doc, expected);
+}
+
+TEST_P(Seed, RoundTripsThroughNativeXml) {
+    const Document doc = load(GetParam());
+    const std::string xml = write_xml(doc);
+    EXPECT_EQ(read_xml(xml, "roundtrip.xml"), doc);
+    EXPECT_EQ(write_xml(read_xml(xml, "roundtrip.xml")), xml);
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, Seed, ::testing::ValuesIn(kSeeds), [](const auto& info) {
