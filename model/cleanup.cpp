@@ -101,38 +101,40 @@ std::size_t count_tone_marked_pinyin(const std::u32string& raw) {
     return n;
 }
 
-Line make_line(const std::u32string& raw, std::size_t start, bool pinyin_document,
-               CleanupReport& report) {
+Line make_line(const std::u32string& raw, std::size_t start, const std::vector<std::uint32_t>* origin,
+               bool pinyin_document, CleanupReport& report) {
+    const auto at = [&](std::size_t i) -> std::size_t {
+        if (!origin) return start + i;
+        return i < origin->size() ? (*origin)[i] : (origin->empty() ? start : origin->back() + 1);
+    };
     std::size_t b = 0;
     std::size_t e = raw.size();
     while (b < e && is_space(raw[b])) ++b;
     while (e > b && is_space(raw[e - 1])) --e;
 
     Line line;
-    line.span = Span{start + b, start + e};
+    line.span = b < e ? Span{at(b), at(e - 1) + 1} : Span{at(b), at(b)};
     line.text.reserve(e - b);
     line.origin.reserve(e - b);
     for (std::size_t i = b; i < e;) {
         if (const std::size_t n = pinyin_at(raw, i, pinyin_document); n > 0) {
-            report.pinyin.push_back(Span{start + i, start + i + n});
+            report.pinyin.push_back(Span{at(i), at(i + n - 1) + 1});
             i += n;
             continue;
         }
         if (is_inline_space(raw[i])) {
             std::size_t j = i;
             while (j < e && is_inline_space(raw[j])) ++j;
-            // Compare with the kept character before and the next character after the run
-            // (skipping a pinyin annotation there is not needed: annotations follow Han).
             const bool cjk_before = !line.text.empty() && is_cjk(line.text.back());
             const bool cjk_after = j < e && is_cjk(raw[j]);
             if (cjk_before && cjk_after) {
-                report.cjk_spaces.push_back(Span{start + i, start + j});
+                report.cjk_spaces.push_back(Span{at(i), at(j - 1) + 1});
                 i = j;
                 continue;
             }
         }
         line.text.push_back(raw[i]);
-        line.origin.push_back(static_cast<std::uint32_t>(start + i));
+        line.origin.push_back(static_cast<std::uint32_t>(at(i)));
         ++i;
     }
     line.view = fold(line.text);

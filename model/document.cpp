@@ -6,7 +6,7 @@
 namespace gongwen {
 
 namespace {
-constexpr std::array<std::pair<BlockKind, const char*>, 8> kBlockKindNames{{
+constexpr std::array<std::pair<BlockKind, const char*>, 10> kBlockKindNames{{
     {BlockKind::title, "title"},
     {BlockKind::heading, "heading"},
     {BlockKind::paragraph, "paragraph"},
@@ -15,6 +15,8 @@ constexpr std::array<std::pair<BlockKind, const char*>, 8> kBlockKindNames{{
     {BlockKind::signature, "signature"},
     {BlockKind::attachment, "attachment"},
     {BlockKind::annotation, "annotation"},
+    {BlockKind::table, "table"},
+    {BlockKind::image, "image"},
 }};
 }  // namespace
 

@@ -68,6 +68,8 @@ enum class BlockKind {
     signature,   // 落款: organisation and/or date lines
     attachment,  // 附件说明 (附件：…)
     annotation,  // 附注 such as （此件主动公开）
+    table,       // a data table (rows of cells)
+    image,       // a picture: text is its alternative text, target its address
 };
 
 // An inline enumeration item inside a paragraph: 一是…, 二是…
@@ -78,6 +80,22 @@ struct Item {
     friend bool operator==(const Item&, const Item&) = default;
 };
 
+// One cell of a data table. Spans count in grid positions (rowspan/colspan of HTML).
+struct TableCell {
+    std::string text;
+    int row_span = 1;
+    int col_span = 1;
+    bool header = false;  // a header cell (th, or a cell of a header row)
+    Span span;
+    friend bool operator==(const TableCell&, const TableCell&) = default;
+};
+
+struct TableRow {
+    std::vector<TableCell> cells;
+    bool header = false;  // repeated when a table is split across pages
+    friend bool operator==(const TableRow&, const TableRow&) = default;
+};
+
 struct Block {
     BlockKind kind = BlockKind::paragraph;
     int level = 0;           // heading level 1–4; 0 for other kinds
@@ -85,7 +103,27 @@ struct Block {
     std::string text;        // display text without the marker, in the source's script
     Span span;               // source range the block came from, marker included
     std::vector<Item> items; // inline enumerations (paragraphs only)
+    std::vector<TableRow> rows;  // table blocks only
+    std::string target;      // image blocks only: the image's address (src)
     friend bool operator==(const Block&, const Block&) = default;
+};
+
+// One quantity the report states, with where it was said (see ../shared/docs/indicators.md).
+// Values are exact decimal strings (scale applied: 9.98万 → "99800"), never binary floating point.
+struct Fact {
+    std::string value;        // the number, scale applied; a range's lower bound
+    std::string value_max;    // a range's upper bound; empty when the value is not a range
+    std::string value_text;   // the quantity as written ("9.98万", "二十二", "八成")
+    std::string unit;         // counting unit or measure: 件 次 项 人次 % 万元 …
+    std::string qualifier;    // 余 多 近 约 超 以上 …; empty when exact
+    bool zero = false;        // a zero statement: 未发生…, 无…, 零…
+    std::string subject;      // the words it counts, from its own clause
+    std::string indicator;    // the catalog indicator it maps to; empty when none
+    std::size_t block = 0;    // index into Document::blocks
+    Span span;                // the quantity (number and unit) in the source
+    Span quote_span;          // its clause in the source
+    std::string quote;        // the clause's text as displayed
+    friend bool operator==(const Fact&, const Fact&) = default;
 };
 
 // What the pipeline changed or doubted. `kind` is a stable snake_case identifier.
@@ -110,6 +148,7 @@ struct Document {
     Source source;
     Metadata metadata;
     std::vector<Block> blocks;
+    std::vector<Fact> facts;
     std::vector<Diagnostic> diagnostics;
     friend bool operator==(const Document&, const Document&) = default;
 };

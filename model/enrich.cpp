@@ -3,6 +3,7 @@
 #include "model/enrich.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string_view>
 
@@ -302,8 +303,10 @@ void build_blocks(Document& doc, InferenceInput& in) {
         }
         in_attachment = false;
         const bool opens_body = match_marker(v) || has_sentence_punct(v);
+        const bool marked_title = (line.heading_hint == 1 || line.heading_hint == 2) && !has_sentence_punct(v) &&
+                                  !match_marker(v) && v.size() <= 80;
         if (!body_started && !title_seen && !opens_body &&
-            ((!cms_title.empty() && squeeze(v) == cms_title) || is_title_line(v))) {
+            ((!cms_title.empty() && squeeze(v) == cms_title) || is_title_line(v) || marked_title)) {
             doc.blocks.push_back(block_of(line, BlockKind::title, 0, line.text.size()));
             title_seen = true;
             continue;
@@ -324,6 +327,17 @@ void build_blocks(Document& doc, InferenceInput& in) {
         }
         if (!add_heading(line, doc.blocks)) doc.blocks.push_back(paragraph_of(line, 0, line.text.size()));
     }
+}
+
+// Blocks a reader finished itself (tables, images) join the others in source order.
+void merge_by_position(std::vector<Block>& blocks, std::vector<Block> finished) {
+    if (finished.empty()) return;
+    std::vector<Block> merged;
+    merged.reserve(blocks.size() + finished.size());
+    std::merge(std::make_move_iterator(blocks.begin()), std::make_move_iterator(blocks.end()),
+               std::make_move_iterator(finished.begin()), std::make_move_iterator(finished.end()),
+               std::back_inserter(merged), [](const Block& a, const Block& b) { return a.span.start < b.span.start; });
+    blocks = std::move(merged);
 }
 
 // Signature blocks carry the signing organisation and date.
@@ -390,7 +404,10 @@ std::vector<RawBlock> split_lines(const std::string& text) {
     for (std::size_t i = 0; i <= text.size(); ++i) {
         if (i < text.size() && text[i] != '\n' && text[i] != '\r') continue;
         const std::string_view piece(text.data() + begin, i - begin);
-        lines.push_back(RawBlock{std::string(piece), cp_start});
+        RawBlock line;
+        line.text = std::string(piece);
+        line.start = cp_start;
+        lines.push_back(std::move(line));
         cp_start += count_code_points(piece);
         if (i < text.size()) {
             const bool crlf = text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n';
@@ -414,8 +431,15 @@ Document enrich(Source source, const std::vector<RawBlock>& raw) {
     }
     CleanupReport clean;
     std::vector<Entry> entries;
+    std::vector<Block> passthrough;
     for (std::size_t i = 0; i < raw.size(); ++i) {
-        Line line = make_line(raw32[i], raw[i].start, toned >= 3, clean);
+        if (raw[i].block) {
+            passthrough.push_back(*raw[i].block);
+            continue;
+        }
+        Line line = make_line(raw32[i], raw[i].start, raw[i].origin.empty() ? nullptr : &raw[i].origin,
+                              toned >= 3, clean);
+        line.heading_hint = raw[i].heading_hint;
         if (!line.empty()) entries.push_back(Entry{std::move(line), Role::content, {}, std::nullopt, {}});
     }
     classify(entries);
@@ -441,6 +465,7 @@ Document enrich(Source source, const std::vector<RawBlock>& raw) {
     in.cms_title = doc.metadata.title;
     in.traditional = mostly_traditional(entries);
     build_blocks(doc, in);
+    merge_by_position(doc.blocks, std::move(passthrough));
     read_signature(doc);
     infer_metadata(doc, in);
     report(doc, clean, found);

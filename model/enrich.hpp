@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,14 @@ namespace gongwen {
 struct RawBlock {
     std::string text;       // UTF-8, untrimmed
     std::size_t start = 0;  // code point offset of text's first character in the source text
+    // For text assembled from pieces (HTML inline elements, entities): the source offset of
+    // each code point of `text`. Empty when the text is one contiguous run from `start`.
+    std::vector<std::uint32_t> origin;
+    // 1–6 when the source marks the text as a heading (HTML h1–h6). A hint only: levels come
+    // from the numbering grammar; an h1/h2 before the body may be the title.
+    int heading_hint = 0;
+    // A finished block the passes keep as it is (a table, an image), placed by its span.
+    std::optional<Block> block;
 };
 
 // Splits decoded text into RawBlocks, one per line (LF, CRLF or CR), keeping offsets.

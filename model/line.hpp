@@ -16,6 +16,7 @@ struct Line {
     std::u32string view;                // fold(text): half-width, Simplified; same length as text
     std::vector<std::uint32_t> origin;  // origin[i]: source code point offset of text[i]
     Span span;                          // the whole trimmed source line
+    int heading_hint = 0;               // from RawBlock::heading_hint
 
     bool empty() const { return text.empty(); }
     // Source span of text[begin, end).
@@ -35,8 +36,9 @@ struct CleanupReport {
 // such as "(de)" after a character are treated as annotations too.
 std::size_t count_tone_marked_pinyin(const std::u32string& raw);
 
-// Builds a Line from raw source text starting at source offset `start`.
-Line make_line(const std::u32string& raw, std::size_t start, bool pinyin_document,
-               CleanupReport& report);
+// Builds a Line from raw source text starting at source offset `start`, or, when `origin`
+// is given, whose code point i stands at source offset origin[i].
+Line make_line(const std::u32string& raw, std::size_t start, const std::vector<std::uint32_t>* origin,
+               bool pinyin_document, CleanupReport& report);
 
 }  // namespace gongwen

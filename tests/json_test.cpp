@@ -118,6 +118,7 @@ TEST(Json, WritesExpectedDocument) {
       ]
     }
   ],
+  "facts": [],
   "diagnostics": [
     {
       "kind": "removed_boilerplate",
@@ -241,6 +242,7 @@ TEST(Json, InspectWritesExpectedSummary) {
       "text": "加强\"领导\""
     }
   ],
+  "facts": [],
   "diagnostics": [
     {
       "kind": "removed_boilerplate",
@@ -272,6 +274,7 @@ TEST(Json, InspectWritesNullForMissingMetadata) {
   "signed": "2024-01-04",
   "addressee": null,
   "headings": [],
+  "facts": [],
   "diagnostics": []
 }
 )";
@@ -303,6 +306,28 @@ TEST(Json, InspectTitleInferredFollowsTheModel) {
     EXPECT_NE(write_inspect_json(doc).find("\"title_inferred\": false,"), std::string::npos);
     doc.metadata.title.inferred = true;
     EXPECT_NE(write_inspect_json(doc).find("\"title_inferred\": true,"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gongwen
+
+namespace gongwen {
+namespace {
+
+TEST(Json, FactValuesAreExactNumbersWithTheirHeadingPath) {
+    Document doc;
+    Block h1{BlockKind::heading, 1, "一、", "普法", {0, 4}, {}, {}, {}};
+    Block h2{BlockKind::heading, 2, "（一）", "宣传", {5, 10}, {}, {}, {}};
+    Block p{BlockKind::paragraph, 0, "", "覆盖16.4亿人次。", {11, 20}, {}, {}, {}};
+    doc.blocks = {h1, h2, p};
+    doc.facts = {Fact{"1640000000", "", "16.4亿人次", "人次", "", false, "覆盖", "", 2, {13, 20}, {11, 20}, "覆盖16.4亿人次"}};
+    const std::string json = write_json(doc);
+    EXPECT_NE(json.find("\"value\": 1640000000,"), std::string::npos) << json;
+    EXPECT_NE(json.find("\"value_max\": null,"), std::string::npos);
+    EXPECT_NE(json.find("\"qualifier\": null,"), std::string::npos);
+    EXPECT_NE(json.find("\"heading_path\": [\n        \"一、普法\",\n        \"（一）宣传\"\n      ]"), std::string::npos)
+        << json;
+    EXPECT_NE(write_inspect_json(doc).find("\"facts\": ["), std::string::npos);
 }
 
 }  // namespace

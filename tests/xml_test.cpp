@@ -242,6 +242,7 @@ TEST(Xml, WritesExpectedDocument) {
       </item>
     </paragraph>
   </body>
+  <facts />
   <diagnostics>
     <diagnostic count="2">
       <kind>removed_boilerplate</kind>
@@ -427,7 +428,7 @@ TEST(Xml, ReadRejectsWrongRootNamespaceOrVersion) {
     expect_read_error(replaced(valid_xml(), "urn:gongwen:document:1", "urn:other"), "wrong namespace \"urn:other\"");
     expect_read_error(replaced(valid_xml(), " xmlns=\"urn:gongwen:document:1\"", ""), "wrong namespace");
     expect_read_error(replaced(valid_xml(), "version=\"1\"", "version=\"2\""), "unknown version \"2\"");
-    expect_read_error(valid_xml() + "<document/>", "line 36: more than one root element");
+    expect_read_error(valid_xml() + "<document/>", "line 37: more than one root element");
 }
 
 TEST(Xml, ReadRejectsOtherXmlVersionsAndEncodings) {
@@ -508,6 +509,64 @@ TEST(Xml, ReadReportsTheLineOfAStructuralErrorAfterCrLfLines) {
     std::string xml;
     for (char c : valid_xml()) xml += c == '\n' ? std::string("\r\n") : std::string(1, c);
     expect_read_error(replaced(xml, "level=\"1\"", "level=\"9\""), "line 16: ");
+}
+
+}  // namespace
+}  // namespace gongwen
+
+namespace gongwen {
+namespace {
+
+Document with_table_image_and_facts() {
+    Document doc;
+    doc.source.name = "t.html";
+    Block table;
+    table.kind = BlockKind::table;
+    table.text = "表1 收到申请情况";
+    table.span = {0, 40};
+    TableRow head;
+    head.header = true;
+    head.cells = {TableCell{"项目", 2, 1, true, {10, 12}}, TableCell{"数量", 1, 2, true, {13, 15}}};
+    TableRow sub;
+    sub.header = true;
+    sub.cells = {TableCell{"新收", 1, 1, true, {16, 18}}, TableCell{"办结", 1, 1, true, {19, 21}}};
+    TableRow body;
+    body.cells = {TableCell{"一、本年新收政府信息公开申请数量", 1, 1, false, {22, 38}},
+                  TableCell{"12", 1, 1, false, {38, 40}}, TableCell{"", 1, 1, false, {40, 40}}};
+    table.rows = {head, sub, body};
+    Block image;
+    image.kind = BlockKind::image;
+    image.text = "会议现场";
+    image.target = "/images/a b.jpg?x=1&y=<2>";
+    image.span = {41, 60};
+    Block paragraph;
+    paragraph.kind = BlockKind::paragraph;
+    paragraph.text = "接受群众咨询230余人次,覆盖9.98万人次,两三个单位。";
+    paragraph.span = {61, 90};
+    doc.blocks = {table, image, paragraph};
+    doc.facts = {Fact{"230", "", "230余人次", "人次", "余", false, "接受群众咨询", "publicity_reach", 2, {67, 73},
+                      {61, 73}, "接受群众咨询230余人次", },
+                 Fact{"99800", "", "9.98万人次", "人次", "", false, "覆盖", "", 2, {75, 82}, {74, 82}, "覆盖9.98万人次"},
+                 Fact{"2", "3", "两三个", "个", "", false, "单位", "", 2, {83, 86}, {83, 88}, "两三个单位"},
+                 Fact{"0", "", "未发生", "件", "", true, "行政处罚案件", "admin_penalties", 2, {0, 3}, {0, 9}, "未发生行政处罚案件"}};
+    return doc;
+}
+
+TEST(Xml, RoundTripsTablesImagesAndFacts) {
+    const Document doc = with_table_image_and_facts();
+    const std::string xml = write_xml(doc);
+    EXPECT_EQ(read_xml(xml, "t.xml"), doc);
+    EXPECT_NE(xml.find("<cell header=\"true\" rowspan=\"2\" colspan=\"1\" start=\"10\" end=\"12\">项目</cell>"),
+              std::string::npos);
+    EXPECT_NE(xml.find("<value-max>3</value-max>"), std::string::npos);
+    EXPECT_NE(xml.find("<target>/images/a b.jpg?x=1&amp;y=&lt;2&gt;</target>"), std::string::npos);
+    EXPECT_TRUE(schema_accepts(xml, "tables"));
+}
+
+TEST(Xml, ReadRejectsAFactThatNamesNoBlock) {
+    Document doc = with_table_image_and_facts();
+    doc.facts[0].block = 7;
+    EXPECT_THROW(read_xml(write_xml(doc), "bad.xml"), Error);
 }
 
 }  // namespace

@@ -18,6 +18,10 @@ namespace {
 // A small JSON value: building a tree first keeps key order and comma placement out of the
 // code that decides what to write.
 class Json;
+// A number already written as exact decimal text (fact values): never through a double.
+struct JsonNumber {
+    std::string text;
+};
 using JsonArray = std::vector<Json>;
 using JsonObject = std::vector<std::pair<std::string, Json>>;
 
@@ -35,16 +39,19 @@ public:
         else
             value_ = static_cast<std::uint64_t>(value);
     }
+    Json(JsonNumber value) : value_(std::move(value)) {}
     Json(JsonArray value) : value_(std::move(value)) {}
     Json(JsonObject value) : value_(std::move(value)) {}
 
     void write(std::string& out, int depth) const;
 
 private:
-    std::variant<std::nullptr_t, bool, std::int64_t, std::uint64_t, std::string, JsonArray, JsonObject> value_;
+    std::variant<std::nullptr_t, bool, std::int64_t, std::uint64_t, std::string, JsonNumber, JsonArray, JsonObject>
+        value_;
 
     bool is_number() const {
-        return std::holds_alternative<std::int64_t>(value_) || std::holds_alternative<std::uint64_t>(value_);
+        return std::holds_alternative<std::int64_t>(value_) || std::holds_alternative<std::uint64_t>(value_) ||
+               std::holds_alternative<JsonNumber>(value_);
     }
     static void write_array(std::string& out, const JsonArray& array, int depth);
     static void write_object(std::string& out, const JsonObject& object, int depth);
@@ -98,6 +105,8 @@ void Json::write(std::string& out, int depth) const {
         out += std::to_string(*u);
     else if (const std::string* s = std::get_if<std::string>(&value_))
         write_string(out, *s);
+    else if (const JsonNumber* n = std::get_if<JsonNumber>(&value_))
+        out += n->text.empty() ? "null" : n->text;
     else if (const JsonArray* a = std::get_if<JsonArray>(&value_))
         write_array(out, *a, depth);
     else
@@ -203,13 +212,70 @@ Json block_json(const Block& block) {
     for (const Item& item : block.items)
         items.push_back(JsonObject{
             {"marker", item.marker}, {"text", item.text}, {"start", item.span.start}, {"end", item.span.end}});
-    return JsonObject{{"kind", to_string(block.kind)},
+    JsonObject object{{"kind", to_string(block.kind)},
                       {"level", block.level},
                       {"marker", block.marker},
                       {"text", block.text},
                       {"start", block.span.start},
                       {"end", block.span.end},
                       {"items", std::move(items)}};
+    if (block.kind == BlockKind::table) {
+        JsonArray rows;
+        for (const TableRow& row : block.rows) {
+            JsonArray cells;
+            for (const TableCell& cell : row.cells)
+                cells.push_back(JsonObject{{"text", cell.text},
+                                           {"header", cell.header},
+                                           {"row_span", cell.row_span},
+                                           {"col_span", cell.col_span},
+                                           {"start", cell.span.start},
+                                           {"end", cell.span.end}});
+            rows.push_back(JsonObject{{"header", row.header}, {"cells", std::move(cells)}});
+        }
+        object.emplace_back("rows", std::move(rows));
+    }
+    if (block.kind == BlockKind::image) object.emplace_back("target", block.target);
+    return object;
+}
+
+Json nullable(const std::string& text) { return text.empty() ? Json{} : Json{text}; }
+
+// The headings a fact stands under, outermost first ("一、…", "（二）…").
+JsonArray heading_path(const Document& doc, std::size_t block_index) {
+    std::vector<const Block*> path;
+    for (std::size_t i = 0; i <= block_index && i < doc.blocks.size(); ++i) {
+        const Block& b = doc.blocks[i];
+        if (b.kind != BlockKind::heading) continue;
+        while (!path.empty() && path.back()->level >= b.level) path.pop_back();
+        path.push_back(&b);
+    }
+    JsonArray out;
+    for (const Block* b : path) out.push_back(b->marker + b->text);
+    return out;
+}
+
+Json fact_json(const Document& doc, const Fact& fact) {
+    return JsonObject{{"value", JsonNumber{fact.value}},
+                      {"value_max", JsonNumber{fact.value_max}},
+                      {"value_text", fact.value_text},
+                      {"unit", fact.unit},
+                      {"qualifier", nullable(fact.qualifier)},
+                      {"zero", fact.zero},
+                      {"subject", fact.subject},
+                      {"indicator", nullable(fact.indicator)},
+                      {"quote", fact.quote},
+                      {"start", fact.span.start},
+                      {"end", fact.span.end},
+                      {"quote_start", fact.quote_span.start},
+                      {"quote_end", fact.quote_span.end},
+                      {"block", fact.block},
+                      {"heading_path", heading_path(doc, fact.block)}};
+}
+
+JsonArray facts_json(const Document& doc) {
+    JsonArray facts;
+    for (const Fact& fact : doc.facts) facts.push_back(fact_json(doc, fact));
+    return facts;
 }
 
 Json diagnostic_json(const Diagnostic& diagnostic) {
@@ -247,6 +313,7 @@ std::string write_json(const Document& doc) {
                               {"source", source_json(doc.source)},
                               {"metadata", metadata_json(doc.metadata)},
                               {"blocks", std::move(blocks)},
+                              {"facts", facts_json(doc)},
                               {"diagnostics", std::move(diagnostics)}});
 }
 
@@ -269,6 +336,7 @@ std::string write_inspect_json(const Document& doc) {
                               {"signed", optional_text(m.signed_date)},
                               {"addressee", optional_text(m.addressee)},
                               {"headings", std::move(headings)},
+                              {"facts", facts_json(doc)},
                               {"diagnostics", std::move(diagnostics)}});
 }
 

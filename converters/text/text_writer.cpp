@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <array>
+#include <vector>
 #include <string_view>
 
 #include "converters/text/text.hpp"
@@ -11,8 +13,12 @@ bool leads_with_title(const Document& doc) {
     return !doc.blocks.empty() && doc.blocks.front().kind == BlockKind::title;
 }
 
+std::string table_text(const Block& b);
+
 std::string block_line(const Block& b) {
     if (b.kind == BlockKind::heading || b.kind == BlockKind::list_item) return b.marker + b.text;
+    if (b.kind == BlockKind::table) return table_text(b);
+    if (b.kind == BlockKind::image) return "[图片: " + b.text + "] " + b.target;
     return b.text;
 }
 
@@ -71,6 +77,56 @@ std::string md_paragraph(const Block& b) {
     return out;
 }
 
+// A Markdown table; merged cells are repeated into each grid position they cover, since
+// Markdown has no spans, and the first row is the header when the table has none.
+std::string md_table(const Block& b) {
+    std::vector<std::vector<std::string>> grid;
+    std::vector<std::vector<bool>> taken;
+    for (std::size_t r = 0; r < b.rows.size(); ++r) {
+        std::size_t c = 0;
+        for (const TableCell& cell : b.rows[r].cells) {
+            while (r < taken.size() && c < taken[r].size() && taken[r][c]) ++c;
+            for (int dr = 0; dr < cell.row_span; ++dr)
+                for (int dc = 0; dc < cell.col_span; ++dc) {
+                    const std::size_t rr = r + static_cast<std::size_t>(dr);
+                    const std::size_t cc = c + static_cast<std::size_t>(dc);
+                    if (grid.size() <= rr) grid.resize(rr + 1), taken.resize(rr + 1);
+                    if (grid[rr].size() <= cc) grid[rr].resize(cc + 1), taken[rr].resize(cc + 1);
+                    grid[rr][cc] = md_escape(cell.text, false);
+                    taken[rr][cc] = true;
+                }
+            c += static_cast<std::size_t>(cell.col_span);
+        }
+    }
+    std::size_t width = 0;
+    for (const auto& row : grid) width = std::max(width, row.size());
+    if (width == 0) return md_escape(b.text, true);
+    std::string out = b.text.empty() ? "" : md_escape(b.text, true) + "\n\n";
+    for (std::size_t r = 0; r < grid.size(); ++r) {
+        grid[r].resize(width);
+        out += "|";
+        for (const std::string& cell : grid[r]) out += " " + cell + " |";
+        out += "\n";
+        if (r == 0) {
+            out += "|";
+            for (std::size_t c = 0; c < width; ++c) out += "---|";
+            out += "\n";
+        }
+    }
+    out.pop_back();
+    return out;
+}
+
+std::string table_text(const Block& b) {
+    std::string out = b.text.empty() ? "" : b.text + "\n";
+    for (const TableRow& row : b.rows) {
+        for (std::size_t i = 0; i < row.cells.size(); ++i) out += (i ? "\t" : "") + row.cells[i].text;
+        out += "\n";
+    }
+    if (!out.empty()) out.pop_back();
+    return out;
+}
+
 }  // namespace
 
 std::string write_text(const Document& doc) {
@@ -113,6 +169,10 @@ std::string write_markdown(const Document& doc) {
             case BlockKind::attachment:
             case BlockKind::addressee:
             case BlockKind::title: out += md_escape(b.text, true); break;
+            case BlockKind::table: out += md_table(b); break;
+            case BlockKind::image:
+                out += "![" + md_escape(b.text, false) + "](" + b.target + ")";
+                break;
         }
         out += "\n\n";
     }

@@ -154,6 +154,14 @@ void check_block(const Block& block, std::size_t index) {
         throw std::invalid_argument(where + " has a level but is not a heading");
     if (block.kind != BlockKind::paragraph && !block.items.empty())
         throw std::invalid_argument(where + " has items but is not a paragraph");
+    if (block.kind != BlockKind::table && !block.rows.empty())
+        throw std::invalid_argument(where + " has table rows but is not a table");
+    if (block.kind != BlockKind::image && !block.target.empty())
+        throw std::invalid_argument(where + " has a target but is not an image");
+    for (const TableRow& row : block.rows)
+        for (const TableCell& cell : row.cells)
+            if (cell.row_span < 1 || cell.col_span < 1)
+                throw std::invalid_argument(where + " has a cell spanning fewer than one row or column");
 }
 
 void write_block(pugi::xml_node body, const Block& block) {
@@ -167,6 +175,38 @@ void write_block(pugi::xml_node body, const Block& block) {
         set_span(element, item.span);
         if (!item.marker.empty()) add_text(element, "marker", item.marker);
         add_text(element, "text", item.text);
+    }
+    for (const TableRow& row : block.rows) {
+        pugi::xml_node row_node = node.append_child("row");
+        set_attribute(row_node, "header", boolean_text(row.header));
+        for (const TableCell& cell : row.cells) {
+            pugi::xml_node element = add_text(row_node, "cell", cell.text);
+            set_attribute(element, "header", boolean_text(cell.header));
+            set_attribute(element, "rowspan", std::to_string(cell.row_span));
+            set_attribute(element, "colspan", std::to_string(cell.col_span));
+            set_span(element, cell.span);
+        }
+    }
+    if (block.kind == BlockKind::image) add_text(node, "target", block.target);
+}
+
+void write_facts(pugi::xml_node root, const std::vector<Fact>& facts) {
+    pugi::xml_node node = root.append_child("facts");
+    for (const Fact& fact : facts) {
+        pugi::xml_node element = node.append_child("fact");
+        set_attribute(element, "block", std::to_string(fact.block));
+        set_attribute(element, "zero", boolean_text(fact.zero));
+        set_span(element, fact.span);
+        set_attribute(element, "quote-start", std::to_string(fact.quote_span.start));
+        set_attribute(element, "quote-end", std::to_string(fact.quote_span.end));
+        add_text(element, "value", fact.value);
+        if (!fact.value_max.empty()) add_text(element, "value-max", fact.value_max);
+        add_text(element, "value-text", fact.value_text);
+        add_text(element, "unit", fact.unit);
+        if (!fact.qualifier.empty()) add_text(element, "qualifier", fact.qualifier);
+        add_text(element, "subject", fact.subject);
+        if (!fact.indicator.empty()) add_text(element, "indicator", fact.indicator);
+        add_text(element, "quote", fact.quote);
     }
 }
 
@@ -248,6 +288,8 @@ private:
     BlockKind block_kind(pugi::xml_node node) const;
     Item read_item(pugi::xml_node node) const;
     Block read_block(pugi::xml_node node) const;
+    TableRow read_row(pugi::xml_node node) const;
+    Fact read_fact(pugi::xml_node node) const;
     Diagnostic read_diagnostic(pugi::xml_node node) const;
 };
 
@@ -541,8 +583,51 @@ Block XmlReader::read_block(pugi::xml_node node) const {
     block.text = text_element(take(c, "text"));
     if (block.kind == BlockKind::paragraph)
         while (pugi::xml_node item = take_optional(c, "item")) block.items.push_back(read_item(item));
+    if (block.kind == BlockKind::table)
+        while (pugi::xml_node row = take_optional(c, "row")) block.rows.push_back(read_row(row));
+    if (block.kind == BlockKind::image) block.target = text_element(take(c, "target"));
     finish(c);
     return block;
+}
+
+TableRow XmlReader::read_row(pugi::xml_node node) const {
+    check_attributes(node, {"header"});
+    TableRow row;
+    row.header = boolean(node, "header");
+    Children c = children(node);
+    while (pugi::xml_node element = take_optional(c, "cell")) {
+        check_attributes(element, {"header", "rowspan", "colspan", "start", "end"});
+        TableCell cell;
+        cell.header = boolean(element, "header");
+        cell.row_span = static_cast<int>(number<unsigned>(element, "rowspan"));
+        cell.col_span = static_cast<int>(number<unsigned>(element, "colspan"));
+        if (cell.row_span < 1 || cell.col_span < 1) fail(element, "<cell> spans fewer than one row or column");
+        cell.span = span(element);
+        cell.text = text_content(element);
+        row.cells.push_back(std::move(cell));
+    }
+    finish(c);
+    return row;
+}
+
+Fact XmlReader::read_fact(pugi::xml_node node) const {
+    check_attributes(node, {"block", "zero", "start", "end", "quote-start", "quote-end"});
+    Fact fact;
+    fact.block = number<std::size_t>(node, "block");
+    fact.zero = boolean(node, "zero");
+    fact.span = span(node);
+    fact.quote_span = Span{number<std::size_t>(node, "quote-start"), number<std::size_t>(node, "quote-end")};
+    Children c = children(node);
+    fact.value = text_element(take(c, "value"));
+    if (pugi::xml_node max = take_optional(c, "value-max")) fact.value_max = text_element(max);
+    fact.value_text = text_element(take(c, "value-text"));
+    fact.unit = text_element(take(c, "unit"));
+    if (pugi::xml_node q = take_optional(c, "qualifier")) fact.qualifier = text_element(q);
+    fact.subject = text_element(take(c, "subject"));
+    if (pugi::xml_node id = take_optional(c, "indicator")) fact.indicator = text_element(id);
+    fact.quote = text_element(take(c, "quote"));
+    finish(c);
+    return fact;
 }
 
 Diagnostic XmlReader::read_diagnostic(pugi::xml_node node) const {
@@ -576,6 +661,12 @@ Document XmlReader::read() {
     const pugi::xml_node body = take(c, "body");
     check_attributes(body, {});
     for (pugi::xml_node block : children(body).nodes) doc.blocks.push_back(read_block(block));
+    Children facts = children(take(c, "facts"));
+    check_attributes(facts.parent, {});
+    while (pugi::xml_node f = take_optional(facts, "fact")) doc.facts.push_back(read_fact(f));
+    finish(facts);
+    for (const Fact& f : doc.facts)
+        if (f.block >= doc.blocks.size()) fail(facts.parent, "<fact> names block " + std::to_string(f.block) + ", which does not exist");
     Children diagnostics = children(take(c, "diagnostics"));
     check_attributes(diagnostics.parent, {});
     while (pugi::xml_node d = take_optional(diagnostics, "diagnostic")) doc.diagnostics.push_back(read_diagnostic(d));
@@ -601,6 +692,7 @@ std::string write_xml(const Document& doc) {
     write_metadata(root, doc.metadata);
     pugi::xml_node body = root.append_child("body");
     for (const Block& block : doc.blocks) write_block(body, block);
+    write_facts(root, doc.facts);
     write_diagnostics(root, doc.diagnostics);
 
     StringWriter writer;
