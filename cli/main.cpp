@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "cli/formats.hpp"
 #include "cli/io.hpp"
 #include "cli/options.hpp"
 #include "converters/json/json.hpp"
 #include "converters/text/text.hpp"
-#include "converters/xml/xml.hpp"
 #include "model/error.hpp"
 
 namespace gongwen {
@@ -35,26 +35,15 @@ Exit status: 0 when every input was converted, 1 when some failed (the others ar
 written), 2 for a usage error.
 )";
 
-Document read_document(const std::string& path) {
-    const std::string bytes = read_input(path);
-    if (input_format(path) == "xml") return read_xml(bytes, path);
-    return read_text(bytes, path);
-}
-
-std::string render(const Document& doc, const std::string& format) {
-    if (format == "xml") return write_xml(doc);
-    if (format == "json") return write_json(doc);
-    if (format == "md") return write_markdown(doc);
-    return write_text(doc);
-}
+Document load(const std::string& path) { return read_document(path, read_input(path)); }
 
 int run_convert(const Options& opt) {
     const std::vector<std::string> outputs = plan_outputs(opt);
     int failed = 0;
     for (std::size_t i = 0; i < opt.inputs.size(); ++i) {
         try {
-            const Document doc = read_document(opt.inputs[i]);
-            write_output(outputs[i], render(doc, opt.format), opt.inputs);
+            const Document doc = load(opt.inputs[i]);
+            write_output(outputs[i], find_output_format(opt.format)->write(doc), opt.inputs);
             if (!opt.quiet && outputs[i] != "-")
                 std::cerr << "gongwen: " << opt.inputs[i] << " -> " << outputs[i] << "\n";
         } catch (const Error& e) {
@@ -70,7 +59,7 @@ int run_convert(const Options& opt) {
 
 int run_inspect(const Options& opt) {
     try {
-        const Document doc = read_document(opt.inputs.front());
+        const Document doc = load(opt.inputs.front());
         const std::string out = opt.format == "json" ? write_inspect_json(doc) : write_inspect_text(doc);
         std::fwrite(out.data(), 1, out.size(), stdout);
         return std::fflush(stdout) == 0 ? 0 : 1;

@@ -1,7 +1,8 @@
 #include "cli/options.hpp"
 
+#include "cli/formats.hpp"
+
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <filesystem>
 #include <set>
@@ -12,10 +13,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::array<const char*, 4> kFormats{"xml", "json", "txt", "md"};
+bool known_format(const std::string& f) { return find_output_format(f) != nullptr; }
 
-bool known_format(const std::string& f) {
-    return std::find(kFormats.begin(), kFormats.end(), f) != kFormats.end();
+std::string format_names() {
+    std::string names;
+    for (const OutputFormat& f : output_formats()) names += (names.empty() ? "" : ", ") + f.name;
+    return names;
 }
 
 std::string extension_format(const std::string& path) {
@@ -63,9 +66,9 @@ void parse_convert(const std::vector<std::string>& args, std::size_t i, Options&
         else if (opt.output == "-") throw UsageError("give -t FORMAT when writing to standard output");
         else opt.format = extension_format(opt.output);
         if (!known_format(opt.format))
-            throw UsageError("cannot tell the format from '" + opt.output + "'; give -t xml|json|txt|md");
+            throw UsageError("cannot tell the format from '" + opt.output + "'; give -t FORMAT (" + format_names() + ")");
     }
-    if (!known_format(opt.format)) throw UsageError("unknown format '" + opt.format + "' (xml, json, txt, md)");
+    if (!known_format(opt.format)) throw UsageError("unknown format '" + opt.format + "' (" + format_names() + ")");
 }
 
 void parse_inspect(const std::vector<std::string>& args, std::size_t i, Options& opt) {
@@ -112,7 +115,7 @@ std::vector<std::string> plan_outputs(const Options& opt) {
     std::set<std::string> seen;
     for (const std::string& in : opt.inputs) {
         fs::path name = in == "-" ? fs::path("stdin") : fs::path(in).filename();
-        name.replace_extension(opt.format);
+        name.replace_extension(find_output_format(opt.format)->extension);
         const std::string out = (fs::path(opt.out_dir) / name).string();
         if (!seen.insert(out).second)
             throw UsageError("two inputs would both be written to " + out + "; convert them in separate runs");

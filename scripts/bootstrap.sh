@@ -8,8 +8,13 @@ packages=(
   g++ cmake ninja-build make pkg-config
   libicu-dev libpugixml-dev libssl-dev
   googletest libgtest-dev
-  libxml2-utils   # xmllint, to validate our XML against its XSD in the tests
-  python3
+  libgumbo-dev                        # HTML5 parsing
+  libxlsxwriter-dev                   # the summary workbook
+  libcairo2-dev libfreetype-dev libfontconfig-dev libpodofo-dev   # PDF drawing and archival structure
+  fonts-arphic-uming fonts-arphic-ukai fonts-noto-cjk icc-profiles-free
+  libxml2-utils                       # xmllint, to validate our XML against its XSD in the tests
+  poppler-utils qpdf mupdf-tools      # pdftotext/pdffonts, qpdf --check, mutool: the PDF tests
+  python3 python3-openpyxl            # reading the workbook back in the tests (/usr/bin/python3)
 )
 
 missing=()
