@@ -23,10 +23,10 @@ std::string lower_extension(const std::string& path) {
 
 const std::vector<OutputFormat>& output_formats() {
     static const std::vector<OutputFormat> formats{
-        {"xml", "xml", [](const Document& d) { return write_xml(d); }},
-        {"json", "json", [](const Document& d) { return write_json(d); }},
-        {"txt", "txt", [](const Document& d) { return write_text(d); }},
-        {"md", "md", [](const Document& d) { return write_markdown(d); }},
+        {"xml", "xml", [](const Document& d, const WriteSettings&) { return write_xml(d); }},
+        {"json", "json", [](const Document& d, const WriteSettings&) { return write_json(d); }},
+        {"txt", "txt", [](const Document& d, const WriteSettings&) { return write_text(d); }},
+        {"md", "md", [](const Document& d, const WriteSettings&) { return write_markdown(d); }},
     };
     return formats;
 }

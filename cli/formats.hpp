@@ -10,10 +10,14 @@
 
 namespace gongwen {
 
+// Settings that some writers take, filled from the command line. A format that needs one
+// adds a field here and its option in options.cpp.
+struct WriteSettings {};
+
 struct OutputFormat {
     std::string name;       // as given to -t
     std::string extension;  // of output files, without the dot
-    std::function<std::string(const Document&)> write;
+    std::function<std::string(const Document&, const WriteSettings&)> write;
 };
 
 // Every output format, in the order --help lists them.

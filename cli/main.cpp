@@ -43,7 +43,7 @@ int run_convert(const Options& opt) {
     for (std::size_t i = 0; i < opt.inputs.size(); ++i) {
         try {
             const Document doc = load(opt.inputs[i]);
-            write_output(outputs[i], find_output_format(opt.format)->write(doc), opt.inputs);
+            write_output(outputs[i], find_output_format(opt.format)->write(doc, opt.settings), opt.inputs);
             if (!opt.quiet && outputs[i] != "-")
                 std::cerr << "gongwen: " << opt.inputs[i] << " -> " << outputs[i] << "\n";
         } catch (const Error& e) {

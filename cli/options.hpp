@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/formats.hpp"
+
 namespace gongwen {
 
 enum class Command { help, version, convert, inspect };
@@ -15,6 +17,7 @@ struct Options {
     std::string output;   // -o
     std::string out_dir;  // -d
     bool quiet = false;
+    WriteSettings settings;  // options of particular writers
 };
 
 class UsageError : public std::runtime_error {
