@@ -1,0 +1,112 @@
+// read_html(): decode → parse → page metadata → main content → lines and blocks → enrich().
+#include <algorithm>
+
+#include "converters/html/html.hpp"
+#include "converters/html/page.hpp"
+#include "model/error.hpp"
+#include "model/sha256.hpp"
+#include "model/text_util.hpp"
+
+namespace gongwen {
+
+namespace {
+
+using html::Analysis;
+using html::Content;
+using html::Page;
+
+constexpr std::size_t kMaxSpans = 50;  // spans listed per diagnostic; the count says the rest
+
+// Lines from the region and from around it, in source order (stable: a finished block and
+// the line of its caption can share a start).
+std::vector<RawBlock> read_lines(const Page& page, const Analysis& analysis, const Content& content,
+                                 std::vector<RawBlock>& stated) {
+    std::vector<RawBlock> raw;
+    for (pugi::xml_node table : content.index_tables) html::index_lines(page, analysis, table, stated);
+    for (pugi::xml_node node : content.outside) html::read_flow(page, analysis, node, raw, stated);
+    html::read_flow(page, analysis, content.article, raw, stated);
+    std::stable_sort(raw.begin(), raw.end(), [](const RawBlock& a, const RawBlock& b) { return a.start < b.start; });
+    return raw;
+}
+
+// The chrome the reader dropped joins what the passes removed as one finding.
+void report_removed(Document& doc, std::vector<Span> removed) {
+    if (removed.empty()) return;
+    auto it = std::find_if(doc.diagnostics.begin(), doc.diagnostics.end(),
+                           [](const Diagnostic& d) { return d.kind == "boilerplate_removed"; });
+    if (it == doc.diagnostics.end()) {
+        doc.diagnostics.push_back(Diagnostic{"boilerplate_removed", 0,
+                                             "web-page navigation, widgets and footer lines removed from the body", {}});
+        it = doc.diagnostics.end() - 1;
+    }
+    it->count += removed.size();
+    it->spans.insert(it->spans.end(), removed.begin(), removed.end());
+    std::sort(it->spans.begin(), it->spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+    if (it->spans.size() > kMaxSpans) it->spans.resize(kMaxSpans);
+}
+
+bool has_visible_text(const Page& page) {
+    const pugi::xml_node body = page.body();
+    return body && !html::visible_text(body, 1).empty();
+}
+
+}  // namespace
+
+Document read_html(std::string_view bytes, const std::string& name) {
+    html::PageText decoded = html::decode_page(bytes, name);
+    Page page;
+    page.text = std::move(decoded.text);
+    html::parse_page(page);
+
+    html::PageMetadata meta = html::read_head(page);
+    Analysis analysis;
+    const Content content = html::find_content(page, analysis, meta.title);
+    html::read_breadcrumb(page, analysis, meta);
+    std::vector<RawBlock> stated;  // the page's visible index tables first: they outrank meta tags
+    std::vector<RawBlock> raw = content.article ? read_lines(page, analysis, content, stated) : std::vector<RawBlock>{};
+    if (raw.empty() && !has_visible_text(page) && meta.stated.empty())
+        throw Error(name, "no body text: the page shows no text or images to read");
+    stated.insert(stated.end(), std::make_move_iterator(meta.stated.begin()), std::make_move_iterator(meta.stated.end()));
+
+    Source source;
+    source.name = name;
+    source.size = bytes.size();
+    source.sha256 = sha256_hex(bytes);
+    source.charset = decoded.charset;
+    source.charset_guessed = decoded.guessed;
+    Document doc = enrich(std::move(source), raw, stated);
+
+    if (!doc.metadata.source_url.present() && !meta.url.empty())
+        doc.metadata.source_url = Field{meta.url, false, meta.url_span};
+    doc.diagnostics.insert(doc.diagnostics.begin(), decoded.notes.begin(), decoded.notes.end());
+    report_removed(doc, std::move(analysis.removed));
+    if (page.blanked_tags > 0)
+        doc.diagnostics.push_back(Diagnostic{"nesting_flattened", page.blanked_tags,
+                                             "elements nested more than " + std::to_string(html::kMaxDepth) +
+                                                 " deep were read as if not nested",
+                                             {}});
+    if (raw.empty())
+        doc.diagnostics.push_back(Diagnostic{"no_body_text", 1,
+                                             "the page's text is all navigation, widgets and footer: no body was found", {}});
+    return doc;
+}
+
+bool looks_like_html(std::string_view bytes) {
+    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+    for (std::size_t guard = 0; guard < 64; ++guard) {
+        while (!bytes.empty() && (bytes.front() == ' ' || bytes.front() == '\t' || bytes.front() == '\r' ||
+                                  bytes.front() == '\n' || bytes.front() == '\f'))
+            bytes.remove_prefix(1);
+        const std::string_view end = bytes.starts_with("<!--") ? "-->" : bytes.starts_with("<?") ? "?>" : "";
+        if (end.empty()) break;
+        const std::size_t at = bytes.find(end);
+        if (at == std::string_view::npos) return false;
+        bytes.remove_prefix(at + end.size());
+    }
+    std::string head(bytes.substr(0, 14));
+    for (char& c : head)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<head");
+}
+
+}  // namespace gongwen
