@@ -3,10 +3,16 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <iostream>
+#include <sstream>
 
+#include "converters/eep/eep.hpp"
+#include "converters/html/html.hpp"
 #include "converters/json/json.hpp"
+#include "converters/pdf/pdf.hpp"
 #include "converters/text/text.hpp"
 #include "converters/xml/xml.hpp"
+#include "converters/xlsx/xlsx.hpp"
 
 namespace gongwen {
 
@@ -19,14 +25,66 @@ std::string lower_extension(const std::string& path) {
     return ext;
 }
 
+// The PDF writer's options from the command line; its warnings (glyphs no font has) go to stderr.
+std::string write_pdf_file(const Document& d, const WriteSettings& s) {
+    PdfOptions options;
+    options.conformance = s.pdfa == "3b" ? PdfConformance::a3b : PdfConformance::a2b;
+    for (const std::string& f : s.pdf_fonts) options.fonts.push_back(parse_font_override(f));
+    if (options.conformance == PdfConformance::a3b) options.source_xml = write_xml(d);
+    std::vector<Diagnostic> warnings;
+    std::string pdf = write_pdf(d, options, &warnings);
+    for (const Diagnostic& w : warnings) std::cerr << ("gongwen: " + d.source.name + ": warning: " + w.message + "\n");
+    return pdf;
+}
+
+// --catalog: a writer sees the facts mapped with the user's catalog instead of the built-in one.
+std::string with_catalog(const Document& d, const WriteSettings& s, std::string (*write)(const Document&)) {
+    if (!s.catalog) return write(d);
+    Document mapped = d;
+    map_facts(mapped, *s.catalog);
+    return write(mapped);
+}
+
+// The archival package. Its PDF is made exactly as -t pdf makes it, so the PDF decoded from a
+// package is byte-identical to that output; --payload packages an existing PDF instead.
+void write_eep_package(const Document& d, const WriteSettings& s, std::ostream& out) {
+    EepOptions options;
+    if (s.eep_profile) options.profile = *s.eep_profile;
+    options.ordinal = s.ordinal;
+    const std::string creator = std::string("gongwen ") + GONGWEN_VERSION;
+    std::string pdf, xml;
+    std::vector<EepFile> files;
+    if (s.eep_payload.empty()) {
+        pdf = write_pdf_file(d, s);
+        files.push_back({eep_payload_name(d, "pdf"), "", creator, "base64-pdf", "", pdf, ""});
+    } else {
+        files.push_back({std::filesystem::path(s.eep_payload).filename().string(), "", "", "base64-pdf", "", {}, s.eep_payload});
+    }
+    if (s.eep_xml) {
+        xml = with_catalog(d, s, write_xml);
+        files.push_back({eep_payload_name(d, "xml"), std::string("XML (") + kXmlNamespace + ")", creator, "base64-xml",
+                         "gongwen 文档模型（原生XML）", xml, ""});
+    }
+    write_eep(d, files, options, out);
+}
+
 }  // namespace
 
 const std::vector<OutputFormat>& output_formats() {
     static const std::vector<OutputFormat> formats{
-        {"xml", "xml", [](const Document& d, const WriteSettings&) { return write_xml(d); }},
-        {"json", "json", [](const Document& d, const WriteSettings&) { return write_json(d); }},
+        {"xml", "xml", [](const Document& d, const WriteSettings& s) { return with_catalog(d, s, write_xml); }},
+        {"json", "json", [](const Document& d, const WriteSettings& s) { return with_catalog(d, s, write_json); }},
         {"txt", "txt", [](const Document& d, const WriteSettings&) { return write_text(d); }},
         {"md", "md", [](const Document& d, const WriteSettings&) { return write_markdown(d); }},
+        {"pdf", "pdf", write_pdf_file},
+        {"xlsx", "xlsx", [](const Document& d, const WriteSettings& s) { return write_xlsx(d, s.catalog.get()); }},
+        {"eep", "eep.xml",
+         [](const Document& d, const WriteSettings& s) {
+             std::ostringstream out;
+             write_eep_package(d, s, out);
+             return out.str();
+         },
+         write_eep_package},
     };
     return formats;
 }
@@ -40,6 +98,7 @@ const OutputFormat* find_output_format(std::string_view name) {
 Document read_document(const std::string& path, std::string_view bytes) {
     const std::string ext = lower_extension(path);
     if (ext == "xml") return read_xml(bytes, path);
+    if (ext == "html" || ext == "htm" || ext == "xhtml" || ext == "shtml" || looks_like_html(bytes)) return read_html(bytes, path);
     return read_text(bytes, path);
 }
 

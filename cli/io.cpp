@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <ostream>
+#include <streambuf>
 
 #include "model/error.hpp"
 
@@ -21,15 +23,47 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The temporary file being written, for the signal handler (which may only call unlink).
-char g_temp_path[4096];
-std::atomic<bool> g_temp_active{false};
+// The temporary files being written, one slot per writer thread, for the signal handler,
+// which may only read these and call unlink.
+constexpr std::size_t kSlots = 256;
+constexpr std::size_t kPathMax = 4096;
+char g_temp_paths[kSlots][kPathMax];
+std::atomic<bool> g_temp_active[kSlots];
 
 extern "C" void on_signal(int sig) {
-    if (g_temp_active.load()) unlink(g_temp_path);
+    for (std::size_t i = 0; i < kSlots; ++i)
+        if (g_temp_active[i].load()) unlink(g_temp_paths[i]);
     std::signal(sig, SIG_DFL);
     std::raise(sig);
 }
+
+// Registers a temporary file for removal on a signal; unregisters when it goes out of scope.
+class TempSlot {
+public:
+    explicit TempSlot(const std::string& path) {
+        if (path.size() >= kPathMax) return;
+        for (std::size_t i = 0; i < kSlots; ++i) {
+            bool expected = false;
+            if (g_claimed[i].compare_exchange_strong(expected, true)) {
+                std::memcpy(g_temp_paths[i], path.c_str(), path.size() + 1);
+                g_temp_active[i].store(true);
+                slot_ = i;
+                return;
+            }
+        }
+    }
+    ~TempSlot() {
+        if (slot_ == kSlots) return;
+        g_temp_active[slot_].store(false);
+        g_claimed[slot_].store(false);
+    }
+    TempSlot(const TempSlot&) = delete;
+    TempSlot& operator=(const TempSlot&) = delete;
+
+private:
+    static inline std::atomic<bool> g_claimed[kSlots];
+    std::size_t slot_ = kSlots;
+};
 
 std::string errno_text() { return std::strerror(errno); }
 
@@ -82,28 +116,103 @@ void write_output(const std::string& path, const std::string& content,
     const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::error_code ec;
     fs::create_directories(dir, ec);
-    std::string temp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-    if (temp.size() >= sizeof g_temp_path) throw Error(path, "path too long");
-    const int fd = mkstemp(temp.data());
+    // The temporary name is known before the file exists, so it is registered for removal
+    // on a signal before there is anything to remove.
+    static std::atomic<unsigned long> counter{0};
+    const std::string temp = (dir / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
+                                     std::to_string(counter.fetch_add(1))))
+                                 .string();
+    const TempSlot slot(temp);
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0) throw Error(path, "cannot create a file in " + dir.string() + ": " + errno_text());
-    std::memcpy(g_temp_path, temp.c_str(), temp.size() + 1);
-    g_temp_active.store(true);
     try {
         write_all(fd, content, path);
-        if (::fchmod(fd, 0644) != 0 || ::close(fd) != 0) throw Error(path, "cannot write: " + errno_text());
     } catch (...) {
         ::close(fd);
         ::unlink(temp.c_str());
-        g_temp_active.store(false);
         throw;
     }
-    if (std::rename(temp.c_str(), path.c_str()) != 0) {
+    if (::close(fd) != 0 || std::rename(temp.c_str(), path.c_str()) != 0) {
         const std::string why = errno_text();
         ::unlink(temp.c_str());
-        g_temp_active.store(false);
         throw Error(path, "cannot write: " + why);
     }
-    g_temp_active.store(false);
+}
+
+namespace {
+
+// An output buffer on a file descriptor that throws gongwen::Error when a write fails.
+class FdStreamBuf : public std::streambuf {
+public:
+    FdStreamBuf(int fd, std::string name) : fd_(fd), name_(std::move(name)) { setp(buffer_, buffer_ + sizeof buffer_); }
+
+protected:
+    int_type overflow(int_type c) override {
+        drain();
+        if (!traits_type::eq_int_type(c, traits_type::eof())) *pptr() = traits_type::to_char_type(c), pbump(1);
+        return traits_type::not_eof(c);
+    }
+    int sync() override {
+        drain();
+        return 0;
+    }
+
+private:
+    void drain() {
+        for (const char* p = pbase(); p < pptr();) {
+            const ssize_t n = ::write(fd_, p, static_cast<std::size_t>(pptr() - p));
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) throw Error(name_, "cannot write: " + errno_text());
+            p += n;
+        }
+        setp(buffer_, buffer_ + sizeof buffer_);
+    }
+    int fd_;
+    std::string name_;
+    char buffer_[1 << 16];
+};
+
+void stream_to(int fd, const std::string& name, const std::function<void(std::ostream&)>& write) {
+    FdStreamBuf buffer(fd, name);
+    std::ostream out(&buffer);
+    out.exceptions(std::ios::badbit);  // the writer's own exception, not a silent bad stream
+    write(out);
+    out.flush();
+}
+
+}  // namespace
+
+void write_output_stream(const std::string& path, const std::function<void(std::ostream&)>& write,
+                         const std::vector<std::string>& inputs) {
+    if (path == "-") {
+        std::fflush(stdout);
+        return stream_to(STDOUT_FILENO, "standard output", write);
+    }
+    for (const std::string& in : inputs)
+        if (in == path || (in != "-" && same_file(in, path))) throw Error(path, "refusing to overwrite an input file");
+    const fs::path target(path);
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    static std::atomic<unsigned long> counter{0};
+    const std::string temp = (dir / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-s" +
+                                     std::to_string(counter.fetch_add(1))))
+                                 .string();
+    const TempSlot slot(temp);  // registered before it exists, as in write_output
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0) throw Error(path, "cannot create a file in " + dir.string() + ": " + errno_text());
+    try {
+        stream_to(fd, path, write);
+    } catch (...) {
+        ::close(fd);
+        ::unlink(temp.c_str());
+        throw;
+    }
+    if (::close(fd) != 0 || std::rename(temp.c_str(), path.c_str()) != 0) {
+        const std::string why = errno_text();
+        ::unlink(temp.c_str());
+        throw Error(path, "cannot write: " + why);
+    }
 }
 
 void install_signal_cleanup() {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -13,6 +15,11 @@ std::string read_input(const std::string& path);
 // any of `inputs`. Throws gongwen::Error naming the file.
 void write_output(const std::string& path, const std::string& content,
                   const std::vector<std::string>& inputs);
+
+// The same for output too large to hold in memory: `write` streams it, and a write that
+// fails (a full disk) stops it at once with gongwen::Error.
+void write_output_stream(const std::string& path, const std::function<void(std::ostream&)>& write,
+                         const std::vector<std::string>& inputs);
 
 // On SIGINT/SIGTERM, removes the temporary file being written and exits.
 void install_signal_cleanup();

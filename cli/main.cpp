@@ -1,14 +1,20 @@
 // gongwen: command-line entry. Argument parsing and orchestration only; the work is done by
 // the readers, passes and writers.
+#include <unistd.h>
+
 #include <cstdio>
 #include <exception>
 #include <iostream>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "cli/batch.hpp"
 #include "cli/formats.hpp"
 #include "cli/io.hpp"
 #include "cli/options.hpp"
+#include "cli/summarize.hpp"
+#include "converters/eep/eep.hpp"
 #include "converters/json/json.hpp"
 #include "converters/text/text.hpp"
 #include "model/error.hpp"
@@ -18,48 +24,97 @@ namespace gongwen {
 namespace {
 
 constexpr const char* kUsage = R"(Usage:
-  gongwen convert IN... [-t FORMAT] [-o OUT | -d OUTDIR] [--quiet]
+  gongwen convert IN... [-t FORMAT[,FORMAT…]] [-o OUT | -d OUTDIR] [options]
   gongwen inspect IN [--format text|json]
+  gongwen summarize IN... -o SUMMARY.xlsx [--catalog FILE] [options]
+  gongwen verify PACKAGE.xml... [--format text|json]
   gongwen --help | --version
 
 Turns Chinese government reports (plain text in UTF-8, UTF-16, GB18030/GBK/GB2312 or Big5,
 or gongwen's own XML) into one document model and writes it out.
 
-convert   FORMAT is xml, json, txt or md. Without -t it comes from the extension of -o,
-          and is xml with -d. `-` as IN reads standard input, as OUT writes standard output.
-          -d OUTDIR writes IN's name with the new extension into OUTDIR.
-inspect   prints the title, organisation, year, dates, the heading outline and the
-          diagnostics of one report; --format json for scripts.
+convert   IN is a file, a directory (read recursively) or `-` for standard input.
+          -t FORMAT     output formats, comma-separated; each report is read once for all.
+                        Without -t: from the extension of -o, or xml with -d.
+          -o OUT        one input, one format; `-` writes standard output.
+          -d OUTDIR     outputs mirror the input paths below OUTDIR, the input's own name with
+                        the format's extension appended (reports/a.txt → OUTDIR/reports/a.txt.xml).
+          -j N          worker threads (default: every core); output is the same for any N.
+          --include GLOB, --exclude GLOB   filter the files found in directories.
+          --from-list FILE   read input paths from FILE, one per line (`-`: standard input).
+          --shard K/N   convert only the K-th of N deterministic parts of the inputs.
+          --skip-existing    leave outputs newer than their input untouched (resume a batch).
+          --log-json FILE    one JSON line per report (`-`: standard output).
+          -q, --quiet   no progress bar and no per-file messages.
+          --pdfa 2b|3b  pdf: PDF/A level (default 2b); 3b embeds the report's native XML.
+          --font ROLE=PATH[:INDEX]   pdf: a font for body, title, heading1…heading4, table,
+                        page_number, or fallback (tried first for characters a font lacks).
+          --font-config FILE   pdf: ROLE = PATH lines, as --font (later --font wins).
+          --profile FILE  eep: the archive profile (保管期限, 密级, 全宗, 件号 …; see README).
+          --payload FILE.pdf   eep: package this PDF instead of one made from the report.
+          --eep-xml     eep: also package the report's native XML as a second 文档.
+verify    checks DA/T 48 packages (DA/T 70): 真实性 (SM3/SHA-256 digests, file name, size,
+          pages), 完整性 (mandatory metadata, dates), 可用性 (the payload decodes and opens,
+          fonts embedded), 安全性 (no encryption, JavaScript or launch actions). Exit 0 when
+          every check passes, 1 with the failing items named; --format json for scripts.
+inspect   prints the title, organisation, year, dates, the heading outline, the facts and
+          the diagnostics of one report; --format json for scripts.
+summarize writes one Excel workbook for many reports: a row per report with the standard
+          indicators (documents filed, reviews, cases, …), every fact with its quote, the
+          reports' metadata and a chart. IN, -j, --include, --exclude, --from-list, -q as
+          for convert.
+          --catalog FILE  the indicator catalog to use instead of the built-in one (extends it
+                        when its root says extends="gongwen-v1"); also for convert.
+
+Formats: )";
+
+constexpr const char* kUsageEnd = R"(
 
 Exit status: 0 when every input was converted, 1 when some failed (the others are still
-written), 2 for a usage error.
+written, each failure named on stderr), 2 for a usage error.
 )";
 
-Document load(const std::string& path) { return read_document(path, read_input(path)); }
+void print_usage() {
+    std::cout << kUsage;
+    bool first = true;
+    for (const OutputFormat& f : output_formats()) std::cout << (first ? "" : ", ") << f.name, first = false;
+    std::cout << kUsageEnd;
+}
 
 int run_convert(const Options& opt) {
-    const std::vector<std::string> outputs = plan_outputs(opt);
-    int failed = 0;
-    for (std::size_t i = 0; i < opt.inputs.size(); ++i) {
-        try {
-            const Document doc = load(opt.inputs[i]);
-            write_output(outputs[i], find_output_format(opt.format)->write(doc, opt.settings), opt.inputs);
-            if (!opt.quiet && outputs[i] != "-")
-                std::cerr << "gongwen: " << opt.inputs[i] << " -> " << outputs[i] << "\n";
-        } catch (const Error& e) {
-            std::cerr << "gongwen: " << e.what() << "\n";
-            ++failed;
-        } catch (const std::exception& e) {  // a bug must not stop the rest of the batch
-            std::cerr << "gongwen: " << opt.inputs[i] << ": internal error: " << e.what() << "\n";
-            ++failed;
-        }
-    }
+    const std::vector<Input> inputs = expand_inputs(opt.input);
+    const std::vector<Task> tasks = plan_tasks(opt, inputs);
+    BatchSettings settings;
+    settings.jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
+    settings.quiet = opt.quiet;
+    settings.progress = !opt.quiet && isatty(STDERR_FILENO) && tasks.size() > 1;
+    settings.skip_existing = opt.skip_existing;
+    settings.log_json = opt.log_json;
+    settings.write = opt.settings;
+    for (const Input& in : inputs) settings.protected_paths.push_back(in.path);
+    const std::vector<Outcome> outcomes = run_batch(tasks, settings);
+    std::size_t failed = 0;
+    for (const Outcome& o : outcomes) failed += o.status == "failed" ? 1 : 0;
+    if (!opt.quiet && failed > 0 && tasks.size() > 1)
+        std::cerr << "gongwen: " << failed << " of " << tasks.size() << " inputs failed\n";
     return failed == 0 ? 0 : 1;
 }
 
+int run_verify(const Options& opt) {
+    bool all_passed = true;
+    for (const std::string& given : opt.input.paths) {
+        const VerifyReport report = verify_eep(given == "-" ? "/dev/stdin" : given);
+        const std::string out = opt.format == "json" ? format_verify_json(report) : format_verify_text(report);
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        all_passed = all_passed && report.passed();
+    }
+    return std::fflush(stdout) == 0 && all_passed ? 0 : 1;
+}
+
 int run_inspect(const Options& opt) {
+    const std::string& path = opt.input.paths.front();
     try {
-        const Document doc = load(opt.inputs.front());
+        const Document doc = read_document(path, read_input(path));
         const std::string out = opt.format == "json" ? write_inspect_json(doc) : write_inspect_text(doc);
         std::fwrite(out.data(), 1, out.size(), stdout);
         return std::fflush(stdout) == 0 ? 0 : 1;
@@ -67,7 +122,7 @@ int run_inspect(const Options& opt) {
         std::cerr << "gongwen: " << e.what() << "\n";
         return 1;
     } catch (const std::exception& e) {
-        std::cerr << "gongwen: " << opt.inputs.front() << ": internal error: " << e.what() << "\n";
+        std::cerr << "gongwen: " << path << ": internal error: " << e.what() << "\n";
         return 1;
     }
 }
@@ -79,24 +134,22 @@ int run_inspect(const Options& opt) {
 int main(int argc, char** argv) {
     using namespace gongwen;
     install_signal_cleanup();
-    Options opt;
     try {
-        opt = parse_options(std::vector<std::string>(argv + 1, argv + argc));
+        const Options opt = parse_options(std::vector<std::string>(argv + 1, argv + argc));
+        switch (opt.command) {
+            case Command::help: print_usage(); return 0;
+            case Command::version: std::cout << "gongwen " << GONGWEN_VERSION << "\n"; return 0;
+            case Command::inspect: return run_inspect(opt);
+            case Command::convert: return run_convert(opt);
+            case Command::summarize: return run_summarize(opt);
+            case Command::verify: return run_verify(opt);
+        }
     } catch (const UsageError& e) {
         std::cerr << "gongwen: " << e.what() << "\nTry 'gongwen --help'.\n";
         return 2;
-    }
-    switch (opt.command) {
-        case Command::help: std::cout << kUsage; return 0;
-        case Command::version: std::cout << "gongwen " << GONGWEN_VERSION << "\n"; return 0;
-        case Command::inspect: return run_inspect(opt);
-        case Command::convert:
-            try {
-                return run_convert(opt);
-            } catch (const UsageError& e) {
-                std::cerr << "gongwen: " << e.what() << "\n";
-                return 2;
-            }
+    } catch (const Error& e) {  // an unreadable input directory or list: nothing was started
+        std::cerr << "gongwen: " << e.what() << "\n";
+        return 1;
     }
     return 2;
 }

@@ -1,19 +1,20 @@
 #include "cli/options.hpp"
 
-#include "cli/formats.hpp"
-
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <set>
+#include <sstream>
+
+#include "cli/formats.hpp"
+#include "cli/summarize.hpp"
+#include "converters/eep/eep.hpp"
+#include "converters/pdf/pdf.hpp"
 
 namespace gongwen {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-bool known_format(const std::string& f) { return find_output_format(f) != nullptr; }
 
 std::string format_names() {
     std::string names;
@@ -27,48 +28,173 @@ std::string extension_format(const std::string& path) {
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (ext == "markdown") ext = "md";
     if (ext == "text") ext = "txt";
+    for (const OutputFormat& f : output_formats())
+        if (f.extension == ext) return f.name;
     return ext;
 }
 
-// Takes the value of an option: "-t xml" or "-txml" or "--to=xml".
 std::string take_value(const std::vector<std::string>& args, std::size_t& i, const std::string& name) {
     if (i + 1 >= args.size()) throw UsageError("option " + name + " needs a value");
     return args[++i];
+}
+
+std::vector<std::string> split_commas(const std::string& list) {
+    std::vector<std::string> parts;
+    std::stringstream in(list);
+    for (std::string part; std::getline(in, part, ',');)
+        if (!part.empty()) parts.push_back(part);
+    return parts;
+}
+
+std::size_t positive_number(const std::string& text, const std::string& option) {
+    if (text.empty() || text.size() > 6 || !std::all_of(text.begin(), text.end(), ::isdigit) || std::stoul(text) == 0)
+        throw UsageError(option + " takes a whole number above 0, not '" + text + "'");
+    return std::stoul(text);
+}
+
+void parse_shard(const std::string& text, InputSpec& spec) {
+    const std::size_t slash = text.find('/');
+    if (slash == std::string::npos) throw UsageError("--shard takes K/N, such as 2/8");
+    spec.shard = positive_number(text.substr(0, slash), "--shard");
+    spec.shards = positive_number(text.substr(slash + 1), "--shard");
+    if (spec.shard > spec.shards) throw UsageError("--shard K/N needs K between 1 and N");
+}
+
+// The PDF writer's options: --pdfa 2b|3b, --font ROLE=PATH, --font-config FILE (its lines
+// come before later --font options, which win).
+void parse_pdf_option(const std::string& option, const std::string& value, WriteSettings& settings) {
+    if (option == "--pdfa") {
+        if (value != "2b" && value != "3b") throw UsageError("--pdfa is 2b or 3b, not '" + value + "'");
+        settings.pdfa = value;
+        return;
+    }
+    std::vector<FontOverride> fonts;
+    try {
+        if (option == "--font") fonts.push_back(parse_font_override(value));
+        else fonts = read_font_config(value);
+    } catch (const std::exception& e) {
+        throw UsageError(e.what());
+    }
+    for (const FontOverride& f : fonts) {
+        std::error_code ec;
+        if (!fs::is_regular_file(f.path, ec)) throw UsageError("font file not found: " + f.path);
+        settings.pdf_fonts.push_back(f.role + "=" + f.path + ":" + std::to_string(f.index));
+    }
+}
+
+// --catalog FILE: a catalog that cannot be read is a usage error, reported before any work.
+std::shared_ptr<const Catalog> catalog_option(const std::string& path) {
+    try {
+        return load_catalog(path);
+    } catch (const std::exception& e) {
+        throw UsageError(std::string("--catalog: ") + e.what());
+    }
+}
+
+// The archival package's options: --profile FILE is read and checked now, so that a typo
+// stops the run before any package is written; --payload FILE.pdf must exist.
+void parse_eep_option(const std::string& option, const std::string& value, WriteSettings& settings) {
+    if (option == "--profile") {
+        try {
+            settings.eep_profile = std::make_shared<const ArchiveProfile>(read_archive_profile(value));
+        } catch (const std::exception& e) {
+            throw UsageError(std::string("--profile: ") + e.what());
+        }
+        return;
+    }
+    std::error_code ec;
+    if (!fs::is_regular_file(value, ec)) throw UsageError("--payload: no such file: " + value);
+    settings.eep_payload = value;
+}
+
+// --profile, --payload and --eep-xml shape the eep format only, and --payload is one PDF.
+void check_eep_options(const Options& opt) {
+    const WriteSettings& s = opt.settings;
+    if (!s.eep_profile && s.eep_payload.empty() && !s.eep_xml) return;
+    if (std::find(opt.formats.begin(), opt.formats.end(), "eep") == opt.formats.end())
+        throw UsageError("--profile, --payload and --eep-xml are options of -t eep");
+    if (!s.eep_payload.empty() && !opt.out_dir.empty())
+        throw UsageError("--payload packages one PDF for one report: use -o OUT, not -d");
+}
+
+// Options that take a value, for convert.
+bool parse_convert_value(const std::vector<std::string>& args, std::size_t& i, Options& opt) {
+    const std::string& a = args[i];
+    if (a == "-t" || a == "--to") {
+        for (const std::string& f : split_commas(take_value(args, i, a))) opt.formats.push_back(f);
+    } else if (a == "-o" || a == "--output") {
+        opt.output = take_value(args, i, a);
+    } else if (a == "-d" || a == "--output-dir") {
+        opt.out_dir = take_value(args, i, a);
+    } else if (a == "-j" || a == "--jobs") {
+        opt.jobs = positive_number(take_value(args, i, a), a);
+    } else if (a == "--include") {
+        opt.input.includes.push_back(take_value(args, i, a));
+    } else if (a == "--exclude") {
+        opt.input.excludes.push_back(take_value(args, i, a));
+    } else if (a == "--from-list") {
+        opt.input.from_list = take_value(args, i, a);
+    } else if (a == "--shard") {
+        parse_shard(take_value(args, i, a), opt.input);
+    } else if (a == "--log-json") {
+        opt.log_json = take_value(args, i, a);
+    } else if (a == "--catalog") {
+        opt.settings.catalog = catalog_option(take_value(args, i, a));
+    } else if (a == "--pdfa" || a == "--font" || a == "--font-config") {
+        parse_pdf_option(a, take_value(args, i, a), opt.settings);
+    } else if (a == "--profile" || a == "--payload") {
+        parse_eep_option(a, take_value(args, i, a), opt.settings);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+void check_formats(Options& opt) {
+    if (opt.formats.empty()) {
+        if (!opt.out_dir.empty()) opt.formats.push_back("xml");
+        else if (opt.output == "-") throw UsageError("give -t FORMAT when writing to standard output");
+        else opt.formats.push_back(extension_format(opt.output));
+    }
+    for (const std::string& f : opt.formats)
+        if (!find_output_format(f))
+            throw UsageError("unknown format '" + f + "' (" + format_names() + ")" +
+                             (opt.output.empty() ? "" : "; give -t FORMAT to name it"));
 }
 
 void parse_convert(const std::vector<std::string>& args, std::size_t i, Options& opt) {
     bool options_done = false;
     for (; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if (options_done || a == "-" || a.empty() || a[0] != '-') {
-            opt.inputs.push_back(a);
-        } else if (a == "--") {
-            options_done = true;
-        } else if (a == "-t" || a == "--to") {
-            opt.format = take_value(args, i, a);
-        } else if (a == "-o" || a == "--output") {
-            opt.output = take_value(args, i, a);
-        } else if (a == "-d" || a == "--output-dir") {
-            opt.out_dir = take_value(args, i, a);
-        } else if (a == "-q" || a == "--quiet") {
-            opt.quiet = true;
-        } else {
-            throw UsageError("unknown option '" + a + "' for convert");
-        }
+        if (options_done || a == "-" || a.empty() || a[0] != '-') opt.input.paths.push_back(a);
+        else if (a == "--") options_done = true;
+        else if (a == "-q" || a == "--quiet") opt.quiet = true;
+        else if (a == "--skip-existing") opt.skip_existing = true;
+        else if (a == "--eep-xml") opt.settings.eep_xml = true;
+        else if (!parse_convert_value(args, i, opt)) throw UsageError("unknown option '" + a + "' for convert");
     }
-    if (opt.inputs.empty()) throw UsageError("convert needs at least one input file");
+    if (opt.input.paths.empty() && opt.input.from_list.empty()) throw UsageError("convert needs at least one input");
     if (!opt.output.empty() && !opt.out_dir.empty()) throw UsageError("use either -o or -d, not both");
-    if (!opt.output.empty() && opt.inputs.size() > 1)
-        throw UsageError("-o takes one input; use -d OUTDIR for several");
     if (opt.output.empty() && opt.out_dir.empty()) opt.output = "-";
-    if (opt.format.empty()) {
-        if (!opt.out_dir.empty()) opt.format = "xml";
-        else if (opt.output == "-") throw UsageError("give -t FORMAT when writing to standard output");
-        else opt.format = extension_format(opt.output);
-        if (!known_format(opt.format))
-            throw UsageError("cannot tell the format from '" + opt.output + "'; give -t FORMAT (" + format_names() + ")");
+    check_formats(opt);
+    if (!opt.output.empty() && opt.formats.size() > 1) throw UsageError("-o takes one format; use -d OUTDIR for several");
+    check_eep_options(opt);
+}
+
+// summarize IN... -o OUT.xlsx [--catalog FILE] [-j N] [--include/--exclude GLOB] [--from-list FILE] [-q]
+void parse_summarize(const std::vector<std::string>& args, std::size_t i, Options& opt) {
+    bool options_done = false;
+    for (; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const bool value_option = a == "-o" || a == "--output" || a == "-j" || a == "--jobs" || a == "--include" ||
+                                  a == "--exclude" || a == "--from-list" || a == "--catalog";
+        if (options_done || a == "-" || a.empty() || a[0] != '-') opt.input.paths.push_back(a);
+        else if (a == "--") options_done = true;
+        else if (a == "-q" || a == "--quiet") opt.quiet = true;
+        else if (!value_option || !parse_convert_value(args, i, opt)) throw UsageError("unknown option '" + a + "' for summarize");
     }
-    if (!known_format(opt.format)) throw UsageError("unknown format '" + opt.format + "' (" + format_names() + ")");
+    if (opt.input.paths.empty() && opt.input.from_list.empty()) throw UsageError("summarize needs at least one input");
+    if (opt.output.empty()) throw UsageError("summarize needs -o FILE.xlsx (or -o - for standard output)");
 }
 
 void parse_inspect(const std::vector<std::string>& args, std::size_t i, Options& opt) {
@@ -77,10 +203,24 @@ void parse_inspect(const std::vector<std::string>& args, std::size_t i, Options&
         const std::string& a = args[i];
         if (a == "--format" || a == "-f") opt.format = take_value(args, i, a);
         else if (a.rfind("--format=", 0) == 0) opt.format = a.substr(9);
-        else if (a == "-" || a.empty() || a[0] != '-') opt.inputs.push_back(a);
+        else if (a == "-" || a.empty() || a[0] != '-') opt.input.paths.push_back(a);
         else throw UsageError("unknown option '" + a + "' for inspect");
     }
-    if (opt.inputs.size() != 1) throw UsageError("inspect takes exactly one input file");
+    if (opt.input.paths.size() != 1) throw UsageError("inspect takes exactly one input file");
+    if (opt.format != "text" && opt.format != "json") throw UsageError("--format is text or json");
+}
+
+// verify PACKAGE... [--format text|json]
+void parse_verify(const std::vector<std::string>& args, std::size_t i, Options& opt) {
+    opt.format = "text";
+    for (; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--format" || a == "-f") opt.format = take_value(args, i, a);
+        else if (a.rfind("--format=", 0) == 0) opt.format = a.substr(9);
+        else if (a == "-" || a.empty() || a[0] != '-') opt.input.paths.push_back(a);
+        else throw UsageError("unknown option '" + a + "' for verify");
+    }
+    if (opt.input.paths.empty()) throw UsageError("verify needs a package (PACKAGE.xml)");
     if (opt.format != "text" && opt.format != "json") throw UsageError("--format is text or json");
 }
 
@@ -103,29 +243,31 @@ Options parse_options(const std::vector<std::string>& args) {
     } else if (cmd == "inspect") {
         opt.command = Command::inspect;
         parse_inspect(args, 1, opt);
+    } else if (cmd == "summarize") {
+        opt.command = Command::summarize;
+        parse_summarize(args, 1, opt);
+    } else if (cmd == "verify") {
+        opt.command = Command::verify;
+        parse_verify(args, 1, opt);
     } else {
         throw UsageError("unknown command '" + cmd + "'");
     }
     return opt;
 }
 
-std::vector<std::string> plan_outputs(const Options& opt) {
-    if (opt.out_dir.empty()) return {opt.output};
-    std::vector<std::string> outputs;
-    std::set<std::string> seen;
-    for (const std::string& in : opt.inputs) {
-        fs::path name = in == "-" ? fs::path("stdin") : fs::path(in).filename();
-        name.replace_extension(find_output_format(opt.format)->extension);
-        const std::string out = (fs::path(opt.out_dir) / name).string();
-        if (!seen.insert(out).second)
-            throw UsageError("two inputs would both be written to " + out + "; convert them in separate runs");
-        outputs.push_back(out);
+std::vector<Task> plan_tasks(const Options& opt, const std::vector<Input>& inputs) {
+    if (!opt.output.empty() && inputs.size() != 1)
+        throw UsageError("-o takes one input (" + std::to_string(inputs.size()) + " given); use -d OUTDIR for several");
+    std::vector<Task> tasks;
+    for (const Input& in : inputs) {
+        Task task{in, {}};
+        for (const std::string& name : opt.formats) {
+            const OutputFormat* f = find_output_format(name);
+            task.targets.push_back(Target{f, opt.output.empty() ? output_path(opt.out_dir, in, *f) : opt.output});
+        }
+        tasks.push_back(std::move(task));
     }
-    return outputs;
-}
-
-std::string input_format(const std::string& path) {
-    return extension_format(path) == "xml" ? "xml" : "text";
+    return tasks;
 }
 
 }  // namespace gongwen

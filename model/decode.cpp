@@ -606,6 +606,56 @@ Decoded decode(std::string_view bytes, const std::string& name) {
     return decode_legacy(bytes, name, bad);
 }
 
+Decoded decode_as(std::string_view bytes, const std::string& charset, const std::string& name) {
+    if (bytes.empty()) throw Error(name, "empty file");
+    Decoded d{{}, charset, false};
+    if (charset == "UTF-8") {
+        const Utf8Check check = check_utf8(bytes);
+        if (check.failure)
+            throw Error(name, "cannot decode as declared: " + describe(*check.failure, charset));
+        d.text = std::string(bytes);
+        return d;
+    }
+    if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) throw Error(name, "file too large to decode");
+    if (const std::optional<Failure> f = icu_decode(bytes, charset, d.text))
+        throw Error(name, "cannot decode as declared: " + describe(*f, charset));
+    return d;
+}
+
+Decoded decode_replacing(std::string_view bytes, const std::string& charset, std::size_t& replaced) {
+    replaced = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    ConverterPtr cnv(ucnv_open(charset.c_str(), &status));
+    if (U_FAILURE(status)) throw Error("", "unknown charset " + charset);
+    // ICU's default substitution for a to-Unicode error is U+FFFD, one per illegal sequence.
+    std::u16string units(bytes.size() + 16, u'\0');
+    UChar* target = units.data();
+    const char* src = bytes.data();
+    for (;;) {
+        status = U_ZERO_ERROR;
+        ucnv_toUnicode(cnv.get(), &target, units.data() + units.size(), &src, bytes.data() + bytes.size(),
+                       nullptr, true, &status);
+        if (status != U_BUFFER_OVERFLOW_ERROR) break;
+        const std::size_t done = static_cast<std::size_t>(target - units.data());
+        units.resize(units.size() * 2);
+        target = units.data() + done;
+    }
+    if (U_FAILURE(status)) throw Error("", std::string("cannot decode as ") + charset + ": " + u_errorName(status));
+    units.resize(static_cast<std::size_t>(target - units.data()));
+    Decoded d{{}, charset, false};
+    d.text.reserve(units.size() * 3);
+    for (std::size_t i = 0; i < units.size();) {
+        UChar32 cp;
+        U16_NEXT(units.data(), i, units.size(), cp);
+        if (cp == 0xFFFD || U_IS_SURROGATE(cp)) {
+            ++replaced;
+            cp = 0xFFFD;
+        }
+        append_utf8(d.text, static_cast<uint32_t>(cp));
+    }
+    return d;
+}
+
 std::string encode(std::string_view text, const std::string& charset) {
     const Utf8Check check = check_utf8(text);
     if (check.failure) throw Error("", "cannot encode: " + describe(*check.failure, "UTF-8"));

@@ -1,6 +1,7 @@
 // Turning input bytes into UTF-8 text: BOM, then strict UTF-8, then ICU charset detection.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,17 @@ struct Decoded {
 // GB18030 / Big5 (strict ICU decoding; ICU's detector ranks them when both decode) > error.
 // Single-byte Latin charsets are never guessed. Line endings and characters are kept as is.
 Decoded decode(std::string_view bytes, const std::string& name);
+
+// Decodes `bytes` in a charset the file itself declares (an HTML <meta charset>), not one that
+// was detected: `charset` is an ICU converter name (UTF-8, GB18030, Big5, windows-1252, …).
+// A byte order mark is not expected (callers check for one first). Strict: throws
+// gongwen::Error naming `name` and the byte offset of the first invalid or truncated sequence.
+Decoded decode_as(std::string_view bytes, const std::string& charset, const std::string& name);
+
+// The same, but every invalid or truncated sequence becomes U+FFFD, as browsers show it;
+// `replaced` counts them. For a page whose declared charset is known but whose bytes are
+// damaged in a few places, and that nothing decodes strictly.
+Decoded decode_replacing(std::string_view bytes, const std::string& charset, std::size_t& replaced);
 
 // Encodes UTF-8 `text` into `charset` (any ICU converter name). Throws gongwen::Error when a
 // character cannot be represented. Used by tests and tools that produce legacy encodings.

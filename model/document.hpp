@@ -113,7 +113,8 @@ struct Block {
 struct Fact {
     std::string value;        // the number, scale applied; a range's lower bound
     std::string value_max;    // a range's upper bound; empty when the value is not a range
-    std::string value_text;   // the quantity as written ("9.98万", "二十二", "八成")
+    std::string value_text;   // the quantity as written, qualifier and unit included: the display
+                              // text of `span` ("9.98萬人次", "二十二项", "八成", "7000余份", "未发生")
     std::string unit;         // counting unit or measure: 件 次 项 人次 % 万元 …
     std::string qualifier;    // 余 多 近 约 超 以上 …; empty when exact
     bool zero = false;        // a zero statement: 未发生…, 无…, 零…

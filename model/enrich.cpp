@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "model/enrich_internal.hpp"
+#include "model/facts.hpp"
 #include "model/passes.hpp"
 #include "model/text_util.hpp"
 
@@ -161,6 +162,27 @@ void apply_label(Metadata& meta, const Line& line, const LabelledValue& lv, cons
             return;
         }
     meta.extra.push_back(ExtraField{label, value, span});
+}
+
+std::size_t trim_end(const Line& line, std::size_t begin, std::size_t end);
+
+// A metadata line a reader states outside the text: known labels as in the text, any other
+// "label:value" as an extra field under its label.
+void apply_stated(Metadata& meta, const RawBlock& raw, Field& written, Findings& found) {
+    CleanupReport scratch;  // cleanup of a stated line is not a change to the document's text
+    const Line line = make_line(to_u32(raw.text), raw.start, raw.origin.empty() ? nullptr : &raw.origin, false,
+                                scratch);
+    if (auto labels = parse_metadata_line(line.view)) {
+        for (const LabelledValue& lv : *labels)
+            apply_label(meta, line, lv, label_text(line, lv.label_begin), written, found);
+        return;
+    }
+    const std::size_t colon = line.view.find(':');
+    if (colon == std::u32string::npos || colon == 0) return;
+    std::size_t begin = colon + 1;
+    while (begin < line.text.size() && is_space(line.view[begin])) ++begin;
+    const LabelledValue whole{MetaKey::extra, 0, begin, trim_end(line, begin, line.text.size())};
+    apply_label(meta, line, whole, line.utf8(0, trim_end(line, 0, colon)), written, found);
 }
 
 // --- blocks ------------------------------------------------------------------------------
@@ -419,7 +441,7 @@ std::vector<RawBlock> split_lines(const std::string& text) {
     return lines;
 }
 
-Document enrich(Source source, const std::vector<RawBlock>& raw) {
+Document enrich(Source source, const std::vector<RawBlock>& raw, const std::vector<RawBlock>& stated) {
     Document doc;
     doc.source = std::move(source);
     std::vector<std::u32string> raw32;
@@ -461,6 +483,7 @@ Document enrich(Source source, const std::vector<RawBlock>& raw) {
             in.content.push_back(&e.line);
         }
     }
+    for (const RawBlock& r : stated) apply_stated(doc.metadata, r, written, found);
     if (!doc.metadata.published.present() && written.present()) doc.metadata.published = written;
     in.cms_title = doc.metadata.title;
     in.traditional = mostly_traditional(entries);
@@ -468,6 +491,7 @@ Document enrich(Source source, const std::vector<RawBlock>& raw) {
     merge_by_position(doc.blocks, std::move(passthrough));
     read_signature(doc);
     infer_metadata(doc, in);
+    add_facts(doc, in.content);
     report(doc, clean, found);
     return doc;
 }

@@ -31,6 +31,13 @@ std::vector<RawBlock> split_lines(const std::string& text);
 
 // Runs every pass over `raw` and returns the finished document. Never throws for content:
 // whatever cannot be understood stays a paragraph.
-Document enrich(Source source, const std::vector<RawBlock>& raw);
+//
+// `stated` is metadata a reader found outside the text of `raw` (an HTML page's <meta> tags,
+// its breadcrumb), one "label:value" line each in the vocabulary of the metadata lines
+// (发布日期:…, 来源:…, 标题:…), with source offsets like any RawBlock. These lines never become
+// blocks. They are applied after the metadata lines of `raw` and only fill what those left
+// empty: the same value stated again counts as merged, a different one as a conflict (the
+// text's value is kept). A label the metadata lines do not know becomes an extra field.
+Document enrich(Source source, const std::vector<RawBlock>& raw, const std::vector<RawBlock>& stated = {});
 
 }  // namespace gongwen

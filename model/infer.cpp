@@ -97,8 +97,10 @@ std::u32string expand_org(std::u32string_view org, const std::vector<std::u32str
                 for (std::size_t k = b; k < i; ++k) han = han && is_han(text[k]);
                 if (!han) continue;
                 // The full name runs from the level character to the same suffix as `org`.
-                const std::size_t end = text.find(org.back(), i + 1);
-                if (end == std::u32string_view::npos || end - i > 12) continue;
+                // Look for the suffix within a short window only: a scan to the end of the
+                // text for every 市 would make long documents quadratic.
+                const std::size_t end = text.substr(0, std::min(text.size(), i + 13)).find(org.back(), i + 1);
+                if (end == std::u32string_view::npos) continue;
                 const std::u32string_view tail = text.substr(i + 1, end - i);
                 if (!is_subsequence(rest, tail)) continue;
                 ++counts[std::u32string(text.substr(b, end + 1 - b))];

@@ -195,7 +195,9 @@ std::optional<std::vector<LabelledValue>> parse_metadata_line(std::u32string_vie
         }
         if (!values.empty()) {
             std::size_t e = i;
-            while (e > values.back().value_begin && (is_space(view[e - 1]) || view[e - 1] == '|'))
+            // "来源：X 【字体：大 中 小】": the bracket opens the widget, not part of X.
+            while (e > values.back().value_begin &&
+                   (is_space(view[e - 1]) || view[e - 1] == '|' || view[e - 1] == U'【' || view[e - 1] == '['))
                 --e;
             values.back().value_end = e;
         }

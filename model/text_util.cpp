@@ -3,6 +3,7 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <mutex>
@@ -123,36 +124,24 @@ bool is_chinese_numeral(char32_t cp) {
 
 namespace {
 
-// Traditional→Simplified for the ideograph blocks, computed once per process with ICU's
-// transliterator over the whole range: about 30 ms, after which folding is a table lookup.
+// Traditional→Simplified for the ideograph blocks: the pairs ICU's transliterator gives,
+// generated at build time (tools/gen_fold_table.cpp), spread into a direct lookup table.
 constexpr char32_t kTableFirst = 0x3400;
 constexpr char32_t kTableLast = 0x9FFF;
+
+struct FoldPair {
+    char32_t from;
+    char32_t to;
+};
+constexpr FoldPair kFoldPairs[] = {
+#include "fold_table.inc"
+};
 
 const std::vector<char32_t>& simplified_table() {
     static const std::vector<char32_t> table = [] {
         std::vector<char32_t> t(kTableLast - kTableFirst + 1);
         for (char32_t cp = kTableFirst; cp <= kTableLast; ++cp) t[cp - kTableFirst] = cp;
-        UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::Transliterator> tr(
-            icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
-        if (U_FAILURE(status) || !tr) return t;
-        // One character per line so that no multi-character rule can join neighbours.
-        icu::UnicodeString all;
-        for (char32_t cp = kTableFirst; cp <= kTableLast; ++cp) {
-            all.append(static_cast<UChar32>(cp));
-            all.append(static_cast<UChar>('\n'));
-        }
-        tr->transliterate(all);
-        std::size_t index = 0;
-        int32_t i = 0;
-        while (i < all.length() && index < t.size()) {
-            const UChar32 first = all.char32At(i);
-            int32_t end = all.indexOf(static_cast<UChar>('\n'), i);
-            if (end < 0) end = all.length();
-            if (all.countChar32(i, end - i) == 1) t[index] = static_cast<char32_t>(first);
-            ++index;
-            i = end + 1;
-        }
+        for (const FoldPair& p : kFoldPairs) t[p.from - kTableFirst] = p.to;
         return t;
     }();
     return table;

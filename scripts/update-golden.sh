@@ -9,4 +9,10 @@ for input in fixtures/seeds/*.txt; do
   "$gongwen" convert "$input" -t xml -o "fixtures/expected/$name.xml" --quiet
   "$gongwen" inspect "$input" > "fixtures/expected/$name.inspect.txt"
 done
+mkdir -p fixtures/expected/html
+for input in fixtures/html/*.html; do
+  name=$(basename "${input%.html}")
+  "$gongwen" convert "$input" -t xml -o "fixtures/expected/html/$name.xml" --quiet
+  "$gongwen" inspect "$input" > "fixtures/expected/html/$name.inspect.txt"
+done
 git --no-pager diff --stat fixtures/expected || true

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The command line as a user meets it. Each check prints what it expected when it fails.
 set -uo pipefail
-gongwen=$1
+gongwen=$(realpath "$1")
 seed0=fixtures/seeds/000_2ff49a1744f89f60.txt
 seed2=fixtures/seeds/002_acf107ec8495534f.txt
 tmp=$(mktemp -d)
@@ -55,8 +55,9 @@ cp "$seed0" "$tmp/in/good1.txt"; cp "$seed2" "$tmp/in/good2.txt"
 : > "$tmp/in/empty.txt"
 printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01' > "$tmp/in/image.txt"
 check "batch with bad files exits 1" exit_is 1 "$gongwen" convert "$tmp/in/good1.txt" "$tmp/in/empty.txt" "$tmp/in/image.txt" "$tmp/in/missing.txt" "$tmp/in/good2.txt" -d "$tmp/out" -t json
-check "good files written" test -s "$tmp/out/good1.json" -a -s "$tmp/out/good2.json"
-check "no output for bad files" test ! -e "$tmp/out/empty.json" -a ! -e "$tmp/out/image.json"
+out="$tmp/out/$(echo "$tmp" | sed 's|^/||')/in"
+check "good files written" test -s "$out/good1.txt.json" -a -s "$out/good2.txt.json"
+check "no output for bad files" test ! -e "$out/empty.txt.json" -a ! -e "$out/image.txt.json"
 check "empty file named" stderr_has "empty.txt: empty file"
 check "binary file named" stderr_has "image.txt: binary"
 check "missing file named" stderr_has "missing.txt: cannot open"
@@ -74,8 +75,59 @@ check "no temporary files after failure" no_temp_files "$tmp"
 echo file > "$tmp/plainfile"
 check "unwritable output dir" exit_is 1 "$gongwen" convert "$seed0" -d "$tmp/plainfile/sub" -t xml
 check "unwritable output named" stderr_has "plainfile/sub"
-check "two inputs, one output name" exit_is 2 "$gongwen" convert "$tmp/in/good1.txt" "$tmp/out/good1.json" -d "$tmp/o2" -t txt
-check "name collision explained" stderr_has "both be written"
+cp "$seed0" "$tmp/in/same.txt"; cp "$tmp/a.xml" "$tmp/in/same.xml"
+check "same stem, different extensions" exit_is 0 "$gongwen" convert -q "$tmp/in/same.txt" "$tmp/in/same.xml" -d "$tmp/o2" -t txt
+check "both outputs kept apart" test -s "$tmp/o2/$(echo "$tmp" | sed 's|^/||')/in/same.txt.txt" -a -s "$tmp/o2/$(echo "$tmp" | sed 's|^/||')/in/same.xml.txt"
+
+# Batches: one parse for several formats, directories, lists, shards, resuming, logs, -j.
+mkdir -p "$tmp/tree/a/b"
+cp fixtures/seeds/000_*.txt fixtures/seeds/001_*.txt "$tmp/tree/"
+cp fixtures/seeds/002_*.txt fixtures/seeds/003_*.txt "$tmp/tree/a/"
+cp fixtures/seeds/004_*.txt "$tmp/tree/a/b/"
+echo "not a report" > "$tmp/tree/a/notes.md"
+(cd "$tmp" && check "several formats from a directory" exit_is 0 "$gongwen" convert -q tree -t xml,json --include '*.txt' -d multi)
+check "mirrored tree, every format" test -s "$tmp/multi/tree/a/b/004_2140a01d4004d8c4.txt.xml" -a -s "$tmp/multi/tree/a/b/004_2140a01d4004d8c4.txt.json"
+check "include filter" test ! -e "$tmp/multi/tree/a/notes.md.xml"
+check "ten outputs" test "$(find "$tmp/multi" -type f | wc -l)" -eq 10
+(cd "$tmp" && "$gongwen" convert -q tree --include '*.txt' -t xml -j 1 -d j1 && "$gongwen" convert -q tree --include '*.txt' -t xml -j 2 -d j2)
+check "same output whatever -j" diff -r "$tmp/j1" "$tmp/j2"
+(cd "$tmp" && for k in 1 2 3; do "$gongwen" convert -q tree --include '*.txt' -t xml --shard $k/3 -d shards; done)
+check "three shards make the whole run" diff -r "$tmp/j1" "$tmp/shards"
+(cd "$tmp" && find tree -name '*.txt' | sort > list.txt)
+(cd "$tmp" && check "inputs from a list" exit_is 0 "$gongwen" convert -q --from-list list.txt -t json -d fromlist)
+check "list inputs converted" test "$(find "$tmp/fromlist" -name '*.json' | wc -l)" -eq 5
+(cd "$tmp" && check "log-json" exit_is 1 "$gongwen" convert -q tree in/empty.txt -t xml -d logged --include '*.txt' --log-json log.jsonl)
+check "one log line per report, failures named" /usr/bin/python3 -c "
+import json,sys
+lines=[json.loads(l) for l in open(sys.argv[1])]
+assert len(lines)==6, len(lines)
+bad=[l for l in lines if l['status']=='failed']
+assert len(bad)==1 and 'empty file' in bad[0]['error'] and bad[0]['input']=='in/empty.txt'
+assert all(l['outputs'] and l['seconds']>=0 for l in lines if l['status']=='ok')
+" "$tmp/log.jsonl"
+touch -d '2000-01-01' "$tmp/multi/tree/000_2ff49a1744f89f60.txt.xml"
+before=$(stat -c %Y "$tmp/multi/tree/001_9633c70aebd6e55d.txt.xml")
+sleep 1
+(cd "$tmp" && "$gongwen" convert -q tree -t xml,json --include '*.txt' -d multi --skip-existing --log-json skip.jsonl)
+check "skip-existing leaves newer outputs" test "$(stat -c %Y "$tmp/multi/tree/001_9633c70aebd6e55d.txt.xml")" = "$before"
+check "skip-existing redoes older outputs" test "$(stat -c %Y "$tmp/multi/tree/000_2ff49a1744f89f60.txt.xml")" -gt "$before"
+check "skips are logged" test "$(grep -c '"skipped"' "$tmp/skip.jsonl")" -eq 4
+check "bad shard" exit_is 2 "$gongwen" convert tree --shard 4/3 -d x
+check "bad -j" exit_is 2 "$gongwen" convert tree -j 0 -d x
+# An interrupted run: finished outputs stay, no temporary file remains.
+big="$tmp/big"; mkdir -p "$big"
+for i in $(seq 1 400); do cp "$seed2" "$big/r$i.txt"; done
+interrupt_when_started() {  # signal the batch as soon as its first output exists
+  (cd "$tmp" && exec "$gongwen" convert -q big -t xml,json,md -j 2 -d "$1") & local pid=$!
+  for _ in $(seq 1 500); do [ -n "$(find "$tmp/$1" -name '*.xml' 2>/dev/null | head -1)" ] && break; sleep 0.01; done
+  kill -"$2" $pid; wait $pid 2>/dev/null
+}
+interrupt_when_started interrupted INT
+check "the run was interrupted midway" test "$(find "$tmp/interrupted" -name '*.xml' | wc -l)" -lt 400
+check "interrupt leaves no temporary files" no_temp_files "$tmp/interrupted"
+interrupt_when_started terminated TERM
+check "SIGTERM leaves no temporary files" no_temp_files "$tmp/terminated"
+check "interrupt keeps finished outputs whole" bash -c 'for f in $(find "'"$tmp"'/interrupted" -name "*.xml"); do tail -c 12 "$f" | grep -q "</document>" || exit 1; done'
 
 # Inspect.
 check "inspect text" exit_is 0 "$gongwen" inspect "$seed2"

@@ -400,5 +400,25 @@ TEST(Encode, ThrowsForUnknownCharset) {
     EXPECT_THROW(encode("abc", "no-such-charset"), Error);
 }
 
+// A charset the file declares: strict, or with U+FFFD for what does not decode.
+TEST(DecodeAs, FollowsTheDeclaredCharsetStrictly) {
+    const std::string gbk = encode("政府信息公开", "GB18030");
+    const Decoded d = decode_as(gbk, "GB18030", "page.html");
+    EXPECT_EQ(d.text, "政府信息公开");
+    EXPECT_EQ(d.charset, "GB18030");
+    EXPECT_FALSE(d.guessed);
+    try {
+        decode_as(gbk, "UTF-8", "page.html");
+        ADD_FAILURE() << "GBK bytes accepted as UTF-8";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.file(), "page.html");
+        EXPECT_NE(e.reason().find("offset 0"), std::string::npos) << e.reason();
+    }
+    std::size_t replaced = 0;
+    const Decoded r = decode_replacing(gbk + "\xFF" + gbk, "GB18030", replaced);
+    EXPECT_EQ(replaced, 1u);
+    EXPECT_EQ(r.text, "政府信息公开\xEF\xBF\xBD政府信息公开");
+}
+
 }  // namespace
 }  // namespace gongwen

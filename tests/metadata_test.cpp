@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "model/enrich.hpp"
 #include "model/passes.hpp"
 #include "model/text_util.hpp"
 #include "test_util.hpp"
@@ -150,6 +151,38 @@ TEST(Metadata, ValueOnTheLineUnderItsLabelAndHeaderDate) {
     EXPECT_EQ(doc.metadata.published_time.value, "07:41");
     ASSERT_EQ(doc.blocks.size(), 3u);
     EXPECT_EQ(doc.blocks[1].kind, BlockKind::addressee);
+}
+
+TEST(MetadataLines, WidgetBracketBeforeTheNextLabelIsNotPartOfTheValue) {
+    const Document doc = parse("发布时间：2024-02-04 10:05　来源：某市科学技术局　【字体：大 中 小】\n");
+    EXPECT_EQ(doc.metadata.source.value, "某市科学技术局");
+}
+
+// Metadata a reader states outside the text (meta tags): it fills what the text left empty,
+// merges with what the text says, and never overrides it.
+TEST(Metadata, StatedLinesFillGapsAndNeverOverrideTheText) {
+    const std::string text = "发布时间：2024-02-04\n一、总体情况\n本年度共办理申请5件。\n";
+    RawBlock published;
+    published.text = "发布日期:2023-01-01 09:30";
+    published.start = 100;
+    RawBlock source;
+    source.text = "来源:某市科学技术局";
+    source.start = 200;
+    RawBlock site;
+    site.text = "网站名称:某市人民政府";
+    site.start = 300;
+    const Document doc = enrich(Source{}, split_lines(text), {published, source, site});
+    EXPECT_EQ(doc.metadata.published.value, "2024-02-04");
+    EXPECT_EQ(doc.metadata.published_time.value, "09:30");  // the text gave no time
+    EXPECT_EQ(doc.metadata.source.value, "某市科学技术局");
+    EXPECT_EQ(doc.metadata.source.span, (Span{203, 210}));
+    ASSERT_EQ(doc.metadata.extra.size(), 1u);
+    EXPECT_EQ(doc.metadata.extra[0].key, "网站名称");
+    EXPECT_EQ(doc.metadata.extra[0].value, "某市人民政府");
+    EXPECT_EQ(diagnostic_count(doc, "metadata_conflict"), 1u);
+    for (const Block& b : doc.blocks) EXPECT_EQ(b.text.find("某市人民政府"), std::string::npos);
+    // Without stated lines, enrich is what it was.
+    EXPECT_EQ(enrich(Source{}, split_lines(text), {}), enrich(Source{}, split_lines(text)));
 }
 
 TEST(Metadata, NothingInventedWhenTheTextSaysNothing) {

@@ -16,7 +16,7 @@ Document read_text(std::string_view bytes, const std::string& name);
 std::string write_text(const Document& doc);
 // The same as Markdown: headings as #, enumeration items as lists, metadata as a table.
 std::string write_markdown(const Document& doc);
-// What `gongwen inspect` prints: metadata, outline and diagnostics, for a person.
+// What `gongwen inspect` prints: metadata, outline, facts and diagnostics, for a person.
 std::string write_inspect_text(const Document& doc);
 
 }  // namespace gongwen

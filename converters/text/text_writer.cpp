@@ -127,6 +127,19 @@ std::string table_text(const Block& b) {
     return out;
 }
 
+// One line per fact: as written, its value and unit, the indicator it counts for, its subject.
+std::string facts_text(const Document& doc) {
+    std::size_t mapped = 0;
+    for (const Fact& f : doc.facts) mapped += f.indicator.empty() ? 0 : 1;
+    std::string out = "facts: " + std::to_string(doc.facts.size()) + " (" + std::to_string(mapped) + " with an indicator)\n";
+    for (const Fact& f : doc.facts) {
+        out += "  " + f.value_text + ": " + f.value + (f.value_max.empty() ? "" : "–" + f.value_max);
+        out += (f.unit.empty() ? "" : " " + f.unit) + (f.qualifier.empty() ? "" : " (" + f.qualifier + ")");
+        out += " [" + (f.indicator.empty() ? std::string("-") : f.indicator) + "] " + f.subject + "\n";
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string write_text(const Document& doc) {
@@ -198,6 +211,7 @@ std::string write_inspect_text(const Document& doc) {
     for (const Block& b : doc.blocks)
         if (b.kind == BlockKind::heading)
             out += std::string(static_cast<std::size_t>(b.level) * 2, ' ') + b.marker + b.text + "\n";
+    out += facts_text(doc);
     out += "diagnostics:\n";
     if (doc.diagnostics.empty()) out += "  (none)\n";
     for (const Diagnostic& d : doc.diagnostics)

@@ -1,0 +1,225 @@
+#include "converters/pdf/fonts.hpp"
+
+#include FT_TRUETYPE_TABLES_H
+#include FT_ADVANCES_H
+
+#include <filesystem>
+#include <optional>
+
+#include "model/error.hpp"
+
+namespace gongwen::pdf {
+
+namespace {
+
+constexpr std::array<const char*, kRoleCount> kRoleNames{"body",     "title",    "heading1", "heading2",
+                                                         "heading3", "heading4", "table",    "page_number"};
+
+struct FaceSource {
+    std::string path;
+    int index = 0;
+};
+
+// The GB/T 9704 font of each role: 仿宋 body, 小标宋 title, 黑体 and 楷体 headings, 宋体 page
+// numbers. Fandol is looked for where bootstrap.sh puts it, then through fontconfig.
+struct RoleDefault {
+    const char* fandol_file;  // nullptr: not a Fandol font
+    const char* family;
+    const char* style;
+};
+constexpr std::array<RoleDefault, kRoleCount> kDefaults{{
+    {"FandolFang-Regular.otf", "FandolFang", "Regular"},
+    {"FandolSong-Bold.otf", "FandolSong", "Bold"},
+    {"FandolHei-Regular.otf", "FandolHei", "Regular"},
+    {"FandolKai-Regular.otf", "FandolKai", "Regular"},
+    {"FandolFang-Regular.otf", "FandolFang", "Regular"},
+    {"FandolFang-Regular.otf", "FandolFang", "Regular"},
+    {"FandolFang-Regular.otf", "FandolFang", "Regular"},
+    // Noto Serif CJK is a Song face that cairo embeds as a CID font, as PDF/A prefers; AR PL
+    // UMing would be cheaper to subset (about 5 ms less per report) but cairo writes it as a
+    // simple WinAnsi TrueType font when it draws only digits and dashes.
+    {nullptr, "Noto Serif CJK SC", "Regular"},
+}};
+
+// Fallbacks for characters the role's font lacks (Fandol has no ~955 of Big5's characters):
+// the faces closest in style come first.
+constexpr const char* kMing = "AR PL UMing TW";
+constexpr const char* kKai = "AR PL UKai TW";
+constexpr const char* kSerif = "Noto Serif CJK SC";
+constexpr const char* kSans = "Noto Sans CJK SC";
+
+struct Fallback {
+    const char* family;
+    const char* style;
+};
+
+std::array<Fallback, 4> fallback_families(Role role) {
+    constexpr const char* r = "Regular";
+    if (role == Role::title) return {{{kSerif, "Bold"}, {kMing, r}, {kSans, "Bold"}, {kKai, r}}};
+    if (role == Role::page_number) return {{{kSerif, r}, {kMing, r}, {kSans, r}, {kKai, r}}};
+    if (role == Role::heading1) return {{{kSans, r}, {kMing, r}, {kSerif, r}, {kKai, r}}};
+    if (role == Role::heading2) return {{{kKai, r}, {kMing, r}, {kSerif, r}, {kSans, r}}};
+    return {{{kMing, r}, {kSerif, r}, {kKai, r}, {kSans, r}}};
+}
+
+// fontconfig's best match for a family, only when it really is that family (fontconfig
+// always answers with something).
+std::optional<FaceSource> find_family(const char* family, const char* style) {
+    FcPatternPtr pattern(FcPatternCreate());
+    FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family));
+    FcPatternAddString(pattern.get(), FC_STYLE, reinterpret_cast<const FcChar8*>(style));
+    FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
+    FcDefaultSubstitute(pattern.get());
+    FcResult result = FcResultNoMatch;
+    FcPatternPtr match(FcFontMatch(nullptr, pattern.get(), &result));
+    if (!match) return std::nullopt;
+    bool same_family = false;
+    FcChar8* name = nullptr;
+    for (int i = 0; FcPatternGetString(match.get(), FC_FAMILY, i, &name) == FcResultMatch; ++i)
+        same_family = same_family || FcStrCmpIgnoreCase(name, reinterpret_cast<const FcChar8*>(family)) == 0;
+    FcChar8* file = nullptr;
+    int index = 0;
+    if (!same_family || FcPatternGetString(match.get(), FC_FILE, 0, &file) != FcResultMatch) return std::nullopt;
+    FcPatternGetInteger(match.get(), FC_INDEX, 0, &index);
+    return FaceSource{reinterpret_cast<const char*>(file), index};
+}
+
+std::optional<FaceSource> default_source(Role role) {
+    const RoleDefault& d = kDefaults[static_cast<std::size_t>(role)];
+    if (d.fandol_file) {
+        const std::string path = std::string(kFandolDir) + "/" + d.fandol_file;
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(path, ec)) return FaceSource{path, 0};
+    }
+    return find_family(d.family, d.style);
+}
+
+// Top of the ideographic em box above the baseline, from the OS/2 typographic metrics that
+// CJK fonts set to the em box (880/-120 in Fandol and Noto).
+double em_box_ascent(FT_Face face) {
+    const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(face, FT_SFNT_OS2));
+    if (os2 && os2->sTypoAscender - os2->sTypoDescender > 0)
+        return static_cast<double>(os2->sTypoAscender) / (os2->sTypoAscender - os2->sTypoDescender);
+    if (face->ascender - face->descender > 0)
+        return static_cast<double>(face->ascender) / (face->ascender - face->descender);
+    return 0.88;
+}
+
+}  // namespace
+
+const char* role_name(Role role) { return kRoleNames[static_cast<std::size_t>(role)]; }
+
+Face::Face(FT_Library library, std::string path, int index) : path_(std::move(path)), index_(index) {
+    FT_Face face = nullptr;
+    const FT_Error error = FT_New_Face(library, path_.c_str(), index_, &face);
+    if (error) throw Error(path_, "cannot open font (FreeType error " + std::to_string(error) + ")");
+    ft_.reset(face);
+    if (!FT_IS_SCALABLE(face)) throw Error(path_, "not a scalable font");
+    family_ = face->family_name ? face->family_name : path_;
+    ascent_ = em_box_ascent(face);
+    FcPatternPtr pattern(FcPatternCreate());
+    FcPatternAddString(pattern.get(), FC_FILE, reinterpret_cast<const FcChar8*>(path_.c_str()));
+    FcPatternAddInteger(pattern.get(), FC_INDEX, index_);
+    cairo_face_.reset(cairo_ft_font_face_create_for_pattern(pattern.get()));
+    if (cairo_font_face_status(cairo_face_.get()) != CAIRO_STATUS_SUCCESS)
+        throw Error(path_, "cairo cannot use this font");
+}
+
+unsigned Face::glyph_index(char32_t cp) const {
+    std::lock_guard lock(mutex_);
+    return FT_Get_Char_Index(ft_.get(), cp);
+}
+
+double Face::advance(unsigned glyph) const {
+    std::lock_guard lock(mutex_);
+    FT_Fixed units = 0;
+    if (FT_Get_Advance(ft_.get(), glyph, FT_LOAD_NO_SCALE, &units)) return 0;
+    return static_cast<double>(units) / ft_->units_per_EM;
+}
+
+double Face::ink_top(unsigned glyph) const {
+    std::lock_guard lock(mutex_);
+    if (FT_Load_Glyph(ft_.get(), glyph, FT_LOAD_NO_SCALE)) return 0;
+    return static_cast<double>(ft_->glyph->metrics.horiBearingY) / ft_->units_per_EM;
+}
+
+cairo_scaled_font_t* Face::scaled(double size) const {
+    std::lock_guard lock(mutex_);
+    ScaledFontPtr& font = scaled_[size];
+    if (!font) {
+        cairo_matrix_t font_matrix, ctm;
+        cairo_matrix_init_scale(&font_matrix, size, size);
+        cairo_matrix_init_identity(&ctm);
+        // Outlines as designed: no hinting, no metrics rounded to device pixels.
+        FontOptionsPtr options(cairo_font_options_create());
+        cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
+        cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
+        font.reset(cairo_scaled_font_create(cairo_face_.get(), &font_matrix, &ctm, options.get()));
+        if (cairo_scaled_font_status(font.get()) != CAIRO_STATUS_SUCCESS) throw Error(path_, "cairo cannot scale this font");
+    }
+    return font.get();
+}
+
+int FontSet::add_face(const std::string& path, int index) {
+    for (std::size_t i = 0; i < faces_.size(); ++i)
+        if (faces_[i]->path() == path && faces_[i]->index() == index) return static_cast<int>(i);
+    faces_.push_back(std::make_unique<Face>(library_.get(), path, index));
+    return static_cast<int>(faces_.size() - 1);
+}
+
+FontSet::FontSet(const std::vector<FontOverride>& overrides) {
+    FT_Library library = nullptr;
+    if (FT_Init_FreeType(&library)) throw std::runtime_error("FreeType cannot start");
+    library_.reset(library);
+    std::array<std::optional<FaceSource>, kRoleCount> chosen;
+    std::vector<FaceSource> user_fallbacks;
+    for (const FontOverride& o : overrides) {
+        if (o.role == "fallback") user_fallbacks.push_back({o.path, o.index});
+        for (std::size_t r = 0; r < kRoleCount; ++r)
+            if (o.role == kRoleNames[r]) chosen[r] = FaceSource{o.path, o.index};
+    }
+    for (std::size_t r = 0; r < kRoleCount; ++r) {
+        const Role role = static_cast<Role>(r);
+        std::vector<int>& chain = chains_[r];
+        const std::optional<FaceSource> own = chosen[r] ? chosen[r] : default_source(role);
+        if (own) chain.push_back(add_face(own->path, own->index));
+        for (const FaceSource& f : user_fallbacks) chain.push_back(add_face(f.path, f.index));
+        for (const Fallback& fb : fallback_families(role))
+            if (const std::optional<FaceSource> f = find_family(fb.family, fb.style)) chain.push_back(add_face(f->path, f->index));
+        if (chain.empty()) throw Error("", std::string("no font found for the ") + kRoleNames[r] + " role; run scripts/bootstrap.sh or give --font");
+        if (!own)
+            substitutions_.push_back(std::string(kDefaults[r].family) + " is not installed (scripts/bootstrap.sh installs it); the " +
+                                     kRoleNames[r] + " role uses " + face(chain.front()).family());
+    }
+}
+
+Glyph FontSet::resolve(char32_t cp, Role role) const {
+    const std::uint32_t key = (static_cast<std::uint32_t>(role) << 24) | static_cast<std::uint32_t>(cp);
+    {
+        std::shared_lock lock(cache_mutex_);
+        if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    }
+    Glyph g;
+    for (int i : chains_[static_cast<std::size_t>(role)]) {
+        if (const unsigned index = face(i).glyph_index(cp)) {
+            g = Glyph{i, index, face(i).advance(index)};
+            break;
+        }
+    }
+    std::unique_lock lock(cache_mutex_);
+    cache_.emplace(key, g);
+    return g;
+}
+
+std::shared_ptr<const FontSet> font_set(const std::vector<FontOverride>& overrides) {
+    static std::mutex mutex;
+    static std::map<std::vector<std::pair<std::string, std::string>>, std::shared_ptr<const FontSet>> sets;
+    std::vector<std::pair<std::string, std::string>> key;
+    for (const FontOverride& o : overrides) key.emplace_back(o.role, o.path + ":" + std::to_string(o.index));
+    std::lock_guard lock(mutex);
+    std::shared_ptr<const FontSet>& set = sets[key];
+    if (!set) set = std::make_shared<const FontSet>(overrides);
+    return set;
+}
+
+}  // namespace gongwen::pdf

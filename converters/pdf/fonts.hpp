@@ -1,0 +1,85 @@
+// The fonts of the PDF writer: one face per font file, a chain of faces per GB/T 9704 role
+// (the role's own font, then fallbacks for characters it lacks), loaded once per process and
+// shared by every report, from any thread.
+#pragma once
+
+#include <array>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "converters/pdf/handles.hpp"
+#include "converters/pdf/pdf.hpp"
+
+namespace gongwen::pdf {
+
+enum class Role { body, title, heading1, heading2, heading3, heading4, table, page_number };
+inline constexpr std::size_t kRoleCount = 8;
+const char* role_name(Role role);
+
+// Where bootstrap.sh installs the Fandol fonts.
+inline constexpr const char* kFandolDir = "/usr/local/share/fonts/gongwen";
+
+// A glyph found for a character: which face of the set, its index there and its advance in em.
+struct Glyph {
+    int face = -1;  // -1: no face of the chain has the character
+    unsigned index = 0;
+    double advance = 0;
+    bool found() const { return face >= 0; }
+};
+
+// One font file (or one face of a collection). Our own FreeType face answers character and
+// advance lookups under a mutex; cairo draws from its own face of the same file, so the two
+// never share FreeType state across threads.
+class Face {
+public:
+    Face(FT_Library library, std::string path, int index);
+    const std::string& path() const { return path_; }
+    int index() const { return index_; }
+    const std::string& family() const { return family_; }
+    unsigned glyph_index(char32_t cp) const;  // 0 when the face lacks `cp`
+    double advance(unsigned glyph) const;     // in em
+    double ink_top(unsigned glyph) const;     // top of the glyph's outline above the baseline, in em
+    double ascent() const { return ascent_; } // top of the em box above the baseline, in em
+    // cairo's font for this face at `size` points, made once and kept.
+    cairo_scaled_font_t* scaled(double size) const;
+
+private:
+    std::string path_;
+    int index_;
+    std::string family_;
+    double ascent_ = 0.88;
+    FtFacePtr ft_;
+    FontFacePtr cairo_face_;
+    mutable std::mutex mutex_;
+    mutable std::map<double, ScaledFontPtr> scaled_;
+};
+
+class FontSet {
+public:
+    explicit FontSet(const std::vector<FontOverride>& overrides);
+    // The first face of `role`'s chain that has `cp`.
+    Glyph resolve(char32_t cp, Role role) const;
+    const Face& face(int i) const { return *faces_[static_cast<std::size_t>(i)]; }
+    const Face& primary(Role role) const { return face(chains_[static_cast<std::size_t>(role)].front()); }
+    // What had to be substituted while loading (a default font not installed), for diagnostics.
+    const std::vector<std::string>& substitutions() const { return substitutions_; }
+
+private:
+    int add_face(const std::string& path, int index);
+    FtLibraryPtr library_;
+    std::vector<std::unique_ptr<Face>> faces_;
+    std::array<std::vector<int>, kRoleCount> chains_;
+    std::vector<std::string> substitutions_;
+    mutable std::shared_mutex cache_mutex_;
+    mutable std::unordered_map<std::uint32_t, Glyph> cache_;
+};
+
+// The font set for these overrides, loaded on first use and kept for the life of the process.
+std::shared_ptr<const FontSet> font_set(const std::vector<FontOverride>& overrides);
+
+}  // namespace gongwen::pdf

@@ -1,0 +1,89 @@
+// The GB/T 9704 grid layout engine: a Document becomes pages of positioned glyphs and rules.
+// Every line of a page sits on one of 22 grid lines of the type area; body characters sit in
+// 28 cells per line. Coordinates are PDF points with the origin at the top left of the page.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "converters/pdf/fonts.hpp"
+#include "model/document.hpp"
+
+namespace gongwen::pdf {
+
+inline constexpr double kPointsPerMm = 72.0 / 25.4;
+
+// GB/T 9704-2012: A4, type area (版心) 156 × 225 mm at 37 mm from the top and 28 mm from the
+// left, 22 lines of 28 characters of 3号 (16 pt) text filling it.
+namespace geometry {
+inline constexpr double page_width = 210 * kPointsPerMm;
+inline constexpr double page_height = 297 * kPointsPerMm;
+inline constexpr double left = 28 * kPointsPerMm;
+inline constexpr double top = 37 * kPointsPerMm;
+inline constexpr double width = 156 * kPointsPerMm;
+inline constexpr double height = 225 * kPointsPerMm;
+inline constexpr int lines_per_page = 22;
+inline constexpr int chars_per_line = 28;
+inline constexpr double line_pitch = height / lines_per_page;  // 28.99 pt
+inline constexpr double cell = width / chars_per_line;         // 15.79 pt
+inline constexpr double body_size = 16;                        // 3号
+inline constexpr double title_size = 22;                       // 2号
+inline constexpr double page_number_size = 14;                 // 4号
+inline constexpr double table_size = 14;                       // 4号, so tables fit more per row
+inline constexpr double page_number_top = top + height + 7 * kPointsPerMm;
+inline constexpr double rule_width = 0.5;
+}  // namespace geometry
+
+struct PlacedGlyph {
+    unsigned index = 0;
+    double x = 0;
+    double y = 0;  // baseline
+};
+
+// Glyphs of one face at one size, with their text: one cluster of `cluster_bytes[i]` UTF-8
+// bytes per glyph, so the PDF maps every glyph back to its character.
+struct TextRun {
+    int face = 0;
+    double size = 0;
+    std::vector<PlacedGlyph> glyphs;
+    std::string utf8;
+    std::vector<int> cluster_bytes;
+};
+
+struct Stroke {
+    double x0, y0, x1, y1;
+};
+
+// The cell of a character no font has: drawn as an empty box, never as .notdef.
+struct Box {
+    double x, y, w, h;
+};
+
+struct Page {
+    std::vector<TextRun> runs;
+    std::vector<Stroke> strokes;
+    std::vector<Box> boxes;
+};
+
+// A heading of outline levels 1–3 and where it landed.
+struct Bookmark {
+    int level = 1;
+    std::string title;
+    std::size_t page = 0;
+    double y = 0;  // top of its first line
+};
+
+struct Layout {
+    std::vector<Page> pages;
+    std::vector<Bookmark> bookmarks;
+    std::vector<Diagnostic> diagnostics;  // glyph_missing, font_substituted
+};
+
+Layout lay_out(const Document& doc, const FontSet& fonts);
+
+// The blocks in the order the layout draws them: the title first (a title line the reader found
+// at the end of the page moves to the top; a document without one gets its metadata title).
+std::vector<Block> reading_order(const Document& doc);
+
+}  // namespace gongwen::pdf

@@ -1,0 +1,100 @@
+// Pieces the layout engine's files share: grid lines before pagination, and text shaping.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "converters/pdf/layout.hpp"
+#include "converters/pdf/linebreak.hpp"
+
+namespace gongwen::pdf {
+
+// How text of one kind is set: its font role, its size, and how many points one em advances
+// (body text advances one grid cell per em, slightly less than its 16 pt size, so that 28
+// characters fill the 156 mm line exactly).
+struct TextStyle {
+    Role role = Role::body;
+    double size = geometry::body_size;
+    double em = geometry::cell;
+};
+
+enum class Align {
+    justify,
+    left,
+    center,
+    right,
+    center_single,  // centred when it fits on one line, justified when it wraps (table cells)
+};
+
+// One grid line before pagination: what it draws, relative to the top of its grid line.
+struct FlowLine {
+    std::vector<TextRun> runs;
+    std::vector<Stroke> strokes;
+    std::vector<Box> boxes;
+    // A line of a ruled table: the rules above and below it, which pagination completes to the
+    // full table width where a page break cuts the table.
+    struct TableEdges {
+        double x0 = 0, x1 = 0;
+        std::vector<std::pair<double, double>> top, bottom;
+        bool first = false, last = false;  // the table's first / last line
+    };
+    std::optional<TableEdges> table;
+};
+
+// Grid lines that paginate as one unit.
+struct Chunk {
+    std::vector<FlowLine> lines;
+    bool blank = false;           // one empty grid line; dropped at the top of a page
+    bool keep_together = false;   // never split across pages (unless taller than a page)
+    bool keep_with_next = false;  // its last line stays on the page of the next chunk's first line
+    int table = -1;               // the table (numbered per document) whose rows these are
+    bool table_header = false;    // header rows, repeated on every page the table continues on
+    int bookmark_level = 0;       // 1–3 for headings that become bookmarks
+    std::string bookmark_title;
+};
+
+// Turns text into glyphs of a role's font chain and collects the characters no font has.
+class Shaper {
+public:
+    explicit Shaper(const FontSet& fonts) : fonts_(fonts) {}
+
+    struct Shaped {
+        std::u32string text;
+        std::vector<Glyph> glyphs;
+        std::vector<double> widths;  // em; a full cell for every full-width character
+    };
+    // `record`: count the characters no font has (false when only measuring).
+    Shaped shape(std::u32string_view text, Role role, bool record = true);
+
+    // Breaks `text` into lines `width` em wide (after `indent` em on the first line and
+    // `hanging` em on the others) starting `x` points from the page's left edge.
+    std::vector<FlowLine> paragraph(std::u32string_view text, const TextStyle& style, double x, double width,
+                                    double indent, double hanging, Align align);
+    // Draws one broken line of `shaped` at `x` on a grid line, baseline `baseline` below its top.
+    void draw(FlowLine& out, const Shaped& shaped, const LineSpan& line, const TextStyle& style, double x,
+              double baseline) const;
+    double ascent(const TextStyle& style) const { return fonts_.primary(style.role).ascent() * style.size; }
+    const FontSet& fonts() const { return fonts_; }
+
+    void set_block(Span span) { block_span_ = span; }
+    // glyph_missing for every character no font had, with the blocks they are in.
+    std::optional<Diagnostic> missing_diagnostic() const;
+
+private:
+    const FontSet& fonts_;
+    Span block_span_;
+    std::map<char32_t, std::size_t> missing_;
+    std::vector<Span> missing_spans_;
+};
+
+// Width of a broken line once squeezed and stretched, in em.
+double adjusted_width(const Shaper::Shaped& shaped, const LineSpan& line);
+
+// A ruled table as grid lines: header rows (if any) as one chunk, then one chunk per group of
+// rows that row spans tie together.
+std::vector<Chunk> table_chunks(const Block& table, int table_id, Shaper& shaper);
+
+}  // namespace gongwen::pdf

@@ -1,0 +1,566 @@
+// The archival PDF measured from the file itself, with the tools an archivist would use:
+// pdftotext -bbox-layout for the GB/T 9704 grid, pdffonts, qpdf --check, mutool, pdfdetach.
+#include <gtest/gtest.h>
+#include <pugixml.hpp>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "converters/pdf/layout.hpp"
+#include "converters/pdf/linebreak.hpp"
+#include "converters/pdf/pdf.hpp"
+#include "converters/xml/xml.hpp"
+#include "model/text_util.hpp"
+#include "test_util.hpp"
+
+namespace gongwen {
+namespace {
+
+namespace fs = std::filesystem;
+namespace g = pdf::geometry;
+
+const std::vector<std::string> kSeeds{"000_2ff49a1744f89f60", "001_9633c70aebd6e55d", "002_acf107ec8495534f",
+                                      "003_39330c9e763261de", "004_2140a01d4004d8c4"};
+constexpr double kMm = pdf::kPointsPerMm;
+
+struct Command {
+    int status = -1;
+    std::string out;  // stdout and stderr together
+};
+
+Command run(const std::string& command) {
+    Command r;
+    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+    if (!pipe) return r;
+    char buffer[4096];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) r.out.append(buffer, n);
+    r.status = pclose(pipe);
+    return r;
+}
+
+std::string slurp(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// The file's objects as text: qpdf's QDF form, uncompressed, one key per line.
+std::string qdf(const std::string& pdf_path) {
+    const std::string out = pdf_path + ".qdf";
+    const Command r = run("qpdf --qdf --object-streams=disable '" + pdf_path + "' '" + out + "'");
+    EXPECT_EQ(r.status, 0) << r.out;
+    return slurp(out);
+}
+
+Document seed(const std::string& name) { return test::parse(test::read_fixture("seeds/" + name + ".txt")); }
+
+class PdfFile : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = fs::temp_directory_path() / ("gongwen-pdf-test-" + std::to_string(::getpid()));
+        fs::create_directories(dir_);
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+
+    // Writes `doc` as a PDF into the test's folder and returns its path.
+    std::string render(const Document& doc, const std::string& name, PdfOptions options = {},
+                       std::vector<Diagnostic>* diagnostics = nullptr) {
+        const std::string bytes = write_pdf(doc, options, diagnostics);
+        const fs::path path = dir_ / (name + ".pdf");
+        std::ofstream(path, std::ios::binary) << bytes;
+        return path.string();
+    }
+    fs::path dir_;
+};
+
+// One visual line of a page as pdftotext -bbox-layout reports it (words on one baseline).
+struct TextLine {
+    double x0 = 1e9, y0 = 1e9, x1 = 0, y1 = 0;
+    std::u32string text;
+    double size() const { return y1 - y0; }
+};
+
+using Pages = std::vector<std::vector<TextLine>>;
+
+Pages text_lines(const std::string& pdf_path) {
+    const Command r = run("pdftotext -bbox-layout '" + pdf_path + "' -");
+    pugi::xml_document xml;
+    EXPECT_TRUE(xml.load_string(r.out.c_str())) << r.out.substr(0, 300);
+    Pages pages;
+    for (pugi::xpath_node page : xml.select_nodes("//*[local-name()='page']")) {
+        struct Word {
+            double x0, y0, x1, y1;
+            std::string text;
+        };
+        std::vector<Word> words;
+        for (pugi::xpath_node w : page.node().select_nodes(".//*[local-name()='word']"))
+            words.push_back({w.node().attribute("xMin").as_double(), w.node().attribute("yMin").as_double(),
+                             w.node().attribute("xMax").as_double(), w.node().attribute("yMax").as_double(),
+                             w.node().child_value()});
+        // Words whose vertical centres are within 4 pt share a line, whatever font drew them.
+        std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
+            const double ca = (a.y0 + a.y1) / 2, cb = (b.y0 + b.y1) / 2;
+            return std::abs(ca - cb) > 4 ? ca < cb : a.x0 < b.x0;
+        });
+        std::vector<TextLine>& lines = pages.emplace_back();
+        for (const Word& w : words) {
+            const double c = (w.y0 + w.y1) / 2;
+            if (lines.empty() || std::abs((lines.back().y0 + lines.back().y1) / 2 - c) > 4) lines.emplace_back();
+            TextLine& l = lines.back();
+            l.x0 = std::min(l.x0, w.x0), l.x1 = std::max(l.x1, w.x1);
+            l.y0 = std::min(l.y0, w.y0), l.y1 = std::max(l.y1, w.y1);
+            l.text += to_u32(w.text);
+        }
+    }
+    return pages;
+}
+
+bool is_page_number(const TextLine& l) {
+    return std::regex_match(to_utf8(l.text), std::regex("—[0-9]+—")) && l.y0 > g::top + g::height;
+}
+
+bool is_body(const TextLine& l) { return std::abs(l.size() - g::body_size) < 1 && !is_page_number(l); }
+
+const double kRight = g::left + g::width;
+
+// The lines of body text that continue on the next line, with the line after them.
+std::vector<std::pair<const TextLine*, const TextLine*>> continued_lines(const Pages& pages) {
+    std::vector<const TextLine*> all;
+    for (const auto& page : pages)
+        for (const TextLine& l : page)
+            if (!is_page_number(l)) all.push_back(&l);
+    std::vector<std::pair<const TextLine*, const TextLine*>> out;
+    for (std::size_t i = 0; i + 1 < all.size(); ++i)
+        if (is_body(*all[i]) && is_body(*all[i + 1]) && std::abs(all[i + 1]->x0 - g::left) < 0.5)
+            out.emplace_back(all[i], all[i + 1]);
+    return out;
+}
+
+TEST_F(PdfFile, FullBodyLinesHold28CharactersAndFillTheWidth) {
+    for (const std::string& name : kSeeds) {
+        const Pages pages = text_lines(render(seed(name), name));
+        int full = 0, exact = 0;
+        for (const auto& [line, next] : continued_lines(pages)) {
+            const std::string where = name + ": " + to_utf8(line->text);
+            // Justified to the right edge of the type area; a squeezed closing mark may hang
+            // into the half cell it gave up.
+            bool squeezed_end = false;
+            for (std::size_t k = line->text.size() >= 3 ? line->text.size() - 3 : 0; k < line->text.size(); ++k)
+                squeezed_end = squeezed_end || pdf::squeezable(line->text[k]);
+            EXPECT_GT(line->x1, kRight - 0.5) << where;
+            EXPECT_LT(line->x1, kRight + (squeezed_end ? 8.5 : 0.5)) << where;
+            if (!std::all_of(line->text.begin(), line->text.end(), pdf::full_width)) continue;
+            const bool indented = std::abs(line->x0 - (g::left + 2 * g::cell)) < 0.5;
+            if (!indented && std::abs(line->x0 - g::left) >= 0.5) continue;
+            const std::size_t expected = indented ? 26 : 28, count = line->text.size();
+            ++full;
+            if (count == expected) {
+                ++exact;
+                continue;
+            }
+            // Otherwise a line rule moved the natural break: no break was allowed between the
+            // characters that were pulled in or pushed out.
+            const std::u32string both = line->text + next->text;
+            const std::vector<bool> allowed = pdf::break_opportunities(both);
+            const std::size_t from = std::min(count, expected), to = std::max(count, expected);
+            EXPECT_LE(to - from, 3u) << where;
+            bool glued = true;
+            for (std::size_t k = from + (count < expected); k <= to - (count > expected) && k < allowed.size(); ++k)
+                glued = glued && !allowed[k];
+            EXPECT_TRUE(glued) << where << " holds " << count << " characters without a line rule forcing it";
+        }
+        EXPECT_GE(full, 10) << name;
+        EXPECT_GT(exact * 10, full * 6) << name << ": most full lines hold exactly 28 (26 indented)";
+    }
+}
+
+// Grid line (0–21) of a text line: text tops sit on the grid, table text half a line pitch
+// minus half its size lower.
+int slot_of(const TextLine& l) { return static_cast<int>(std::floor((l.y0 - g::top + 1) / g::line_pitch)); }
+
+bool starts_block(const Document& doc, const std::u32string& line, std::initializer_list<BlockKind> kinds) {
+    for (const Block& b : doc.blocks)
+        if (std::find(kinds.begin(), kinds.end(), b.kind) != kinds.end() && !line.empty() &&
+            line.rfind(to_u32(b.marker + b.text).substr(0, 4), 0) == 0)
+            return true;
+    return false;
+}
+
+// Whether a page may leave grid line `slot` empty: the blank line under the title and above an
+// attachment note or signature, or the end of a page whose next page starts with a heading kept
+// with its text.
+bool explained_gap(const Document& doc, const std::vector<TextLine>& page, int slot, const TextLine& next_page) {
+    const TextLine* above = nullptr;
+    const TextLine* below = nullptr;
+    for (const TextLine& l : page) {
+        if (is_page_number(l)) continue;
+        if (slot_of(l) < slot && (!above || slot_of(l) > slot_of(*above))) above = &l;
+        if (slot_of(l) > slot && (!below || slot_of(l) < slot_of(*below))) below = &l;
+    }
+    if (!below) return starts_block(doc, next_page.text, {BlockKind::heading});
+    return (above && std::abs(above->size() - g::title_size) < 1) ||
+           starts_block(doc, below->text, {BlockKind::attachment, BlockKind::signature, BlockKind::annotation});
+}
+
+TEST_F(PdfFile, FullPagesHold22LinesOnTheGrid) {
+    std::size_t full_pages = 0;
+    for (const std::string& name : kSeeds) {
+        const Document doc = seed(name);
+        const Pages pages = text_lines(render(doc, name));
+        for (std::size_t p = 0; p < pages.size(); ++p) {
+            std::set<int> slots;
+            for (const TextLine& l : pages[p]) {
+                if (is_page_number(l)) continue;
+                const int slot = slot_of(l);
+                EXPECT_GE(slot, 0) << name;
+                EXPECT_LT(slot, g::lines_per_page) << name << " page " << p + 1 << ": " << to_utf8(l.text);
+                EXPECT_NEAR(l.y0, g::top + slot * g::line_pitch, 0.6) << name << ": off the grid: " << to_utf8(l.text);
+                slots.insert(slot);
+            }
+            if (slots.size() == static_cast<std::size_t>(g::lines_per_page)) ++full_pages;
+            if (p + 1 == pages.size()) continue;
+            for (int s = 0; s < g::lines_per_page; ++s) {
+                if (slots.count(s)) continue;
+                EXPECT_TRUE(explained_gap(doc, pages[p], s, pages[p + 1].front()))
+                    << name << " page " << p + 1 << " leaves line " << s + 1 << " empty";
+            }
+            EXPECT_GE(slots.size(), static_cast<std::size_t>(g::lines_per_page - 3)) << name << " page " << p + 1;
+        }
+    }
+    EXPECT_GE(full_pages, 15u) << "pages holding all 22 lines";
+}
+
+TEST_F(PdfFile, TypeAreaSitsAt37mmFromTheTopAnd28mmFromTheLeft) {
+    for (const std::string& name : kSeeds) {
+        const Pages pages = text_lines(render(seed(name), name));
+        for (std::size_t p = 0; p < pages.size(); ++p) {
+            double top = 1e9, left = 1e9, bottom = 0;
+            for (const TextLine& l : pages[p])
+                if (!is_page_number(l)) top = std::min(top, l.y0), left = std::min(left, l.x0), bottom = std::max(bottom, l.y1);
+            EXPECT_NEAR(top / kMm, 37, 1) << name << " page " << p + 1;
+            if (p + 1 < pages.size()) {
+                EXPECT_NEAR(left / kMm, 28, 1) << name << " page " << p + 1;
+            }
+            EXPECT_GE(left / kMm, 27) << name;
+            EXPECT_LE(bottom / kMm, 37 + 225 + 1) << name;
+        }
+    }
+}
+
+// The baseline and size of the first em dash (the page number's 一字线) on each page, from
+// mutool's structured text, which reports every character's origin.
+std::vector<std::pair<double, double>> dash_baselines(const std::string& pdf_path) {
+    const Command r = run("mutool draw -N -F stext -o - '" + pdf_path + "'");
+    pugi::xml_document xml;
+    EXPECT_TRUE(xml.load_string(r.out.substr(r.out.find("<?xml")).c_str()));
+    std::vector<std::pair<double, double>> out;
+    for (pugi::xml_node page : xml.child("document").children("page")) {
+        double baseline = 0, size = 0;
+        for (pugi::xpath_node c : page.select_nodes(".//char[@c='—']")) {
+            baseline = c.node().attribute("y").as_double();
+            size = c.node().parent().attribute("size").as_double();
+        }
+        out.emplace_back(baseline, size);
+    }
+    return out;
+}
+
+TEST_F(PdfFile, PageNumbersAlternateSides7mmBelowTheTypeArea) {
+    const std::string path = render(seed("002_acf107ec8495534f"), "002");
+    const Pages pages = text_lines(path);
+    const std::vector<std::pair<double, double>> dashes = dash_baselines(path);
+    ASSERT_GE(pages.size(), 3u);
+    ASSERT_EQ(dashes.size(), pages.size());
+    // The top of the dash glyph, from the page-number font's own outline.
+    const pdf::FontSet& fonts = *pdf::font_set({});
+    const pdf::Glyph dash = fonts.resolve(U'—', pdf::Role::page_number);
+    ASSERT_TRUE(dash.found());
+    const double dash_top = fonts.face(dash.face).ink_top(dash.index);
+    EXPECT_GT(dash_top, 0.2);
+    EXPECT_LT(dash_top, 0.6);
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+        const auto number = std::find_if(pages[p].begin(), pages[p].end(), is_page_number);
+        ASSERT_NE(number, pages[p].end()) << "page " << p + 1;
+        EXPECT_EQ(to_utf8(number->text), "—" + std::to_string(p + 1) + "—");
+        const auto [baseline, size] = dashes[p];
+        EXPECT_NEAR(size, g::page_number_size, 0.01) << "4号";
+        EXPECT_NEAR((baseline - dash_top * size) / kMm, 37 + 225 + 7, 0.2) << "page " << p + 1;
+        if ((p + 1) % 2 == 1) {
+            EXPECT_NEAR(number->x1, kRight - g::page_number_size, 1 * kMm) << "odd page " << p + 1;
+        } else {
+            EXPECT_NEAR(number->x0, g::left + g::page_number_size, 1 * kMm) << "even page " << p + 1;
+        }
+    }
+}
+
+TEST_F(PdfFile, NoLineStartsOrEndsWithAForbiddenCharacter) {
+    for (const std::string& name : kSeeds) {
+        const Pages pages = text_lines(render(seed(name), name));
+        for (const auto& [line, next] : continued_lines(pages)) {
+            EXPECT_FALSE(pdf::forbidden_at_line_end(line->text.back())) << name << ": " << to_utf8(line->text);
+            EXPECT_FALSE(pdf::forbidden_at_line_start(next->text.front())) << name << ": " << to_utf8(next->text);
+        }
+    }
+}
+
+TEST_F(PdfFile, TitleIsCentredInTwoBalancedLines) {
+    const Pages pages = text_lines(render(seed("000_2ff49a1744f89f60"), "000"));
+    std::vector<const TextLine*> title;
+    for (const TextLine& l : pages.front())
+        if (std::abs(l.size() - g::title_size) < 1) title.push_back(&l);
+    ASSERT_EQ(title.size(), 2u);
+    for (const TextLine* l : title) EXPECT_NEAR((l->x0 + l->x1) / 2, g::left + g::width / 2, 0.5) << to_utf8(l->text);
+    EXPECT_GE(title[0]->x1 - title[0]->x0, title[1]->x1 - title[1]->x0);
+    EXPECT_NEAR(title[1]->y0 - title[0]->y0, g::line_pitch, 0.5);
+}
+
+TEST_F(PdfFile, SignatureDateIsRightIndentedTwoCharacters) {
+    const Pages pages = text_lines(render(seed("002_acf107ec8495534f"), "002"));
+    const std::vector<TextLine>& last = pages.back();
+    const auto date = std::find_if(last.begin(), last.end(), [](const TextLine& l) { return to_utf8(l.text) == "2021年1月22日"; });
+    ASSERT_NE(date, last.end());
+    EXPECT_NEAR(date->x1, kRight - 2 * g::cell, 1);
+}
+
+TEST_F(PdfFile, FontsAreEmbeddedSubsetAndMappedToUnicode) {
+    for (const std::string& name : kSeeds) {
+        const Command r = run("pdffonts '" + render(seed(name), name) + "'");
+        ASSERT_EQ(r.status, 0) << r.out;
+        std::istringstream lines(r.out);
+        std::string line;
+        int fonts = 0;
+        for (int n = 0; std::getline(lines, line); ++n) {
+            if (n < 2) continue;  // header
+            ++fonts;
+            EXPECT_TRUE(std::regex_search(line, std::regex(R"(^[A-Z]{6}\+\S+.*\byes\s+yes\s+yes\s+\d+\s+\d+\s*$)")))
+                << name << ": " << line;
+        }
+        EXPECT_GE(fonts, 4) << name;
+    }
+}
+
+// The text a reader of the page sees, in the order it is drawn, without whitespace.
+std::u32string expected_text(const Document& doc) {
+    std::string text;
+    for (const Block& b : pdf::reading_order(doc)) {
+        if (b.kind == BlockKind::heading || b.kind == BlockKind::list_item) text += b.marker;
+        text += b.text;
+        for (const TableRow& row : b.rows)
+            for (const TableCell& c : row.cells) text += c.text;
+    }
+    std::u32string out;
+    for (char32_t cp : to_u32(text))
+        if (!is_space(cp)) out.push_back(cp);
+    return out;
+}
+
+std::u32string extracted_text(const std::string& pdf_path) {
+    const Command r = run("pdftotext -raw -enc UTF-8 '" + pdf_path + "' -");
+    std::u32string out;
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);) {
+        std::u32string l;
+        for (char32_t cp : to_u32(line))
+            if (!is_space(cp) && cp != U'\f') l.push_back(cp);
+        if (!std::regex_match(to_utf8(l), std::regex("—[0-9]+—"))) out += l;
+    }
+    return out;
+}
+
+TEST_F(PdfFile, TextExtractsExactly) {
+    for (const std::string& name : kSeeds) {
+        const Document doc = seed(name);
+        const std::u32string want = expected_text(doc), got = extracted_text(render(doc, name));
+        if (got != want) {
+            std::size_t i = 0;
+            while (i < got.size() && i < want.size() && got[i] == want[i]) ++i;
+            ADD_FAILURE() << name << ": differs at character " << i << "\n  pdf:  " << to_utf8(got.substr(i, 40))
+                          << "\n  text: " << to_utf8(want.substr(i, 40));
+        }
+    }
+}
+
+TEST_F(PdfFile, QpdfFindsNoErrors) {
+    for (const std::string& name : kSeeds) {
+        const Command r = run("qpdf --check '" + render(seed(name), name) + "'");
+        EXPECT_EQ(r.status, 0) << r.out;
+        EXPECT_NE(r.out.find("No syntax or stream encoding errors found"), std::string::npos) << r.out;
+        EXPECT_EQ(r.out.find("WARNING"), std::string::npos) << r.out;
+    }
+}
+
+// -N: this mutool is built without colour management and would otherwise only say so about
+// the sRGB OutputIntent ("ICC support is not available"), which is not a fault of the file.
+TEST_F(PdfFile, MutoolDrawsEveryPageWithoutWarnings) {
+    for (const std::string& name : kSeeds) {
+        const Command r = run("mutool draw -N -o /dev/null '" + render(seed(name), name) + "'");
+        EXPECT_EQ(r.status, 0) << r.out;
+        std::istringstream lines(r.out);
+        for (std::string line; std::getline(lines, line);)
+            EXPECT_EQ(line.rfind("page ", 0), 0u) << name << ": " << line;
+    }
+}
+
+TEST_F(PdfFile, BookmarksMirrorTheOutlineToLevelThree) {
+    for (const std::string& name : kSeeds) {
+        const Document doc = seed(name);
+        std::vector<std::pair<int, std::string>> want;
+        for (const Block& b : doc.blocks)
+            if (b.kind == BlockKind::heading && b.level <= 3) want.emplace_back(b.level, b.marker + b.text);
+        const Command r = run("mutool show '" + render(doc, name) + "' outline");
+        std::vector<std::pair<int, std::string>> got;
+        std::istringstream lines(r.out);
+        const std::regex item("^[+|-](\t+)\"(.*)\"\t#page=[0-9]+.*$");
+        for (std::string line; std::getline(lines, line);) {
+            std::smatch m;
+            if (std::regex_match(line, m, item)) got.emplace_back(static_cast<int>(m[1].length()), m[2].str());
+        }
+        EXPECT_EQ(got, want) << name << "\n" << r.out;
+    }
+}
+
+TEST_F(PdfFile, CarriesXmpOutputIntentAndFileIdentifier) {
+    const std::string path = render(seed("000_2ff49a1744f89f60"), "000");
+    const std::string raw = slurp(path);
+    EXPECT_EQ(raw.rfind("%PDF-1.7", 0), 0u);
+    EXPECT_TRUE(std::regex_search(raw.substr(raw.rfind("trailer")), std::regex(R"(/ID\s*\[\s*<[0-9A-F]{32}>\s*<[0-9A-F]{32}>\s*\])")));
+    EXPECT_NE(raw.find("<pdfaid:part>2</pdfaid:part>"), std::string::npos) << "XMP must not be compressed";
+    const std::string pdf = qdf(path);
+    EXPECT_NE(pdf.find("<pdfaid:conformance>B</pdfaid:conformance>"), std::string::npos);
+    EXPECT_NE(pdf.find("<rdf:li xml:lang=\"x-default\">亳州市科学技术局关于2023年法治政府建设情况的报告</rdf:li>"), std::string::npos);
+    EXPECT_NE(pdf.find("<xmp:CreateDate>2024-02-04T10:05:00+08:00</xmp:CreateDate>"), std::string::npos);
+    EXPECT_NE(pdf.find("/Type /Metadata"), std::string::npos);
+    EXPECT_NE(pdf.find("/OutputIntents"), std::string::npos);
+    EXPECT_NE(pdf.find("/S /GTS_PDFA1"), std::string::npos);
+    EXPECT_NE(pdf.find("/DestOutputProfile"), std::string::npos);
+    EXPECT_NE(pdf.find("/CreationDate (D:20240204100500+08'00')"), std::string::npos);
+    EXPECT_EQ(pdf.find("/Encrypt"), std::string::npos);
+    EXPECT_EQ(pdf.find("/JavaScript"), std::string::npos);
+    const Command info = run("pdfinfo '" + path + "'");
+    EXPECT_NE(info.out.find("Title:           亳州市科学技术局关于2023年法治政府建设情况的报告"), std::string::npos) << info.out;
+    EXPECT_NE(info.out.find("Author:          亳州市科学技术局"), std::string::npos) << info.out;
+}
+
+TEST_F(PdfFile, Pdfa3bEmbedsTheNativeXmlAsAnAssociatedFile) {
+    const Document doc = seed("002_acf107ec8495534f");
+    PdfOptions options;
+    options.conformance = PdfConformance::a3b;
+    options.source_xml = write_xml(doc);
+    const std::string path = render(doc, "002-3b", options);
+    const std::string pdf = qdf(path);
+    EXPECT_NE(pdf.find("<pdfaid:part>3</pdfaid:part>"), std::string::npos);
+    EXPECT_NE(pdf.find("/AFRelationship /Source"), std::string::npos);
+    EXPECT_NE(pdf.find("/Subtype /text#2fxml"), std::string::npos);
+    EXPECT_NE(pdf.find("/ModDate (D:20210122000000+08'00')"), std::string::npos);
+    EXPECT_TRUE(std::regex_search(pdf, std::regex(R"(/AF \[\s*\d+ 0 R\s*\])")));
+    EXPECT_NE(pdf.find("/UF <feff"), std::string::npos);
+    const Command list = run("pdfdetach -list '" + path + "'");
+    EXPECT_NE(list.out.find("1 embedded files"), std::string::npos) << list.out;
+    EXPECT_NE(list.out.find("1: test.xml"), std::string::npos) << list.out;
+    const Command save = run("cd '" + dir_.string() + "' && pdfdetach -saveall '" + path + "'");
+    EXPECT_EQ(save.status, 0) << save.out;
+    EXPECT_EQ(slurp(dir_ / "test.xml"), options.source_xml);
+}
+
+TEST_F(PdfFile, SameInputGivesTheSameBytesFromAnyThread) {
+    const Document doc = seed("003_39330c9e763261de");
+    PdfOptions options;
+    options.conformance = PdfConformance::a3b;
+    options.source_xml = write_xml(doc);
+    const std::string first = write_pdf(doc, options);
+    std::vector<std::string> parallel(4);
+    std::vector<std::thread> threads;
+    for (std::string& out : parallel) threads.emplace_back([&] { out = write_pdf(doc, options); });
+    for (std::thread& t : threads) t.join();
+    for (const std::string& out : parallel) EXPECT_TRUE(out == first);
+    const Document other = seed("001_9633c70aebd6e55d");
+    EXPECT_NE(write_pdf(other, {}).substr(write_pdf(other, {}).rfind("/ID")), first.substr(first.rfind("/ID")))
+        << "the /ID is derived from the content";
+}
+
+TEST_F(PdfFile, TraditionalSeedHasNoMissingGlyphs) {
+    std::vector<Diagnostic> diagnostics;
+    const std::string path = render(seed("004_2140a01d4004d8c4"), "004", {}, &diagnostics);
+    for (const Diagnostic& d : diagnostics) EXPECT_NE(d.kind, "glyph_missing") << d.message;
+    const Command fonts = run("pdffonts '" + path + "'");
+    EXPECT_NE(fonts.out.find("UMingTW"), std::string::npos) << "the fallback drew what Fandol lacks\n" << fonts.out;
+    // PDF/A: a TrueType CIDFont (the UMing fallback) names its CID-to-glyph map.
+    const std::string pdf = qdf(path);
+    std::size_t type2 = 0, mapped = 0;
+    for (std::size_t at = pdf.find("/Subtype /CIDFontType2"); at != std::string::npos; at = pdf.find("/Subtype /CIDFontType2", at + 1)) {
+        ++type2;
+        const std::size_t begin = pdf.rfind(" obj", at), end = pdf.find("endobj", at);
+        mapped += pdf.substr(begin, end - begin).find("/CIDToGIDMap /Identity") != std::string::npos;
+    }
+    EXPECT_GT(type2, 0u);
+    EXPECT_EQ(mapped, type2);
+}
+
+TEST_F(PdfFile, CharacterNoFontHasIsADiagnosticNotANotdef) {
+    Document doc = test::parse("关于测试的报告\n\n一、总体情况\n\n这是一个\xF3\xB0\x80\x81测试段落。\n");
+    std::vector<Diagnostic> diagnostics;
+    const std::string path = render(doc, "missing", {}, &diagnostics);
+    const auto missing = std::find_if(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) { return d.kind == "glyph_missing"; });
+    ASSERT_NE(missing, diagnostics.end());
+    EXPECT_EQ(missing->count, 1u);
+    EXPECT_NE(missing->message.find("U+F0001"), std::string::npos) << missing->message;
+    EXPECT_FALSE(missing->spans.empty());
+    EXPECT_NE(to_utf8(extracted_text(path)).find("这是一个测试段落。"), std::string::npos);
+    const Command r = run("mutool draw -N -o /dev/null '" + path + "'");
+    EXPECT_EQ(r.out.find("warning"), std::string::npos) << r.out;
+}
+
+Document table_document(std::size_t rows) {
+    Document doc = test::parse("关于测试表格的报告\n\n一、统计情况\n\n下表列出各项数据。\n");
+    Block table;
+    table.kind = BlockKind::table;
+    table.text = "表1 行政执法统计";
+    TableRow header;
+    header.header = true;
+    for (const char* h : {"序号", "事项名称", "办理件数", "备注"}) header.cells.push_back(TableCell{h, 1, 1, true, {}});
+    table.rows.push_back(header);
+    for (std::size_t r = 1; r <= rows; ++r) {
+        TableRow row;
+        row.cells.push_back(TableCell{std::to_string(r), 1, 1, false, {}});
+        row.cells.push_back(TableCell{r % 7 == 0 ? "行政许可事项办理情况及其在网上公开透明运行的统计" : "行政许可", 1, 1, false, {}});
+        row.cells.push_back(TableCell{std::to_string(r * 13), 1, 1, false, {}});
+        row.cells.push_back(TableCell{r % 5 == 0 ? "合并" : "", 1, 1, false, {}});
+        table.rows.push_back(row);
+    }
+    doc.blocks.push_back(table);
+    return doc;
+}
+
+TEST_F(PdfFile, TableSplitsAcrossPagesAndRepeatsItsHeader) {
+    const Document doc = table_document(60);
+    const std::string path = render(doc, "table");
+    const Pages pages = text_lines(path);
+    ASSERT_GE(pages.size(), 3u);
+    for (std::size_t p = 1; p < pages.size(); ++p) {
+        // The first line of every continuation page is the repeated header row, at the top.
+        ASSERT_FALSE(pages[p].empty());
+        EXPECT_EQ(to_utf8(pages[p].front().text), "序号事项名称办理件数备注") << "page " << p + 1;
+        EXPECT_EQ(slot_of(pages[p].front()), 0);
+    }
+    std::size_t rows_seen = 0;  // every row names its matter once
+    for (const auto& page : pages)
+        for (const TextLine& l : page) {
+            const std::string text = to_utf8(l.text);
+            for (std::size_t at = text.find("行政许可"); at != std::string::npos; at = text.find("行政许可", at + 1)) ++rows_seen;
+        }
+    EXPECT_EQ(rows_seen, 60u);
+    EXPECT_EQ(run("qpdf --check '" + path + "'").status, 0);
+}
+
+}  // namespace
+}  // namespace gongwen

@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# xlsx_test.sh GONGWEN: the summary workbook as its readers see it. openpyxl (Debian's
+# /usr/bin/python3 has python3-openpyxl) reads it back: the facts equal `convert -t json`'s,
+# report text that looks like a formula stays text, links, notes, frozen panes and filters are
+# there, Excel's cell limit is kept with a warning. LibreOffice (`soffice --convert-to csv`)
+# reads it back too. The same input gives the same bytes.
+set -euo pipefail
+gongwen=$(realpath "$1")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+python=/usr/bin/python3
+fail() { echo "xlsx_test: $*" >&2; exit 1; }
+
+# A report whose text starts cells with = + - @, and one with a 40,000-character clause.
+mkdir -p "$tmp/in"
+printf '=1+1工作报告\n=SUM(A1)开展宣传活动5次。\n+cmd|calc发放宣传资料300份。\n@HYPERLINK("x")收到群众咨询12件。\n-2+3召开局长办公会4次。\n' > "$tmp/in/inject.txt"
+{ printf '关于2023年工作的报告\n'; for _ in $(seq 4000); do printf '测试测试测试测试测试'; done; printf '共受理行政复议案件3件。\n'; } > "$tmp/in/long.txt"
+printf '\xff\xfe\xff\x00\x00\xd8' > "$tmp/in/broken.txt"  # not text: this input fails
+
+cp fixtures/seeds/*.txt "$tmp/in/"
+status=0
+"$gongwen" summarize "$tmp"/in/0*.txt "$tmp/in/inject.txt" "$tmp/in/long.txt" "$tmp/in/broken.txt" \
+  -o "$tmp/s.xlsx" -q 2> "$tmp/stderr" || status=$?
+[ "$status" -eq 1 ] || fail "a failed input must give exit status 1, got $status"
+[ -s "$tmp/s.xlsx" ] || fail "the workbook must still be written when an input fails"
+grep -q "broken.txt" "$tmp/stderr" || fail "the failed input is not named on stderr"
+grep -q "32,767" "$tmp/stderr" || fail "no warning for the cell cut to Excel's limit"
+for f in "$tmp"/in/0*.txt "$tmp/in/inject.txt" "$tmp/in/long.txt"; do
+  "$gongwen" convert "$f" -t json -o "$tmp/$(basename "$f").json" -q
+done
+
+"$python" - "$tmp" <<'PY'
+import json, sys, zipfile
+from decimal import Decimal
+import openpyxl
+
+tmp = sys.argv[1]
+path = f"{tmp}/s.xlsx"
+wb = openpyxl.load_workbook(path)
+assert wb.sheetnames == ["汇总", "事实", "文档", "指标", "图表"], wb.sheetnames
+assert [c.title for c in wb.chartsheets] == ["图表"], wb.chartsheets
+
+# 事实: every fact of every report, in order, equal to the JSON facts.
+facts = wb["事实"]
+header = [c.value for c in facts[1]]
+col = {name: i for i, name in enumerate(header)}
+rows = [r for r in facts.iter_rows(min_row=2, values_only=True)]
+by_report = {}
+for r in rows:
+    by_report.setdefault(r[col["报告"]], []).append(r)
+import glob, os
+checked = 0
+for j in sorted(glob.glob(f"{tmp}/*.txt.json")):
+    doc = json.load(open(j, encoding="utf-8"))
+    name = f"{tmp}/in/" + os.path.basename(j)[:-5]
+    got = by_report.get(name, [])
+    assert len(got) == len(doc["facts"]), (name, len(got), len(doc["facts"]))
+    for r, f in zip(got, doc["facts"]):
+        assert Decimal(str(r[col["数值"]])) == Decimal(str(f["value"])), (r, f)
+        assert r[col["原文数量"]] == f["value_text"], (r, f)
+        assert (r[col["单位"]] or "") == f["unit"], (r, f)
+        assert (r[col["限定词"]] or None) == f["qualifier"], (r, f)
+        assert (r[col["指标"]] or None) == f["indicator"], (r, f)
+        assert (r[col["零陈述"]] == "是") == f["zero"], (r, f)
+        assert r[col["起"]] == f["start"] and r[col["止"]] == f["end"], (r, f)
+        if len(f["quote"]) < 32000:
+            assert r[col["引文"]] == f["quote"], (r, f)
+        else:
+            assert len(r[col["引文"]]) <= 32767 and r[col["引文"]].endswith("…"), len(r[col["引文"]])
+        checked += 1
+assert checked > 150, checked
+
+# 汇总: the seeds' figures, each cell linked to a fact of its indicator and noted with its quote.
+summary = wb["汇总"]
+assert summary.freeze_panes == "C4", summary.freeze_panes
+assert summary.auto_filter.ref.startswith("A3:"), summary.auto_filter.ref
+assert "A1:E2" in [str(m) for m in summary.merged_cells.ranges]
+ids = [c.value for c in summary[2]]
+values = {}
+for row in summary.iter_rows(min_row=4):
+    name = row[0].value
+    if not name or name.startswith("合计"):
+        continue
+    for cell, ind in zip(row, ids):
+        if ind is None or cell.value is None or cell.column <= 5:
+            continue
+        values[(os.path.basename(name), ind)] = cell.value
+        link = cell.hyperlink.location if cell.hyperlink else None
+        assert link and link.startswith("'事实'!A"), (name, ind, cell.hyperlink)
+        target = int(link.split("!A")[1])
+        assert facts.cell(target, col["指标"] + 1).value == ind, (name, ind, target)
+        quote = facts.cell(target, col["引文"] + 1).value
+        assert cell.comment and quote[:20] in cell.comment.text, (name, ind)
+expect = {("000_2ff49a1744f89f60.txt", "executive_meetings"): 37,
+          ("000_2ff49a1744f89f60.txt", "proposals_handled"): 22,
+          ("000_2ff49a1744f89f60.txt", "funds_obtained"): 880,          # 万元
+          ("001_9633c70aebd6e55d.txt", "publicity_materials"): 7000,
+          ("002_acf107ec8495534f.txt", "funds_obtained"): 2048,
+          ("004_2140a01d4004d8c4.txt", "proposals_handled"): 79,
+          ("004_2140a01d4004d8c4.txt", "admin_penalties"): 0,
+          ("004_2140a01d4004d8c4.txt", "publicity_reach"): 99800}
+for key, v in expect.items():
+    assert values.get(key) == v, (key, values.get(key))
+# A qualified value keeps its number and shows its qualifier.
+qualified = [c for row in summary.iter_rows(min_row=4) for c in row if c.number_format and "余" in c.number_format]
+assert qualified and all(isinstance(c.value, (int, float)) for c in qualified)
+
+# Report text is text: nothing but the totals row holds a formula.
+with zipfile.ZipFile(path) as z:
+    for name in z.namelist():
+        if name.startswith("xl/worksheets/sheet"):
+            xml = z.read(name).decode("utf-8")
+            formulas = xml.count("<f>")
+            if name.endswith("sheet1.xml"):
+                assert formulas == len([i for i in ids if i]), (name, formulas)
+            else:
+                assert formulas == 0, (name, formulas)
+injected = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row
+            if isinstance(c.value, str) and c.value[:1] in "=+-@" and c.data_type == "s"]
+for needle in ("=SUM(A1)", "+cmd|", "@HYPERLINK(", "-2+3", "=1+1工作报告"):
+    assert any(v.startswith(needle) for v in injected), (needle, injected[:5])
+
+# 文档: one row per report, the failed one marked, the cut cell explained.
+docs = [r for r in wb["文档"].iter_rows(min_row=2, values_only=True)]
+status = {os.path.basename(r[0]): r[1] for r in docs if r[0] and r[1]}
+assert status["broken.txt"] == "失败" and status["000_2ff49a1744f89f60.txt"] == "已读", status
+assert any(r[0] and "32,767" in str(r[0]) for r in docs)
+catalog = wb["指标"]
+assert catalog.cell(3, 2).value == "law_study_sessions"
+print("xlsx_test: openpyxl read", checked, "facts back")
+PY
+
+# Deterministic: the same input gives the same bytes, whatever the clock or the time zone.
+"$gongwen" summarize "$tmp"/in/0*.txt -o "$tmp/a.xlsx" -q
+sleep 1
+TZ=Asia/Shanghai "$gongwen" summarize "$tmp"/in/0*.txt -o "$tmp/b.xlsx" -q -j 1
+cmp -s "$tmp/a.xlsx" "$tmp/b.xlsx" || fail "two runs gave different workbooks"
+SOURCE_DATE_EPOCH=1700000000 "$gongwen" summarize "$tmp"/in/0*.txt -o "$tmp/c.xlsx" -q
+"$python" -c "import zipfile,sys; x=zipfile.ZipFile(sys.argv[1]).read('docProps/core.xml').decode(); assert '2023-11-14T22:13:20Z' in x, x" "$tmp/c.xlsx" \
+  || fail "SOURCE_DATE_EPOCH was not used as the workbook's date"
+"$gongwen" convert "$tmp/in/004_2140a01d4004d8c4.txt" -t xlsx -o "$tmp/one.xlsx" -q
+"$python" -c "import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1]); assert wb['汇总'].max_row >= 5" "$tmp/one.xlsx" \
+  || fail "convert -t xlsx did not write a workbook"
+
+# The command line: usage errors are status 2; a catalog names its problems; --catalog applies.
+status=0; "$gongwen" summarize fixtures/seeds/000_2ff49a1744f89f60.txt 2> "$tmp/err" || status=$?
+[ "$status" -eq 2 ] && grep -q -- "-o" "$tmp/err" || fail "summarize without -o must be a usage error"
+printf '<catalog id="x">\n<category label="A">\n<indicator id="a" rule="avg"><label>A</label><units>件</units><cues>a</cues></indicator>\n</category></catalog>\n' > "$tmp/bad.xml"
+status=0; "$gongwen" summarize fixtures/seeds/000_2ff49a1744f89f60.txt -o "$tmp/x.xlsx" --catalog "$tmp/bad.xml" 2> "$tmp/err" || status=$?
+[ "$status" -eq 2 ] || fail "a broken catalog must be a usage error, got $status"
+grep -q "bad.xml: line 3: indicator 'a': rule must be sum, max or total" "$tmp/err" || fail "catalog error: $(cat "$tmp/err")"
+[ ! -e "$tmp/x.xlsx" ] || fail "no workbook may be written with a broken catalog"
+cat > "$tmp/hotline.xml" <<'XML'
+<catalog xmlns="urn:gongwen:catalog:1" id="hotline" extends="gongwen-v1">
+  <category id="D" label="监督与纠纷">
+    <indicator id="meetings_max" rule="max"><label>会议（最多一次）</label><units>次</units><cues>办公会 党组会议</cues></indicator>
+  </category>
+</catalog>
+XML
+"$gongwen" summarize fixtures/seeds/000_2ff49a1744f89f60.txt -o "$tmp/x.xlsx" --catalog "$tmp/hotline.xml" -q
+"$python" -c "import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])['汇总']; ids=[c.value for c in ws[2]]; assert 'meetings_max' in ids and 'executive_meetings' in ids, ids" "$tmp/x.xlsx" \
+  || fail "an extending catalog must add its indicator to the built-in ones"
+"$gongwen" convert fixtures/seeds/000_2ff49a1744f89f60.txt -t json -o "$tmp/x.json" --catalog "$tmp/hotline.xml" -q
+grep -q '"indicator": "executive_meetings"' "$tmp/x.json" || fail "convert --catalog must map the facts of the JSON"
+
+# LibreOffice reads it back: every sheet to CSV, the facts equal again.
+if command -v soffice > /dev/null; then
+  (cd "$tmp" && timeout 180 soffice -env:UserInstallation=file://"$tmp"/lo --headless \
+     --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' a.xlsx > /dev/null 2>&1) \
+    || fail "soffice could not convert the workbook"
+  "$python" - "$tmp" <<'PY'
+import csv, glob, json, os, sys
+from decimal import Decimal
+tmp = sys.argv[1]
+facts = list(csv.reader(open(f"{tmp}/a-事实.csv", encoding="utf-8")))
+header, rows = facts[0], facts[1:]
+col = {n: i for i, n in enumerate(header)}
+total = 0
+for j in sorted(glob.glob(f"{tmp}/0*.txt.json")):
+    doc = json.load(open(j, encoding="utf-8"))
+    name = f"{tmp}/in/" + os.path.basename(j)[:-5]
+    got = [r for r in rows if r[col["报告"]] == name]
+    assert len(got) == len(doc["facts"]), (name, len(got))
+    for r, f in zip(got, doc["facts"]):
+        assert Decimal(r[col["数值"]]) == Decimal(str(f["value"])), (r, f)
+        assert r[col["原文数量"]] == f["value_text"] and r[col["引文"]] == f["quote"], (r, f)
+        total += 1
+summary = list(csv.reader(open(f"{tmp}/a-汇总.csv", encoding="utf-8")))
+ids = summary[1]
+row = next(r for r in summary if r[0].endswith("000_2ff49a1744f89f60.txt"))
+assert row[ids.index("executive_meetings")] == "37", row
+qualified = next(r for r in summary if r[0].endswith("001_9633c70aebd6e55d.txt"))
+assert qualified[ids.index("publicity_materials")] == "7000余", qualified
+totals = next(r for r in summary if r[0].startswith("合计"))
+assert totals[ids.index("proposals_handled")] == str(22 + 8 + 79), totals
+print("xlsx_test: LibreOffice read", total, "facts back")
+PY
+else
+  echo "xlsx_test: soffice not installed (scripts/bootstrap.sh installs libreoffice-calc-nogui); LibreOffice check skipped"
+fi
+echo "xlsx_test: ok"
