@@ -16,21 +16,32 @@ using facts::starts_with;
 
 std::u32string view_of(const std::string& text) { return fold(to_u32(text)); }
 
-// The year of the innermost heading above `block` that names one (三、2024年度…安排).
-int heading_year(const Document& doc, std::size_t block) {
-    const std::vector<std::string> path = headings_above(doc, block);
-    for (auto it = path.rbegin(); it != path.rend(); ++it) {
-        const std::u32string v = view_of(*it);
-        const auto years = facts::years_in(v, 0, v.size());
-        if (!years.empty()) return years.front().second;
+// For every block, the year of the innermost heading above it that names one
+// (三、2024年度…安排), or 0; in one pass over the blocks.
+std::vector<int> heading_years(const Document& doc) {
+    std::vector<std::pair<int, int>> path;  // (level, year) of the open headings
+    std::vector<int> out(doc.blocks.size(), 0);
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+        const Block& b = doc.blocks[i];
+        if (b.kind == BlockKind::heading) {
+            while (!path.empty() && path.back().first >= b.level) path.pop_back();
+            const std::u32string v = view_of(b.marker + b.text);
+            const auto years = facts::years_in(v, 0, v.size());
+            path.emplace_back(b.level, years.empty() ? 0 : years.front().second);
+        }
+        for (auto it = path.rbegin(); it != path.rend() && out[i] == 0; ++it) out[i] = it->second;
     }
-    return 0;
+    return out;
 }
 
-// Sentences end at 。！？ and, for what a part belongs to, at ；.
+// Sentences end at 。！？ and, for what a part belongs to, at ；. The look back is bounded so
+// that text without punctuation costs no more than text with it.
+constexpr std::size_t kMaxSentence = 600;
+
 std::size_t sentence_start(std::u32string_view block, std::size_t pos, bool semicolon) {
     std::size_t s = std::min(pos, block.size());
-    while (s > 0 && !facts::is_sentence_break(block[s - 1]) && (semicolon || block[s - 1] != ';')) --s;
+    const std::size_t floor = s > kMaxSentence ? s - kMaxSentence : 0;
+    while (s > floor && !facts::is_sentence_break(block[s - 1]) && (semicolon || block[s - 1] != ';')) --s;
     return s;
 }
 
@@ -126,13 +137,14 @@ void describe_group(const Document& doc, std::size_t first, std::size_t last, co
 
 std::vector<FactContext> fact_contexts(const Document& doc) {
     std::vector<FactContext> out(doc.facts.size());
+    const std::vector<int> years = doc.facts.empty() ? std::vector<int>() : heading_years(doc);
     std::size_t i = 0;
     while (i < doc.facts.size()) {
         const std::size_t block = doc.facts[i].block;
         BlockView bv;
         const std::u32string text = block < doc.blocks.size() ? view_of(doc.blocks[block].text) : std::u32string();
         bv.sentence_base = block * 100000;
-        bv.heading_year = heading_year(doc, block);
+        bv.heading_year = block < years.size() ? years[block] : 0;
         bv.sentences.assign(text.size() + 1, 0);
         for (std::size_t k = 0; k < text.size(); ++k)
             bv.sentences[k + 1] = bv.sentences[k] + (facts::is_sentence_break(text[k]) ? 1 : 0);

@@ -149,6 +149,8 @@ struct Guard {
     std::size_t end = 0;
 };
 
+constexpr std::size_t kMaxGuard = 400;
+
 std::vector<Guard> guards_in(std::u32string_view view, std::size_t b, std::size_t e) {
     static constexpr std::u32string_view kOpen = U"《“‘〔【[「『\"";
     static constexpr std::u32string_view kClose = U"》”’〕】]」』\"";
@@ -156,7 +158,8 @@ std::vector<Guard> guards_in(std::u32string_view view, std::size_t b, std::size_
     for (std::size_t i = b; i < e; ++i) {
         const std::size_t kind = kOpen.find(view[i]);
         if (kind == std::u32string_view::npos) continue;
-        const std::size_t close = view.substr(0, e).find(kClose[kind], i + 1);
+        // Titles and names close within a few hundred characters; an unclosed mark guards nothing.
+        const std::size_t close = view.substr(0, std::min(e, i + kMaxGuard)).find(kClose[kind], i + 1);
         if (close == std::u32string_view::npos) continue;
         // A long quotation is speech, not a name; titles may be long.
         const bool quote = view[i] == U'“' || view[i] == U'‘' || view[i] == '"';
@@ -516,11 +519,15 @@ struct Range {
     std::size_t block = 0;
 };
 
+// A clause runs between clause punctuation, at most kMaxClause characters either side of the
+// quantity, so that text without punctuation cannot make every quote the whole block.
+constexpr std::size_t kMaxClause = 300;
+
 std::pair<std::size_t, std::size_t> clause_of(const Line& line, std::size_t begin, std::size_t end, const Range& r) {
     std::size_t b = begin;
-    while (b > r.begin && !facts::is_clause_break(line.view, b - 1)) --b;
+    while (b > r.begin && begin - b < kMaxClause && !facts::is_clause_break(line.view, b - 1)) --b;
     std::size_t e = end;
-    while (e < r.end && !facts::is_clause_break(line.view, e)) ++e;
+    while (e < r.end && e - end < kMaxClause && !facts::is_clause_break(line.view, e)) ++e;
     while (b < e && is_space(line.view[b])) ++b;
     while (e > b && is_space(line.view[e - 1])) --e;
     return {b, e};

@@ -10,6 +10,7 @@ namespace gongwen {
 namespace {
 
 constexpr std::u32string_view kDigitChars = U"零一二三四五六七八九";
+constexpr std::size_t kMaxDigits = 24;  // longer runs of digits are codes, never amounts
 
 // Value of a Chinese digit character, or -1. 几 ("some") is read as 1 for a minimum and 9 for
 // a maximum by the caller.
@@ -235,6 +236,7 @@ std::optional<Numeral> read_arabic(std::u32string_view view, std::size_t pos) {
         ++i;
         while (i < view.size() && is_ascii_digit(view[i])) digits.push_back(static_cast<char>(view[i++]));
     }
+    if (digits.size() > kMaxDigits) return std::nullopt;  // an identifier, not an amount
     Numeral n;
     if (infix_before_scale(view, i)) n.infix = utf8_of(view[i++]);
     n.power = read_scale(view, i, false);
@@ -250,6 +252,7 @@ std::optional<Numeral> read_chinese(std::u32string_view view, std::size_t pos, b
            !scale_belongs_to_unit(view, i))
         ++i;
     std::u32string_view core = view.substr(pos, i - pos);
+    if (core.size() > kMaxDigits) return std::nullopt;
     // A number never starts with 零 (一年零三个月) and 几 alone is no number.
     if (core.empty() || core[0] == U'几' || core[0] == U'零' || core[0] == U'〇') return std::nullopt;
     const bool followed_by_infix = i < view.size() && is_infix(view[i]);

@@ -409,7 +409,13 @@ TEST(EepVerify, EncryptionFailsSafety) {
     std::ifstream in(locked, std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const std::string f = failures(verify_text(with_payload(package_pdf(report_pdf()), bytes)));
-    EXPECT_NE(f.find("安全性 文件实体1/文档1/编码1 (report.pdf) not encrypted"), std::string::npos) << f;
+    EXPECT_NE(f.find("安全性 文件实体1/文档1/编码1 (report.pdf) not encrypted: the PDF is encrypted"), std::string::npos) << f;
+    try {
+        package_pdf(bytes);
+        ADD_FAILURE() << "an encrypted PDF was packaged";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("the PDF is encrypted"), std::string::npos) << e.what();
+    }
 }
 
 TEST(EepVerify, RefusesADtdWithoutExpandingIt) {

@@ -52,6 +52,9 @@ check "Fandol FangSong no longer used" fonts_lack "$tmp/f.pdf" FandolFang
 printf '# fonts of our office\nbody = %s\n\nheading1=%s\n' "$uming" "$uming" > "$tmp/fonts.conf"
 check "font config file" exit_is 0 "$gongwen" convert "$seed0" --font-config "$tmp/fonts.conf" -o "$tmp/g.pdf"
 check "config replaces 黑体 too" fonts_lack "$tmp/g.pdf" FandolHei
+mkdir -p "$tmp/office" && ln -s "$uming" "$tmp/office/ours.ttc" && printf 'body = ours.ttc:1\n' > "$tmp/office/fonts.conf"
+check "config path relative to the config file" exit_is 0 "$gongwen" convert "$seed0" --font-config "$tmp/office/fonts.conf" -o "$tmp/h.pdf"
+check "relative font used" fonts_have "$tmp/h.pdf" UMing
 check "unknown PDF/A level" exit_is 2 "$gongwen" convert "$seed0" --pdfa 1a -o "$tmp/x.pdf"
 check "unknown font role" exit_is 2 "$gongwen" convert "$seed0" --font "footer=$uming" -o "$tmp/x.pdf"
 check "unknown role named" stderr_has "footer"

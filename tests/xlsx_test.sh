@@ -11,21 +11,30 @@ trap 'rm -rf "$tmp"' EXIT
 python=/usr/bin/python3
 fail() { echo "xlsx_test: $*" >&2; exit 1; }
 
-# A report whose text starts cells with = + - @, and one with a 40,000-character clause.
+# A report whose text starts cells with = + - @, and one (gongwen's XML, which keeps whatever
+# it is given) with a 40,000-character quote.
 mkdir -p "$tmp/in"
 printf '=1+1工作报告\n=SUM(A1)开展宣传活动5次。\n+cmd|calc发放宣传资料300份。\n@HYPERLINK("x")收到群众咨询12件。\n-2+3召开局长办公会4次。\n' > "$tmp/in/inject.txt"
-{ printf '关于2023年工作的报告\n'; for _ in $(seq 4000); do printf '测试测试测试测试测试'; done; printf '共受理行政复议案件3件。\n'; } > "$tmp/in/long.txt"
+printf '关于2023年工作的报告\n全年共受理行政复议案件3件。\n' > "$tmp/long-source.txt"
+"$gongwen" convert "$tmp/long-source.txt" -t xml -o "$tmp/in/long.xml" -q
+"$python" - "$tmp/in/long.xml" <<'PY'
+import sys
+path = sys.argv[1]
+xml = open(path, encoding="utf-8").read()
+xml = xml.replace("<quote>全年共受理行政复议案件3件</quote>", "<quote>" + "测试" * 20000 + "</quote>")
+open(path, "w", encoding="utf-8").write(xml)
+PY
 printf '\xff\xfe\xff\x00\x00\xd8' > "$tmp/in/broken.txt"  # not text: this input fails
 
 cp fixtures/seeds/*.txt "$tmp/in/"
 status=0
-"$gongwen" summarize "$tmp"/in/0*.txt "$tmp/in/inject.txt" "$tmp/in/long.txt" "$tmp/in/broken.txt" \
+"$gongwen" summarize "$tmp"/in/0*.txt "$tmp/in/inject.txt" "$tmp/in/long.xml" "$tmp/in/broken.txt" \
   -o "$tmp/s.xlsx" -q 2> "$tmp/stderr" || status=$?
 [ "$status" -eq 1 ] || fail "a failed input must give exit status 1, got $status"
 [ -s "$tmp/s.xlsx" ] || fail "the workbook must still be written when an input fails"
 grep -q "broken.txt" "$tmp/stderr" || fail "the failed input is not named on stderr"
 grep -q "32,767" "$tmp/stderr" || fail "no warning for the cell cut to Excel's limit"
-for f in "$tmp"/in/0*.txt "$tmp/in/inject.txt" "$tmp/in/long.txt"; do
+for f in "$tmp"/in/0*.txt "$tmp/in/inject.txt" "$tmp/in/long.xml"; do
   "$gongwen" convert "$f" -t json -o "$tmp/$(basename "$f").json" -q
 done
 
@@ -50,21 +59,22 @@ for r in rows:
     by_report.setdefault(r[col["报告"]], []).append(r)
 import glob, os
 checked = 0
-for j in sorted(glob.glob(f"{tmp}/*.txt.json")):
+for j in sorted(glob.glob(f"{tmp}/*.txt.json") + glob.glob(f"{tmp}/*.xml.json")):
     doc = json.load(open(j, encoding="utf-8"))
-    name = f"{tmp}/in/" + os.path.basename(j)[:-5]
+    name = doc["source"]["name"]  # gongwen's XML keeps the name of the report it came from
     got = by_report.get(name, [])
     assert len(got) == len(doc["facts"]), (name, len(got), len(doc["facts"]))
     for r, f in zip(got, doc["facts"]):
-        assert Decimal(str(r[col["数值"]])) == Decimal(str(f["value"])), (r, f)
-        assert r[col["原文数量"]] == f["value_text"], (r, f)
-        assert (r[col["单位"]] or "") == f["unit"], (r, f)
-        assert (r[col["限定词"]] or None) == f["qualifier"], (r, f)
-        assert (r[col["指标"]] or None) == f["indicator"], (r, f)
-        assert (r[col["零陈述"]] == "是") == f["zero"], (r, f)
-        assert r[col["起"]] == f["start"] and r[col["止"]] == f["end"], (r, f)
+        assert Decimal(str(r[col["数值"]])) == Decimal(str(f["value"])), (r[:8], f["value_text"])
+        assert r[col["原文数量"]] == f["value_text"], (r[:8], f["value_text"])
+        assert (r[col["单位"]] or "") == f["unit"], (r[:8], f["value_text"])
+        assert (r[col["限定词"]] or None) == f["qualifier"], (r[:8], f["value_text"])
+        if not j.endswith(".xml.json"):  # its quote was replaced: mapped again, it counts nothing
+            assert (r[col["指标"]] or None) == f["indicator"], (r[:4], f["value_text"])
+        assert (r[col["零陈述"]] == "是") == f["zero"], (r[:8], f["value_text"])
+        assert r[col["起"]] == f["start"] and r[col["止"]] == f["end"], (r[:8], f["value_text"])
         if len(f["quote"]) < 32000:
-            assert r[col["引文"]] == f["quote"], (r, f)
+            assert r[col["引文"]] == f["quote"], (r[:8], f["value_text"])
         else:
             assert len(r[col["引文"]]) <= 32767 and r[col["引文"]].endswith("…"), len(r[col["引文"]])
         checked += 1

@@ -113,14 +113,15 @@ void inspect(PdfMemDocument& doc, PdfFacts& facts) {
     facts.unembedded_fonts.assign(unique.begin(), unique.end());
 }
 
-// The /Encrypt entry of a trailer or cross-reference stream, found in the raw bytes, for the
-// encrypted files PoDoFo cannot open at all. Trailers sit at the end, or at the start of a
+// The /Encrypt entry of a trailer or cross-reference stream (`/Encrypt 12 0 R` or
+// `/Encrypt <<`), found in the raw bytes. Trailers sit at the end, or at the start of a
 // linearized file, so only those ends are searched.
 bool has_encrypt_entry(std::string_view head, std::string_view tail) {
     for (std::string_view part : {head, tail})
         for (std::size_t at = part.find("/Encrypt"); at != std::string_view::npos; at = part.find("/Encrypt", at + 1)) {
-            const std::size_t next = at + 8;
-            if (next >= part.size() || !std::isalnum(static_cast<unsigned char>(part[next]))) return true;
+            std::size_t next = at + 8;
+            while (next < part.size() && std::isspace(static_cast<unsigned char>(part[next]))) ++next;
+            if (next < part.size() && (std::isdigit(static_cast<unsigned char>(part[next])) || part[next] == '<')) return true;
         }
     return false;
 }
@@ -132,6 +133,13 @@ PdfFacts probe(std::string_view head, std::string_view tail, Load load) {
     facts.version = header_version(head.substr(0, 1024));
     if (facts.version.empty()) {
         facts.error = "no %PDF- header: not a PDF";
+        return facts;
+    }
+    // An encrypted file fails the safety check whatever it holds, and an archive does not try
+    // to decrypt it (PoDoFo 0.9.8 cannot open most encrypted files anyway, and leaks trying).
+    if (has_encrypt_entry(head, tail)) {
+        facts.encrypted = true;
+        facts.error = "encrypted: not opened";
         return facts;
     }
     try {
@@ -152,7 +160,6 @@ PdfFacts probe(std::string_view head, std::string_view tail, Load load) {
         facts.opened = false;
         facts.error = std::string("cannot read it as a PDF: ") + e.what();
     }
-    if (has_encrypt_entry(head, tail)) facts.encrypted = true;
     return facts;
 }
 

@@ -57,8 +57,8 @@ Planned plan_payload(const EepFile& f) {
     const eep::PdfFacts facts = f.path.empty() ? eep::probe_pdf_bytes(f.bytes) : eep::probe_pdf_file(f.path);
     const std::string who = f.path.empty() ? f.name : f.path;
     // A package must pass its own verification: refuse what 可用性 or 安全性 would reject.
-    if (!facts.opened) throw Error(who, "the payload is not a usable PDF: " + facts.error);
     if (facts.encrypted) throw Error(who, "the PDF is encrypted; an archival package cannot hold it");
+    if (!facts.opened) throw Error(who, "the payload is not a usable PDF: " + facts.error);
     if (facts.javascript || facts.launch) throw Error(who, "the PDF has JavaScript or launch actions; an archival package cannot hold it");
     if (!facts.unembedded_fonts.empty()) throw Error(who, "the PDF does not embed the font " + facts.unembedded_fonts.front());
     if (p.format.empty()) p.format = facts.pdfa.empty() ? "PDF " + facts.version : facts.pdfa;

@@ -1,7 +1,9 @@
 // The grid layout engine: blocks become chunks of grid lines (compose), chunks are placed on
 // pages of 22 grid lines (paginate), and placed lines become page coordinates (render).
 #include <algorithm>
+#include <map>
 #include <numeric>
+#include <tuple>
 
 #include "converters/pdf/layout_internal.hpp"
 #include "model/text_util.hpp"
@@ -327,16 +329,44 @@ void add_page_number(Page& out, std::size_t number, Shaper& shaper) {
     for (TextRun& r : line.runs) out.runs.push_back(std::move(r));
 }
 
+// Runs in reading order: as placed, except that the lines of a table row are read cell by cell.
+struct OrderedRuns {
+    struct Entry {
+        std::size_t first;  // where its row started on the page (or where it was placed)
+        int cell;
+        std::size_t sequence;
+        TextRun run;
+    };
+    std::vector<Entry> entries;
+    std::map<int, std::size_t> row_start;
+
+    void add(const FlowLine& line, double y0) {
+        const std::size_t first = line.rows < 0 ? entries.size() : row_start.emplace(line.rows, entries.size()).first->second;
+        for (std::size_t r = 0; r < line.runs.size(); ++r) {
+            TextRun run = line.runs[r];
+            for (PlacedGlyph& g : run.glyphs) g.y += y0;
+            const int cell = r < line.run_cell.size() ? line.run_cell[r] : 0;
+            entries.push_back(Entry{first, cell, entries.size(), std::move(run)});
+        }
+    }
+    std::vector<TextRun> take() {
+        std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+            return std::tie(a.first, a.cell, a.sequence) < std::tie(b.first, b.cell, b.sequence);
+        });
+        std::vector<TextRun> runs;
+        for (Entry& e : entries) runs.push_back(std::move(e.run));
+        return runs;
+    }
+};
+
 std::vector<Page> render(const Pagination& p, Shaper& shaper) {
     std::vector<Page> pages(p.pages);
+    std::vector<OrderedRuns> runs(p.pages);
     for (std::size_t i = 0; i < p.placed.size(); ++i) {
         const Placed& at = p.placed[i];
         Page& page = pages[at.page];
         const double y0 = geometry::top + at.slot * geometry::line_pitch;
-        for (TextRun run : at.line->runs) {
-            for (PlacedGlyph& g : run.glyphs) g.y += y0;
-            page.runs.push_back(std::move(run));
-        }
+        runs[at.page].add(*at.line, y0);
         for (const Stroke& s : at.line->strokes) page.strokes.push_back({s.x0, s.y0 + y0, s.x1, s.y1 + y0});
         for (const Box& b : at.line->boxes) page.boxes.push_back({b.x, b.y + y0, b.w, b.h});
         if (at.line->table) {
@@ -344,7 +374,10 @@ std::vector<Page> render(const Pagination& p, Shaper& shaper) {
             add_table_rules(page, *at.line->table, y0, at.slot == 0, last_on_page);
         }
     }
-    for (std::size_t i = 0; i < pages.size(); ++i) add_page_number(pages[i], i + 1, shaper);
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        pages[i].runs = runs[i].take();
+        add_page_number(pages[i], i + 1, shaper);
+    }
     return pages;
 }
 

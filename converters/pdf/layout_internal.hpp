@@ -42,6 +42,10 @@ struct FlowLine {
         bool first = false, last = false;  // the table's first / last line
     };
     std::optional<TableEdges> table;
+    // Table lines: the rows they belong to and the cell of each run, so that a page draws
+    // each cell's lines one after the other and text extracts cell by cell.
+    int rows = -1;
+    std::vector<int> run_cell;
 };
 
 // Grid lines that paginate as one unit.

@@ -92,7 +92,7 @@ struct CellText {
 
 // The rows [begin, end) as grid lines: rules at cell edges, each cell's text centred vertically.
 Chunk rows_chunk(const std::vector<CellText*>& cells, std::size_t begin_line, std::size_t end_line, double x0,
-                 double x1, bool first, bool last) {
+                 double x1, bool first, bool last, int rows) {
     Chunk chunk;
     chunk.keep_together = true;
     const double pitch = geometry::line_pitch;
@@ -100,8 +100,10 @@ Chunk rows_chunk(const std::vector<CellText*>& cells, std::size_t begin_line, st
     for (std::size_t j = begin_line; j < end_line; ++j) {
         FlowLine& line = chunk.lines.emplace_back();
         FlowLine::TableEdges edges{x0, x1, {}, {}, first && j == begin_line, last && j + 1 == end_line};
+        line.rows = rows;
         std::set<double> verticals;
-        for (CellText* c : cells) {
+        for (std::size_t cell = 0; cell < cells.size(); ++cell) {
+            const CellText* c = cells[cell];
             if (j < c->first_line || j >= c->first_line + c->line_count) continue;
             verticals.insert(c->x0), verticals.insert(c->x1);
             if (j == c->first_line) edges.top.emplace_back(c->x0, c->x1);
@@ -114,6 +116,7 @@ Chunk rows_chunk(const std::vector<CellText*>& cells, std::size_t begin_line, st
                 for (TextRun run : c->lines[j - text_top].runs) {
                     for (PlacedGlyph& g : run.glyphs) g.y += shift;
                     line.runs.push_back(std::move(run));
+                    line.run_cell.push_back(static_cast<int>(cell));
                 }
                 for (Box b : c->lines[j - text_top].boxes) line.boxes.push_back({b.x, b.y + shift, b.w, b.h});
             }
@@ -178,7 +181,7 @@ std::vector<Chunk> table_chunks(const Block& table, int table_id, Shaper& shaper
         for (std::size_t i = 0; i < grid.size(); ++i)
             if (grid[i].row >= r && grid[i].row < end) cells.push_back(&texts[i]);
         Chunk chunk = rows_chunk(cells, row_start[r], row_start[end], col_x.front(), col_x.back(), r == 0,
-                                 end == table.rows.size());
+                                 end == table.rows.size(), table_id * 1'000'000 + static_cast<int>(r));
         chunk.table = table_id;
         chunk.table_header = r == 0 && header_rows > 0;
         chunk.keep_with_next = chunk.table_header;  // a header never ends a page alone

@@ -110,15 +110,21 @@ std::size_t line_end(std::u32string_view text, const std::vector<double>& widths
                      std::size_t begin, double available) {
     constexpr double eps = 1e-9;
     std::size_t fit = 0;
-    for (std::size_t k = begin + 1; k <= text.size(); ++k) {
-        if (k < text.size() && !allowed[k]) continue;
-        const Scan s = measure(text, widths, begin, k);
-        if (s.width <= available + eps) {
-            fit = k;
+    double fit_width = 0;
+    double width = 0, trailing_spaces = 0;  // of text[begin, k), the spaces at its end apart
+    int squeezable = 0;
+    for (std::size_t k = begin; k < text.size();) {
+        width += widths[k];
+        trailing_spaces = is_space_cp(text[k]) ? trailing_spaces + widths[k] : 0;
+        squeezable += squeezes(text, k, begin);
+        if (++k < text.size() && !allowed[k]) continue;
+        const double visible = width - trailing_spaces;
+        if (visible <= available + eps) {
+            fit = k, fit_width = visible;
             continue;
         }
-        const bool short_line = fit != 0 && measure(text, widths, begin, fit).width < available - eps;
-        if ((fit == 0 || short_line) && s.width - 0.5 * s.squeezable <= available + eps) return k;
+        const bool short_line = fit != 0 && fit_width < available - eps;
+        if ((fit == 0 || short_line) && visible - 0.5 * squeezable <= available + eps) return k;
         break;
     }
     if (fit != 0) return fit;

@@ -3,11 +3,13 @@
 #include <podofo.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
+#include <tuple>
 
 #include "converters/pdf/draw.hpp"
 #include "converters/pdf/fonts.hpp"
@@ -113,7 +115,11 @@ std::vector<FontOverride> read_font_config(const std::string& path) {
         const std::string_view l = trim(line);
         if (l.empty() || l.front() == '#') continue;
         try {
-            fonts.push_back(parse_font_override(l));
+            FontOverride font = parse_font_override(l);
+            // A relative font path means the font beside the configuration file.
+            if (std::filesystem::path(font.path).is_relative())
+                font.path = (std::filesystem::path(path).parent_path() / font.path).string();
+            fonts.push_back(std::move(font));
         } catch (const std::invalid_argument& e) {
             throw Error(path, "line " + std::to_string(number) + ": " + e.what());
         }

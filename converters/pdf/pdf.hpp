@@ -13,7 +13,8 @@ namespace gongwen {
 enum class PdfConformance { a2b, a3b };
 
 // A font chosen by the user for one role: body, title, heading1 … heading4, table,
-// page_number, or fallback (tried before the built-in fallbacks for every role).
+// page_number, or fallback (tried before the built-in fallbacks for every role). heading3,
+// heading4, table and page_number follow the body's font unless chosen themselves.
 struct FontOverride {
     std::string role;
     std::string path;
@@ -36,8 +37,8 @@ const std::vector<std::string>& pdf_font_roles();
 // std::invalid_argument with a message for the user on an unknown role or an empty path.
 FontOverride parse_font_override(std::string_view spec);
 
-// Reads a font configuration file: one "ROLE = PATH[:INDEX]" per line, '#' starts a comment.
-// Throws gongwen::Error naming the file and line.
+// Reads a font configuration file: one "ROLE = PATH[:INDEX]" per line, '#' starts a comment,
+// relative paths are relative to the file's folder. Throws gongwen::Error naming the file and line.
 std::vector<FontOverride> read_font_config(const std::string& path);
 
 // Lays out and writes `doc`. Deterministic: the same document and options give the same bytes.
