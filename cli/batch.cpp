@@ -1,6 +1,8 @@
 #include "cli/batch.hpp"
 
 #include <fnmatch.h>
+#include <malloc.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,11 +13,15 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
 #include "cli/io.hpp"
+#include "cli/summarize.hpp"
+#include "converters/xlsx/xlsx.hpp"
 #include "model/error.hpp"
+#include "model/limits.hpp"
 
 namespace gongwen {
 
@@ -80,6 +86,17 @@ std::vector<std::string> read_list(const std::string& list) {
 }
 
 }  // namespace
+
+void tune_allocator() {
+    // Reports are converted one after another, and cairo allocates and frees megabytes for each
+    // PDF: left to itself, glibc returns that memory to the kernel after every document and
+    // page-faults it back for the next. Freed memory up to 256 MiB is kept for reuse instead;
+    // the mmap threshold must then be set too (a fixed trim threshold freezes the adaptive one
+    // at 128 KiB), at 32 MiB, the most glibc's own adaptation would reach. Peak memory is what
+    // the largest reports in flight need either way. Measured in bench/RESULTS.md.
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+}
 
 bool in_shard(const std::string& relative, std::size_t k, std::size_t n) {
     std::uint64_t hash = 1469598103934665603ull;  // FNV-1a: stable across machines and runs
@@ -153,30 +170,63 @@ std::string log_line(const Outcome& o) {
     return line;
 }
 
-Outcome convert_one(const Task& task, const BatchSettings& settings) {
+// The inputs by device and inode, taken once: checking every output against every input by
+// name would cost a batch of N reports N² file lookups.
+using FileIds = std::set<std::pair<dev_t, ino_t>>;
+
+FileIds file_ids(const std::vector<std::string>& paths) {
+    FileIds ids;
+    struct stat st {};
+    for (const std::string& path : paths)
+        if (path != "-" && ::stat(path.c_str(), &st) == 0) ids.emplace(st.st_dev, st.st_ino);
+    return ids;
+}
+
+void write_targets(const Task& task, const Document& doc, const BatchSettings& settings, const FileIds& inputs,
+                   Outcome& outcome) {
+    WriteSettings write = settings.write;
+    write.ordinal = task.input.ordinal;
+    const std::vector<std::string> own_input{task.input.path};
+    for (const Target& t : task.targets) {
+        struct stat st {};
+        if (t.path != "-" && ::stat(t.path.c_str(), &st) == 0 && inputs.count({st.st_dev, st.st_ino}))
+            throw Error(t.path, "refusing to overwrite an input file");
+        if (t.format->write_to)
+            write_output_stream(t.path, [&](std::ostream& out) { t.format->write_to(doc, write, out); }, own_input);
+        else
+            write_output(t.path, t.format->write(doc, write), own_input);
+        outcome.outputs.push_back(t.path);
+    }
+}
+
+const Catalog& catalog_of(const BatchSettings& settings) {
+    return settings.write.catalog ? *settings.write.catalog : default_catalog();
+}
+
+// One report: read once, every target written. With `entry` (--summary) the report's summary
+// entry is made too, also when its outputs are up to date and left alone.
+Outcome convert_one(const Task& task, const BatchSettings& settings, const FileIds& inputs,
+                    std::optional<ReportEntry>* entry) {
     Outcome outcome;
     outcome.input = task.input.path;
     const auto start = std::chrono::steady_clock::now();
+    const ReportScope report(task.input.path);  // --timeout counts from here
     try {
-        if (settings.skip_existing && up_to_date(task)) {
+        const bool skip = settings.skip_existing && up_to_date(task);
+        if (skip && !entry) {
             outcome.status = "skipped";
             for (const Target& t : task.targets) outcome.outputs.push_back(t.path);
             return outcome;
         }
-        const Document doc = read_document(task.input.path, read_input(task.input.path));
-        WriteSettings write = settings.write;
-        write.ordinal = task.input.ordinal;
-        for (const Target& t : task.targets) {
-            if (t.format->write_to)
-                write_output_stream(t.path, [&](std::ostream& out) { t.format->write_to(doc, write, out); },
-                                    settings.protected_paths);
-            else
-                write_output(t.path, t.format->write(doc, write), settings.protected_paths);
-            outcome.outputs.push_back(t.path);
+        Document doc = read_document(task.input.path, read_input(task.input.path));
+        if (skip) {
+            for (const Target& t : task.targets) outcome.outputs.push_back(t.path);
+        } else {
+            write_targets(task, doc, settings, inputs, outcome);
+            for (const Diagnostic& d : doc.diagnostics) outcome.diagnostics.emplace_back(d.kind, d.count);
         }
-        for (const Diagnostic& d : doc.diagnostics) outcome.diagnostics.emplace_back(d.kind, d.count);
-        if (settings.on_document) settings.on_document(task.input, doc);
-        outcome.status = "ok";
+        if (entry) *entry = report_entry(std::move(doc), catalog_of(settings));
+        outcome.status = skip ? "skipped" : "ok";
     } catch (const Error& e) {
         outcome.status = "failed";
         outcome.error = e.what();
@@ -186,6 +236,18 @@ Outcome convert_one(const Task& task, const BatchSettings& settings) {
     }
     outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return outcome;
+}
+
+// --summary: the workbook of the reports read, the failed ones listed with their reasons.
+void write_batch_summary(const std::vector<Task>& tasks, const std::vector<Outcome>& outcomes,
+                         std::vector<std::optional<ReportEntry>>& entries, const BatchSettings& settings) {
+    std::vector<ReportEntry> read;
+    std::vector<std::pair<std::string, std::string>> failures;
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
+        if (entries[i]) read.push_back(std::move(*entries[i]));
+        else failures.emplace_back(tasks[i].input.path, outcomes[i].error);
+    }
+    write_summary(settings.summary, std::move(read), failures, catalog_of(settings), settings.protected_paths);
 }
 
 // Progress on a terminal: done/total, rate, time left, failures.
@@ -213,7 +275,10 @@ private:
 }  // namespace
 
 std::vector<Outcome> run_batch(const std::vector<Task>& tasks, const BatchSettings& settings) {
+    tune_allocator();
     std::vector<Outcome> outcomes(tasks.size());
+    std::vector<std::optional<ReportEntry>> entries(settings.summary.empty() ? 0 : tasks.size());
+    const FileIds inputs = file_ids(settings.protected_paths);
     std::FILE* log = nullptr;
     if (settings.log_json == "-") log = stdout;
     else if (!settings.log_json.empty() && !(log = std::fopen(settings.log_json.c_str(), "w")))
@@ -223,15 +288,9 @@ std::vector<Outcome> run_batch(const std::vector<Task>& tasks, const BatchSettin
     std::size_t done = 0;
     std::size_t failed = 0;
     Progress progress(tasks.size(), settings.progress && !settings.quiet);
-    BatchSettings shared = settings;
-    if (settings.on_document)
-        shared.on_document = [&](const Input& in, const Document& doc) {
-            const std::lock_guard<std::mutex> guard(lock);
-            settings.on_document(in, doc);
-        };
     const auto worker = [&] {
         for (std::size_t i = next++; i < tasks.size(); i = next++) {
-            Outcome outcome = convert_one(tasks[i], shared);
+            Outcome outcome = convert_one(tasks[i], settings, inputs, entries.empty() ? nullptr : &entries[i]);
             const std::lock_guard<std::mutex> guard(lock);
             if (outcome.status == "failed") {
                 ++failed;
@@ -249,6 +308,7 @@ std::vector<Outcome> run_batch(const std::vector<Task>& tasks, const BatchSettin
     worker();
     for (std::thread& t : threads) t.join();
     if (log && log != stdout) std::fclose(log);
+    if (!settings.summary.empty()) write_batch_summary(tasks, outcomes, entries, settings);
     return outcomes;
 }
 

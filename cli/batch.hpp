@@ -2,7 +2,6 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -66,13 +65,20 @@ struct BatchSettings {
     std::string log_json;        // file for one JSON line per report, "-" for stdout
     WriteSettings write;
     std::vector<std::string> protected_paths;  // never overwritten (the inputs)
-    // Called for every document that converted, under a lock, in no particular order.
-    std::function<void(const Input&, const Document&)> on_document;
+    // --summary FILE: the summary workbook of the reports (mapped with write.catalog), written
+    // when the batch is done, inputs that failed listed in it; empty for none.
+    std::string summary;
 };
+
+// Tunes glibc's malloc for a process that converts many reports one after another (keeps
+// freed memory for the next report instead of returning it to the kernel). Call it before
+// starting worker threads.
+void tune_allocator();
 
 // Converts every task; one failure never stops the others. Returns the outcomes in task order.
 // An interrupt ends the process through the handler of cli/io.hpp: finished outputs stay and
-// the temporary files being written are removed.
+// the temporary files being written are removed. Throws gongwen::Error when the summary
+// workbook cannot be written (every other output is written by then).
 std::vector<Outcome> run_batch(const std::vector<Task>& tasks, const BatchSettings& settings);
 
 }  // namespace gongwen

@@ -45,6 +45,15 @@ std::string with_catalog(const Document& d, const WriteSettings& s, std::string 
     return write(mapped);
 }
 
+// The same for a writer that streams its output.
+void with_catalog(const Document& d, const WriteSettings& s, std::ostream& out,
+                  void (*write)(const Document&, std::ostream&)) {
+    if (!s.catalog) return write(d, out);
+    Document mapped = d;
+    map_facts(mapped, *s.catalog);
+    write(mapped, out);
+}
+
 // The archival package. Its PDF is made exactly as -t pdf makes it, so the PDF decoded from a
 // package is byte-identical to that output; --payload packages an existing PDF instead.
 void write_eep_package(const Document& d, const WriteSettings& s, std::ostream& out) {
@@ -72,8 +81,10 @@ void write_eep_package(const Document& d, const WriteSettings& s, std::ostream& 
 
 const std::vector<OutputFormat>& output_formats() {
     static const std::vector<OutputFormat> formats{
-        {"xml", "xml", [](const Document& d, const WriteSettings& s) { return with_catalog(d, s, write_xml); }},
-        {"json", "json", [](const Document& d, const WriteSettings& s) { return with_catalog(d, s, write_json); }},
+        {"xml", "xml", [](const Document& d, const WriteSettings& s) { return with_catalog(d, s, write_xml); },
+         [](const Document& d, const WriteSettings& s, std::ostream& out) { with_catalog(d, s, out, write_xml); }},
+        {"json", "json", [](const Document& d, const WriteSettings& s) { return with_catalog(d, s, write_json); },
+         [](const Document& d, const WriteSettings& s, std::ostream& out) { with_catalog(d, s, out, write_json); }},
         {"txt", "txt", [](const Document& d, const WriteSettings&) { return write_text(d); }},
         {"md", "md", [](const Document& d, const WriteSettings&) { return write_markdown(d); }},
         {"pdf", "pdf", write_pdf_file},
@@ -95,11 +106,27 @@ const OutputFormat* find_output_format(std::string_view name) {
     return nullptr;
 }
 
+namespace {
+
+// gongwen's XML and JSON by the extension, HTML by the extension or its start, else text.
+bool is_text_input(const std::string& ext, std::string_view bytes) {
+    return ext != "xml" && ext != "json" && ext != "html" && ext != "htm" && ext != "xhtml" && ext != "shtml" &&
+           !looks_like_html(bytes);
+}
+
+}  // namespace
+
 Document read_document(const std::string& path, std::string_view bytes) {
     const std::string ext = lower_extension(path);
+    if (is_text_input(ext, bytes)) return read_text(bytes, path);
     if (ext == "xml") return read_xml(bytes, path);
-    if (ext == "html" || ext == "htm" || ext == "xhtml" || ext == "shtml" || looks_like_html(bytes)) return read_html(bytes, path);
-    return read_text(bytes, path);
+    if (ext == "json") return read_json(bytes, path);
+    return read_html(bytes, path);
+}
+
+Document read_document(const std::string& path, std::string&& bytes) {
+    if (is_text_input(lower_extension(path), bytes)) return read_text(std::move(bytes), path);
+    return read_document(path, std::string_view(bytes));
 }
 
 }  // namespace gongwen

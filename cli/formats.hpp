@@ -41,8 +41,12 @@ struct OutputFormat {
 const std::vector<OutputFormat>& output_formats();
 const OutputFormat* find_output_format(std::string_view name);
 
-// Reads a document in whichever input format `bytes` are: gongwen's native XML, or text.
+// Reads a document in whichever input format `bytes` are: gongwen's native XML or JSON (by
+// the extension), HTML (by the extension or the content), or text.
 // Throws gongwen::Error naming `path`.
 Document read_document(const std::string& path, std::string_view bytes);
+// The same for bytes the caller gives up (read_document(path, read_input(path))): a text
+// input's bytes become its decoded text instead of being copied.
+Document read_document(const std::string& path, std::string&& bytes);
 
 }  // namespace gongwen

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <csignal>
@@ -11,11 +12,12 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
-#include <iterator>
+#include <memory>
 #include <ostream>
 #include <streambuf>
 
 #include "model/error.hpp"
+#include "model/limits.hpp"
 
 namespace gongwen {
 
@@ -82,24 +84,44 @@ void write_all(int fd, const std::string& content, const std::string& path) {
     }
 }
 
+struct FileCloser {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+};
+
+// Reads `f` to its end into `data`, which holds `expected` bytes when the size is known
+// beforehand (so that a large input is one allocation of its size, not a doubling string);
+// stops as soon as the input is over --max-input-size.
+void read_stream(std::FILE* f, const std::string& name, std::uint64_t expected, std::string& data) {
+    const std::uint64_t max = limits().max_input_size;
+    data.reserve(static_cast<std::size_t>(max > 0 ? std::min(expected, max) : expected));
+    char buffer[65536];
+    std::size_t n = 0;
+    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) {
+        data.append(buffer, n);
+        if (max > 0 && data.size() > max)
+            throw Error(name, "input is over the " + format_size(max) + " limit (--max-input-size)");
+    }
+    if (std::ferror(f) != 0) throw Error(name, "cannot read: " + errno_text());
+}
+
 }  // namespace
 
 std::string read_input(const std::string& path) {
+    std::string data;
     if (path == "-") {
-        std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+        read_stream(stdin, "standard input", 0, data);
         return data;
     }
     std::error_code ec;
     if (fs::is_directory(path, ec)) throw Error(path, "is a directory, not a file");
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) throw Error(path, "cannot open: " + errno_text());
-    std::string data;
-    char buffer[65536];
-    std::size_t n = 0;
-    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) data.append(buffer, n);
-    const bool failed = std::ferror(f) != 0;
-    std::fclose(f);
-    if (failed) throw Error(path, "cannot read");
+    const std::unique_ptr<std::FILE, FileCloser> closer(f);
+    struct stat st {};
+    const bool regular = ::fstat(::fileno(f), &st) == 0 && S_ISREG(st.st_mode);
+    const std::uint64_t size = regular ? static_cast<std::uint64_t>(st.st_size) : 0;
+    check_input_size(size, path);
+    read_stream(f, path, size, data);
     return data;
 }
 
@@ -219,6 +241,9 @@ void install_signal_cleanup() {
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
     std::signal(SIGPIPE, SIG_IGN);
+    // Over a file size limit (ulimit -f) a write then fails with EFBIG, handled as a full
+    // disk is, instead of the signal killing the process with the temporary file left behind.
+    std::signal(SIGXFSZ, SIG_IGN);
 }
 
 }  // namespace gongwen

@@ -21,7 +21,9 @@ void write_output(const std::string& path, const std::string& content,
 void write_output_stream(const std::string& path, const std::function<void(std::ostream&)>& write,
                          const std::vector<std::string>& inputs);
 
-// On SIGINT/SIGTERM, removes the temporary file being written and exits.
+// On SIGINT/SIGTERM, removes the temporary file being written and exits by that signal.
+// SIGPIPE and SIGXFSZ are ignored: writing to a closed pipe or over `ulimit -f` is an error
+// the writers report (and clean up after) like a full disk.
 void install_signal_cleanup();
 
 }  // namespace gongwen

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <filesystem>
 #include <sstream>
 
@@ -50,6 +51,59 @@ std::size_t positive_number(const std::string& text, const std::string& option) 
     if (text.empty() || text.size() > 6 || !std::all_of(text.begin(), text.end(), ::isdigit) || std::stoul(text) == 0)
         throw UsageError(option + " takes a whole number above 0, not '" + text + "'");
     return std::stoul(text);
+}
+
+// A whole number with an optional binary suffix: 512, 64K, 256M, 1G, also 256MB or 256MiB
+// (K = 1024). 0: no limit.
+std::uint64_t size_value(const std::string& text, const std::string& option) {
+    std::size_t digits = 0;
+    while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
+    std::string suffix = text.substr(digits);
+    std::transform(suffix.begin(), suffix.end(), suffix.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    if (suffix.ends_with("IB")) suffix.resize(suffix.size() - 2);
+    else if (suffix.ends_with("B")) suffix.resize(suffix.size() - 1);
+    static constexpr std::string_view kPowers = "KMGT";
+    const std::size_t power = suffix.empty() ? 0 : kPowers.find(suffix) + 1;
+    if (digits == 0 || digits > 12 || (!suffix.empty() && (suffix.size() != 1 || power == 0)))
+        throw UsageError(option + " takes a whole number with an optional K, M or G, such as 256M, not '" + text + "'");
+    const std::uint64_t value = std::stoull(text.substr(0, digits));
+    if (value > (UINT64_MAX >> (10 * power))) throw UsageError(option + " " + text + " is too large");
+    return value << (10 * power);
+}
+
+// Seconds, with a fraction if wanted: 30, 2.5. 0: no limit.
+double seconds_value(const std::string& text, const std::string& option) {
+    std::size_t used = 0;
+    double value = -1;
+    try {
+        if (!text.empty() && (std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '.')) value = std::stod(text, &used);
+    } catch (const std::exception&) {
+        value = -1;
+    }
+    if (used != text.size() || !(value >= 0) || value > 1e9)
+        throw UsageError(option + " takes a number of seconds, such as 30 or 2.5, not '" + text + "'");
+    return value;
+}
+
+// --max-input-size, --max-depth, --max-line-length, --max-lines, --timeout: for every command
+// that reads reports. verify takes only --max-input-size.
+bool parse_limit_option(const std::vector<std::string>& args, std::size_t& i, Options& opt) {
+    const std::string& a = args[i];
+    if (a == "--max-input-size") {
+        opt.limits.max_input_size = size_value(take_value(args, i, a), a);
+    } else if (opt.command == Command::verify) {
+        return false;
+    } else if (a == "--max-depth" || a == "--max-line-length" || a == "--max-lines") {
+        const auto value = static_cast<std::size_t>(size_value(take_value(args, i, a), a));
+        if (a == "--max-depth") opt.limits.max_depth = value;
+        else if (a == "--max-line-length") opt.limits.max_line_length = value;
+        else opt.limits.max_lines = value;
+    } else if (a == "--timeout") {
+        opt.limits.timeout = seconds_value(take_value(args, i, a), a);
+    } else {
+        return false;
+    }
+    return true;
 }
 
 void parse_shard(const std::string& text, InputSpec& spec) {
@@ -138,6 +192,8 @@ bool parse_convert_value(const std::vector<std::string>& args, std::size_t& i, O
         parse_shard(take_value(args, i, a), opt.input);
     } else if (a == "--log-json") {
         opt.log_json = take_value(args, i, a);
+    } else if (a == "--summary") {  // the summary workbook of the batch, written in the same run
+        opt.summary = take_value(args, i, a);
     } else if (a == "--catalog") {
         opt.settings.catalog = catalog_option(take_value(args, i, a));
     } else if (a == "--pdfa" || a == "--font" || a == "--font-config") {
@@ -171,7 +227,8 @@ void parse_convert(const std::vector<std::string>& args, std::size_t i, Options&
         else if (a == "-q" || a == "--quiet") opt.quiet = true;
         else if (a == "--skip-existing") opt.skip_existing = true;
         else if (a == "--eep-xml") opt.settings.eep_xml = true;
-        else if (!parse_convert_value(args, i, opt)) throw UsageError("unknown option '" + a + "' for convert");
+        else if (!parse_limit_option(args, i, opt) && !parse_convert_value(args, i, opt))
+            throw UsageError("unknown option '" + a + "' for convert");
     }
     if (opt.input.paths.empty() && opt.input.from_list.empty()) throw UsageError("convert needs at least one input");
     if (!opt.output.empty() && !opt.out_dir.empty()) throw UsageError("use either -o or -d, not both");
@@ -191,6 +248,7 @@ void parse_summarize(const std::vector<std::string>& args, std::size_t i, Option
         if (options_done || a == "-" || a.empty() || a[0] != '-') opt.input.paths.push_back(a);
         else if (a == "--") options_done = true;
         else if (a == "-q" || a == "--quiet") opt.quiet = true;
+        else if (parse_limit_option(args, i, opt)) continue;
         else if (!value_option || !parse_convert_value(args, i, opt)) throw UsageError("unknown option '" + a + "' for summarize");
     }
     if (opt.input.paths.empty() && opt.input.from_list.empty()) throw UsageError("summarize needs at least one input");
@@ -199,12 +257,15 @@ void parse_summarize(const std::vector<std::string>& args, std::size_t i, Option
 
 void parse_inspect(const std::vector<std::string>& args, std::size_t i, Options& opt) {
     opt.format = "text";
+    bool options_done = false;
     for (; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if (a == "--format" || a == "-f") opt.format = take_value(args, i, a);
+        if (options_done) opt.input.paths.push_back(a);
+        else if (a == "--format" || a == "-f") opt.format = take_value(args, i, a);
         else if (a.rfind("--format=", 0) == 0) opt.format = a.substr(9);
         else if (a == "-" || a.empty() || a[0] != '-') opt.input.paths.push_back(a);
-        else throw UsageError("unknown option '" + a + "' for inspect");
+        else if (a == "--") options_done = true;
+        else if (!parse_limit_option(args, i, opt)) throw UsageError("unknown option '" + a + "' for inspect");
     }
     if (opt.input.paths.size() != 1) throw UsageError("inspect takes exactly one input file");
     if (opt.format != "text" && opt.format != "json") throw UsageError("--format is text or json");
@@ -213,18 +274,30 @@ void parse_inspect(const std::vector<std::string>& args, std::size_t i, Options&
 // verify PACKAGE... [--format text|json]
 void parse_verify(const std::vector<std::string>& args, std::size_t i, Options& opt) {
     opt.format = "text";
+    bool options_done = false;
     for (; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if (a == "--format" || a == "-f") opt.format = take_value(args, i, a);
+        if (options_done) opt.input.paths.push_back(a);
+        else if (a == "--format" || a == "-f") opt.format = take_value(args, i, a);
         else if (a.rfind("--format=", 0) == 0) opt.format = a.substr(9);
         else if (a == "-" || a.empty() || a[0] != '-') opt.input.paths.push_back(a);
-        else throw UsageError("unknown option '" + a + "' for verify");
+        else if (a == "--") options_done = true;
+        else if (!parse_limit_option(args, i, opt)) throw UsageError("unknown option '" + a + "' for verify");
     }
     if (opt.input.paths.empty()) throw UsageError("verify needs a package (PACKAGE.xml)");
     if (opt.format != "text" && opt.format != "json") throw UsageError("--format is text or json");
 }
 
 }  // namespace
+
+Limits default_limits() {
+    Limits limits;
+    limits.max_input_size = std::uint64_t{256} << 20;
+    limits.max_depth = 10'000;
+    limits.max_line_length = std::size_t{1} << 20;
+    limits.max_lines = std::size_t{1} << 20;
+    return limits;
+}
 
 Options parse_options(const std::vector<std::string>& args) {
     Options opt;

@@ -7,10 +7,17 @@
 
 #include "cli/batch.hpp"
 #include "cli/formats.hpp"
+#include "model/limits.hpp"
 
 namespace gongwen {
 
 enum class Command { help, version, convert, inspect, summarize, verify };
+
+// The command line's limits when no option changes them: 256 MiB per input, elements nested
+// 10,000 deep, lines of 1 Mi characters, 1 Mi lines, no time limit (a time limit would make
+// the outcome depend on the machine's speed; the other limits already bound the work and the
+// memory per report: each line costs some hundred bytes of its own).
+Limits default_limits();
 
 struct Options {
     Command command = Command::help;
@@ -23,7 +30,9 @@ struct Options {
     bool quiet = false;
     bool skip_existing = false;
     std::string log_json;
+    std::string summary;               // convert --summary FILE: the summary workbook of the batch
     WriteSettings settings;            // options of particular writers
+    Limits limits = default_limits();  // --max-input-size, --max-depth, --max-line-length, --max-lines, --timeout
 };
 
 class UsageError : public std::runtime_error {

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <mutex>
 #include <thread>
+#include <tuple>
 
 #include "cli/batch.hpp"
 #include "cli/formats.hpp"
@@ -12,6 +13,7 @@
 #include "cli/options.hpp"
 #include "converters/xlsx/xlsx.hpp"
 #include "model/error.hpp"
+#include "model/limits.hpp"
 
 namespace gongwen {
 
@@ -30,6 +32,7 @@ Read read_all(const std::vector<Input>& inputs, const Catalog& catalog, std::siz
     std::atomic<std::size_t> next{0};
     const auto worker = [&] {
         for (std::size_t i = next++; i < inputs.size(); i = next++) {
+            const ReportScope report(inputs[i].path);  // --timeout counts from here
             try {
                 out.entries[i] = report_entry(read_document(inputs[i].path, read_input(inputs[i].path)), catalog);
             } catch (const Error& e) {
@@ -54,7 +57,22 @@ std::shared_ptr<const Catalog> load_catalog(const std::string& path) {
     return std::make_shared<const Catalog>(parse_catalog(read_input(path), path));
 }
 
+void write_summary(const std::string& path, std::vector<ReportEntry> entries,
+                   const std::vector<std::pair<std::string, std::string>>& failures, const Catalog& catalog,
+                   const std::vector<std::string>& protect) {
+    std::stable_sort(entries.begin(), entries.end(), [](const ReportEntry& a, const ReportEntry& b) {
+        return std::tie(a.source.name, a.source.sha256) < std::tie(b.source.name, b.source.sha256);
+    });
+    XlsxOptions options;
+    options.catalog = &catalog;
+    options.failures = failures;
+    std::vector<std::string> warnings;
+    write_output(path, write_xlsx(entries, options, &warnings), protect);
+    for (const std::string& w : warnings) std::cerr << "gongwen: warning: " << w << "\n";
+}
+
 int run_summarize(const Options& opt) {
+    tune_allocator();
     const std::vector<Input> inputs = expand_inputs(opt.input);
     const Catalog& catalog = opt.settings.catalog ? *opt.settings.catalog : default_catalog();
     const std::size_t jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -64,21 +82,17 @@ int run_summarize(const Options& opt) {
     entries.reserve(inputs.size());
     for (std::optional<ReportEntry>& e : read.entries)
         if (e) entries.push_back(std::move(*e));
-    XlsxOptions options;
-    options.catalog = &catalog;
-    options.failures = read.failed;
-    std::vector<std::string> warnings;
+    const std::size_t read_count = entries.size();
     std::vector<std::string> protect;
     for (const Input& in : inputs) protect.push_back(in.path);
     try {
-        write_output(opt.output, write_xlsx(entries, options, &warnings), protect);
+        write_summary(opt.output, std::move(entries), read.failed, catalog, protect);
     } catch (const Error& e) {
         std::cerr << "gongwen: " << e.what() << "\n";
         return 1;
     }
-    for (const std::string& w : warnings) std::cerr << "gongwen: warning: " << w << "\n";
     if (!opt.quiet && opt.output != "-")
-        std::cerr << "gongwen: " << entries.size() << " of " << inputs.size() << " reports -> " << opt.output << "\n";
+        std::cerr << "gongwen: " << read_count << " of " << inputs.size() << " reports -> " << opt.output << "\n";
     return read.failed.empty() ? 0 : 1;
 }
 

@@ -157,11 +157,6 @@ void map_facts(Document& doc, const Catalog& catalog, const std::vector<FactCont
     inherit(doc, catalog, compiled, x);
 }
 
-void add_facts(Document& doc, const std::vector<const Line*>& lines) {
-    doc.facts = extract_facts(lines, doc.blocks);
-    map_facts(doc, default_catalog());
-}
-
 const char* to_string(FactUse use) {
     switch (use) {
         case FactUse::counted: return "计入";

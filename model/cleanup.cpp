@@ -1,6 +1,7 @@
 // Cleanup of one line: pinyin annotations and spaces between CJK characters are removed from
 // the display text; suspected mojibake is only flagged. Every kept character remembers its
 // source position.
+#include <algorithm>
 #include <string_view>
 
 #include "model/line.hpp"
@@ -76,14 +77,53 @@ void flag_mojibake(const Line& line, CleanupReport& report) {
             ++e;
         }
         // One garbled stretch is one finding, even when it trips several signs.
-        if (last_end > 0 && b <= last_end + 3) report.mojibake.back().end = line.span_of(b, e).end;
-        else report.mojibake.push_back(line.span_of(b, e));
+        if (last_end > 0 && b <= last_end + 3) {
+            if (report.mojibake.spans.size() == report.mojibake.count)  // its span is kept
+                report.mojibake.spans.back().end = line.span_of(b, e).end;
+        } else {
+            report.mojibake.add(line.span_of(b, e));
+        }
         last_end = e;
         i = e;
     }
 }
 
 }  // namespace
+
+void Origins::push_back(std::uint32_t source) {
+    if (runs_.empty() || source != runs_.back().source + (size_ - runs_.back().index))
+        runs_.push_back(Run{static_cast<std::uint32_t>(size_), source});
+    ++size_;
+}
+
+std::size_t Origins::run_at(std::size_t i) const {
+    if (runs_.size() == 1) return 0;
+    const auto after = std::upper_bound(runs_.begin(), runs_.end(), i,
+                                        [](std::size_t index, const Run& r) { return index < r.index; });
+    return static_cast<std::size_t>(after - runs_.begin()) - 1;
+}
+
+std::uint32_t Origins::operator[](std::size_t i) const {
+    const Run& r = runs_[run_at(i)];
+    return r.source + static_cast<std::uint32_t>(i - r.index);
+}
+
+std::size_t Origins::lower_bound(std::uint32_t source) const {
+    // The first run whose last offset reaches `source`, then the place in it.
+    const auto last_of = [&](std::size_t k) {
+        const std::size_t end = k + 1 < runs_.size() ? runs_[k + 1].index : size_;
+        return runs_[k].source + static_cast<std::uint32_t>(end - 1 - runs_[k].index);
+    };
+    std::size_t lo = 0, hi = runs_.size();
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (last_of(mid) < source) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo == runs_.size()) return size_;
+    const Run& r = runs_[lo];
+    return r.index + (source > r.source ? source - r.source : 0);
+}
 
 Span Line::span_of(std::size_t begin, std::size_t end) const {
     if (begin >= end || begin >= text.size()) return Span{span.end, span.end};
@@ -115,10 +155,9 @@ Line make_line(const std::u32string& raw, std::size_t start, const std::vector<s
     Line line;
     line.span = b < e ? Span{at(b), at(e - 1) + 1} : Span{at(b), at(b)};
     line.text.reserve(e - b);
-    line.origin.reserve(e - b);
     for (std::size_t i = b; i < e;) {
         if (const std::size_t n = pinyin_at(raw, i, pinyin_document); n > 0) {
-            report.pinyin.push_back(Span{at(i), at(i + n - 1) + 1});
+            report.pinyin.add(Span{at(i), at(i + n - 1) + 1});
             i += n;
             continue;
         }
@@ -128,7 +167,7 @@ Line make_line(const std::u32string& raw, std::size_t start, const std::vector<s
             const bool cjk_before = !line.text.empty() && is_cjk(line.text.back());
             const bool cjk_after = j < e && is_cjk(raw[j]);
             if (cjk_before && cjk_after) {
-                report.cjk_spaces.push_back(Span{at(i), at(j - 1) + 1});
+                report.cjk_spaces.add(Span{at(i), at(j - 1) + 1});
                 i = j;
                 continue;
             }

@@ -528,7 +528,17 @@ Decoded decode_legacy(std::string_view bytes, const std::string& name, const Fai
 
 }  // namespace
 
-Decoded decode(std::string_view bytes, const std::string& name) {
+namespace {
+
+// UTF-8 text as decoded: the input itself, taken over when the caller gave it up (`owned`),
+// else copied; `skip` is the length of a byte order mark.
+Decoded utf8_text(std::string_view bytes, std::size_t skip, std::string* owned) {
+    if (!owned) return Decoded{std::string(bytes.substr(skip)), "UTF-8", false};
+    owned->erase(0, skip);
+    return Decoded{std::move(*owned), "UTF-8", false};
+}
+
+Decoded decode_bytes(std::string_view bytes, const std::string& name, std::string* owned) {
     if (bytes.empty()) throw Error(name, "empty file");
 
     // 2. Byte order marks. UTF-32LE's FF FE 00 00 must be checked before UTF-16LE's FF FE.
@@ -562,7 +572,7 @@ Decoded decode(std::string_view bytes, const std::string& name) {
                 throw Error(name, "cannot decode: " + describe(f, "UTF-8") +
                                       " after a UTF-8 byte order mark");
             }
-            return Decoded{std::string(body), charset, false};
+            return utf8_text(bytes, start, owned);
         }
         Decoded d{{}, charset, false};
         ControlScan scan;
@@ -587,7 +597,7 @@ Decoded decode(std::string_view bytes, const std::string& name) {
 
     // 4. Strict UTF-8: the common case, no ICU involved.
     const Utf8Check check = check_utf8(bytes);
-    if (!check.failure) return Decoded{std::string(bytes), "UTF-8", false};
+    if (!check.failure) return utf8_text(bytes, 0, owned);
 
     // Plenty of well-formed multi-byte UTF-8 before the first error means a damaged UTF-8
     // file (GB18030/Big5 text almost never forms more than a few valid UTF-8 sequences);
@@ -604,6 +614,16 @@ Decoded decode(std::string_view bytes, const std::string& name) {
 
     // 5./6. Statistical detection of a legacy charset.
     return decode_legacy(bytes, name, bad);
+}
+
+}  // namespace
+
+Decoded decode(std::string_view bytes, const std::string& name) { return decode_bytes(bytes, name, nullptr); }
+
+Decoded decode_taking(std::string&& bytes, const std::string& name) {
+    Decoded d = decode_bytes(bytes, name, &bytes);
+    std::string().swap(bytes);  // what was not taken over is not needed any more
+    return d;
 }
 
 Decoded decode_as(std::string_view bytes, const std::string& charset, const std::string& name) {

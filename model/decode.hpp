@@ -21,6 +21,9 @@ struct Decoded {
 // GB18030 / Big5 (strict ICU decoding; ICU's detector ranks them when both decode) > error.
 // Single-byte Latin charsets are never guessed. Line endings and characters are kept as is.
 Decoded decode(std::string_view bytes, const std::string& name);
+// The same for bytes the caller gives up: UTF-8 input becomes the decoded text without a copy,
+// and `bytes` is left empty. (Not an overload of decode: a string literal would fit both.)
+Decoded decode_taking(std::string&& bytes, const std::string& name);
 
 // Decodes `bytes` in a charset the file itself declares (an HTML <meta charset>), not one that
 // was detected: `charset` is an ICU converter name (UTF-8, GB18030, Big5, windows-1252, …).

@@ -6,9 +6,12 @@
 #include <iterator>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 
 #include "model/enrich_internal.hpp"
+#include "model/catalog.hpp"
 #include "model/facts.hpp"
+#include "model/limits.hpp"
 #include "model/passes.hpp"
 #include "model/text_util.hpp"
 
@@ -53,6 +56,35 @@ bool is_short_value(std::u32string_view view, std::size_t max) {
            !parse_metadata_line(view);
 }
 
+// The info bar under a title that starts with its date, bare or after a 时间/日期 label
+// ("2022-04-17 来源:生态环境部", "时间:2019-09-18 06:23 来源:山西日报"): the date is the
+// publication date, the rest labelled values.
+std::optional<std::vector<LabelledValue>> dated_info_bar(std::u32string_view view) {
+    if (view.size() > 120) return std::nullopt;
+    std::size_t begin = 0;
+    for (std::u32string_view label : {std::u32string_view(U"时间"), std::u32string_view(U"日期")}) {
+        std::size_t i = label.size();
+        while (i < view.size() && is_space(view[i])) ++i;
+        if (view.substr(0, label.size()) == label && i < view.size() && view[i] == ':') begin = i + 1;
+    }
+    // A label ends at a colon and is a few characters long (the time's colon ends none).
+    std::size_t colon = view.find(':', begin);
+    for (int tries = 0; tries < 4 && colon != std::u32string_view::npos; ++tries, colon = view.find(':', colon + 1)) {
+        for (std::size_t at = std::max(begin + 1, colon > 6 ? colon - 6 : 0); at < colon; ++at) {
+            auto rest = parse_metadata_line(view.substr(at));
+            if (!rest) continue;
+            std::size_t end = at;
+            while (end > begin && is_space(view[end - 1])) --end;
+            if (parse_date(view.substr(begin, end - begin), true).empty()) return std::nullopt;
+            std::vector<LabelledValue> labels{LabelledValue{MetaKey::published, 0, begin, end}};
+            for (LabelledValue lv : *rest)
+                labels.push_back(LabelledValue{lv.key, lv.label_begin + at, lv.value_begin + at, lv.value_end + at});
+            return labels;
+        }
+    }
+    return std::nullopt;
+}
+
 // Pages that put a label and its value on separate lines ("来源:" / "四川日报"), widgets whose
 // parts were copied one per line ("【字体:" / "大" / "中" / "小" / "】"), and the bare date-time
 // line a page prints under its title before the body starts.
@@ -75,6 +107,7 @@ void attach_lone_values(std::vector<Entry>& entries) {
         next.continued = last.key;
         next.continued_label = label_text(e.line, last.label_begin);
     }
+    std::size_t header_lines = 0;  // the info bar is under the title, not a page further down
     for (Entry& e : entries) {
         if (e.role == Role::metadata) continue;
         if (e.role == Role::content && has_sentence_punct(e.line.view)) break;
@@ -83,6 +116,9 @@ void attach_lone_values(std::vector<Entry>& entries) {
         if (e.role == Role::content && !parse_date(e.line.view, true, &time).empty() && !time.empty()) {
             e.role = Role::metadata;
             e.continued = MetaKey::published;
+        } else if (auto labels = e.role == Role::content && ++header_lines <= 40 ? dated_info_bar(e.line.view) : std::nullopt) {
+            e.role = Role::metadata;
+            e.labels = std::move(*labels);
         }
     }
 }
@@ -97,6 +133,20 @@ void classify(std::vector<Entry>& entries) {
         }
     }
     attach_lone_values(entries);
+    // A lone "名称:X" inside the text names an item there (a notice's lots), not the page: a
+    // title is stated in the header or in the index block, among other labels.
+    bool started = false;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        Entry& e = entries[i];
+        if (e.role == Role::content && (has_sentence_punct(e.line.view) || match_marker(e.line.view))) started = true;
+        if (!started || e.role != Role::metadata || e.labels.size() != 1 || e.labels[0].key != MetaKey::title) continue;
+        const bool beside_metadata = (i > 0 && entries[i - 1].role == Role::metadata) ||
+                                     (i + 1 < entries.size() && entries[i + 1].role == Role::metadata);
+        if (!beside_metadata) {
+            e.role = Role::content;
+            e.labels.clear();
+        }
+    }
     // A short line between two chrome lines after the last sentence of the text is part of the
     // page footer (a site name between "附件下载" and the ICP line).
     std::size_t last_sentence = 0;
@@ -303,7 +353,13 @@ void build_blocks(Document& doc, InferenceInput& in) {
     bool body_started = false;
     bool title_seen = false;
     bool in_attachment = false;
+    // Room for the most blocks the lines can make (a line makes one, or a heading and its
+    // paragraph): the blocks are never moved while they are made, and the room left unused
+    // costs address space, not memory.
+    std::vector<Block>& blocks = doc.blocks;
+    blocks.reserve(blocks.size() + 2 * content.size());
     for (std::size_t k = 0; k < content.size(); ++k) {
+        check_deadline();
         const Line& line = *content[k];
         const std::u32string_view v = line.view;
         const BlockKind closing = kinds[k];
@@ -316,11 +372,11 @@ void build_blocks(Document& doc, InferenceInput& in) {
                 if (!f.present() && is_title_line(v.substr(colon)))
                     f = Field{line.utf8(colon, v.size()), true, line.span_of(colon, v.size())};
             }
-            doc.blocks.push_back(std::move(b));
+            blocks.push_back(std::move(b));
             continue;
         }
         if (in_attachment && match_marker(v) && !has_sentence_punct(v)) {
-            doc.blocks.push_back(block_of(line, BlockKind::attachment, 0, line.text.size()));
+            blocks.push_back(block_of(line, BlockKind::attachment, 0, line.text.size()));
             continue;
         }
         in_attachment = false;
@@ -329,27 +385,28 @@ void build_blocks(Document& doc, InferenceInput& in) {
                                   !match_marker(v) && v.size() <= 80;
         if (!body_started && !title_seen && !opens_body &&
             ((!cms_title.empty() && squeeze(v) == cms_title) || is_title_line(v) || marked_title)) {
-            doc.blocks.push_back(block_of(line, BlockKind::title, 0, line.text.size()));
+            blocks.push_back(block_of(line, BlockKind::title, 0, line.text.size()));
             title_seen = true;
             continue;
         }
-        if (!body_started && is_addressee_line(v)) {
+        if (!body_started && line.heading_hint == 0 && is_addressee_line(v)) {  // never a marked-up heading
             Block b = block_of(line, BlockKind::addressee, 0, line.text.size());
             std::size_t e = line.text.size() - 1;
             doc.metadata.addressee = Field{line.utf8(0, e), false, line.span_of(0, e)};
-            doc.blocks.push_back(std::move(b));
+            blocks.push_back(std::move(b));
             body_started = true;
             continue;
         }
         body_started = body_started || opens_body;
         if (is_attachment_line(v)) {
-            doc.blocks.push_back(block_of(line, BlockKind::attachment, 0, line.text.size()));
+            blocks.push_back(block_of(line, BlockKind::attachment, 0, line.text.size()));
             in_attachment = true;
             continue;
         }
-        if (!add_heading(line, doc.blocks)) doc.blocks.push_back(paragraph_of(line, 0, line.text.size()));
+        if (!add_heading(line, blocks)) blocks.push_back(paragraph_of(line, 0, line.text.size()));
     }
 }
+
 
 // Blocks a reader finished itself (tables, images) join the others in source order.
 void merge_by_position(std::vector<Block>& blocks, std::vector<Block> finished) {
@@ -379,6 +436,7 @@ void add_diagnostic(Document& doc, const char* kind, std::vector<Span> spans, st
                     std::size_t count = 0) {
     if (count == 0) count = spans.size();
     if (count == 0) return;
+    if (spans.size() > kMaxSpans) spans.resize(kMaxSpans);
     doc.diagnostics.push_back(Diagnostic{kind, count, std::move(message), std::move(spans)});
 }
 
@@ -394,15 +452,16 @@ void report(Document& doc, const CleanupReport& clean, Findings& found) {
     for (const std::string& n : found.conflict_notes) notes += (notes.empty() ? "" : "; ") + n;
     add_diagnostic(doc, "metadata_conflict", std::move(found.conflicts),
                    "metadata stated twice with different values, the first kept: " + notes);
-    add_diagnostic(doc, "pinyin_removed", clean.pinyin,
-                   "pinyin annotations after characters removed, as in 學(xué) → 學");
-    add_diagnostic(doc, "cjk_space_removed", clean.cjk_spaces,
-                   "spaces between Chinese characters removed");
+    add_diagnostic(doc, "pinyin_removed", clean.pinyin.spans,
+                   "pinyin annotations after characters removed, as in 學(xué) → 學", clean.pinyin.count);
+    add_diagnostic(doc, "cjk_space_removed", clean.cjk_spaces.spans, "spaces between Chinese characters removed",
+                   clean.cjk_spaces.count);
     add_diagnostic(doc, "fullwidth_folded", {},
                    "full-width digits and letters read as half-width for analysis (display text unchanged)",
                    clean.fullwidth);
-    add_diagnostic(doc, "mojibake_suspected", clean.mojibake,
-                   "text that looks mis-decoded (a '?' or stray letters inside Chinese text); left as is");
+    add_diagnostic(doc, "mojibake_suspected", clean.mojibake.spans,
+                   "text that looks mis-decoded (a '?' or stray letters inside Chinese text); left as is",
+                   clean.mojibake.count);
 }
 
 bool mostly_traditional(const std::vector<Entry>& entries) {
@@ -419,8 +478,13 @@ bool mostly_traditional(const std::vector<Entry>& entries) {
 
 }  // namespace
 
-std::vector<RawBlock> split_lines(const std::string& text) {
+std::vector<RawBlock> split_lines(const std::string& text, const std::string& name) {
+    std::size_t count = 1;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) ++count;
+    check_lines(count, name);  // before the lines take memory
     std::vector<RawBlock> lines;
+    lines.reserve(count);
     std::size_t begin = 0;
     std::size_t cp_start = 0;
     for (std::size_t i = 0; i <= text.size(); ++i) {
@@ -441,35 +505,69 @@ std::vector<RawBlock> split_lines(const std::string& text) {
     return lines;
 }
 
-Document enrich(Source source, const std::vector<RawBlock>& raw, const std::vector<RawBlock>& stated) {
-    Document doc;
-    doc.source = std::move(source);
-    std::vector<std::u32string> raw32;
-    raw32.reserve(raw.size());
-    std::size_t toned = 0;
-    for (const RawBlock& r : raw) {
-        raw32.push_back(to_u32(r.text));
-        toned += count_tone_marked_pinyin(raw32.back());
-    }
-    CleanupReport clean;
+namespace {
+
+// The cleaned lines of a reader's raw blocks, and the blocks it finished itself.
+struct Cleaned {
     std::vector<Entry> entries;
     std::vector<Block> passthrough;
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        if (raw[i].block) {
-            passthrough.push_back(*raw[i].block);
+    CleanupReport report;
+};
+
+// Whether a line may hold a pinyin annotation: one needs an opening parenthesis.
+bool may_hold_pinyin(const std::string& text) {
+    return text.find('(') != std::string::npos || text.find("\xEF\xBC\x88") != std::string::npos;  // （
+}
+
+// `Raw` is const or not: when not, each raw block's text is freed once its line is made.
+template <class Raw>
+Cleaned clean_lines(Raw& raw, const std::string& name) {
+    check_lines(raw.size(), name);
+    std::size_t toned = 0;
+    for (const RawBlock& r : raw) {
+        // A line's bytes are at least its code points: only a long one needs counting.
+        if (limits().max_line_length > 0 && r.text.size() > limits().max_line_length && !r.block)
+            check_line_length(count_code_points(r.text), r.start, name);
+        if (toned < 3 && may_hold_pinyin(r.text)) toned += count_tone_marked_pinyin(to_u32(r.text));
+    }
+    Cleaned out;
+    out.entries.reserve(raw.size());
+    for (auto& r : raw) {
+        check_deadline();
+        if (r.block) {
+            if constexpr (std::is_const_v<Raw>) out.passthrough.push_back(*r.block);
+            else out.passthrough.push_back(std::move(*r.block));
             continue;
         }
-        Line line = make_line(raw32[i], raw[i].start, raw[i].origin.empty() ? nullptr : &raw[i].origin,
-                              toned >= 3, clean);
-        line.heading_hint = raw[i].heading_hint;
-        if (!line.empty()) entries.push_back(Entry{std::move(line), Role::content, {}, std::nullopt, {}});
+        Line line = make_line(to_u32(r.text), r.start, r.origin.empty() ? nullptr : &r.origin, toned >= 3, out.report);
+        line.heading_hint = r.heading_hint;
+        if constexpr (!std::is_const_v<Raw>) {  // swapped out: assigning an empty string keeps the buffer
+            std::string().swap(r.text);
+            std::vector<std::uint32_t>().swap(r.origin);
+        }
+        if (!line.empty()) out.entries.push_back(Entry{std::move(line), Role::content, {}, std::nullopt, {}});
     }
+    return out;
+}
+
+// Frees a line's memory (assigning empty strings would keep their buffers).
+void release(Line& line) {
+    std::u32string().swap(line.text);
+    std::u32string().swap(line.view);
+    line.origin = Origins();
+}
+
+Document enrich_lines(Source source, Cleaned cleaned, const std::vector<RawBlock>& stated) {
+    Document doc;
+    doc.source = std::move(source);
+    std::vector<Entry>& entries = cleaned.entries;
     classify(entries);
 
     Findings found;
     Field written;
     InferenceInput in;
-    for (const Entry& e : entries) {
+    std::vector<Line*> content;  // in.content, for the facts step to free as it goes
+    for (Entry& e : entries) {
         if (e.role == Role::metadata && e.continued) {
             const LabelledValue whole{*e.continued, 0, 0, e.line.text.size()};
             apply_label(doc.metadata, e.line, whole, e.continued_label, written, found);
@@ -481,6 +579,7 @@ Document enrich(Source source, const std::vector<RawBlock>& raw, const std::vect
             if (std::u32string owner = footer_owner(e.line.view); !owner.empty()) in.owners.push_back(owner);
         } else {
             in.content.push_back(&e.line);
+            content.push_back(&e.line);
         }
     }
     for (const RawBlock& r : stated) apply_stated(doc.metadata, r, written, found);
@@ -488,12 +587,34 @@ Document enrich(Source source, const std::vector<RawBlock>& raw, const std::vect
     in.cms_title = doc.metadata.title;
     in.traditional = mostly_traditional(entries);
     build_blocks(doc, in);
-    merge_by_position(doc.blocks, std::move(passthrough));
+    merge_by_position(doc.blocks, std::move(cleaned.passthrough));
     read_signature(doc);
     infer_metadata(doc, in);
-    add_facts(doc, in.content);
-    report(doc, clean, found);
+    // Each line is freed once its facts are read, and the rest before the facts are mapped:
+    // a large document's lines and its facts are never all held at once.
+    std::size_t freed = 0;
+    doc.facts = extract_facts(in.content, doc.blocks, [&](std::size_t k) {
+        for (; freed < k; ++freed) release(*content[freed]);
+    });
+    in = InferenceInput();
+    std::vector<Entry>().swap(entries);
+    map_facts(doc, default_catalog());
+    report(doc, cleaned.report, found);
     return doc;
+}
+
+}  // namespace
+
+Document enrich(Source source, const std::vector<RawBlock>& raw, const std::vector<RawBlock>& stated) {
+    const std::string name = source.name;
+    return enrich_lines(std::move(source), clean_lines(raw, name), stated);
+}
+
+Document enrich(Source source, std::vector<RawBlock>&& raw, const std::vector<RawBlock>& stated) {
+    const std::string name = source.name;
+    Cleaned cleaned = clean_lines(raw, name);
+    raw = std::vector<RawBlock>();
+    return enrich_lines(std::move(source), std::move(cleaned), stated);
 }
 
 }  // namespace gongwen

@@ -26,11 +26,13 @@ struct RawBlock {
     std::optional<Block> block;
 };
 
-// Splits decoded text into RawBlocks, one per line (LF, CRLF or CR), keeping offsets.
-std::vector<RawBlock> split_lines(const std::string& text);
+// Splits decoded text into RawBlocks, one per line (LF, CRLF or CR), keeping offsets. Throws
+// gongwen::Error naming `name` for more lines than --max-lines (model/limits.hpp).
+std::vector<RawBlock> split_lines(const std::string& text, const std::string& name = {});
 
 // Runs every pass over `raw` and returns the finished document. Never throws for content:
-// whatever cannot be understood stays a paragraph.
+// whatever cannot be understood stays a paragraph. Throws gongwen::Error naming the source
+// for a line over --max-line-length or a report over its time (model/limits.hpp).
 //
 // `stated` is metadata a reader found outside the text of `raw` (an HTML page's <meta> tags,
 // its breadcrumb), one "label:value" line each in the vocabulary of the metadata lines
@@ -39,5 +41,8 @@ std::vector<RawBlock> split_lines(const std::string& text);
 // empty: the same value stated again counts as merged, a different one as a conflict (the
 // text's value is kept). A label the metadata lines do not know becomes an extra field.
 Document enrich(Source source, const std::vector<RawBlock>& raw, const std::vector<RawBlock>& stated = {});
+// The same, freeing each raw block's text as soon as its line is made: for large inputs, the
+// raw text and the cleaned lines are then never both held whole.
+Document enrich(Source source, std::vector<RawBlock>&& raw, const std::vector<RawBlock>& stated = {});
 
 }  // namespace gongwen

@@ -3,9 +3,11 @@
 #include "model/facts.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <optional>
 
 #include "model/facts_internal.hpp"
+#include "model/limits.hpp"
 #include "model/line.hpp"
 #include "model/numerals.hpp"
 #include "model/text_util.hpp"
@@ -614,7 +616,18 @@ Fact fact_of(const Line& line, const Range& r, const Hit& h) {
     return f;
 }
 
-void extract_range(const Line& line, const Range& r, std::vector<Fact>& out) {
+// Facts are collected in a deque, which grows without copying what it holds, and moved into a
+// vector of their exact number at the end.
+using Found = std::deque<Fact>;
+
+std::vector<Fact> take(Found& found) {
+    std::vector<Fact> out;
+    out.reserve(found.size());
+    for (; !found.empty(); found.pop_front()) out.push_back(std::move(found.front()));
+    return out;
+}
+
+void extract_range(const Line& line, const Range& r, Found& out) {
     for (const Hit& h : scan(line, r)) out.push_back(fact_of(line, r, h));
 }
 
@@ -626,10 +639,8 @@ bool has_facts(BlockKind kind) {
 
 // The stretch of `line` a block was built from, without its numbering marker.
 std::optional<Range> range_of(const Line& line, const Block& b, std::size_t index) {
-    const auto lo = std::lower_bound(line.origin.begin(), line.origin.end(), static_cast<std::uint32_t>(b.span.start));
-    const auto hi = std::lower_bound(line.origin.begin(), line.origin.end(), static_cast<std::uint32_t>(b.span.end));
-    Range r{&line, static_cast<std::size_t>(lo - line.origin.begin()), static_cast<std::size_t>(hi - line.origin.begin()),
-            index};
+    Range r{&line, line.origin.lower_bound(static_cast<std::uint32_t>(b.span.start)),
+            line.origin.lower_bound(static_cast<std::uint32_t>(b.span.end)), index};
     if (!b.marker.empty() && b.kind != BlockKind::paragraph) {
         const std::u32string marker = to_u32(b.marker);
         if (starts_with(line.text, r.begin, marker)) r.begin += marker.size();
@@ -638,12 +649,12 @@ std::optional<Range> range_of(const Line& line, const Block& b, std::size_t inde
     return r;
 }
 
-const Line* line_of(const std::vector<const Line*>& lines, const Block& b) {
+// The index of the line `b` was built from, or lines.size().
+std::size_t line_of(const std::vector<const Line*>& lines, const Block& b) {
     auto it = std::upper_bound(lines.begin(), lines.end(), b.span.start,
                                [](std::size_t start, const Line* l) { return start < l->span.start; });
-    if (it == lines.begin()) return nullptr;
-    const Line* line = *(it - 1);
-    return b.span.start < line->span.end ? line : nullptr;
+    if (it == lines.begin() || b.span.start >= (*(it - 1))->span.end) return lines.size();
+    return static_cast<std::size_t>(it - 1 - lines.begin());
 }
 
 // A table cell as a line of its own: its text is contiguous in the source when the lengths
@@ -771,7 +782,7 @@ std::optional<Fact> cell_fact(const Grid& g, std::size_t r, std::size_t c, std::
     return f;
 }
 
-void extract_table(const Block& b, std::size_t index, std::vector<Fact>& out) {
+void extract_table(const Block& b, std::size_t index, Found& out) {
     const Grid g = grid_of(b);
     for (std::size_t r = 0; r < g.at.size(); ++r) {
         const std::string row_label = b.rows[r].cells.empty() ? std::string() : b.rows[r].cells.front().text;
@@ -797,20 +808,34 @@ void extract_table(const Block& b, std::size_t index, std::vector<Fact>& out) {
 
 }  // namespace
 
-std::vector<Fact> extract_facts(const std::vector<const Line*>& lines, const std::vector<Block>& blocks) {
-    std::vector<Fact> out;
+std::vector<Fact> extract_facts(const std::vector<const Line*>& lines, const std::vector<Block>& blocks,
+                                const std::function<void(std::size_t)>& done) {
+    // The line of each block with facts. Blocks come in source order, and so do their lines;
+    // were that not so, no line would be given up before the end.
+    std::vector<std::size_t> line_at(blocks.size(), lines.size());
+    for (std::size_t i = 0; i < blocks.size(); ++i)
+        if (has_facts(blocks[i].kind)) line_at[i] = line_of(lines, blocks[i]);
+    std::size_t last = 0;
+    bool in_order = true;
+    for (const std::size_t k : line_at) {
+        if (k == lines.size()) continue;
+        in_order = in_order && k >= last;
+        last = k;
+    }
+    Found out;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
+        check_deadline();
         const Block& b = blocks[i];
         if (b.kind == BlockKind::table) {
             extract_table(b, i, out);
             continue;
         }
-        if (!has_facts(b.kind)) continue;
-        const Line* line = line_of(lines, b);
-        if (!line) continue;
-        if (const std::optional<Range> r = range_of(*line, b, i)) extract_range(*line, *r, out);
+        const std::size_t k = line_at[i];
+        if (k == lines.size()) continue;
+        if (done && in_order) done(k);
+        if (const std::optional<Range> r = range_of(*lines[k], b, i)) extract_range(*lines[k], *r, out);
     }
-    return out;
+    return take(out);
 }
 
 std::vector<Fact> extract_facts(std::string_view text) {
@@ -819,22 +844,31 @@ std::vector<Fact> extract_facts(std::string_view text) {
     line.view = fold(line.text);
     for (std::size_t i = 0; i < line.text.size(); ++i) line.origin.push_back(static_cast<std::uint32_t>(i));
     line.span = Span{0, line.text.size()};
-    std::vector<Fact> out;
+    Found out;
     if (!line.text.empty()) extract_range(line, Range{&line, 0, line.text.size(), 0}, out);
-    return out;
+    return take(out);
 }
 
-std::vector<std::string> headings_above(const Document& doc, std::size_t block) {
-    std::vector<const Block*> path;
-    for (std::size_t i = 0; i <= block && i < doc.blocks.size(); ++i) {
-        const Block& b = doc.blocks[i];
-        if (b.kind != BlockKind::heading) continue;
-        while (!path.empty() && path.back()->level >= b.level) path.pop_back();
-        path.push_back(&b);
+HeadingPaths::HeadingPaths(const std::vector<Block>& blocks)
+    : blocks_(blocks), inner_(blocks.size(), kNone), outer_(blocks.size(), kNone) {
+    std::vector<std::size_t> open;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (blocks[i].kind == BlockKind::heading) {
+            while (!open.empty() && blocks[open.back()].level >= blocks[i].level) open.pop_back();
+            if (!open.empty()) outer_[i] = open.back();
+            open.push_back(i);
+        }
+        if (!open.empty()) inner_[i] = open.back();
     }
-    std::vector<std::string> out;
-    for (const Block* b : path) out.push_back(b->marker + b->text);
-    return out;
+}
+
+std::vector<std::string> HeadingPaths::of(std::size_t block) const {
+    std::vector<std::string> path;
+    if (blocks_.empty()) return path;
+    for (std::size_t h = inner_[std::min(block, blocks_.size() - 1)]; h != kNone; h = outer_[h])
+        path.push_back(blocks_[h].marker + blocks_[h].text);
+    std::reverse(path.begin(), path.end());
+    return path;
 }
 
 }  // namespace gongwen

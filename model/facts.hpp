@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,11 +22,10 @@ struct Line;
 // names (十四五, 二十大, "532"发展战略), enumerators, phone numbers or anything inside a title
 // 《…》 or a quoted name “…”. Table cells are read too. Facts come in source order;
 // `indicator` stays empty: the catalog maps facts afterwards (model/catalog.hpp).
-std::vector<Fact> extract_facts(const std::vector<const Line*>& lines, const std::vector<Block>& blocks);
-
-// Extracts the facts of `doc`'s blocks and maps them with the built-in catalog: the facts
-// step of enrich().
-void add_facts(Document& doc, const std::vector<const Line*>& lines);
+// `done(k)`, when given, is called once lines[0, k) are needed no more, so that the caller may
+// free them as extraction goes on.
+std::vector<Fact> extract_facts(const std::vector<const Line*>& lines, const std::vector<Block>& blocks,
+                                const std::function<void(std::size_t)>& done = nullptr);
 
 // The facts of one piece of text read as a single paragraph (block 0) starting at source
 // offset 0; for tests and tools.
@@ -49,7 +50,20 @@ struct FactContext {
 };
 std::vector<FactContext> fact_contexts(const Document& doc);
 
-// The headings a block stands under, outermost first ("一、…", "（二）…").
-std::vector<std::string> headings_above(const Document& doc, std::size_t block);
+// The headings each block stands under, outermost first ("一、…", "（二）…"), found in one pass
+// over the blocks (each block's innermost heading, each heading's enclosing one), so that the
+// paths of all facts are not a scan from the top for each: quadratic in a long report.
+class HeadingPaths {
+public:
+    explicit HeadingPaths(const std::vector<Block>& blocks);
+    // A block past the end stands under the headings still open at the end.
+    std::vector<std::string> of(std::size_t block) const;
+
+private:
+    static constexpr std::size_t kNone = SIZE_MAX;
+    const std::vector<Block>& blocks_;
+    std::vector<std::size_t> inner_;  // per block: its innermost heading, or none
+    std::vector<std::size_t> outer_;  // per heading: the heading it stands under, or none
+};
 
 }  // namespace gongwen

@@ -56,20 +56,23 @@ std::u32string org_prefix(std::u32string_view title) {
 
 // The organisation a text names most often in its own short form: 市科技局, 省科技厅. Words that
 // merely end in 局 (布局, 格局, 大局…) are not organisations.
-std::u32string self_reference(std::u32string_view text) {
+// A name never spans two texts (lines).
+std::u32string self_reference(const std::vector<std::u32string_view>& texts) {
     static constexpr std::u32string_view kNotOrg = U"布格大全结棋变时僵开残饭骗赌当顾";
     std::map<std::u32string, std::size_t> counts;
     std::u32string best;
     std::size_t best_count = 1;  // named at least twice
-    for (std::size_t i = 1; i < text.size(); ++i) {
-        if ((text[i] != U'局' && text[i] != U'厅') || kNotOrg.find(text[i - 1]) != std::u32string_view::npos) continue;
-        std::size_t b = i;
-        while (b > 0 && i - b < 6 && is_han(text[b - 1]) && !is_level_char(text[b])) --b;
-        if (!is_level_char(text[b]) || i - b < 2) continue;
-        std::u32string name(text.substr(b, i + 1 - b));
-        if (name.find(U'的') != std::u32string::npos) continue;
-        const std::size_t n = ++counts[name];
-        if (n > best_count) best = name, best_count = n;
+    for (const std::u32string_view text : texts) {
+        for (std::size_t i = 1; i < text.size(); ++i) {
+            if ((text[i] != U'局' && text[i] != U'厅') || kNotOrg.find(text[i - 1]) != std::u32string_view::npos) continue;
+            std::size_t b = i;
+            while (b > 0 && i - b < 6 && is_han(text[b - 1]) && !is_level_char(text[b])) --b;
+            if (!is_level_char(text[b]) || i - b < 2) continue;
+            std::u32string name(text.substr(b, i + 1 - b));
+            if (name.find(U'的') != std::u32string::npos) continue;
+            const std::size_t n = ++counts[name];
+            if (n > best_count) best = name, best_count = n;
+        }
     }
     return best;
 }
@@ -216,17 +219,21 @@ void infer_org(Document& doc, const InferenceInput& in) {
     else if (m.signer.present()) org = m.signer;
     else if (std::u32string p = org_prefix(fold(to_u32(m.title.value))); !p.empty()) org = field_from(p, m.title.inferred, m.title.span);
     else if (!in.owners.empty()) org = field_from(in.owners.front(), true);
-    else {
-        std::u32string all;
-        for (std::u32string_view t : texts) all.append(t).push_back('\n');
-        if (std::u32string self = self_reference(all); !self.empty()) org = field_from(self, true);
-    }
+    else if (std::u32string self = self_reference(texts); !self.empty()) org = field_from(self, true);
     if (org.present()) {
         const std::u32string short_form = fold(to_u32(org.value));
         if (std::u32string full = expand_org(short_form, texts); !full.empty() && full != short_form)
             org = field_from(full, true, org.span);
     }
     m.organisation = org;
+}
+
+bool looks_back(const std::string& title) {
+    if (title.empty()) return true;  // nothing says otherwise: the genre gongwen is for
+    const std::u32string t = fold(to_u32(title));
+    static constexpr std::array<std::u32string_view, 4> kLookingBack{U"报告", U"总结", U"年报", U"情况"};
+    return std::any_of(kLookingBack.begin(), kLookingBack.end(),
+                       [&](std::u32string_view w) { return t.find(w) != std::u32string::npos; });
 }
 
 void infer_year(Document& doc, const InferenceInput& in) {
@@ -245,8 +252,11 @@ void infer_year(Document& doc, const InferenceInput& in) {
         }
         break;
     }
-    if (m.published.present())
-        m.year = Field{std::to_string(std::stoi(m.published.value.substr(0, 4)) - 1), true, m.published.span};
+    if (!m.published.present()) return;
+    // A report or summary looks back: published early in the year after the one it covers. Any
+    // other kind of page (意见, 通知, 决定, 公告, news…) belongs to the year it was published in.
+    const int published = std::stoi(m.published.value.substr(0, 4));
+    m.year = Field{std::to_string(looks_back(m.title.value) ? published - 1 : published), true, m.published.span};
 }
 
 }  // namespace

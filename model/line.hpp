@@ -11,10 +11,32 @@
 
 namespace gongwen {
 
+// Where each code point of a line stood in the source, kept as runs of consecutive offsets: a
+// line read from text is one run (a few more where cleanup removed something), so a large
+// document does not hold a number per character beside its text.
+class Origins {
+public:
+    void push_back(std::uint32_t source);  // the next code point's source offset
+    std::uint32_t operator[](std::size_t i) const;
+    std::size_t size() const { return size_; }
+    // The first i whose offset is not below `source` (size() when none): std::lower_bound over
+    // the offsets, which never decrease.
+    std::size_t lower_bound(std::uint32_t source) const;
+
+private:
+    struct Run {
+        std::uint32_t index;   // of its first code point
+        std::uint32_t source;  // that code point's offset; the next ones follow it
+    };
+    std::size_t run_at(std::size_t i) const;  // the run holding code point i
+    std::vector<Run> runs_;
+    std::size_t size_ = 0;
+};
+
 struct Line {
     std::u32string text;                // display text: trimmed, pinyin and CJK spaces removed
     std::u32string view;                // fold(text): half-width, Simplified; same length as text
-    std::vector<std::uint32_t> origin;  // origin[i]: source code point offset of text[i]
+    Origins origin;                     // origin[i]: source code point offset of text[i]
     Span span;                          // the whole trimmed source line
     int heading_hint = 0;               // from RawBlock::heading_hint
 
@@ -24,11 +46,26 @@ struct Line {
     std::string utf8(std::size_t begin, std::size_t end) const;
 };
 
+// A diagnostic keeps where the first this many of its findings are (Diagnostic::spans may be
+// fewer than its count): a hostile text with a finding every other character would otherwise
+// cost memory and output many times its own size.
+inline constexpr std::size_t kMaxSpans = 10'000;
+
+// Where one kind of change was made: every one counted, the first kMaxSpans kept.
+struct Places {
+    std::vector<Span> spans;
+    std::size_t count = 0;
+    void add(Span span) {
+        if (spans.size() < kMaxSpans) spans.push_back(span);
+        ++count;
+    }
+};
+
 // Counts of what cleanup changed in one document, with where.
 struct CleanupReport {
-    std::vector<Span> pinyin;      // annotations removed
-    std::vector<Span> cjk_spaces;  // space runs removed between CJK characters
-    std::vector<Span> mojibake;    // suspected mis-decoded runs (flagged, not changed)
+    Places pinyin;                 // annotations removed
+    Places cjk_spaces;             // space runs removed between CJK characters
+    Places mojibake;               // suspected mis-decoded runs (flagged, not changed)
     std::size_t fullwidth = 0;     // full-width ASCII characters read as ASCII for analysis
 };
 

@@ -207,8 +207,10 @@ std::optional<std::vector<LabelledValue>> parse_metadata_line(std::u32string_vie
         i = colon_end;
     }
     auto& last = values.back();
+    // "来源:【】" (a widget's brackets around a script-filled value) states nothing.
     while (last.value_end > last.value_begin &&
-           (is_space(view[last.value_end - 1]) || view[last.value_end - 1] == U'】'))
+           (is_space(view[last.value_end - 1]) || view[last.value_end - 1] == U'】' || view[last.value_end - 1] == U'【' ||
+            view[last.value_end - 1] == '['))
         --last.value_end;
     return values;
 }

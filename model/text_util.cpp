@@ -75,14 +75,16 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t& cp) {
 
 std::u32string to_u32(std::string_view text) {
     std::u32string out;
-    out.reserve(text.size());
+    out.reserve(count_code_points(text));
     for (std::size_t pos = 0; pos < text.size();) out.push_back(next_code_point(text, pos));
     return out;
 }
 
 std::string to_utf8(std::u32string_view text) {
+    std::size_t bytes = 0;  // exactly: most of what is converted is kept for good
+    for (char32_t cp : text) bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     std::string out;
-    out.reserve(text.size() * 3);
+    out.reserve(bytes);
     for (char32_t cp : text) append_utf8(out, cp);
     return out;
 }

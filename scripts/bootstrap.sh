@@ -17,6 +17,8 @@ packages=(
   poppler-utils qpdf mupdf-tools      # pdftotext/pdffonts, qpdf --check, mutool: the PDF tests
   python3 python3-openpyxl            # reading the workbook back in the tests (/usr/bin/python3)
   libreoffice-calc-nogui              # soffice --convert-to csv: LibreOffice reads the workbook back (~77 MB)
+  time                                # /usr/bin/time: peak memory of the large-input test
+  clang libclang-rt-14-dev llvm       # the sanitizer build and libFuzzer; llvm-symbolizer for its reports
 )
 
 missing=()

@@ -1,27 +1,77 @@
 #!/usr/bin/env bash
-# scripts/fuzz.sh TARGET SECONDS — runs the libFuzzer target fuzz/TARGET_fuzz.cpp for SECONDS,
-# seeded from fixtures/. Builds it first (clang, ASan + UBSan) in build-fuzz/. A finding is
-# saved in build-fuzz/findings/TARGET/; after fixing it, copy the input into
-# fuzz/regressions/TARGET/ so the ordinary test suite replays it. Exit 0 when nothing was found.
+# scripts/fuzz.sh [--build DIR] [--no-build] TARGET SECONDS
+#
+# Runs the libFuzzer target TARGET (decode, text, xml, html, eep, facts: fuzz/fuzz_bodies.hpp)
+# for SECONDS, seeded from fixtures/, fuzz/seeds/TARGET/ and fuzz/regressions/TARGET/, with the
+# dictionary fuzz/TARGET.dict when there is one. The targets live in the sanitizer build of
+# `make test` (DIR, default build-asan: clang, ASan + UBSan + coverage), which this builds
+# first unless --no-build. The corpus grows in DIR/fuzz-corpus/TARGET/ from run to run.
+#
+# Exit 0 when nothing was found. A crash, leak, hang (an input taking over 20 s), a memory
+# blow-up (over 2 GB) or a broken invariant exits 1 and prints the input's path, saved in
+# DIR/fuzz-findings/TARGET/. After fixing it, copy the input into fuzz/regressions/TARGET/ so the
+# ordinary test suite replays it (tests/fuzz_regression_test.cpp).
 set -euo pipefail
-target=${1:?usage: scripts/fuzz.sh TARGET SECONDS (targets: $(ls fuzz/*_fuzz.cpp | sed 's|fuzz/||;s|_fuzz.cpp||' | tr '\n' ' '))}
-seconds=${2:-60}
 cd "$(dirname "$0")/.."
-bash scripts/bootstrap.sh
-build=build-fuzz
-if [ ! -f "$build/build.ninja" ]; then
-  CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DGONGWEN_FUZZ=ON -DGONGWEN_TESTS=OFF > /dev/null
+
+targets=$(sed -n 's/^set(GONGWEN_FUZZ_TARGETS \(.*\))$/\1/p' fuzz/CMakeLists.txt)
+usage() {
+  echo "usage: scripts/fuzz.sh [--build DIR] [--no-build] TARGET SECONDS (targets: $targets)" >&2
+  exit 2
+}
+
+build=build-asan
+build_first=1
+while [ $# -gt 0 ]; do
+  case $1 in
+    --build) [ $# -ge 2 ] || usage; build=$2; shift 2 ;;
+    --no-build) build_first=0; shift ;;
+    -*) usage ;;
+    *) break ;;
+  esac
+done
+[ $# -eq 2 ] || usage
+target=$1
+seconds=$2
+case $seconds in '' | *[!0-9]*) usage ;; esac
+case " $targets " in *" $target "*) ;; *) usage ;; esac
+
+if [ $build_first -eq 1 ]; then
+  make --no-print-directory -s build-asan ASAN_BUILD="$build"
 fi
-cmake --build "$build" --target "${target}_fuzz" > /dev/null
-corpus="$build/corpus/$target"
-findings="$build/findings/$target"
+binary="$build/fuzz/${target}_fuzz"
+if [ ! -x "$binary" ]; then
+  echo "fuzz.sh: $binary is missing; build it with: make build-asan ASAN_BUILD=$build" >&2
+  exit 2
+fi
+
+corpus="$build/fuzz-corpus/$target"
+findings="$build/fuzz-findings/$target"
+log="$build/fuzz-findings/$target.log"
 mkdir -p "$corpus" "$findings"
-# Seeds: every fixture (text, HTML, XML) and the kept regressions of this target.
-find fixtures -type f -size -2M -exec cp -n {} "$corpus/" \; 2>/dev/null || true
-[ -d "fuzz/regressions/$target" ] && cp -n fuzz/regressions/"$target"/* "$corpus/" 2>/dev/null || true
-dict=()
-[ -f "fuzz/$target.dict" ] && dict=(-dict="fuzz/$target.dict")
-ASAN_OPTIONS=detect_leaks=1 "$build/fuzz/${target}_fuzz" "$corpus" "${dict[@]}" \
-  -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=262144 \
-  -artifact_prefix="$findings/" -print_final_stats=1 2>&1 | tail -n 25
+# New inputs go to the first folder; the others are read-only seeds (read recursively).
+seeds=(fixtures)
+for d in "fuzz/seeds/$target" "fuzz/regressions/$target"; do [ -d "$d" ] && seeds+=("$d"); done
+options=(-max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=262144
+         -artifact_prefix="$findings/" -print_final_stats=1)
+[ -f "fuzz/$target.dict" ] && options+=(-dict="fuzz/$target.dict")
+
+# The same suppressions as the test suite (leaks inside cairo, fontconfig and PoDoFo themselves).
+before=$(find "$findings" -type f | wc -l)
+status=0
+ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=0 LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp" \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  "$binary" "${options[@]}" "$corpus" "${seeds[@]}" > "$log" 2>&1 || status=$?
+
+# The closing statistics: executions, coverage (cov), features (ft) and corpus size.
+done_line=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -n 1 || true)
+echo "$target: ${done_line:-no final statistics} (corpus: $(find "$corpus" -type f | wc -l) files)"
+if [ $status -ne 0 ] || [ "$(find "$findings" -type f | wc -l)" -ne "$before" ]; then
+  tail -n 60 "$log"
+  input=$(ls -t "$findings"/* 2>/dev/null | head -n 1 || true)
+  echo "fuzz.sh: $target found a problem (exit status $status); the full log is $log" >&2
+  if [ -n "$input" ]; then
+    echo "fuzz.sh: the input is $input; replay it with: $binary $input" >&2
+  fi
+  exit 1
+fi

@@ -1,26 +1,9 @@
 #!/usr/bin/env bash
 # The command line as a user meets it. Each check prints what it expected when it fails.
-set -uo pipefail
 gongwen=$(realpath "$1")
 seed0=fixtures/seeds/000_2ff49a1744f89f60.txt
 seed2=fixtures/seeds/002_acf107ec8495534f.txt
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-passes=0
-check() {  # check DESCRIPTION COMMAND...
-  local what=$1; shift
-  if "$@"; then passes=$((passes + 1)); else echo "FAIL: $what"; failures=$((failures + 1)); fi
-}
-exit_is() {  # exit_is CODE COMMAND...
-  local want=$1; shift
-  "$@" > "$tmp/stdout" 2> "$tmp/stderr"
-  local got=$?
-  [ "$got" -eq "$want" ] || { echo "  exit $got, wanted $want: $*"; cat "$tmp/stderr"; return 1; }
-}
-stderr_has() { grep -qF -- "$1" "$tmp/stderr" || { echo "  stderr lacks '$1':"; cat "$tmp/stderr"; return 1; }; }
-stdout_has() { grep -qF -- "$1" "$tmp/stdout" || { echo "  stdout lacks '$1'"; return 1; }; }
-no_temp_files() { ! find "$1" -name '.*.tmp-*' | grep -q .; }
+source "$(dirname "$0")/cli_lib.sh"
 
 # Help, version, usage errors (exit 2).
 check "--help exits 0 with usage" exit_is 0 "$gongwen" --help
@@ -144,5 +127,4 @@ assert any(x['kind']=='cjk_space_removed' for x in d['diagnostics'])
 " "$tmp/stdout"
 check "inspect of a bad file exits 1" exit_is 1 "$gongwen" inspect "$tmp/in/empty.txt"
 
-echo "$passes passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish

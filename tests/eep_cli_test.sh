@@ -2,30 +2,13 @@
 # Archival packages from the command line: a package for every fixture that validates against
 # the XSD and passes `verify`; verify naming what is wrong in broken packages; the PDF in a
 # package byte-identical to `convert -t pdf`; profile and metadata errors; batches.
-set -uo pipefail
 gongwen=$(realpath "$1")
 xsd=converters/eep/eep-dat48.xsd
 profile=fixtures/archive-profile.conf
 seed0=fixtures/seeds/000_2ff49a1744f89f60.txt
 seed4=fixtures/seeds/004_2140a01d4004d8c4.txt
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-passes=0
-check() {  # check DESCRIPTION COMMAND...
-  local what=$1; shift
-  if "$@"; then passes=$((passes + 1)); else echo "FAIL: $what"; failures=$((failures + 1)); fi
-}
-exit_is() {  # exit_is CODE COMMAND...
-  local want=$1; shift
-  "$@" > "$tmp/stdout" 2> "$tmp/stderr"
-  local got=$?
-  [ "$got" -eq "$want" ] || { echo "  exit $got, wanted $want: $*"; cat "$tmp/stderr"; head -c 3000 "$tmp/stdout"; return 1; }
-}
-stderr_has() { grep -qF -- "$1" "$tmp/stderr" || { echo "  stderr lacks '$1':"; cat "$tmp/stderr"; return 1; }; }
-stdout_has() { grep -qF -- "$1" "$tmp/stdout" || { echo "  stdout lacks '$1':"; head -c 3000 "$tmp/stdout"; return 1; }; }
+source "$(dirname "$0")/cli_lib.sh"
 valid() { xmllint --noout --schema "$xsd" "$1" 2> "$tmp/xmllint" || { cat "$tmp/xmllint"; return 1; }; }
-no_temp_files() { ! find "$1" -name '.*.tmp-*' | grep -q .; }
 # payload N PACKAGE OUT: the N-th payload of a package, decoded as an archivist's tool would.
 payload() {
   python3 - "$@" <<'EOF'
@@ -145,5 +128,4 @@ check "no temporary files" no_temp_files "$tmp/b2"
 check "to standard output" exit_is 0 "$gongwen" convert "$seed0" -t eep --profile "$profile" -o -
 check "standard output is the same package" cmp -s "$tmp/stdout" "$pkg"
 
-echo "eep_cli: $passes passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish

@@ -23,7 +23,13 @@ Document read(const std::string& html) { return read_html(html, "page.html"); }
 
 // Time limits that catch quadratic behaviour (minutes) but not a slow build: sanitizers make
 // everything about ten times slower.
-#if defined(__SANITIZE_ADDRESS__)
+// GCC says __SANITIZE_ADDRESS__, clang __has_feature(address_sanitizer).
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GONGWEN_TEST_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(GONGWEN_TEST_ASAN)
 constexpr double kSlack = 10.0;
 #else
 constexpr double kSlack = 1.0;
@@ -179,6 +185,79 @@ TEST(HtmlContent, HeadingElementsAndNumberedParagraphsAgree) {
     ASSERT_EQ(blocks_of(doc, BlockKind::heading, 2).size(), 1u);
 }
 
+TEST(HtmlContent, TitlePrintedOverSeveralLinesIsOneTitle) {
+    // gov.cn centres a long title in bold, one <p> a line, under the index table that states it.
+    const std::string index =
+        "<table><tr><td><b>标　　题：</b></td><td>某市人民政府办公室关于进一步规范行政执法公示工作的通知</td>"
+        "<td><b>发文字号：</b></td><td>某政办发〔2024〕7号</td></tr></table>";
+    const std::string body =
+        "<p style=\"text-align:center\"><span style=\"font-weight:bold\">某市人民政府办公室关于进一步规范</span></p>"
+        "<p style=\"text-align:center\"><span style=\"font-weight:bold\">行政执法公示工作的通知</span></p>"
+        "<p style=\"text-align:center\">某政办发〔2024〕7号</p><p>各县（区）人民政府，市政府各部门：</p>"
+        "<p>为推进严格规范公正文明执法，经市政府同意，现就有关事项通知如下。</p>";
+    const Document doc = read(page(body, "", index));
+    EXPECT_EQ(doc.metadata.title.value, "某市人民政府办公室关于进一步规范行政执法公示工作的通知");
+    const auto titles = blocks_of(doc, BlockKind::title);
+    ASSERT_EQ(titles.size(), 1u);
+    EXPECT_EQ(titles[0]->text, "某市人民政府办公室关于进一步规范行政执法公示工作的通知");
+    EXPECT_EQ(doc.metadata.addressee.value, "各县（区）人民政府，市政府各部门");
+    // Lines that are not the title together stay apart.
+    const Document other = read(page("<p>某市人民政府办公室</p><p>二〇二四年三月</p><p>全年办理申请十二件，均按时答复。</p>",
+                                     "<meta name=\"ArticleTitle\" content=\"某市人民政府办公室工作简报\">"));
+    EXPECT_NE(all_text(other).find("某市人民政府办公室\n"), std::string::npos);
+}
+
+TEST(HtmlContent, WidgetNamedAfterTheArticleIsChrome) {
+    const Document doc = read(page("<div class=\"article-info\"><span class=\"article-print\">打印</span> "
+                                   "<span class=\"article-share\">分享</span></div>"
+                                   "<div class=\"article-share-note\">本文转载自市政府门户网站，全年办理申请十二件，均按时答复。</div>"));
+    const std::string text = all_text(doc);
+    EXPECT_EQ(text.find("打印"), std::string::npos);
+    EXPECT_EQ(text.find("分享"), std::string::npos);
+    EXPECT_NE(text.find("十二件"), std::string::npos);  // a sentence is no widget, whatever its name
+}
+
+TEST(HtmlContent, RelatedBoxWhoseListAScriptFillsIsDropped) {
+    const Document doc = read(page("<p>全年办理申请十二件，均按时答复。</p><div class=\"relbox\"><h2><p>相关公告</p></h2><ul></ul></div>"
+                                   "<div class=\"files\"><p>附件：</p><ul><li><a href=\"/f/1.pdf\">统计表</a></li></ul></div>"));
+    const std::string text = all_text(doc);
+    EXPECT_EQ(text.find("相关公告"), std::string::npos);
+    EXPECT_NE(text.find("统计表"), std::string::npos);
+}
+
+TEST(HtmlContent, BoldLeadInWithAMarkerIsTheHeading) {
+    const Document doc = read(page("<p><b>一、项目名称：</b>某市第一中学运动场改造工程</p>"
+                                   "<p><b>二、评审专家名单：</b>张某、李某、王某、赵某、钱某、孙某、周某、吴某、郑某、冯某、陈某、褚某、"
+                                   "卫某、蒋某、沈某、韩某、杨某、朱某、秦某、尤某、许某、何某、吕某、施某、孔某、曹某、严某、华某、"
+                                   "金某、魏某、陶某、姜某、戚某、谢某、邹某、喻某、柏某、水某、窦某、章某</p>"
+                                   "<p>我们<b>三、</b>不是标题，全年办理申请十二件。</p>"));
+    const auto h1 = blocks_of(doc, BlockKind::heading, 1);
+    ASSERT_EQ(h1.size(), 2u);
+    EXPECT_EQ(h1[0]->text, "项目名称：");
+    EXPECT_EQ(h1[1]->marker, "二、");
+    EXPECT_EQ(h1[1]->text, "评审专家名单：");
+    EXPECT_NE(all_text(doc).find("某市第一中学运动场改造工程\n"), std::string::npos);
+}
+
+TEST(HtmlContent, LoneNameLineInsideTheTextIsContent) {
+    const std::string head = "<meta name=\"ArticleTitle\" content=\"某市第一中学运动场改造工程中标公告\">";
+    const Document doc = read(page("<p>一、中标信息</p><p>标包：A</p><p>名称：运动场塑胶跑道改造</p><p>工期：30天</p>"
+                                   "<p>标包：B</p><p>名称：看台维修</p><p>工期：20天</p>"
+                                   "<p>二、公告期限</p><p>自本公告发布之日起1个工作日。</p>", head));
+    const std::string text = all_text(doc);
+    EXPECT_NE(text.find("名称：运动场塑胶跑道改造"), std::string::npos);
+    EXPECT_NE(text.find("名称：看台维修"), std::string::npos);
+    EXPECT_EQ(doc.metadata.title.value, "某市第一中学运动场改造工程中标公告");
+    EXPECT_EQ(diagnostic_count(doc, "metadata_conflict"), 0u);
+}
+
+TEST(HtmlContent, MarkedUpHeadingIsNeverTheAddressee) {
+    const Document doc = read(page("<h5>公告概要：</h5><p>项目名称、采购单位与中标金额见下。</p>"));
+    EXPECT_FALSE(doc.metadata.addressee.present());
+    const Document letter = read(page("<p>各区人民政府：</p><p>现将有关事项通知如下。</p>"));
+    EXPECT_EQ(letter.metadata.addressee.value, "各区人民政府");
+}
+
 // --- page metadata ------------------------------------------------------------------------
 
 TEST(HtmlMetadata, MetaTagsFillWhatThePageDoesNotSay) {
@@ -225,6 +304,33 @@ TEST(HtmlMetadata, IndexTableBecomesMetadataNotATable) {
     EXPECT_EQ(m.published.value, "2024-01-26");  // 生成日期 when nothing says 发布日期
     EXPECT_EQ(slice(html, m.index_number.span), "000014349/2024-00012");
     EXPECT_TRUE(blocks_of(doc, BlockKind::table).empty());
+}
+
+TEST(HtmlMetadata, InfoBarThatStartsWithItsDate) {
+    // The mobile and the desktop copy of the same info bar, inside the article container.
+    const std::string bar = "<p><span>2022-04-17</span> <span>来源：某市生态环境局</span></p>";
+    const Document doc = read(page(bar + bar + "<p>4月12日，局长主持召开局务会议，审议通过两项标准。</p>"));
+    EXPECT_EQ(doc.metadata.published.value, "2022-04-17");
+    EXPECT_EQ(doc.metadata.source.value, "某市生态环境局");
+    EXPECT_EQ(all_text(doc).find("来源"), std::string::npos);
+    EXPECT_GT(diagnostic_count(doc, "metadata_merged"), 0u);
+    const Document labelled = read(page("<p><i>时间：</i>2019-09-18 06:23 <i>来源：</i>某日报</p>"
+                                        "<p>当地时间9月16日，推介会在圣保罗举行，双方签署合作协议。</p>"));
+    EXPECT_EQ(labelled.metadata.published.value, "2019-09-18");
+    EXPECT_EQ(labelled.metadata.published_time.value, "06:23");
+    EXPECT_EQ(labelled.metadata.source.value, "某日报");
+    // In the text a 时间 line is the text's own: a meeting notice's.
+    const Document notice = read(page("<p>现将会议有关事项通知如下。</p><p>时间：2024年3月1日 来源：各单位自行安排</p>"));
+    EXPECT_FALSE(notice.metadata.published.present());
+}
+
+TEST(HtmlMetadata, EmptyBracketsAfterALabelStateNothing) {
+    // 来源：【<span id="sourceName"></span>】 filled in by a script the saved page no longer runs.
+    const Document doc = read(page("<p>发布时间：2025年07月14日 01:59 来源：【<span id=\"sourceName\"></span>】</p>"
+                                   "<p>全年办理申请十二件，均按时答复。</p>",
+                                   "<meta name=\"ContentSource\" content=\"某市财政局\">"));
+    EXPECT_EQ(doc.metadata.source.value, "某市财政局");
+    EXPECT_EQ(diagnostic_count(doc, "metadata_conflict"), 0u);
 }
 
 TEST(HtmlMetadata, BreadcrumbIsTheColumnPath) {
@@ -513,7 +619,7 @@ INSTANTIATE_TEST_SUITE_P(Seeds, HtmlSeed,
 
 // Every paragraph of the committed fixtures points at its own words in the source.
 TEST(HtmlFixtures, BlockSpansSliceTheSource) {
-    for (const char* name : {"xxgk_annual_report.html", "html5_malformed.html"}) {
+    for (const char* name : {"xxgk_annual_report.html", "html5_malformed.html", "policy_layout_tables.html"}) {
         const std::string html = read_fixture(std::string("html/") + name);
         const Document doc = read_html(html, name);
         for (const Block& b : doc.blocks) {

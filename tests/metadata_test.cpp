@@ -122,6 +122,18 @@ TEST(Metadata, TitleInferredFromTheOpeningSentence) {
     EXPECT_EQ(doc.metadata.year.value, "2020");
 }
 
+TEST(Metadata, YearFromThePublicationDateDependsOnTheGenre) {
+    // A report published in February covers the year before; an 意见 belongs to its own year.
+    const Document report = parse("某市科学技术局法治政府建设情况报告\n发布时间:2024-02-04\n正文第一段,内容。\n");
+    EXPECT_EQ(report.metadata.published.value, "2024-02-04");
+    EXPECT_EQ(report.metadata.year.value, "2023");
+    EXPECT_TRUE(report.metadata.year.inferred);
+    const Document opinion = parse("某市人民政府关于加强政务新媒体建设的意见\n发布时间:2018-12-27\n正文第一段,内容。\n");
+    EXPECT_EQ(opinion.metadata.published.value, "2018-12-27");
+    EXPECT_EQ(opinion.metadata.year.value, "2018");
+    EXPECT_TRUE(opinion.metadata.year.inferred);
+}
+
 TEST(Metadata, ShortOrganisationNameIsExpandedFromTheText) {
     const Document doc = parse(
         "市科技局2022年度法治政府建设情况报告\n根据安排,现将市科技局2022年度法治政府建设情况报告如下。\n"

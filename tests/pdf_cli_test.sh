@@ -1,25 +1,10 @@
 #!/usr/bin/env bash
 # The PDF output as a user gets it from the command line: formats, PDF/A levels, fonts,
 # the embedded XML, determinism. Each check prints what it expected when it fails.
-set -uo pipefail
 gongwen=$1
 seed0=fixtures/seeds/000_2ff49a1744f89f60.txt
 seed2=fixtures/seeds/002_acf107ec8495534f.txt
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-passes=0
-check() {  # check DESCRIPTION COMMAND...
-  local what=$1; shift
-  if "$@"; then passes=$((passes + 1)); else echo "FAIL: $what"; failures=$((failures + 1)); fi
-}
-exit_is() {  # exit_is CODE COMMAND...
-  local want=$1; shift
-  "$@" > "$tmp/stdout" 2> "$tmp/stderr"
-  local got=$?
-  [ "$got" -eq "$want" ] || { echo "  exit $got, wanted $want: $*"; cat "$tmp/stderr"; return 1; }
-}
-stderr_has() { grep -qF -- "$1" "$tmp/stderr" || { echo "  stderr lacks '$1':"; cat "$tmp/stderr"; return 1; }; }
+source "$(dirname "$0")/cli_lib.sh"
 is_pdf() { head -c 8 "$1" | grep -q '^%PDF-1.7' || { echo "  $1 is not a PDF 1.7 file"; return 1; }; }
 fonts_have() { pdffonts "$1" | grep -q -- "$2" || { echo "  $1 has no font $2:"; pdffonts "$1"; return 1; }; }
 fonts_lack() { ! pdffonts "$1" | grep -q -- "$2" || { echo "  $1 still uses $2"; return 1; }; }
@@ -71,5 +56,4 @@ printf '关于测试的报告\n\n这是一个\xf3\xb0\x80\x81测试段落。\n' 
 check "missing glyph still converts" exit_is 0 "$gongwen" convert "$tmp/odd.txt" -o "$tmp/odd.pdf"
 check "missing glyph warned" stderr_has "U+F0001"
 
-echo "pdf cli: $passes passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <istream>
 #include <map>
 #include <ostream>
 #include <string>
@@ -96,6 +97,8 @@ struct VerifyReport {
 // and a temporary file that disappears when the check ends. Never throws for a bad package:
 // every problem is a failed check.
 VerifyReport verify_eep(const std::string& path);
+// The same for a package read from `in` (in memory, say); `name` names it in the report.
+VerifyReport verify_eep(std::istream& in, const std::string& name);
 
 // The report for people (one line per check, failures summarised at the end) or scripts.
 std::string format_verify_text(const VerifyReport& report);

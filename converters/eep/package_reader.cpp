@@ -169,8 +169,12 @@ bool PackageReader::read(const std::string& path) {
         error = "cannot open the package";
         return false;
     }
+    return read(in, path);
+}
+
+bool PackageReader::read(std::istream& in, const std::string& name) {
     xmlSAXHandler sax = sax_handler();
-    const std::unique_ptr<xmlParserCtxt, ParserFree> parser(xmlCreatePushParserCtxt(&sax, this, nullptr, 0, path.c_str()));
+    const std::unique_ptr<xmlParserCtxt, ParserFree> parser(xmlCreatePushParserCtxt(&sax, this, nullptr, 0, name.c_str()));
     if (!parser) {
         error = "cannot start the XML parser";
         return false;

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <istream>
 #include <memory>
 #include <string>
 #include <utility>
@@ -61,6 +62,8 @@ public:
     // Parses `path`. Returns false with `error` set when the package is not well-formed XML,
     // declares a DTD, or cannot be read.
     bool read(const std::string& path);
+    // The same for a package read from `in`; `name` is the document's URL for libxml2.
+    bool read(std::istream& in, const std::string& name);
 
     std::vector<Node> nodes;  // nodes[0] is the root once read
     std::vector<std::unique_ptr<Payload>> payloads;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <pugixml.hpp>
 
@@ -342,12 +343,15 @@ bool VerifyReport::passed() const {
     return !checks.empty() && std::none_of(checks.begin(), checks.end(), [](const CheckResult& c) { return c.status == CheckStatus::fail; });
 }
 
-VerifyReport verify_eep(const std::string& path) {
+namespace {
+
+// Reads the package with `read` (from a file or a stream) and checks it.
+VerifyReport verify_read(const std::string& name, const std::function<bool(eep::PackageReader&)>& read) {
     VerifyReport report;
-    report.package = path;
+    report.package = name;
     try {
         eep::PackageReader reader;
-        if (!reader.read(path)) {
+        if (!read(reader)) {
             const std::string where = reader.error_line > 0 ? " (line " + std::to_string(reader.error_line) + ")" : "";
             report.checks.push_back({reader.dtd ? kSafe : kComplete, "package XML", CheckStatus::fail, reader.error + where});
             return report;
@@ -357,6 +361,16 @@ VerifyReport verify_eep(const std::string& path) {
         report.checks.push_back({kUsable, "verification", CheckStatus::fail, std::string("internal error: ") + e.what()});
     }
     return report;
+}
+
+}  // namespace
+
+VerifyReport verify_eep(const std::string& path) {
+    return verify_read(path, [&](eep::PackageReader& reader) { return reader.read(path); });
+}
+
+VerifyReport verify_eep(std::istream& in, const std::string& name) {
+    return verify_read(name, [&](eep::PackageReader& reader) { return reader.read(in, name); });
 }
 
 }  // namespace gongwen

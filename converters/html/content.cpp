@@ -47,6 +47,16 @@ bool chrome_by_name(pugi::xml_node element) {
     return (any_part(names, kChromeParts) || any_word(names, kChromeWords)) && !any_part(names, kContentParts);
 }
 
+// Widgets are often named after the part of the page they serve (article-share, content_print):
+// a small element without a sentence whose name says it is a widget is one, whatever else the
+// name says.
+bool widget_by_name(pugi::xml_node element, const Stats& s) {
+    static constexpr std::array<std::string_view, 17> kWidgetParts{
+        "share", "jiathis", "print", "dayin", "fontsize", "font-size", "font_size", "zihao", "qrcode",
+        "erweima", "weixin", "wechat", "gotop", "backtop", "toolbar", "comment", "pinglun"};
+    return s.text <= 40 && s.punct == 0 && any_part(class_and_id(element), kWidgetParts);
+}
+
 bool inside_tag(pugi::xml_node element, std::string_view a, std::string_view b) {
     for (pugi::xml_node p = element.parent(); p; p = p.parent())
         if (p.name() == a || p.name() == b) return true;
@@ -173,6 +183,18 @@ bool link_list(const Analysis& a, std::size_t i) {
     return true;
 }
 
+// A heading over an empty list or a single link ("相关公告" with its list filled in by a
+// script): the related-articles box of a saved page. Attachment lists are kept.
+bool titled_list(const Analysis& a, std::size_t i) {
+    const pugi::xml_node e = a.elements[i];
+    const std::string_view tag = e.name();
+    if ((tag != "div" && tag != "section" && tag != "aside") || a.last[i] - i > 64) return false;
+    const Stats& s = a.stats[i];
+    if (s.text == 0 || s.text - s.link_text > 12 || s.punct > 0 || s.links > 1) return false;
+    if (!e.select_node(".//ul|.//ol|.//dl")) return false;
+    return first_text(e, 2) != U"附件" && !document_link(e);
+}
+
 // "今天是：2019年10月31日 星期四": the site clock, never the publication date.
 bool site_clock(const Analysis& a, std::size_t i) {
     const Stats& s = a.stats[i];
@@ -192,8 +214,8 @@ void mark_chrome(const Page& page, Analysis& a) {
         const pugi::xml_node e = a.elements[i];
         // A container holding most of the page's sentences is the article, whatever its name.
         const bool article_like = s.punct >= 5 && s.punct * 2 >= page_punct;
-        const bool chrome = (chrome_by_tag(e) || chrome_by_name(e)) && !article_like;
-        if (chrome || link_list(a, i) || site_clock(a, i)) {
+        const bool chrome = (chrome_by_tag(e) || chrome_by_name(e) || widget_by_name(e, s)) && !article_like;
+        if (chrome || link_list(a, i) || titled_list(a, i) || site_clock(a, i)) {
             a.stats[i].mark = true;
             if (s.text > 0) a.removed.push_back(page.span_of(e));
             for (std::size_t j = i + 1; j <= a.last[i]; ++j) a.stats[j].pruned = true;
@@ -285,7 +307,7 @@ pugi::xml_node widen(const Analysis& a, pugi::xml_node best) {
     const std::size_t limit = std::max<std::size_t>(400, a.of(best).text / 2);
     for (int k = 0; k < 6; ++k) {
         const pugi::xml_node up = region.parent();
-        if (is_frame(up)) break;
+        if (is_frame(up) || a.id(up) == Analysis::npos) break;  // the document node above <html>
         const Stats& p = a.of(up);
         const Stats& r = a.of(region);
         const std::size_t extra = p.text - r.text;

@@ -58,7 +58,8 @@ std::size_t tag_end(std::string_view text, std::size_t i) {
 // Blanks (with spaces, so every offset stays) the start and end tags of elements that would be
 // nested deeper than kMaxDepth. The count is approximate, which is enough for a guard:
 // elements with optional end tags are not counted, stray end tags never go below zero.
-std::size_t blank_deep_tags(std::string& text) {
+// `deepest` is the deepest nesting counted, for --max-depth.
+std::size_t blank_deep_tags(std::string& text, std::size_t& deepest) {
     std::size_t depth = 0;
     std::size_t blanked = 0;
     std::size_t i = 0;
@@ -95,7 +96,7 @@ std::size_t blank_deep_tags(std::string& text) {
         if (!never_nests(tag) && !self_closing) {
             const bool deep = closing ? depth > kMaxDepth : depth >= kMaxDepth;
             if (closing && depth > 0) --depth;
-            else if (!closing) ++depth;
+            else if (!closing) deepest = std::max(deepest, ++depth);
             if (deep) {
                 std::fill(text.begin() + static_cast<std::ptrdiff_t>(i), text.begin() + static_cast<std::ptrdiff_t>(end), ' ');
                 ++blanked;
@@ -395,7 +396,7 @@ std::vector<std::uint32_t> Page::value_origins(pugi::xml_attribute attribute) co
 }
 
 void parse_page(Page& page) {
-    page.blanked_tags = blank_deep_tags(page.text);
+    page.blanked_tags = blank_deep_tags(page.text, page.depth);
     page.code_points.emplace(page.text);
     GumboOutputPtr output(
         gumbo_parse_with_options(&gumbo_options(), page.text.data(), page.text.size()));

@@ -61,6 +61,18 @@ bool is_invisible(pugi::xml_node element) {
     return style && hidden_by_style(style.value());
 }
 
+bool is_bold(pugi::xml_node element) {
+    const std::string_view tag = element.name();
+    if (tag == "b" || tag == "strong") return true;
+    std::string style;
+    for (char c : lowered(element.attribute("style").value()))
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') style.push_back(c);
+    for (std::string_view weight : {"font-weight:bold", "font-weight:bolder", "font-weight:700", "font-weight:800",
+                                    "font-weight:900"})
+        if (style.find(weight) != std::string::npos) return true;
+    return false;
+}
+
 std::string class_and_id(pugi::xml_node element) {
     return lowered(std::string(element.attribute("class").value()) + " " + element.attribute("id").value());
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "converters/html/page.hpp"
+#include "model/passes.hpp"
 #include "model/text_util.hpp"
 
 namespace gongwen::html {
@@ -61,6 +62,15 @@ std::optional<Block> image_block(const Page& page, pugi::xml_node img) {
     return b;
 }
 
+// "五、评审专家名单：" in bold with the list after it on the same line: the bold lead-in is the
+// heading, as a reader sees it, however long the rest of the line is.
+bool bold_lead_in_heading(std::u32string_view line) {
+    const std::u32string folded = fold(trim(line));
+    const auto marker = match_marker(folded);
+    if (!marker || folded.size() < marker->body + 2) return false;
+    return folded.back() == ':' || folded.back() == U'。';
+}
+
 class Flow {
 public:
     Flow(const Page& page, const Analysis& analysis, std::vector<RawBlock>& out, std::vector<RawBlock>& stated)
@@ -90,6 +100,8 @@ private:
     std::vector<RawBlock>& stated_;
     LineBuilder line_;
     std::vector<int> headings_;
+    // Open bold elements and whether each started the current line.
+    std::vector<std::pair<pugi::xml_node, bool>> bold_opens_line_;
     int preformatted_ = 0;
 };
 
@@ -123,6 +135,7 @@ bool Flow::enter(pugi::xml_node e) {
     if (is_block_element(tag)) flush();
     if (const int level = heading_level(tag)) headings_.push_back(level);
     if (preformatted(tag)) ++preformatted_;
+    if (is_bold(e)) bold_opens_line_.emplace_back(e, visible_length(line_.text()) == 0);
     return true;
 }
 
@@ -131,6 +144,11 @@ void Flow::leave(pugi::xml_node e) {
     if (is_block_element(tag)) flush();
     if (heading_level(tag)) headings_.pop_back();
     if (preformatted(tag)) --preformatted_;
+    if (!bold_opens_line_.empty() && bold_opens_line_.back().first == e) {
+        const bool opened_line = bold_opens_line_.back().second;
+        bold_opens_line_.pop_back();
+        if (opened_line && bold_lead_in_heading(line_.text())) flush();
+    }
 }
 
 void Flow::text(pugi::xml_node t) {

@@ -4,6 +4,7 @@
 #include "converters/html/html.hpp"
 #include "converters/html/page.hpp"
 #include "model/error.hpp"
+#include "model/limits.hpp"
 #include "model/sha256.hpp"
 #include "model/text_util.hpp"
 
@@ -27,6 +28,56 @@ std::vector<RawBlock> read_lines(const Page& page, const Analysis& analysis, con
     html::read_flow(page, analysis, content.article, raw, stated);
     std::stable_sort(raw.begin(), raw.end(), [](const RawBlock& a, const RawBlock& b) { return a.start < b.start; });
     return raw;
+}
+
+std::u32string squeezed(std::u32string_view text) {
+    std::u32string s;
+    for (char32_t cp : fold(text))
+        if (!is_space(cp)) s.push_back(cp);
+    return s;
+}
+
+// What the page says its title is: <meta ArticleTitle>, <title>, the index table's 标题.
+std::vector<std::u32string> known_titles(const html::PageMetadata& meta, const std::vector<RawBlock>& stated) {
+    std::vector<std::u32string> titles{squeezed(meta.title), squeezed(meta.html_title)};
+    for (const RawBlock& line : stated) {
+        const std::u32string s = squeezed(to_u32(line.text));
+        const std::size_t colon = s.find(':');
+        if (colon == std::u32string::npos) continue;
+        const std::u32string_view label = std::u32string_view(s).substr(0, colon);
+        if (label == U"标题" || label == U"名称" || label == U"文件名称" || label == U"信息名称") titles.push_back(s.substr(colon + 1));
+    }
+    return titles;
+}
+
+// `run` is the whole title, or the title part of a <title> that goes on with the site's name.
+bool is_title(std::u32string_view run, std::u32string_view title) {
+    if (title.substr(0, run.size()) != run) return false;
+    return run.size() == title.size() || !is_han(title[run.size()]);
+}
+
+// A long title printed over two or three lines (gov.cn centres it in bold, one <p> a line)
+// becomes one line again when the lines together are the title the page states.
+void join_title_lines(std::vector<RawBlock>& raw, const std::vector<std::u32string>& titles) {
+    constexpr std::size_t kLook = 12;  // the title comes before the text: only the first lines
+    for (std::size_t i = 0; i < raw.size() && i < kLook; ++i) {
+        std::u32string run;
+        std::size_t end = i;  // one past the last line of the longest run that is the title
+        for (std::size_t j = i; j < raw.size() && j < i + 4 && !raw[j].block; ++j) {
+            const std::u32string line = to_u32(raw[j].text);
+            if (html::has_sentence(line)) break;
+            run += squeezed(line);
+            if (j > i && std::any_of(titles.begin(), titles.end(), [&](const std::u32string& t) { return is_title(run, t); }))
+                end = j + 1;
+        }
+        if (end == i) continue;
+        for (std::size_t j = i + 1; j < end; ++j) {
+            raw[i].text += raw[j].text;
+            raw[i].origin.insert(raw[i].origin.end(), raw[j].origin.begin(), raw[j].origin.end());
+        }
+        raw.erase(raw.begin() + static_cast<std::ptrdiff_t>(i) + 1, raw.begin() + static_cast<std::ptrdiff_t>(end));
+        return;
+    }
 }
 
 // The chrome the reader dropped joins what the passes removed as one finding.
@@ -57,6 +108,7 @@ Document read_html(std::string_view bytes, const std::string& name) {
     Page page;
     page.text = std::move(decoded.text);
     html::parse_page(page);
+    check_depth(page.depth, name);  // --max-depth: deeper than that is refused, not flattened
 
     html::PageMetadata meta = html::read_head(page);
     Analysis analysis;
@@ -64,6 +116,7 @@ Document read_html(std::string_view bytes, const std::string& name) {
     html::read_breadcrumb(page, analysis, meta);
     std::vector<RawBlock> stated;  // the page's visible index tables first: they outrank meta tags
     std::vector<RawBlock> raw = content.article ? read_lines(page, analysis, content, stated) : std::vector<RawBlock>{};
+    join_title_lines(raw, known_titles(meta, stated));
     if (raw.empty() && !has_visible_text(page) && meta.stated.empty())
         throw Error(name, "no body text: the page shows no text or images to read");
     stated.insert(stated.end(), std::make_move_iterator(meta.stated.begin()), std::make_move_iterator(meta.stated.end()));

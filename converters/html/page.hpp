@@ -64,6 +64,7 @@ struct Page {
     std::unordered_map<const void*, Origin> origins;  // by pugi node or attribute object
     std::optional<CodePoints> code_points;
     std::size_t blanked_tags = 0;  // start and end tags blanked by the depth guard
+    std::size_t depth = 0;         // the deepest nesting the depth guard counted
 
     Page() = default;
     Page(const Page&) = delete;
@@ -89,6 +90,8 @@ bool is_heading_element(std::string_view tag);
 int heading_level(std::string_view tag);      // 1–6, else 0
 // Never content: scripts, styles, form controls, embedded objects, hidden elements.
 bool is_invisible(pugi::xml_node element);
+// <b>, <strong> or a bold font-weight in the style attribute.
+bool is_bold(pugi::xml_node element);
 // class and id, lower-cased, for the class-name heuristics.
 std::string class_and_id(pugi::xml_node element);
 bool has_token(std::string_view class_id, std::string_view token);

@@ -53,11 +53,7 @@ bool all_bold(pugi::xml_node cell) {
         if (visible_length(to_u32(t.value())) == 0) continue;
         bool bold = false;
         for (pugi::xml_node p = t.parent(); p && !bold; p = p.parent()) {
-            const std::string_view tag = p.name();
-            std::string style = p.attribute("style").value();
-            style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
-            bold = tag == "b" || tag == "strong" || tag == "th" || style.find("font-weight:bold") != std::string::npos ||
-                   style.find("font-weight:700") != std::string::npos;
+            bold = p.name() == std::string_view("th") || is_bold(p);
             if (p == cell) break;
         }
         if (!bold) return false;

@@ -1,11 +1,16 @@
 #include "converters/json/json.hpp"
 
+#include "converters/json/json_fields.hpp"
+#include "model/facts.hpp"
+#include "model/limits.hpp"
 #include "model/text_util.hpp"
 
 #include <array>
 #include <charconv>
 #include <concepts>
 #include <cstdint>
+#include <ostream>
+#include <sstream>
 #include <string_view>
 #include <utility>
 #include <variant>
@@ -163,23 +168,7 @@ std::string to_text(const Json& root) {
 // ---------------------------------------------------------------------------------------------
 // The full document
 
-constexpr std::array<std::pair<const char*, Field Metadata::*>, 15> kFields{{
-    {"title", &Metadata::title},
-    {"organisation", &Metadata::organisation},
-    {"year", &Metadata::year},
-    {"published", &Metadata::published},
-    {"published_time", &Metadata::published_time},
-    {"index_number", &Metadata::index_number},
-    {"document_number", &Metadata::document_number},
-    {"addressee", &Metadata::addressee},
-    {"signer", &Metadata::signer},
-    {"signed_date", &Metadata::signed_date},
-    {"source", &Metadata::source},
-    {"publisher", &Metadata::publisher},
-    {"source_url", &Metadata::source_url},
-    {"category", &Metadata::category},
-    {"keywords", &Metadata::keywords},
-}};
+using json_detail::kFields;
 
 Json span_pair(Span span) { return JsonArray{span.start, span.end}; }
 
@@ -240,21 +229,13 @@ Json block_json(const Block& block) {
 
 Json nullable(const std::string& text) { return text.empty() ? Json{} : Json{text}; }
 
-// The headings a fact stands under, outermost first ("一、…", "（二）…").
-JsonArray heading_path(const Document& doc, std::size_t block_index) {
-    std::vector<const Block*> path;
-    for (std::size_t i = 0; i <= block_index && i < doc.blocks.size(); ++i) {
-        const Block& b = doc.blocks[i];
-        if (b.kind != BlockKind::heading) continue;
-        while (!path.empty() && path.back()->level >= b.level) path.pop_back();
-        path.push_back(&b);
-    }
+JsonArray heading_path(const HeadingPaths& headings, std::size_t block) {
     JsonArray out;
-    for (const Block* b : path) out.push_back(b->marker + b->text);
+    for (std::string& heading : headings.of(block)) out.push_back(std::move(heading));
     return out;
 }
 
-Json fact_json(const Document& doc, const Fact& fact) {
+Json fact_json(const HeadingPaths& headings, const Fact& fact) {
     return JsonObject{{"value", JsonNumber{fact.value}},
                       {"value_max", JsonNumber{fact.value_max}},
                       {"value_text", fact.value_text},
@@ -269,12 +250,13 @@ Json fact_json(const Document& doc, const Fact& fact) {
                       {"quote_start", fact.quote_span.start},
                       {"quote_end", fact.quote_span.end},
                       {"block", fact.block},
-                      {"heading_path", heading_path(doc, fact.block)}};
+                      {"heading_path", heading_path(headings, fact.block)}};
 }
 
 JsonArray facts_json(const Document& doc) {
+    const HeadingPaths headings(doc.blocks);
     JsonArray facts;
-    for (const Fact& fact : doc.facts) facts.push_back(fact_json(doc, fact));
+    for (const Fact& fact : doc.facts) facts.push_back(fact_json(headings, fact));
     return facts;
 }
 
@@ -304,17 +286,55 @@ Json year_json(const Field& year) {
 
 }  // namespace
 
+void write_json(const Document& doc, std::ostream& out) {
+    // Written a member and an array element at a time, with the layout Json::write gives the
+    // whole object, so that a large document is never held twice (as values and as text).
+    std::string text;
+    const auto flush = [&] {
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        text.clear();
+    };
+    const auto key = [&](std::string_view name) {
+        indent(text, 1);
+        write_string(text, name);
+        text += ": ";
+    };
+    const auto array = [&](std::string_view name, std::size_t count, const auto& element) {
+        key(name);
+        text += count == 0 ? "[]" : "[\n";
+        for (std::size_t i = 0; i < count; ++i) {
+            check_deadline();
+            indent(text, 2);
+            element(i).write(text, 2);
+            text += i + 1 < count ? ",\n" : "\n";
+            flush();
+        }
+        if (count > 0) indent(text, 1), text += ']';
+    };
+    text += "{\n";
+    key("version");
+    Json(kModelVersion).write(text, 1);
+    text += ",\n";
+    key("source");
+    source_json(doc.source).write(text, 1);
+    text += ",\n";
+    key("metadata");
+    metadata_json(doc.metadata).write(text, 1);
+    text += ",\n";
+    array("blocks", doc.blocks.size(), [&](std::size_t i) { return block_json(doc.blocks[i]); });
+    text += ",\n";
+    const HeadingPaths headings(doc.blocks);
+    array("facts", doc.facts.size(), [&](std::size_t i) { return fact_json(headings, doc.facts[i]); });
+    text += ",\n";
+    array("diagnostics", doc.diagnostics.size(), [&](std::size_t i) { return diagnostic_json(doc.diagnostics[i]); });
+    text += "\n}\n";
+    flush();
+}
+
 std::string write_json(const Document& doc) {
-    JsonArray blocks;
-    for (const Block& block : doc.blocks) blocks.push_back(block_json(block));
-    JsonArray diagnostics;
-    for (const Diagnostic& diagnostic : doc.diagnostics) diagnostics.push_back(diagnostic_json(diagnostic));
-    return to_text(JsonObject{{"version", kModelVersion},
-                              {"source", source_json(doc.source)},
-                              {"metadata", metadata_json(doc.metadata)},
-                              {"blocks", std::move(blocks)},
-                              {"facts", facts_json(doc)},
-                              {"diagnostics", std::move(diagnostics)}});
+    std::ostringstream out;
+    write_json(doc, out);
+    return std::move(out).str();
 }
 
 std::string write_inspect_json(const Document& doc) {

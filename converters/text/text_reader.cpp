@@ -5,15 +5,34 @@
 
 namespace gongwen {
 
-Document read_text(std::string_view bytes, const std::string& name) {
-    Decoded decoded = decode(bytes, name);
+namespace {
+
+Source source_of(std::string_view bytes, const std::string& name) {
     Source source;
     source.name = name;
     source.size = bytes.size();
     source.sha256 = sha256_hex(bytes);
+    return source;
+}
+
+Document read_decoded(Source source, Decoded decoded) {
     source.charset = decoded.charset;
     source.charset_guessed = decoded.guessed;
-    return enrich(std::move(source), split_lines(decoded.text));
+    std::vector<RawBlock> lines = split_lines(decoded.text, source.name);
+    std::string().swap(decoded.text);  // the lines hold the text now: freed before the passes run
+    return enrich(std::move(source), std::move(lines));
+}
+
+}  // namespace
+
+Document read_text(std::string_view bytes, const std::string& name) {
+    Decoded decoded = decode(bytes, name);
+    return read_decoded(source_of(bytes, name), std::move(decoded));
+}
+
+Document read_text(std::string&& bytes, const std::string& name) {
+    Source source = source_of(bytes, name);  // before the bytes become the text
+    return read_decoded(std::move(source), decode_taking(std::move(bytes), name));
 }
 
 }  // namespace gongwen

@@ -4,12 +4,15 @@
 #include <charconv>
 #include <cstdint>
 #include <initializer_list>
+#include <ostream>
+#include <sstream>
 #include <stdexcept>
 #include <vector>
 
 #include <pugixml.hpp>
 
 #include "model/error.hpp"
+#include "model/limits.hpp"
 #include "model/text_util.hpp"
 
 namespace gongwen {
@@ -164,8 +167,8 @@ void check_block(const Block& block, std::size_t index) {
                 throw std::invalid_argument(where + " has a cell spanning fewer than one row or column");
 }
 
-void write_block(pugi::xml_node body, const Block& block) {
-    pugi::xml_node node = body.append_child(xml_name(to_string(block.kind)).c_str());
+void write_block(pugi::xml_node parent, const Block& block) {
+    pugi::xml_node node = parent.append_child(xml_name(to_string(block.kind)).c_str());
     if (block.kind == BlockKind::heading) set_attribute(node, "level", std::to_string(block.level));
     set_span(node, block.span);
     if (!block.marker.empty()) add_text(node, "marker", block.marker);
@@ -190,41 +193,30 @@ void write_block(pugi::xml_node body, const Block& block) {
     if (block.kind == BlockKind::image) add_text(node, "target", block.target);
 }
 
-void write_facts(pugi::xml_node root, const std::vector<Fact>& facts) {
-    pugi::xml_node node = root.append_child("facts");
-    for (const Fact& fact : facts) {
-        pugi::xml_node element = node.append_child("fact");
-        set_attribute(element, "block", std::to_string(fact.block));
-        set_attribute(element, "zero", boolean_text(fact.zero));
-        set_span(element, fact.span);
-        set_attribute(element, "quote-start", std::to_string(fact.quote_span.start));
-        set_attribute(element, "quote-end", std::to_string(fact.quote_span.end));
-        add_text(element, "value", fact.value);
-        if (!fact.value_max.empty()) add_text(element, "value-max", fact.value_max);
-        add_text(element, "value-text", fact.value_text);
-        add_text(element, "unit", fact.unit);
-        if (!fact.qualifier.empty()) add_text(element, "qualifier", fact.qualifier);
-        add_text(element, "subject", fact.subject);
-        if (!fact.indicator.empty()) add_text(element, "indicator", fact.indicator);
-        add_text(element, "quote", fact.quote);
-    }
+void write_fact(pugi::xml_node parent, const Fact& fact) {
+    pugi::xml_node element = parent.append_child("fact");
+    set_attribute(element, "block", std::to_string(fact.block));
+    set_attribute(element, "zero", boolean_text(fact.zero));
+    set_span(element, fact.span);
+    set_attribute(element, "quote-start", std::to_string(fact.quote_span.start));
+    set_attribute(element, "quote-end", std::to_string(fact.quote_span.end));
+    add_text(element, "value", fact.value);
+    if (!fact.value_max.empty()) add_text(element, "value-max", fact.value_max);
+    add_text(element, "value-text", fact.value_text);
+    add_text(element, "unit", fact.unit);
+    if (!fact.qualifier.empty()) add_text(element, "qualifier", fact.qualifier);
+    add_text(element, "subject", fact.subject);
+    if (!fact.indicator.empty()) add_text(element, "indicator", fact.indicator);
+    add_text(element, "quote", fact.quote);
 }
 
-void write_diagnostics(pugi::xml_node root, const std::vector<Diagnostic>& diagnostics) {
-    pugi::xml_node node = root.append_child("diagnostics");
-    for (const Diagnostic& diagnostic : diagnostics) {
-        pugi::xml_node element = node.append_child("diagnostic");
-        set_attribute(element, "count", std::to_string(diagnostic.count));
-        add_text(element, "kind", diagnostic.kind);
-        add_text(element, "message", diagnostic.message);
-        for (const Span& span : diagnostic.spans) set_span(element.append_child("span"), span);
-    }
+void write_diagnostic(pugi::xml_node parent, const Diagnostic& diagnostic) {
+    pugi::xml_node element = parent.append_child("diagnostic");
+    set_attribute(element, "count", std::to_string(diagnostic.count));
+    add_text(element, "kind", diagnostic.kind);
+    add_text(element, "message", diagnostic.message);
+    for (const Span& span : diagnostic.spans) set_span(element.append_child("span"), span);
 }
-
-struct StringWriter : pugi::xml_writer {
-    std::string out;
-    void write(const void* data, std::size_t size) override { out.append(static_cast<const char*>(data), size); }
-};
 
 // ---------------------------------------------------------------------------------------------
 // Reader. pugixml parses with entity decoding off: references are decoded here, so that only
@@ -677,27 +669,49 @@ Document XmlReader::read() {
 
 }  // namespace
 
-std::string write_xml(const Document& doc) {
+void write_xml(const Document& doc, std::ostream& out) {
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) check_block(doc.blocks[i], i);
-
-    pugi::xml_document xml;
-    pugi::xml_node declaration = xml.append_child(pugi::node_declaration);
+    constexpr unsigned kFormat = pugi::format_indent | pugi::format_no_escapes;
+    // The document is printed a part at a time, each part a small pugixml tree printed at its
+    // depth, so that a large document is never held twice (as a tree and as its text). The
+    // bytes are those of the whole tree printed at once.
+    pugi::xml_document part;
+    const auto print = [&](unsigned depth) {
+        for (pugi::xml_node node : part.children()) node.print(out, "  ", kFormat, pugi::encoding_utf8, depth);
+        part.reset();
+    };
+    pugi::xml_node declaration = part.append_child(pugi::node_declaration);
     declaration.append_attribute("version").set_value("1.0");
     declaration.append_attribute("encoding").set_value("UTF-8");
-    pugi::xml_node root = xml.append_child("document");
-    root.append_attribute("xmlns").set_value(kXmlNamespace);
-    root.append_attribute("version").set_value(kModelVersion);
+    print(0);
+    out << "<document xmlns=\"" << kXmlNamespace << "\" version=\"" << kModelVersion << "\">\n";
+    write_source(part, doc.source);
+    write_metadata(part, doc.metadata);
+    print(1);
+    // <name>, then each element, then </name>; <name /> when there is none.
+    const auto list = [&](const char* name, std::size_t count, const auto& write_one) {
+        if (count == 0) {
+            part.append_child(name);
+            return print(1);
+        }
+        out << "  <" << name << ">\n";
+        for (std::size_t i = 0; i < count; ++i) {
+            check_deadline();
+            write_one(i);
+            print(2);
+        }
+        out << "  </" << name << ">\n";
+    };
+    list("body", doc.blocks.size(), [&](std::size_t i) { write_block(part, doc.blocks[i]); });
+    list("facts", doc.facts.size(), [&](std::size_t i) { write_fact(part, doc.facts[i]); });
+    list("diagnostics", doc.diagnostics.size(), [&](std::size_t i) { write_diagnostic(part, doc.diagnostics[i]); });
+    out << "</document>\n";
+}
 
-    write_source(root, doc.source);
-    write_metadata(root, doc.metadata);
-    pugi::xml_node body = root.append_child("body");
-    for (const Block& block : doc.blocks) write_block(body, block);
-    write_facts(root, doc.facts);
-    write_diagnostics(root, doc.diagnostics);
-
-    StringWriter writer;
-    xml.save(writer, "  ", pugi::format_indent | pugi::format_no_escapes, pugi::encoding_utf8);
-    return std::move(writer.out);
+std::string write_xml(const Document& doc) {
+    std::ostringstream out;
+    write_xml(doc, out);
+    return std::move(out).str();
 }
 
 Document read_xml(std::string_view xml, const std::string& name) { return XmlReader(xml, name).read(); }

@@ -14,6 +14,7 @@
 // A carriage return is written as &#13; so that parsers do not normalise it away.
 #pragma once
 
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,8 @@ namespace gongwen {
 // Throws std::invalid_argument when `doc` breaks a model invariant the format relies on:
 // a heading's level outside 1–4, a non-heading block with a level, items outside a paragraph.
 std::string write_xml(const Document& doc);
+// The same bytes, streamed to `out` a block at a time: a large document is never held twice.
+void write_xml(const Document& doc, std::ostream& out);
 
 // Parses what write_xml produces, validating the structure as it reads. Never expands a DTD
 // or entity: a DOCTYPE is rejected. Throws gongwen::Error naming `name` and, where known,

@@ -1,0 +1,120 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <functional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "converters/html/html.hpp"
+#include "model/error.hpp"
+#include "model/limits.hpp"
+#include "model/line.hpp"
+#include "test_util.hpp"
+
+namespace gongwen {
+namespace {
+
+// Sets limits for one test and puts the previous ones back.
+class WithLimits {
+public:
+    explicit WithLimits(const Limits& limits) : saved_(gongwen::limits()) { set_limits(limits); }
+    ~WithLimits() { set_limits(saved_); }
+
+private:
+    Limits saved_;
+};
+
+std::string error_of(const std::function<void()>& run) {
+    try {
+        run();
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+TEST(Origins, AgreeWithOneOffsetPerCharacter) {
+    std::mt19937 random(7);
+    for (int round = 0; round < 200; ++round) {
+        // Runs of consecutive offsets with jumps (removed text) and repeats (entities).
+        std::vector<std::uint32_t> plain;
+        Origins origins;
+        std::uint32_t at = random() % 5;
+        const int length = static_cast<int>(random() % 40);
+        for (int i = 0; i < length; ++i) {
+            const unsigned step = random() % 8;
+            at += step < 5 ? 1 : step == 5 ? 0 : 1 + random() % 6;
+            plain.push_back(at);
+            origins.push_back(at);
+        }
+        ASSERT_EQ(origins.size(), plain.size());
+        for (std::size_t i = 0; i < plain.size(); ++i) ASSERT_EQ(origins[i], plain[i]) << round << " " << i;
+        for (std::uint32_t probe = 0; probe < at + 3; ++probe)
+            ASSERT_EQ(origins.lower_bound(probe),
+                      static_cast<std::size_t>(std::lower_bound(plain.begin(), plain.end(), probe) - plain.begin()))
+                << round << " " << probe;
+    }
+}
+
+TEST(Limits, NoneUnlessSet) {
+    const std::string line(5000, 'a');
+    EXPECT_NO_THROW(test::parse("报告\n" + line + "\n"));
+}
+
+TEST(Limits, ALineOverTheLimitNamesTheFileWhereAndTheOption) {
+    const WithLimits limits({.max_line_length = 100});
+    EXPECT_NO_THROW(test::parse("报告\n" + std::string(100, 'a') + "\n"));
+    EXPECT_EQ(error_of([] { test::parse("报告\n" + std::string(101, 'a') + "\n"); }),
+              "test.txt: the line at character 3 is 101 characters long, over the 100 limit (--max-line-length)");
+    // Characters, not bytes: 100 Chinese characters are 300 bytes.
+    std::string chinese;
+    for (int i = 0; i < 100; ++i) chinese += "件";
+    EXPECT_NO_THROW(test::parse("报告\n" + chinese + "\n"));
+}
+
+TEST(Limits, TooManyLinesAreRefusedBeforeTheyAreRead) {
+    const WithLimits limits({.max_lines = 3});
+    EXPECT_NO_THROW(test::parse("报告\n一、总体情况\n全年办理十二件。"));
+    EXPECT_EQ(error_of([] { test::parse("报告\n一、总体情况\n全年办理十二件。\n"); }),
+              "test.txt: 4 lines, over the 3 limit (--max-lines)");
+    EXPECT_EQ(error_of([] { test::parse("报告\r\n一、总体情况\r全年办理十二件。\r\n"); }),
+              "test.txt: 4 lines, over the 3 limit (--max-lines)");
+}
+
+TEST(Limits, AnHtmlPageNestedTooDeepIsRefused) {
+    std::string page = "<html><body>";
+    for (int i = 0; i < 30; ++i) page += "<div>";
+    page += "<p>全年办理行政许可申请十二件。</p>";
+    for (int i = 0; i < 30; ++i) page += "</div>";
+    page += "</body></html>";
+    EXPECT_NO_THROW(read_html(page, "deep.html"));
+    const WithLimits limits({.max_depth = 20});
+    EXPECT_EQ(error_of([&] { read_html(page, "deep.html"); }),
+              "deep.html: elements nested 30 deep, over the 20 limit (--max-depth)");
+}
+
+TEST(Limits, AReportOverItsTimeStopsWithItsName) {
+    const std::string text = test::read_fixture("seeds/001_9633c70aebd6e55d.txt");
+    const WithLimits limits({.timeout = 1e-9});
+    EXPECT_NO_THROW(test::parse(text));  // no report scope: no deadline
+    const ReportScope report("slow.txt");
+    EXPECT_EQ(error_of([&] { test::parse(text); }), "slow.txt: took longer than the 1e-09 s limit per report (--timeout)");
+}
+
+TEST(Limits, InputSizesReadAsPeopleWriteThem) {
+    EXPECT_EQ(format_size(0), "0 bytes");
+    EXPECT_EQ(format_size(1), "1 byte");
+    EXPECT_EQ(format_size(1023), "1023 bytes");
+    EXPECT_EQ(format_size(1536), "1.5 KiB");
+    EXPECT_EQ(format_size(256ull << 20), "256 MiB");
+    EXPECT_EQ(format_size((256ull << 20) + 1), "256.0 MiB");  // never shown as equal to a limit it is over
+    EXPECT_EQ(format_size(3ull << 30), "3 GiB");
+    const WithLimits limits({.max_input_size = 1024});
+    EXPECT_NO_THROW(check_input_size(1024, "a.txt"));
+    EXPECT_EQ(error_of([] { check_input_size(1025, "a.txt"); }),
+              "a.txt: input is 1.0 KiB (1025 bytes), over the 1 KiB limit (--max-input-size)");
+}
+
+}  // namespace
+}  // namespace gongwen
