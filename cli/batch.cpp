@@ -93,7 +93,7 @@ void tune_allocator() {
     // page-faults it back for the next. Freed memory up to 256 MiB is kept for reuse instead;
     // the mmap threshold must then be set too (a fixed trim threshold freezes the adaptive one
     // at 128 KiB), at 32 MiB, the most glibc's own adaptation would reach. Peak memory is what
-    // the largest reports in flight need either way. Measured in bench/RESULTS.md.
+    // the largest reports in flight need either way. Measured in bench/README.md.
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
 }
