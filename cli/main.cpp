@@ -63,6 +63,7 @@ convert   IN is a file, a directory (read recursively) or `-` for standard input
                         pages nested deeper than 512 are flattened, as browsers do).
           --max-line-length N     longest line or paragraph, in characters (default 1M).
           --max-lines N           most lines (or paragraphs of a page) in one report (default 1M).
+          --max-pages N           most pages of one report's PDF (default 5000).
           --timeout SECONDS       time per report (default: none).
 verify    checks DA/T 48 packages (DA/T 70): 真实性 (SM3/SHA-256 digests, file name, size,
           pages), 完整性 (mandatory metadata, dates), 可用性 (the payload decodes and opens,

@@ -85,19 +85,21 @@ double seconds_value(const std::string& text, const std::string& option) {
     return value;
 }
 
-// --max-input-size, --max-depth, --max-line-length, --max-lines, --timeout: for every command
-// that reads reports. verify takes only --max-input-size.
+// --max-input-size, --max-depth, --max-line-length, --max-lines, --max-pages, --timeout: for
+// every command that reads reports. verify takes only --max-input-size.
 bool parse_limit_option(const std::vector<std::string>& args, std::size_t& i, Options& opt) {
     const std::string& a = args[i];
     if (a == "--max-input-size") {
         opt.limits.max_input_size = size_value(take_value(args, i, a), a);
     } else if (opt.command == Command::verify) {
         return false;
-    } else if (a == "--max-depth" || a == "--max-line-length" || a == "--max-lines") {
+    } else if (a == "--max-depth" || a == "--max-line-length" || a == "--max-lines" ||
+               a == "--max-pages") {
         const auto value = static_cast<std::size_t>(size_value(take_value(args, i, a), a));
         if (a == "--max-depth") opt.limits.max_depth = value;
         else if (a == "--max-line-length") opt.limits.max_line_length = value;
-        else opt.limits.max_lines = value;
+        else if (a == "--max-lines") opt.limits.max_lines = value;
+        else opt.limits.max_pages = value;
     } else if (a == "--timeout") {
         opt.limits.timeout = seconds_value(take_value(args, i, a), a);
     } else {
@@ -296,6 +298,7 @@ Limits default_limits() {
     limits.max_depth = 10'000;
     limits.max_line_length = std::size_t{1} << 20;
     limits.max_lines = std::size_t{1} << 20;
+    limits.max_pages = 5'000;
     return limits;
 }
 

@@ -68,6 +68,12 @@ void check_lines(std::size_t count, const std::string& name) {
     throw Error(name, std::to_string(count) + " lines, over the " + std::to_string(max) + " limit (--max-lines)");
 }
 
+void check_pages(std::size_t pages, const std::string& name) {
+    const std::size_t max = g_limits.max_pages;
+    if (max == 0 || pages <= max) return;
+    throw Error(name, "its PDF would have more than " + std::to_string(max) + " pages, the limit (--max-pages)");
+}
+
 void check_depth(std::size_t depth, const std::string& name) {
     const std::size_t max = g_limits.max_depth;
     if (max == 0 || depth <= max) return;

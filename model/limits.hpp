@@ -15,6 +15,7 @@ struct Limits {
     std::size_t max_depth = 0;         // element nesting of an HTML page (--max-depth); 0: none
     std::size_t max_line_length = 0;   // code points of one line or paragraph (--max-line-length); 0: none
     std::size_t max_lines = 0;         // lines of a text or paragraphs of a page (--max-lines); 0: none
+    std::size_t max_pages = 0;         // pages of one report's PDF (--max-pages); 0: none
     double timeout = 0;                // seconds per report (--timeout); 0: none
 };
 
@@ -44,6 +45,8 @@ void check_input_size(std::uint64_t size, const std::string& name);
 void check_line_length(std::size_t length, std::size_t start, const std::string& name);
 // Throws when `count` lines (or paragraphs) are over --max-lines.
 void check_lines(std::size_t count, const std::string& name);
+// Throws when a PDF of `pages` pages (or more) is over --max-pages.
+void check_pages(std::size_t pages, const std::string& name);
 // Throws when elements nested `depth` deep are over --max-depth.
 void check_depth(std::size_t depth, const std::string& name);
 

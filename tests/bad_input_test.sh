@@ -168,6 +168,19 @@ fi
 remember "$in/many-lines.txt"
 check "too many lines refused" refused "$in/many-lines.txt" "1500002 lines, over the 1048576 limit (--max-lines)"
 check "--max-lines" refused "$seed" "lines, over the 10 limit (--max-lines)" --max-lines 10
+# Pages: a PDF (and the package holding one) stops at --max-pages, while its lines are set.
+check "--max-pages: the PDF refused" exit_is 1 "$gongwen" convert "$seed" -t xml,pdf,eep --profile fixtures/archive-profile.conf -d "$tmp/pages" --max-pages 2
+check "--max-pages named" stderr_has "$seed: its PDF would have more than 2 pages, the limit (--max-pages)"
+check "--max-pages: no PDF or package left" test -z "$(find "$tmp/pages" -name '*.pdf' -o -name '*.eep.xml' -o -name '*.tmp*')"
+check "--max-pages: a PDF of exactly that many pages" exit_is 0 "$gongwen" convert "$seed" -t pdf -o "$tmp/pages.pdf" --max-pages 4
+if [ "$big_inputs" = 1 ]; then
+  # 120,000 one-line paragraphs would be some 5,500 pages: over the default 5,000.
+  /usr/bin/python3 -c "import sys; open(sys.argv[1], 'w').write('报告\n' + '全年办理行政许可申请十二件。\n' * 120_000)" "$in/many-pages.txt"
+  remember "$in/many-pages.txt"
+  check "over the default pages" exit_is 1 "$gongwen" convert "$in/many-pages.txt" -t pdf -o "$tmp/many-pages.pdf"
+  check "the default pages named" stderr_has "its PDF would have more than 5000 pages, the limit (--max-pages)"
+  check "no PDF over the pages" test ! -e "$tmp/many-pages.pdf"
+fi
 # Largest input: a sparse file of 257 MiB is refused before it is read; smaller limits by option.
 truncate -s 257M "$in/huge.txt"
 check "over the default input size" refused "$in/huge.txt" "input is 257 MiB (269484032 bytes), over the 256 MiB limit (--max-input-size)"
@@ -193,7 +206,7 @@ check "nothing written for the slow one" test ! -e "$tmp/timed/${in#/}/ten-mb.tx
 check "summarize: a report over --timeout" exit_is 1 "$gongwen" summarize "$in/ten-mb.txt" "$in/short.txt" -o "$tmp/timed.xlsx" --timeout $limit
 check "summarize names it" stderr_has "ten-mb.txt: took longer than the $limit s limit per report (--timeout)"
 check "summarize still writes the workbook" test -s "$tmp/timed.xlsx"
-for bad in "--max-input-size 12Q" "--max-input-size -1" "--max-depth x" "--max-line-length 1.5" "--max-lines 2X" "--timeout -1" "--timeout abc" "--max-input-size"; do
+for bad in "--max-input-size 12Q" "--max-input-size -1" "--max-depth x" "--max-line-length 1.5" "--max-lines 2X" "--max-pages -3" "--timeout -1" "--timeout abc" "--max-input-size"; do
   # shellcheck disable=SC2086
   check "usage error: $bad" exit_is 2 "$gongwen" convert "$seed" -t xml -o "$tmp/u.xml" $bad
 done

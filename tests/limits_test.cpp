@@ -7,6 +7,9 @@
 #include <vector>
 
 #include "converters/html/html.hpp"
+#include "converters/pdf/fonts.hpp"
+#include "converters/pdf/layout.hpp"
+#include "converters/pdf/pdf.hpp"
 #include "model/error.hpp"
 #include "model/limits.hpp"
 #include "model/line.hpp"
@@ -100,6 +103,36 @@ TEST(Limits, AReportOverItsTimeStopsWithItsName) {
     EXPECT_NO_THROW(test::parse(text));  // no report scope: no deadline
     const ReportScope report("slow.txt");
     EXPECT_EQ(error_of([&] { test::parse(text); }), "slow.txt: took longer than the 1e-09 s limit per report (--timeout)");
+}
+
+TEST(Limits, APdfOverItsPagesIsRefusedAtTheExactCount) {
+    const Document doc = test::parse(test::read_fixture("seeds/004_2140a01d4004d8c4.txt"));
+    const std::size_t pages = pdf::lay_out(doc, *pdf::font_set({})).pages.size();
+    ASSERT_GT(pages, 2u);
+    {
+        const WithLimits limits({.max_pages = pages});
+        EXPECT_NO_THROW(write_pdf(doc, {}));
+    }
+    const WithLimits limits({.max_pages = pages - 1});
+    EXPECT_EQ(error_of([&] { write_pdf(doc, {}); }),
+              "test.txt: its PDF would have more than " + std::to_string(pages - 1) + " pages, the limit (--max-pages)");
+}
+
+TEST(Limits, ARunawayTextStopsBeforeItIsAllSet) {
+    // 20,000 paragraphs are over 20,000 grid lines: the layout stops while setting them, as
+    // soon as the lines set would fill more than the limit's pages.
+    std::string text = "报告\n";
+    for (int i = 0; i < 20'000; ++i) text += "全年办理行政许可申请十二件。\n";
+    const Document doc = test::parse(text);
+    const WithLimits limits({.max_pages = 10});
+    EXPECT_EQ(error_of([&] { write_pdf(doc, {}); }), "test.txt: its PDF would have more than 10 pages, the limit (--max-pages)");
+}
+
+TEST(Limits, APdfOverItsTimeStopsWithTheReportsName) {
+    const Document doc = test::parse(test::read_fixture("seeds/001_9633c70aebd6e55d.txt"));
+    const WithLimits limits({.timeout = 1e-9});
+    const ReportScope report("slow.txt");
+    EXPECT_EQ(error_of([&] { write_pdf(doc, {}); }), "slow.txt: took longer than the 1e-09 s limit per report (--timeout)");
 }
 
 TEST(Limits, InputSizesReadAsPeopleWriteThem) {

@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "model/limits.hpp"
+
 namespace gongwen::pdf {
 
 namespace {
@@ -63,7 +65,7 @@ std::string draw_pdf(const Layout& layout, const FontSet& fonts) {
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00");
     {
         CairoPtr cr(cairo_create(surface.get()));
-        for (const Page& page : layout.pages) draw_page(cr.get(), page, fonts);
+        for (const Page& page : layout.pages) check_deadline(), draw_page(cr.get(), page, fonts);
         check(cairo_status(cr.get()), "drawing");
     }
     cairo_surface_finish(surface.get());

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "converters/pdf/layout_internal.hpp"
+#include "model/limits.hpp"
 #include "model/text_util.hpp"
 
 namespace gongwen::pdf {
@@ -53,6 +54,10 @@ public:
 
 private:
     void add(std::vector<FlowLine> lines, bool keep_together = false) {
+        // Every page holds at most 22 grid lines: past the limit's worth of them, the PDF would
+        // be over --max-pages whatever the pagination does, so stop before setting the rest.
+        lines_ += lines.size();
+        check_pages(lines_ / geometry::lines_per_page, doc_.source.name);
         Chunk c;
         c.lines = std::move(lines);
         c.keep_together = keep_together;
@@ -90,6 +95,7 @@ private:
     const Document& doc_;
     Shaper& shaper_;
     std::vector<Chunk> chunks_;
+    std::size_t lines_ = 0;
     int tables_ = 0;
 };
 
@@ -217,6 +223,7 @@ std::vector<Chunk> Composer::compose() {
     const std::vector<Block> blocks = reading_order(doc_);
     for (std::size_t i = 0; i < blocks.size();) {
         const Block& b = blocks[i];
+        check_deadline();
         shaper_.set_block(b.span);
         switch (b.kind) {
             case BlockKind::title: title(b), ++i; break;
@@ -252,6 +259,7 @@ struct Pagination {
 // its header rows.
 class Paginator {
 public:
+    explicit Paginator(const std::string& name) : name_(name) {}
     Pagination run(const std::vector<Chunk>& chunks) {
         for (std::size_t i = 0; i < chunks.size(); ++i) {
             const Chunk& c = chunks[i];
@@ -296,10 +304,12 @@ private:
     void place(const FlowLine& l) { result_.placed.push_back(Placed{&l, page_, slot_++}); }
     void new_page(int table) {
         ++page_, slot_ = 0;
+        check_pages(page_ + 1, name_);
         if (table >= 0 && header_of(table))
             for (const FlowLine& l : header_of(table)->lines) place(l);
     }
 
+    const std::string& name_;
     Pagination result_;
     std::size_t page_ = 0;
     int slot_ = 0;
@@ -375,6 +385,7 @@ std::vector<Page> render(const Pagination& p, Shaper& shaper) {
         }
     }
     for (std::size_t i = 0; i < pages.size(); ++i) {
+        check_deadline();
         pages[i].runs = runs[i].take();
         add_page_number(pages[i], i + 1, shaper);
     }
@@ -403,7 +414,7 @@ std::vector<Block> reading_order(const Document& doc) {
 Layout lay_out(const Document& doc, const FontSet& fonts) {
     Shaper shaper(fonts);
     const std::vector<Chunk> chunks = Composer(doc, shaper).compose();
-    const Pagination p = Paginator().run(chunks);
+    const Pagination p = Paginator(doc.source.name).run(chunks);
     Layout layout;
     layout.pages = render(p, shaper);
     layout.bookmarks = p.bookmarks;
