@@ -6,7 +6,7 @@ CMAKE_GEN  := -G Ninja
 # The sanitizer build: clang with ASan + UBSan and libFuzzer's coverage instrumentation, so that
 # the same objects make the test suite and the fuzz targets (fuzz/). -O1 keeps both fast enough.
 # FUZZ_SECONDS: how long `make test` runs each fuzz target there.
-FUZZ_SECONDS ?= 60
+FUZZ_SECONDS ?= 45
 ASAN_FLAGS := -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" \
               -DGONGWEN_SANITIZE=ON -DGONGWEN_FUZZ=ON -DGONGWEN_FUZZ_SMOKE_SECONDS=$(FUZZ_SECONDS)
 

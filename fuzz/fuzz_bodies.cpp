@@ -94,6 +94,24 @@ void xml_body(std::string_view bytes) {
     read_and_check([&] { return read_xml(bytes, "fuzz.xml"); });
 }
 
+void json_body(std::string_view bytes) {
+    Document doc;
+    try {
+        doc = read_json(bytes, "fuzz.json");
+    } catch (const Error&) {
+        return;
+    }
+    // What the reader accepted is a document it reads back from its own JSON unchanged, and
+    // that the native XML and every other writer take.
+    try {
+        require(read_json(write_json(doc), "roundtrip.json") == doc, "the JSON round trip changed the document");
+    } catch (const Error& e) {
+        std::cerr << e.what() << "\n";
+        require(false, "re-reading an accepted document's JSON failed");
+    }
+    check_document(doc);
+}
+
 void html_body(std::string_view bytes) {
     (void)looks_like_html(bytes);
     read_and_check([&] { return read_html(bytes, "fuzz.html"); });
@@ -151,7 +169,8 @@ void facts_body(std::string_view bytes) {
 
 const std::vector<Target>& targets() {
     static const std::vector<Target> all{{"decode", decode_body}, {"text", text_body}, {"xml", xml_body},
-                                         {"html", html_body},     {"eep", eep_body},   {"facts", facts_body}};
+                                         {"json", json_body},     {"html", html_body}, {"eep", eep_body},
+                                         {"facts", facts_body}};
     return all;
 }
 

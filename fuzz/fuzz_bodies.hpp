@@ -14,6 +14,9 @@ void decode_body(std::string_view bytes);
 void text_body(std::string_view bytes);
 // The native XML reader on anything, and the round trip of whatever it accepts.
 void xml_body(std::string_view bytes);
+// The JSON reader on anything (as `summarize` reads per-shard outputs), and the JSON and
+// native XML round trips of whatever it accepts.
+void json_body(std::string_view bytes);
 // The HTML reader on anything, and the native XML round trip of what it produced.
 void html_body(std::string_view bytes);
 // `gongwen verify` on anything as a package: a report of failed checks, never a crash or an

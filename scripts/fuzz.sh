@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/fuzz.sh [--build DIR] [--no-build] TARGET SECONDS
 #
-# Runs the libFuzzer target TARGET (decode, text, xml, html, eep, facts: fuzz/fuzz_bodies.hpp)
+# Runs the libFuzzer target TARGET (decode, text, xml, json, html, eep, facts: fuzz/fuzz_bodies.hpp)
 # for SECONDS, seeded from fixtures/, fuzz/seeds/TARGET/ and fuzz/regressions/TARGET/, with the
 # dictionary fuzz/TARGET.dict when there is one. The targets live in the sanitizer build of
 # `make test` (DIR, default build-asan: clang, ASan + UBSan + coverage), which this builds
