@@ -141,6 +141,42 @@ std::size_t count_tone_marked_pinyin(const std::u32string& raw) {
     return n;
 }
 
+// Whether the spaces between Chinese characters of a line separate fields, as in 广东省省长 孟凡利,
+// 第一部分 总体情况 or 主题词：法治 政府: a short line that is not a sentence (no ，。；！？) and not
+// letter-spaced (法 治 政 府, where most characters stand apart). Spaces inside prose, where a
+// line was wrapped or justified by the page the text came from, are removed instead.
+namespace {
+
+bool separates_fields(std::u32string_view line) {
+    constexpr std::size_t kShortLine = 40;
+    std::size_t characters = 0, cjk = 0, gaps = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char32_t c = line[i];
+        if (is_inline_space(c)) continue;
+        ++characters;
+        if (c == U'，' || c == U'。' || c == U'；' || c == U'！' || c == U'？' || c == U',' || c == U';') return false;
+        if (!is_cjk(c)) continue;
+        ++cjk;
+        if (i > 0 && is_inline_space(line[i - 1])) {
+            std::size_t k = i - 1;
+            while (k > 0 && is_inline_space(line[k - 1])) --k;
+            if (k > 0 && is_cjk(line[k - 1])) ++gaps;
+        }
+    }
+    return gaps > 0 && characters <= kShortLine && 2 * gaps < cjk - 1;
+}
+
+// Whether the space before raw[next] stands between two words of two or more Han characters
+// each (省长 孟凡利, not the letter-spaced label 标 题 or the 一 、 of a marker).
+bool words_apart(const std::u32string& before, const std::u32string& raw, std::size_t next, std::size_t end) {
+    std::size_t left = 0, right = 0;
+    for (auto it = before.rbegin(); it != before.rend() && is_han(*it) && left < 2; ++it) ++left;
+    for (std::size_t k = next; k < end && is_han(raw[k]) && right < 2; ++k) ++right;
+    return left >= 2 && right >= 2;
+}
+
+}  // namespace
+
 Line make_line(const std::u32string& raw, std::size_t start, const std::vector<std::uint32_t>* origin,
                bool pinyin_document, CleanupReport& report) {
     const auto at = [&](std::size_t i) -> std::size_t {
@@ -151,6 +187,8 @@ Line make_line(const std::u32string& raw, std::size_t start, const std::vector<s
     std::size_t e = raw.size();
     while (b < e && is_space(raw[b])) ++b;
     while (e > b && is_space(raw[e - 1])) --e;
+
+    const bool fields = separates_fields(std::u32string_view(raw).substr(b, e - b));
 
     Line line;
     line.span = b < e ? Span{at(b), at(e - 1) + 1} : Span{at(b), at(b)};
@@ -167,7 +205,12 @@ Line make_line(const std::u32string& raw, std::size_t start, const std::vector<s
             const bool cjk_before = !line.text.empty() && is_cjk(line.text.back());
             const bool cjk_after = j < e && is_cjk(raw[j]);
             if (cjk_before && cjk_after) {
-                report.cjk_spaces.add(Span{at(i), at(j - 1) + 1});
+                if (fields && words_apart(line.text, raw, j, e)) {  // one space keeps the fields apart
+                    line.text.push_back(U' ');
+                    line.origin.push_back(static_cast<std::uint32_t>(at(i)));
+                } else {
+                    report.cjk_spaces.add(Span{at(i), at(j - 1) + 1});
+                }
                 i = j;
                 continue;
             }

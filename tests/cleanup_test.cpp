@@ -28,6 +28,25 @@ TEST(Cleanup, RemovesSpacesBetweenChineseCharactersOnly) {
     EXPECT_EQ(diagnostic_count(doc, "cjk_space_removed"), 4u);
 }
 
+TEST(Cleanup, KeepsOneSpaceBetweenFieldsOfAShortLine) {
+    // A post and a name, two parts of a title: short lines that are not sentences.
+    const Document doc = parse("政府工作报告\n广东省省长  孟凡利\n第一部分　总体情况\n现在，我代表省人民政府，向大会报告工作。\n");
+    ASSERT_GE(doc.blocks.size(), 4u);
+    EXPECT_EQ(doc.blocks[1].text, "广东省省长 孟凡利");
+    EXPECT_EQ(doc.blocks[2].text, "第一部分 总体情况");
+    EXPECT_EQ(diagnostic_count(doc, "cjk_space_removed"), 0u);
+}
+
+TEST(Cleanup, RemovesSpacesOfLetterSpacedTextLabelsAndMarkers) {
+    const Document doc = parse("法 治 政 府 建 设 报 告\n标 题：依法行政工作报告\n一 、总体情况\n局长 张 三\n坚持 依法行政，推进 法治建设。\n");
+    ASSERT_GE(doc.blocks.size(), 4u);
+    EXPECT_EQ(doc.blocks[0].text, "法治政府建设报告");
+    std::string all;
+    for (const Block& b : doc.blocks) all += b.marker + b.text + "|";
+    for (const ExtraField& e : doc.metadata.extra) all += e.key + "=" + e.value + "|";
+    EXPECT_EQ(all.find(" "), std::string::npos) << all;
+}
+
 TEST(Cleanup, FlagsMojibakeWithoutChangingIt) {
     const std::string line = "該《條例》于2025年1月1日起施行?!稐l例》是常州市科技創新領域一部法規。\n";
     const Document doc = parse(line);
