@@ -112,8 +112,8 @@ bool is_cjk(char32_t cp) { return is_han(cp) || is_cjk_punct(cp); }
 
 bool is_space(char32_t cp) {
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
-           cp == 0x00A0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
-           cp == 0x205F || cp == 0xFEFF;
+           cp == 0x00A0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200D) || cp == 0x202F ||
+           cp == 0x205F || cp == 0x2060 || cp == 0xFEFF;
 }
 
 bool is_ascii_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }

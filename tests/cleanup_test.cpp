@@ -47,6 +47,16 @@ TEST(Cleanup, RemovesSpacesOfLetterSpacedTextLabelsAndMarkers) {
     EXPECT_EQ(all.find(" "), std::string::npos) << all;
 }
 
+TEST(Cleanup, InvisibleJoinersAreSpaceNotText) {
+    // A zero-width joiner a web page left after the colon must not hide the addressee.
+    const Document doc = parse("政府工作报告\n各位代表：\u200d\n现在，我代表国务院，向大会报告政府工作。\u2060\n");
+    ASSERT_EQ(doc.blocks.size(), 3u);
+    EXPECT_EQ(doc.blocks[1].kind, BlockKind::addressee);
+    EXPECT_EQ(doc.blocks[1].text, "各位代表：");
+    EXPECT_EQ(doc.metadata.addressee.value, "各位代表");
+    EXPECT_EQ(doc.blocks[2].text, "现在，我代表国务院，向大会报告政府工作。");
+}
+
 TEST(Cleanup, FlagsMojibakeWithoutChangingIt) {
     const std::string line = "該《條例》于2025年1月1日起施行?!稐l例》是常州市科技創新領域一部法規。\n";
     const Document doc = parse(line);
