@@ -34,9 +34,9 @@ constexpr std::array<std::u32string_view, 39> kChromePhrases{
     U"下一篇", U"返回列表", U"返回顶部", U"留言与评论", U"发表评论", U"网站地图", U"设为首页",
     U"浏览次数", U"字体:[", U"网站导航"};
 
-constexpr std::array<std::u32string_view, 9> kChromeLines{
+constexpr std::array<std::u32string_view, 14> kChromeLines{
     U"附件下载", U"相关附件", U"相关链接", U"相关文章", U"相关阅读", U"打印", U"关闭", U"分享",
-    U"【字体:"};
+    U"【字体:", U"下载", U"全屏", U"收藏", U"纠错", U"我要纠错"};
 
 constexpr std::array<std::u32string_view, 6> kBreadcrumbStarts{
     U"当前位置", U"您的位置", U"您现在的位置", U"你的位置", U"你现在的位置", U"现在位置"};

@@ -6,8 +6,9 @@
 namespace gongwen {
 
 namespace {
-constexpr std::array<std::pair<BlockKind, const char*>, 10> kBlockKindNames{{
+constexpr std::array<std::pair<BlockKind, const char*>, 11> kBlockKindNames{{
     {BlockKind::title, "title"},
+    {BlockKind::subtitle, "subtitle"},
     {BlockKind::heading, "heading"},
     {BlockKind::paragraph, "paragraph"},
     {BlockKind::list_item, "list_item"},

@@ -61,6 +61,7 @@ struct Metadata {
 
 enum class BlockKind {
     title,       // the report's title line
+    subtitle,    // a line of the title block under it: 副标题, 题注 (——在…会议上), the speaker, a 文号
     heading,     // level 1–4, marker apart from text
     paragraph,   // body text; may carry inline enumeration items
     list_item,   // a line that is one enumerated item (一是…) on its own

@@ -67,6 +67,15 @@ std::optional<std::vector<LabelledValue>> dated_info_bar(std::u32string_view vie
         while (i < view.size() && is_space(view[i])) ++i;
         if (view.substr(0, label.size()) == label && i < view.size() && view[i] == ':') begin = i + 1;
     }
+    // A labelled date alone on its line ("时间:2026-02-02").
+    if (begin > 0) {
+        std::size_t end = view.size();
+        while (end > begin && is_space(view[end - 1])) --end;
+        std::size_t start = begin;
+        while (start < end && is_space(view[start])) ++start;
+        if (!parse_date(view.substr(start, end - start), true).empty())
+            return std::vector<LabelledValue>{LabelledValue{MetaKey::published, 0, start, end}};
+    }
     // A label ends at a colon and is a few characters long (the time's colon ends none).
     std::size_t colon = view.find(':', begin);
     for (int tries = 0; tries < 4 && colon != std::u32string_view::npos; ++tries, colon = view.find(':', colon + 1)) {
@@ -321,6 +330,33 @@ bool is_title_line(std::u32string_view view) {
            has_genre_word(view) && !match_marker(view);
 }
 
+// A line of the title block under the title (题注, 副标题, the speaker, a 文号), given that it
+// follows the title or another such line and is no body line: a short line that opens with a
+// dash (——在…会议上的讲话) or is wholly in brackets ((2024年1月5日)), follows a dashed line as its
+// continuation, or stands with the others before the addressee.
+constexpr std::size_t kMaxSubtitleLength = 40;
+
+bool is_title_block_line(std::u32string_view v) {
+    return !v.empty() && v.size() <= kMaxSubtitleLength && !has_sentence_punct(v) && !match_marker(v) &&
+           v.back() != ':' && !is_attachment_line(v);
+}
+
+bool opens_with_dash(std::u32string_view text) {
+    return !text.empty() && std::u32string_view(U"—―─－-–").find(text.front()) != std::u32string_view::npos;
+}
+
+bool is_subtitle(const std::vector<const Line*>& content, std::size_t k, bool after_dash) {
+    const Line& line = *content[k];
+    if (!is_title_block_line(line.view)) return false;
+    if (after_dash || opens_with_dash(line.text)) return true;
+    if (line.view.size() >= 3 && line.view.front() == '(' && line.view.back() == ')') return true;
+    for (std::size_t j = k + 1; j < content.size() && j <= k + 4; ++j) {
+        if (is_addressee_line(content[j]->view)) return true;
+        if (!is_title_block_line(content[j]->view)) return false;
+    }
+    return false;
+}
+
 std::u32string squeeze(std::u32string_view view) {
     std::u32string s;
     for (char32_t cp : view)
@@ -353,6 +389,7 @@ void build_blocks(Document& doc, InferenceInput& in) {
     bool body_started = false;
     bool title_seen = false;
     bool in_attachment = false;
+    bool dashed = false;  // a subtitle line opened with a dash: the lines under it continue it
     // Room for the most blocks the lines can make (a line makes one, or a heading and its
     // paragraph): the blocks are never moved while they are made, and the room left unused
     // costs address space, not memory.
@@ -387,6 +424,13 @@ void build_blocks(Document& doc, InferenceInput& in) {
             ((!cms_title.empty() && squeeze(v) == cms_title) || is_title_line(v) || marked_title)) {
             blocks.push_back(block_of(line, BlockKind::title, 0, line.text.size()));
             title_seen = true;
+            continue;
+        }
+        if (!body_started && !blocks.empty() &&
+            (blocks.back().kind == BlockKind::title || blocks.back().kind == BlockKind::subtitle) &&
+            line.heading_hint == 0 && is_subtitle(content, k, dashed)) {
+            dashed = dashed || opens_with_dash(line.text);
+            blocks.push_back(block_of(line, BlockKind::subtitle, 0, line.text.size()));
             continue;
         }
         if (!body_started && line.heading_hint == 0 && is_addressee_line(v)) {  // never a marked-up heading

@@ -14,9 +14,10 @@ namespace gongwen {
 
 namespace {
 
-constexpr std::array<std::u32string_view, 18> kGenreWords{
+constexpr std::array<std::u32string_view, 27> kGenreWords{
     U"报告", U"总结", U"情况", U"通知", U"意见", U"办法", U"规定", U"方案", U"决定",
-    U"公告", U"通报", U"批复", U"纪要", U"计划", U"要点", U"年报", U"说明", U"决议"};
+    U"公告", U"通报", U"批复", U"纪要", U"计划", U"要点", U"年报", U"说明", U"决议",
+    U"命令", U"公报", U"通告", U"请示", U"议案", U"讲话", U"规划", U"条例", U"细则"};
 
 // Suffixes of organisation names, longest first.
 constexpr std::array<std::u32string_view, 17> kOrgSuffixes{

@@ -165,6 +165,35 @@ TEST(Metadata, ValueOnTheLineUnderItsLabelAndHeaderDate) {
     EXPECT_EQ(doc.blocks[1].kind, BlockKind::addressee);
 }
 
+TEST(Metadata, LabelledDateAloneUnderTheTitleAndTheTitleBlock) {
+    const Document doc = parse("2026年某市政府工作报告\n——2026年1月25日在某市第十六届人民代表大会第四次会议上\n"
+                               "来源：某某日报\n时间：2026-02-02 08:30\n某市市长 张某某\n各位代表：\n"
+                               "现在，我代表市人民政府，向大会报告工作。\n");
+    EXPECT_EQ(doc.metadata.published.value, "2026-02-02");
+    EXPECT_EQ(doc.metadata.published_time.value, "08:30");
+    EXPECT_EQ(doc.metadata.source.value, "某某日报");
+    ASSERT_EQ(doc.blocks.size(), 5u);
+    EXPECT_EQ(doc.blocks[0].kind, BlockKind::title);
+    EXPECT_EQ(doc.blocks[1].kind, BlockKind::subtitle);
+    EXPECT_EQ(doc.blocks[1].text, "——2026年1月25日在某市第十六届人民代表大会第四次会议上");
+    EXPECT_EQ(doc.blocks[2].kind, BlockKind::subtitle);
+    EXPECT_EQ(doc.blocks[2].text, "某市市长 张某某");
+    EXPECT_EQ(doc.blocks[3].kind, BlockKind::addressee);
+}
+
+TEST(Metadata, TitleBlockLinesNeedTheTitleAboveAndNoSentence) {
+    // A dashed line continues onto the next; a short unmarked line with no addressee after it
+    // is a paragraph; nothing before the title is part of its block.
+    const Document speech = parse("在全市法治政府建设推进会上的讲话\n——市长 张某某\n（2024年3月1日）\n同志们，今天召开会议。\n");
+    ASSERT_EQ(speech.blocks.size(), 4u);
+    EXPECT_EQ(speech.blocks[1].kind, BlockKind::subtitle);
+    EXPECT_EQ(speech.blocks[2].kind, BlockKind::subtitle);
+    EXPECT_EQ(speech.blocks[3].kind, BlockKind::paragraph);
+    const Document report = parse("某局2023年法治政府建设情况报告\n总体情况良好\n全年办理行政许可申请十二件。\n");
+    ASSERT_EQ(report.blocks.size(), 3u);
+    EXPECT_EQ(report.blocks[1].kind, BlockKind::paragraph);
+}
+
 TEST(MetadataLines, WidgetBracketBeforeTheNextLabelIsNotPartOfTheValue) {
     const Document doc = parse("发布时间：2024-02-04 10:05　来源：某市科学技术局　【字体：大 中 小】\n");
     EXPECT_EQ(doc.metadata.source.value, "某市科学技术局");

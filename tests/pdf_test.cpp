@@ -340,6 +340,23 @@ TEST_F(PdfFile, TitleIsCentredInTwoBalancedLines) {
     EXPECT_NEAR(title[1]->y0 - title[0]->y0, g::line_pitch, 0.5);
 }
 
+TEST_F(PdfFile, TitleBlockLinesAreCentredUnderTheTitleAndBalanced) {
+    const Document doc = test::parse(
+        "2026年某市政府工作报告\n——2026年1月25日在某市第十六届人民代表大会第四次会议上的讲话稿\n某市市长 张某某\n"
+        "各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n");
+    ASSERT_EQ(doc.blocks[1].kind, BlockKind::subtitle);
+    const Pages pages = text_lines(render(doc, "subtitle"));
+    std::vector<const TextLine*> lines;  // the 3号 lines above the addressee
+    for (const TextLine& l : pages.front()) {
+        if (to_utf8(l.text).rfind("各位代表", 0) == 0) break;
+        if (std::abs(l.size() - g::title_size) > 1) lines.push_back(&l);
+    }
+    ASSERT_EQ(lines.size(), 3u);  // the dashed line wraps into two balanced lines
+    for (const TextLine* l : lines) EXPECT_NEAR((l->x0 + l->x1) / 2, g::left + g::width / 2, 0.5) << to_utf8(l->text);
+    EXPECT_LE(std::abs((lines[0]->x1 - lines[0]->x0) - (lines[1]->x1 - lines[1]->x0)), 2 * g::cell);
+    EXPECT_EQ(to_utf8(lines[2]->text), "某市市长张某某");  // pdftotext words, joined without their space
+}
+
 TEST_F(PdfFile, SignatureDateIsRightIndentedTwoCharacters) {
     const Pages pages = text_lines(render(seed("002_acf107ec8495534f"), "002"));
     const std::vector<TextLine>& last = pages.back();

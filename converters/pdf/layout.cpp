@@ -86,7 +86,10 @@ private:
         return lines;
     }
     void title(const Block& b);
+    // `text` centred in `style`, wrapped into balanced lines that never split a word.
+    std::vector<FlowLine> centred_balanced(const std::string& text, const TextStyle& style);
     void heading(const Block& b);
+    std::size_t subtitles(const std::vector<Block>& blocks, std::size_t i);
     std::size_t attachments(const std::vector<Block>& blocks, std::size_t i);
     std::size_t signature(const std::vector<Block>& blocks, std::size_t i);
     void table(const Block& b);
@@ -99,10 +102,9 @@ private:
     int tables_ = 0;
 };
 
-// The title in 2号 bold Song, centred, wrapped into a balanced trapezoid; a blank line under it.
-void Composer::title(const Block& b) {
-    const Shaper::Shaped s = shaper_.shape(to_u32(b.text), kTitle.role);
-    const double max_width = geometry::width / kTitle.em;
+std::vector<FlowLine> Composer::centred_balanced(const std::string& text, const TextStyle& style) {
+    const Shaper::Shaped s = shaper_.shape(to_u32(text), style.role);
+    const double max_width = geometry::width / style.em;
     std::vector<std::size_t> starts = title_breaks(s.text, s.widths, max_width);
     starts.push_back(s.text.size());
     std::vector<FlowLine> lines;
@@ -111,13 +113,32 @@ void Composer::title(const Block& b) {
         LineSpan line{begin, end, 0, 0, 0, true};
         for (std::size_t k = begin; k < end; ++k) line.natural += s.widths[k];
         FlowLine& fl = lines.emplace_back();
-        shaper_.draw(fl, s, line, kTitle, geometry::left + (max_width - line.natural) / 2 * kTitle.em, shaper_.ascent(kTitle));
+        shaper_.draw(fl, s, line, style, geometry::left + (max_width - line.natural) / 2 * style.em, shaper_.ascent(style));
         begin = end;
     }
+    return lines;
+}
+
+// The title in 2号 bold Song, centred, wrapped into a balanced trapezoid; a blank line under it.
+void Composer::title(const Block& b) {
+    std::vector<FlowLine> lines = centred_balanced(b.text, kTitle);
     if (!chunks_.empty()) blank();
     add(std::move(lines), true);
     chunks_.back().keep_with_next = true;
     blank();
+}
+
+// The title block's other lines (题注, the speaker, a 文号) centred under the title in Kai, the
+// face of the heading2 role, with a blank line under the last.
+std::size_t Composer::subtitles(const std::vector<Block>& blocks, std::size_t i) {
+    static const TextStyle kSubtitle{Role::heading2, geometry::body_size, geometry::cell};
+    for (; i < blocks.size() && blocks[i].kind == BlockKind::subtitle; ++i) {
+        shaper_.set_block(blocks[i].span);
+        add(centred_balanced(blocks[i].text, kSubtitle), true);
+        chunks_.back().keep_with_next = true;
+    }
+    blank();
+    return i;
 }
 
 void Composer::heading(const Block& b) {
@@ -227,6 +248,7 @@ std::vector<Chunk> Composer::compose() {
         shaper_.set_block(b.span);
         switch (b.kind) {
             case BlockKind::title: title(b), ++i; break;
+            case BlockKind::subtitle: i = subtitles(blocks, i); break;
             case BlockKind::heading: heading(b), ++i; break;
             case BlockKind::addressee: add(body(b.text, kBody, 0, 0)), ++i; break;
             case BlockKind::paragraph: add(body(b.text, kBody, kIndent, 0)), ++i; break;

@@ -177,6 +177,7 @@ std::string write_markdown(const Document& doc) {
                 out += "- **" + md_escape(b.marker, false) + "**" + md_escape(b.text, false);
                 break;
             case BlockKind::paragraph: out += md_paragraph(b); break;
+            case BlockKind::subtitle:
             case BlockKind::signature:
             case BlockKind::annotation:
             case BlockKind::attachment:
