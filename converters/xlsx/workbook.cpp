@@ -45,7 +45,9 @@ lxw_format* add_format(lxw_workbook* wb) { return workbook_add_format(wb); }
 
 Workbook::Workbook() : dir_(make_temp_dir()), path_((fs::path(dir_) / "summary.xlsx").string()) {
     lxw_workbook_options options{};
-    options.constant_memory = LXW_FALSE;
+    // Each row goes to a temporary file when the next one starts (every sheet is written row by
+    // row), so a workbook of thousands of reports never holds its cells in memory.
+    options.constant_memory = LXW_TRUE;
     options.tmpdir = dir_.data();
     options.use_zip64 = LXW_FALSE;
     book_.reset(workbook_new_opt(path_.c_str(), &options));

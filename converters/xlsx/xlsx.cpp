@@ -119,7 +119,8 @@ FactRows write_facts(Workbook& book, Sheet& s, const std::vector<ReportEntry>& r
         }
     }
     worksheet_freeze_panes(s.get(), 1, 1);
-    worksheet_autofilter(s.get(), 0, 0, std::max<lxw_row_t>(row - 1, 1), static_cast<lxw_col_t>(kFactColumns.size() - 1));
+    xlsx::check(worksheet_autofilter(s.get(), 0, 0, std::max<lxw_row_t>(row - 1, 1), static_cast<lxw_col_t>(kFactColumns.size() - 1)),
+                "cannot set the filter");
     s.fit_columns(6, 40);
     s.set_width(11, 60, book.format("wrap"));  // 引文
     s.set_width(12, 36);                        // 所在章节
@@ -128,12 +129,11 @@ FactRows write_facts(Workbook& book, Sheet& s, const std::vector<ReportEntry>& r
 
 // --- 汇总 --------------------------------------------------------------------------------
 
+// Row by row, as the workbook's constant-memory mode needs: a row is written out when the next
+// one starts, so the merged ranges of row 0 come before the one that reaches into row 1.
 void write_summary_headers(Workbook& book, Sheet& s, const Catalog& catalog) {
     lxw_format* group = book.format("group");
     lxw_format* header = book.format("header");
-    worksheet_merge_range(s.get(), 0, 0, 1, kFirstIndicatorCol - 1, "报告", group);
-    const char* columns[] = {"文件", "标题", "发文机关", "年度", "日期"};
-    for (lxw_col_t c = 0; c < kFirstIndicatorCol; ++c) s.text(2, c, columns[c], header, false);
     for (std::size_t k = 0; k < catalog.indicators.size();) {
         std::size_t end = k;
         while (end < catalog.indicators.size() && catalog.indicators[end].category_id == catalog.indicators[k].category_id) ++end;
@@ -145,11 +145,14 @@ void write_summary_headers(Workbook& book, Sheet& s, const Catalog& catalog) {
         else worksheet_merge_range(s.get(), 0, first, 0, last, name.c_str(), group);
         k = end;
     }
+    worksheet_merge_range(s.get(), 0, 0, 1, kFirstIndicatorCol - 1, "报告", group);
+    for (std::size_t k = 0; k < catalog.indicators.size(); ++k)
+        s.text(1, static_cast<lxw_col_t>(kFirstIndicatorCol + k), catalog.indicators[k].id, book.format("id"), false);
+    const char* columns[] = {"文件", "标题", "发文机关", "年度", "日期"};
+    for (lxw_col_t c = 0; c < kFirstIndicatorCol; ++c) s.text(2, c, columns[c], header, false);
     for (std::size_t k = 0; k < catalog.indicators.size(); ++k) {
         const Indicator& ind = catalog.indicators[k];
-        const auto col = static_cast<lxw_col_t>(kFirstIndicatorCol + k);
-        s.text(1, col, ind.id, book.format("id"), false);
-        s.text(2, col, ind.label + "\n（" + display_unit(ind) + "）", header, false);
+        s.text(2, static_cast<lxw_col_t>(kFirstIndicatorCol + k), ind.label + "\n（" + display_unit(ind) + "）", header, false);
     }
     worksheet_set_row(s.get(), 2, 66, nullptr);
 }
@@ -236,13 +239,14 @@ void write_summary(Workbook& book, Sheet& s, const std::vector<ReportEntry>& rep
         write_report_row(book, s, static_cast<lxw_row_t>(kSummaryFirstRow + written), reports[written], rows[written], catalog);
     }
     const auto last = static_cast<lxw_row_t>(kSummaryFirstRow + written);
+    const auto last_col = static_cast<lxw_col_t>(kFirstIndicatorCol + catalog.indicators.size() - 1);
+    // Before the totals row: in constant-memory mode a range may not end above the row in hand.
+    xlsx::check(worksheet_autofilter(s.get(), 2, 0, std::max<lxw_row_t>(last - 1, 2), last_col), "cannot set the filter");
     write_totals(book, s, last, reports, written, catalog);
     worksheet_freeze_panes(s.get(), kSummaryFirstRow, 2);
     worksheet_set_landscape(s.get());
     worksheet_fit_to_pages(s.get(), 1, 0);  // printed: all columns on the page width
     worksheet_repeat_rows(s.get(), 0, kSummaryFirstRow - 1);
-    const auto last_col = static_cast<lxw_col_t>(kFirstIndicatorCol + catalog.indicators.size() - 1);
-    worksheet_autofilter(s.get(), 2, 0, std::max<lxw_row_t>(last - 1, 2), last_col);
     s.fit_columns(8, 50);
     s.set_width(3, 7);
     s.set_width(4, 11);
@@ -305,7 +309,8 @@ void write_documents(Workbook& book, Sheet& s, const std::vector<ReportEntry>& r
         s.text(row++, static_cast<lxw_col_t>(kDocumentColumns.size() - 1), reason);
     }
     worksheet_freeze_panes(s.get(), 1, 1);
-    worksheet_autofilter(s.get(), 0, 0, std::max<lxw_row_t>(row - 1, 1), static_cast<lxw_col_t>(kDocumentColumns.size() - 1));
+    xlsx::check(worksheet_autofilter(s.get(), 0, 0, std::max<lxw_row_t>(row - 1, 1), static_cast<lxw_col_t>(kDocumentColumns.size() - 1)),
+                "cannot set the filter");
     if (!notes.empty()) {
         s.text(++row, 0, "写出说明", book.format("title"), false);
         for (const std::string& n : notes) s.text(++row, 0, n, nullptr, false);
