@@ -103,10 +103,26 @@ bool has_visible_text(const Page& page) {
 
 }  // namespace
 
-Document read_html(std::string_view bytes, const std::string& name) {
-    html::PageText decoded = html::decode_page(bytes, name);
+namespace {
+
+// What the passes need of a page, read out of it so that the page's DOM and its analysis are
+// freed before the passes run: they would otherwise stay beside the document, costing more than
+// the document itself on a large page.
+struct PageReading {
+    html::PageText decoded;
+    std::vector<RawBlock> raw;
+    std::vector<RawBlock> stated;
+    std::string url;
+    Span url_span;
+    std::vector<Span> removed;
+    std::size_t blanked_tags = 0;
+};
+
+PageReading read_page(std::string_view bytes, const std::string& name) {
+    PageReading r;
+    r.decoded = html::decode_page(bytes, name);
     Page page;
-    page.text = std::move(decoded.text);
+    page.text = std::move(r.decoded.text);
     html::parse_page(page);
     check_depth(page.depth, name);  // --max-depth: deeper than that is refused, not flattened
 
@@ -114,31 +130,42 @@ Document read_html(std::string_view bytes, const std::string& name) {
     Analysis analysis;
     const Content content = html::find_content(page, analysis, meta.title);
     html::read_breadcrumb(page, analysis, meta);
-    std::vector<RawBlock> stated;  // the page's visible index tables first: they outrank meta tags
-    std::vector<RawBlock> raw = content.article ? read_lines(page, analysis, content, stated) : std::vector<RawBlock>{};
-    join_title_lines(raw, known_titles(meta, stated));
-    if (raw.empty() && !has_visible_text(page) && meta.stated.empty())
+    // The page's visible index tables first: they outrank meta tags.
+    if (content.article) r.raw = read_lines(page, analysis, content, r.stated);
+    join_title_lines(r.raw, known_titles(meta, r.stated));
+    if (r.raw.empty() && !has_visible_text(page) && meta.stated.empty())
         throw Error(name, "no body text: the page shows no text or images to read");
-    stated.insert(stated.end(), std::make_move_iterator(meta.stated.begin()), std::make_move_iterator(meta.stated.end()));
+    r.stated.insert(r.stated.end(), std::make_move_iterator(meta.stated.begin()), std::make_move_iterator(meta.stated.end()));
+    r.url = std::move(meta.url);
+    r.url_span = meta.url_span;
+    r.removed = std::move(analysis.removed);
+    r.blanked_tags = page.blanked_tags;
+    return r;
+}
 
+}  // namespace
+
+Document read_html(std::string_view bytes, const std::string& name) {
+    PageReading page = read_page(bytes, name);
+    const bool no_body = page.raw.empty();
     Source source;
     source.name = name;
     source.size = bytes.size();
     source.sha256 = sha256_hex(bytes);
-    source.charset = decoded.charset;
-    source.charset_guessed = decoded.guessed;
-    Document doc = enrich(std::move(source), raw, stated);
+    source.charset = page.decoded.charset;
+    source.charset_guessed = page.decoded.guessed;
+    Document doc = enrich(std::move(source), std::move(page.raw), page.stated);  // frees each line's text as it goes
 
-    if (!doc.metadata.source_url.present() && !meta.url.empty())
-        doc.metadata.source_url = Field{meta.url, false, meta.url_span};
-    doc.diagnostics.insert(doc.diagnostics.begin(), decoded.notes.begin(), decoded.notes.end());
-    report_removed(doc, std::move(analysis.removed));
+    if (!doc.metadata.source_url.present() && !page.url.empty())
+        doc.metadata.source_url = Field{page.url, false, page.url_span};
+    doc.diagnostics.insert(doc.diagnostics.begin(), page.decoded.notes.begin(), page.decoded.notes.end());
+    report_removed(doc, std::move(page.removed));
     if (page.blanked_tags > 0)
         doc.diagnostics.push_back(Diagnostic{"nesting_flattened", page.blanked_tags,
                                              "elements nested more than " + std::to_string(html::kMaxDepth) +
                                                  " deep were read as if not nested",
                                              {}});
-    if (raw.empty())
+    if (no_body)
         doc.diagnostics.push_back(Diagnostic{"no_body_text", 1,
                                              "the page's text is all navigation, widgets and footer: no body was found", {}});
     return doc;
