@@ -191,5 +191,22 @@ TEST(PdfTitle, BreaksOnlyAtWordBoundaries) {
     EXPECT_GE(width(lines[0]), width(lines[1]));
 }
 
+TEST(PdfTitle, NumberPhrasesAndDatesStayWhole) {
+    const std::u32string subtitle = U"——2026年1月25日在北京市第十六届人民代表大会第四次会议上";
+    for (double max_width : {16.0, 20.0, 24.0, 28.0}) {
+        const std::vector<std::u32string> lines = title_lines(subtitle, max_width);
+        ASSERT_GE(lines.size(), 2u) << max_width;
+        std::u32string joined;
+        for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+            const std::u32string cut = lines[i].substr(lines[i].size() - 1) + U"|" + lines[i + 1].substr(0, 1);
+            for (const char32_t* bad : {U"十|六", U"六|届", U"第|十", U"第|四", U"四|次", U"年|1", U"月|2"})
+                EXPECT_NE(cut, bad) << max_width << " " << to_utf8(cut);
+        }
+    }
+    const std::vector<std::u32string> lines = title_lines(U"某市科学技术局二〇二〇年度法治政府建设工作情况报告", 14);
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i)
+        EXPECT_FALSE(is_chinese_numeral(lines[i].back()) || lines[i].back() == U'〇') << to_utf8(lines[i]);
+}
+
 }  // namespace
 }  // namespace gongwen::pdf

@@ -14,6 +14,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "model/text_util.hpp"
+
 namespace gongwen::pdf {
 
 namespace {
@@ -233,6 +235,23 @@ struct TitleSearch {
 
 }  // namespace
 
+namespace {
+
+// Whether a break before title[i] would cut a number phrase a reader takes in at once: a
+// Chinese numeral, with its 第 and its measure word (第十六届, 二〇二〇年, 十四五), or a date
+// (2026年1月25日).
+bool inside_number_phrase(std::u32string_view title, std::size_t i) {
+    const char32_t before = title[i - 1], at = title[i];
+    const auto numeral = [](char32_t c) { return is_chinese_numeral(c) || c == U'〇'; };
+    if (numeral(before) && numeral(at)) return true;
+    if (before == U'第' && (numeral(at) || is_ascii_digit(at))) return true;
+    if (numeral(before) && std::u32string_view(U"届次年月日号条项个批期").find(at) != std::u32string_view::npos) return true;
+    return (before == U'年' || before == U'月') && i >= 2 && (is_ascii_digit(at) || numeral(at)) &&
+           std::u32string_view(U"0123456789一二三四五六七八九十〇").find(title[i - 2]) != std::u32string_view::npos;
+}
+
+}  // namespace
+
 std::vector<std::size_t> title_breaks(std::u32string_view title, const std::vector<double>& widths, double max_width) {
     if (widths.size() != title.size()) throw std::invalid_argument("title_breaks: one width per code point");
     std::vector<double> prefix(title.size() + 1, 0);
@@ -244,7 +263,7 @@ std::vector<std::size_t> title_breaks(std::u32string_view title, const std::vect
     std::vector<std::size_t> candidates;
     // A number stays with the character after it (2023年, 15项): ICU counts them as two words.
     for (std::size_t i = 1; i < title.size(); ++i)
-        if (words[i] && allowed[i] && !token_alnum(title[i - 1])) candidates.push_back(i);
+        if (words[i] && allowed[i] && !token_alnum(title[i - 1]) && !inside_number_phrase(title, i)) candidates.push_back(i);
     for (int lines = static_cast<int>(std::ceil(total / max_width - 1e-9)); lines <= 8; ++lines) {
         TitleSearch s{prefix, candidates, max_width, total / lines, std::numeric_limits<double>::infinity(), {}, {}};
         s.search(0, title.size(), lines, -1, 0);
