@@ -85,6 +85,14 @@ bool is_breadcrumb(std::u32string_view s) {
     return arrows && contains(s, U"首页") && s.size() <= 80;
 }
 
+// A news photo's caption left without its photo: "殷勇同志作政府工作报告。本报记者 戴冰摄",
+// "（新华社记者 李某 摄）": short, ending with the photographer's 摄 or 供图.
+bool is_photo_credit(std::u32string s) {
+    while (!s.empty() && (s.back() == ')' || s.back() == U'）')) s.pop_back();
+    if (s.size() > 60 || !(s.ends_with(U"摄") || s.ends_with(U"供图"))) return false;
+    return contains(s, U"记者") || contains(s, U"通讯员") || contains(s, U"摄影");
+}
+
 }  // namespace
 
 bool is_chrome_line(std::u32string_view view) {
@@ -94,7 +102,7 @@ bool is_chrome_line(std::u32string_view view) {
     for (auto line : kChromeLines)
         if (starts_with(s, line) && s.find_first_not_of(U">»:》", line.size()) == std::u32string::npos)
             return true;
-    if (is_breadcrumb(s) || is_nav_bar(s) || is_widget_row(s)) return true;
+    if (is_breadcrumb(s) || is_nav_bar(s) || is_widget_row(s) || is_photo_credit(s)) return true;
     if (s.size() > 160) return false;
     for (auto phrase : kChromePhrases)
         if (contains(s, phrase)) return true;

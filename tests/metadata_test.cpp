@@ -32,12 +32,18 @@ TEST(Boilerplate, RecognisesWebPageChrome) {
     EXPECT_TRUE(chrome(U"掃一掃在手機打開當前頁"));
     EXPECT_TRUE(chrome(U"附件下载"));
     EXPECT_TRUE(chrome(U"|"));
+    EXPECT_TRUE(chrome(U"下载"));
+    EXPECT_TRUE(chrome(U"收藏"));
+    EXPECT_TRUE(chrome(U"殷勇同志作政府工作报告。本报记者 戴冰摄"));
+    EXPECT_TRUE(chrome(U"（新华社记者 李某 摄）"));
 }
 
 TEST(Boilerplate, LeavesReportSentencesAlone) {
     EXPECT_FALSE(chrome(U"推进无障碍环境建设,为残疾人提供技术支持和便利。"));
     EXPECT_FALSE(chrome(U"一、2023年度推进法治政府建设主要举措和工作成效"));
     EXPECT_FALSE(chrome(U"(此件主动公开)"));
+    EXPECT_FALSE(chrome(U"邀请新闻记者到执法现场采访拍摄。"));
+    EXPECT_FALSE(chrome(U"下载量同比增长12%。"));
     EXPECT_FALSE(chrome(U"附件: 漯河市科学技术局2020年度法治政府建设工作报告"));
 }
 
