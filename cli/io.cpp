@@ -125,13 +125,12 @@ std::string read_input(const std::string& path) {
     return data;
 }
 
-void write_output(const std::string& path, const std::string& content,
-                  const std::vector<std::string>& inputs) {
-    if (path == "-") {
-        if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size() || std::fflush(stdout) != 0)
-            throw Error("standard output", "cannot write: " + errno_text());
-        return;
-    }
+namespace {
+
+// Writes `path` through `fill(fd)` into a temporary file beside it, renamed over `path` only
+// when everything was written: a failed or interrupted write leaves no partial file, and an
+// input is never overwritten.
+void write_atomically(const std::string& path, const std::vector<std::string>& inputs, const std::function<void(int)>& fill) {
     for (const std::string& in : inputs)
         if (in == path || (in != "-" && same_file(in, path))) throw Error(path, "refusing to overwrite an input file");
     const fs::path target(path);
@@ -148,7 +147,7 @@ void write_output(const std::string& path, const std::string& content,
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0) throw Error(path, "cannot create a file in " + dir.string() + ": " + errno_text());
     try {
-        write_all(fd, content, path);
+        fill(fd);
     } catch (...) {
         ::close(fd);
         ::unlink(temp.c_str());
@@ -159,6 +158,18 @@ void write_output(const std::string& path, const std::string& content,
         ::unlink(temp.c_str());
         throw Error(path, "cannot write: " + why);
     }
+}
+
+}  // namespace
+
+void write_output(const std::string& path, const std::string& content,
+                  const std::vector<std::string>& inputs) {
+    if (path == "-") {
+        if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size() || std::fflush(stdout) != 0)
+            throw Error("standard output", "cannot write: " + errno_text());
+        return;
+    }
+    write_atomically(path, inputs, [&](int fd) { write_all(fd, content, path); });
 }
 
 namespace {
@@ -210,31 +221,7 @@ void write_output_stream(const std::string& path, const std::function<void(std::
         std::fflush(stdout);
         return stream_to(STDOUT_FILENO, "standard output", write);
     }
-    for (const std::string& in : inputs)
-        if (in == path || (in != "-" && same_file(in, path))) throw Error(path, "refusing to overwrite an input file");
-    const fs::path target(path);
-    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    static std::atomic<unsigned long> counter{0};
-    const std::string temp = (dir / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-s" +
-                                     std::to_string(counter.fetch_add(1))))
-                                 .string();
-    const TempSlot slot(temp);  // registered before it exists, as in write_output
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0) throw Error(path, "cannot create a file in " + dir.string() + ": " + errno_text());
-    try {
-        stream_to(fd, path, write);
-    } catch (...) {
-        ::close(fd);
-        ::unlink(temp.c_str());
-        throw;
-    }
-    if (::close(fd) != 0 || std::rename(temp.c_str(), path.c_str()) != 0) {
-        const std::string why = errno_text();
-        ::unlink(temp.c_str());
-        throw Error(path, "cannot write: " + why);
-    }
+    write_atomically(path, inputs, [&](int fd) { stream_to(fd, path, write); });
 }
 
 void install_signal_cleanup() {
