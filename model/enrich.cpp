@@ -357,6 +357,20 @@ bool is_subtitle(const std::vector<const Line*>& content, std::size_t k, bool af
     return false;
 }
 
+// Whether `above` is the first part of a title wrapped over lines, `title` the rest: the line
+// just above it (nothing but a line break between), no sentence, no numbering, not a 版头
+// (…文件), and the two together no longer than a title. A wrapped line is most of a line wide:
+// a shorter one is a column's name (宁夏要闻) or a header, not half a title.
+bool wraps_into(const Block& above, const Block& title) {
+    if (above.kind != BlockKind::paragraph || !above.items.empty() || !above.marker.empty()) return false;
+    if (title.span.start < above.span.end || title.span.start - above.span.end > 2) return false;
+    const std::u32string v = fold(to_u32(above.text));
+    const std::size_t length = v.size() + count_code_points(title.text);
+    constexpr std::size_t kMinWrappedPart = 8;
+    return v.size() >= kMinWrappedPart && v.size() <= kMaxSubtitleLength && length <= 80 && !has_sentence_punct(v) &&
+           !match_marker(v) && v.back() != ':' && !v.ends_with(U"文件");
+}
+
 std::u32string squeeze(std::u32string_view view) {
     std::u32string s;
     for (char32_t cp : view)
@@ -422,7 +436,14 @@ void build_blocks(Document& doc, InferenceInput& in) {
                                   !match_marker(v) && v.size() <= 80;
         if (!body_started && !title_seen && !opens_body &&
             ((!cms_title.empty() && squeeze(v) == cms_title) || is_title_line(v) || marked_title)) {
-            blocks.push_back(block_of(line, BlockKind::title, 0, line.text.size()));
+            Block title = block_of(line, BlockKind::title, 0, line.text.size());
+            // A title wrapped over lines: the line right above it, short and no sentence, starts it.
+            while (!blocks.empty() && wraps_into(blocks.back(), title)) {
+                title.text = blocks.back().text + title.text;
+                title.span.start = blocks.back().span.start;
+                blocks.pop_back();
+            }
+            blocks.push_back(std::move(title));
             title_seen = true;
             continue;
         }

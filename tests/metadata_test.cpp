@@ -200,6 +200,18 @@ TEST(Metadata, TitleBlockLinesNeedTheTitleAboveAndNoSentence) {
     EXPECT_EQ(report.blocks[1].kind, BlockKind::paragraph);
 }
 
+TEST(Metadata, ATitleWrappedOverTwoLinesIsOneTitle) {
+    const Document doc = parse("某市科学技术局关于2023年度法治政府\n建设情况的报告\n市人民政府：\n现将我局情况报告如下。\n");
+    ASSERT_EQ(doc.blocks.size(), 3u);
+    EXPECT_EQ(doc.blocks[0].kind, BlockKind::title);
+    EXPECT_EQ(doc.blocks[0].text, "某市科学技术局关于2023年度法治政府建设情况的报告");
+    EXPECT_EQ(doc.metadata.title.value, doc.blocks[0].text);
+    EXPECT_EQ(doc.blocks[0].span.start, 0u);
+    // A column's name above a whole title is not part of it.
+    const Document page = parse("宁夏要闻\n2026年宁夏回族自治区政府工作报告\n各位代表：\n现在，我代表自治区人民政府报告工作。\n");
+    EXPECT_EQ(page.metadata.title.value, "2026年宁夏回族自治区政府工作报告");
+}
+
 TEST(MetadataLines, WidgetBracketBeforeTheNextLabelIsNotPartOfTheValue) {
     const Document doc = parse("发布时间：2024-02-04 10:05　来源：某市科学技术局　【字体：大 中 小】\n");
     EXPECT_EQ(doc.metadata.source.value, "某市科学技术局");
