@@ -95,6 +95,19 @@ bool is_photo_credit(std::u32string s) {
 
 }  // namespace
 
+bool is_bare_breadcrumb_start(std::u32string_view view) {
+    const std::u32string s = without_spaces(view);
+    if (s.empty() || s.back() != ':') return false;
+    for (auto start : kBreadcrumbStarts)
+        if (s.size() == start.size() + 1 && starts_with(s, start)) return true;
+    return false;
+}
+
+bool is_separator_line(std::u32string_view view) {
+    const std::u32string s = without_spaces(view);
+    return !s.empty() && s.find_first_not_of(U"|｜丨/>»›→-_=*·•") == std::u32string::npos;
+}
+
 bool is_chrome_line(std::u32string_view view) {
     const std::u32string s = without_spaces(view);
     if (s.empty()) return false;

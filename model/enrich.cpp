@@ -100,6 +100,18 @@ std::optional<std::vector<LabelledValue>> dated_info_bar(std::u32string_view vie
 void attach_lone_values(std::vector<Entry>& entries) {
     for (std::size_t i = 0; i + 1 < entries.size(); ++i) {
         Entry& e = entries[i];
+        // A breadcrumb copied one item per line: 当前位置: / 首页 / > / 政务信息 / > / 宁夏要闻. An item
+        // is a short line next to a separator line; the page's title after the last item is not.
+        if (e.role == Role::chrome && is_bare_breadcrumb_start(e.line.view)) {
+            for (std::size_t k = i + 1; k < entries.size() && entries[k].role != Role::metadata; ++k) {
+                const bool separator = is_separator_line(entries[k].line.view);
+                const bool beside = (k + 1 < entries.size() && is_separator_line(entries[k + 1].line.view)) ||
+                                    is_separator_line(entries[k - 1].line.view) || k == i + 1;
+                if (!separator && (!beside || !is_short_value(entries[k].line.view, 12))) break;
+                entries[k].role = Role::chrome;
+            }
+            continue;
+        }
         if (e.role != Role::metadata || e.labels.empty()) continue;
         const LabelledValue& last = e.labels.back();
         if (last.value_begin != last.value_end) continue;
@@ -333,7 +345,7 @@ bool is_title_line(std::u32string_view view) {
 // A line of the title block under the title (题注, 副标题, the speaker, a 文号), given that it
 // follows the title or another such line and is no body line: a short line that opens with a
 // dash (——在…会议上的讲话) or is wholly in brackets ((2024年1月5日)), follows a dashed line as its
-// continuation, or stands with the others before the addressee.
+// continuation, or stands with the others above the addressee or above a dashed line.
 constexpr std::size_t kMaxSubtitleLength = 40;
 
 bool is_title_block_line(std::u32string_view v) {
@@ -351,7 +363,7 @@ bool is_subtitle(const std::vector<const Line*>& content, std::size_t k, bool af
     if (after_dash || opens_with_dash(line.text)) return true;
     if (line.view.size() >= 3 && line.view.front() == '(' && line.view.back() == ')') return true;
     for (std::size_t j = k + 1; j < content.size() && j <= k + 4; ++j) {
-        if (is_addressee_line(content[j]->view)) return true;
+        if (is_addressee_line(content[j]->view) || opens_with_dash(content[j]->text)) return true;
         if (!is_title_block_line(content[j]->view)) return false;
     }
     return false;
@@ -396,7 +408,7 @@ std::vector<BlockKind> closing_kinds(const std::vector<const Line*>& content) {
     return kinds;
 }
 
-void build_blocks(Document& doc, InferenceInput& in) {
+void build_blocks(Document& doc, InferenceInput& in, std::vector<Span>& merged) {
     const std::vector<const Line*>& content = in.content;
     std::vector<BlockKind> kinds = closing_kinds(content);
     const std::u32string cms_title = squeeze(fold(to_u32(doc.metadata.title.value)));
@@ -447,11 +459,23 @@ void build_blocks(Document& doc, InferenceInput& in) {
             title_seen = true;
             continue;
         }
+        if (!body_started && !blocks.empty() && blocks.back().kind == BlockKind::title &&
+            squeeze(v) == squeeze(fold(to_u32(blocks.back().text)))) {
+            merged.push_back(line.span);  // the title printed again under itself, as pages do
+            continue;
+        }
         if (!body_started && !blocks.empty() &&
             (blocks.back().kind == BlockKind::title || blocks.back().kind == BlockKind::subtitle) &&
             line.heading_hint == 0 && is_subtitle(content, k, dashed)) {
             dashed = dashed || opens_with_dash(line.text);
-            blocks.push_back(block_of(line, BlockKind::subtitle, 0, line.text.size()));
+            Block b = block_of(line, BlockKind::subtitle, 0, line.text.size());
+            // One or two characters are the end of the line above, cut by the page (政府工作报 / 告).
+            if (blocks.back().kind == BlockKind::subtitle && line.text.size() <= 2) {
+                blocks.back().text += b.text;
+                blocks.back().span.end = b.span.end;
+            } else {
+                blocks.push_back(std::move(b));
+            }
             continue;
         }
         if (!body_started && line.heading_hint == 0 && is_addressee_line(v)) {  // never a marked-up heading
@@ -487,6 +511,17 @@ void merge_by_position(std::vector<Block>& blocks, std::vector<Block> finished) 
 // Signature blocks carry the signing organisation and date.
 void read_signature(Document& doc) {
     for (const Block& b : doc.blocks) {
+        if (b.kind == BlockKind::subtitle) {
+            // The adoption note of a 决议 or a regulation: (2022年3月11日第十三届全国人民代表大会第五次会议通过).
+            const std::u32string view = fold(to_u32(b.text));
+            const bool bracketed = view.size() > 2 && view.front() == '(' && view.back() == ')';
+            static constexpr std::array<std::u32string_view, 4> kAdopted{U"通过)", U"批准)", U"发布)", U"印发)"};
+            if (!bracketed || std::none_of(kAdopted.begin(), kAdopted.end(), [&](auto w) { return view.ends_with(w); }))
+                continue;
+            const std::string date = parse_date(std::u32string_view(view).substr(1), false);
+            if (!date.empty() && !doc.metadata.signed_date.present()) doc.metadata.signed_date = Field{date, false, b.span};
+            continue;
+        }
         if (b.kind != BlockKind::signature) continue;
         const std::u32string view = fold(to_u32(b.text));
         const std::string date = parse_date(view, true);
@@ -651,7 +686,7 @@ Document enrich_lines(Source source, Cleaned cleaned, const std::vector<RawBlock
     if (!doc.metadata.published.present() && written.present()) doc.metadata.published = written;
     in.cms_title = doc.metadata.title;
     in.traditional = mostly_traditional(entries);
-    build_blocks(doc, in);
+    build_blocks(doc, in, found.merged);
     merge_by_position(doc.blocks, std::move(cleaned.passthrough));
     read_signature(doc);
     infer_metadata(doc, in);

@@ -20,8 +20,8 @@ constexpr std::array<std::u32string_view, 27> kGenreWords{
     U"命令", U"公报", U"通告", U"请示", U"议案", U"讲话", U"规划", U"条例", U"细则"};
 
 // Suffixes of organisation names, longest first.
-constexpr std::array<std::u32string_view, 17> kOrgSuffixes{
-    U"委员会", U"办公室", U"人民政府", U"政府", U"局", U"厅", U"委", U"办", U"院", U"署",
+constexpr std::array<std::u32string_view, 18> kOrgSuffixes{
+    U"委员会", U"办公室", U"人民政府", U"会议", U"政府", U"局", U"厅", U"委", U"办", U"院", U"署",
     U"中心", U"部", U"处", U"所", U"站", U"馆", U"队"};
 
 // Topics of the annual reports we read, for a title composed when the text has none.
@@ -229,12 +229,18 @@ void infer_org(Document& doc, const InferenceInput& in) {
     m.organisation = org;
 }
 
+// Whether a title names a kind of text that looks back on a year. The kind is the genre word
+// that comes last (关于政府工作报告的决议 is a 决议, 关于印发工作总结的通知 a 通知).
 bool looks_back(const std::string& title) {
     if (title.empty()) return true;  // nothing says otherwise: the genre gongwen is for
     const std::u32string t = fold(to_u32(title));
+    std::u32string_view genre;
+    std::size_t genre_end = 0;
+    for (std::u32string_view w : kGenreWords)
+        if (const std::size_t at = t.rfind(w); at != std::u32string::npos && at + w.size() >= genre_end)
+            genre = w, genre_end = at + w.size();
     static constexpr std::array<std::u32string_view, 4> kLookingBack{U"报告", U"总结", U"年报", U"情况"};
-    return std::any_of(kLookingBack.begin(), kLookingBack.end(),
-                       [&](std::u32string_view w) { return t.find(w) != std::u32string::npos; });
+    return std::find(kLookingBack.begin(), kLookingBack.end(), genre) != kLookingBack.end();
 }
 
 void infer_year(Document& doc, const InferenceInput& in) {
@@ -253,11 +259,13 @@ void infer_year(Document& doc, const InferenceInput& in) {
         }
         break;
     }
-    if (!m.published.present()) return;
-    // A report or summary looks back: published early in the year after the one it covers. Any
-    // other kind of page (意见, 通知, 决定, 公告, news…) belongs to the year it was published in.
-    const int published = std::stoi(m.published.value.substr(0, 4));
-    m.year = Field{std::to_string(looks_back(m.title.value) ? published - 1 : published), true, m.published.span};
+    // A report or summary looks back: published (or signed) early in the year after the one it
+    // covers. Any other kind of text (意见, 通知, 决定, 决议, 公告, news…) belongs to the year it
+    // was published or signed in.
+    const Field& date = m.published.present() ? m.published : m.signed_date;
+    if (!date.present()) return;
+    const int year = std::stoi(date.value.substr(0, 4));
+    m.year = Field{std::to_string(looks_back(m.title.value) ? year - 1 : year), true, date.span};
 }
 
 }  // namespace

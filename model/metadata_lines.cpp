@@ -17,7 +17,7 @@ struct Label {
 };
 
 // Matched on the analysis view (Simplified, half-width colon).
-constexpr std::array<Label, 51> kLabels{{
+constexpr std::array<Label, 53> kLabels{{
     {U"名称", MetaKey::title}, {U"标题", MetaKey::title}, {U"文件名称", MetaKey::title},
     {U"信息名称", MetaKey::title}, {U"索引号", MetaKey::index_number},
     {U"文号", MetaKey::document_number}, {U"发文字号", MetaKey::document_number},
@@ -26,6 +26,7 @@ constexpr std::array<Label, 51> kLabels{{
     {U"主题分类", MetaKey::category}, {U"主题词", MetaKey::keywords},
     {U"关键词", MetaKey::keywords}, {U"关键字", MetaKey::keywords},
     {U"发布时间", MetaKey::published}, {U"发布日期", MetaKey::published},
+    {U"发表时间", MetaKey::published}, {U"发表日期", MetaKey::published},
     {U"公开日期", MetaKey::published}, {U"发文日期", MetaKey::written},
     {U"成文日期", MetaKey::written}, {U"生成日期", MetaKey::written},
     {U"印发日期", MetaKey::written}, {U"来源", MetaKey::source},

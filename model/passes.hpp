@@ -15,6 +15,10 @@ namespace gongwen {
 // --- boilerplate.cpp: web-page chrome that ends up in copied text -----------------------
 // `view` is a line's analysis view (half-width, Simplified).
 bool is_chrome_line(std::u32string_view view);
+// A breadcrumb's label alone on its line ("当前位置:"), its items following one per line.
+bool is_bare_breadcrumb_start(std::u32string_view view);
+// A line of nothing but separators (">", "|", "»"…).
+bool is_separator_line(std::u32string_view view);
 // The site owner named by a footer line ("辽宁省科学技术厅 版权所有", "主办单位:X"), or empty.
 std::u32string footer_owner(std::u32string_view view);
 

@@ -138,6 +138,11 @@ TEST(Metadata, YearFromThePublicationDateDependsOnTheGenre) {
     EXPECT_EQ(opinion.metadata.published.value, "2018-12-27");
     EXPECT_EQ(opinion.metadata.year.value, "2018");
     EXPECT_TRUE(opinion.metadata.year.inferred);
+    // The kind is the genre word that comes last: a 决议 on a 报告, a 通知 issuing a 总结.
+    const Document resolution = parse("某市人民代表大会关于政府工作报告的决议\n发布时间:2024-01-20\n会议听取了报告,决定批准。\n");
+    EXPECT_EQ(resolution.metadata.year.value, "2024");
+    const Document notice = parse("某局关于印发工作总结的通知\n发布时间:2024-01-20\n现将总结印发给你们,请遵照执行。\n");
+    EXPECT_EQ(notice.metadata.year.value, "2024");
 }
 
 TEST(Metadata, ShortOrganisationNameIsExpandedFromTheText) {
@@ -210,6 +215,35 @@ TEST(Metadata, ATitleWrappedOverTwoLinesIsOneTitle) {
     // A column's name above a whole title is not part of it.
     const Document page = parse("宁夏要闻\n2026年宁夏回族自治区政府工作报告\n各位代表：\n现在，我代表自治区人民政府报告工作。\n");
     EXPECT_EQ(page.metadata.title.value, "2026年宁夏回族自治区政府工作报告");
+}
+
+TEST(Metadata, NewsPageAroundAReport) {
+    // A breadcrumb one item per line, a 发表时间 label over its value, the title printed twice,
+    // the printed title cut by the page, and a 题注 above a news lead.
+    const Document doc = parse("当前位置：\n首页\n>\n政务信息\n>\n某区要闻\n2026年某区政府工作报告\n发表时间：\n"
+                               "2026-02-09 09:45:30\n2026年某区政府工作报告\n政府工作报\n告\n"
+                               "——2026年2月3日在某区第十三届人民代表大会第四次会议上\n区长 张某某\n"
+                               "2月3日，某区人民代表大会开幕。\n");
+    EXPECT_EQ(doc.metadata.published.value, "2026-02-09");
+    EXPECT_EQ(doc.metadata.addressee.value, "");
+    ASSERT_GE(doc.blocks.size(), 5u);
+    EXPECT_EQ(doc.blocks[0].kind, BlockKind::title);
+    EXPECT_EQ(doc.blocks[0].text, "2026年某区政府工作报告");
+    EXPECT_EQ(doc.blocks[1].kind, BlockKind::subtitle);
+    EXPECT_EQ(doc.blocks[1].text, "政府工作报告");
+    EXPECT_EQ(doc.blocks[2].kind, BlockKind::subtitle);
+    EXPECT_EQ(doc.blocks[3].text, "区长 张某某");
+    EXPECT_EQ(doc.blocks[4].kind, BlockKind::paragraph);
+}
+
+TEST(Metadata, AResolutionsAdoptionNoteIsItsDate) {
+    const Document doc = parse("第十三届全国人民代表大会第五次会议关于政府工作报告的决议\n"
+                               "（2022年3月11日第十三届全国人民代表大会第五次会议通过）\n"
+                               "第十三届全国人民代表大会第五次会议听取和审议了政府工作报告。\n");
+    EXPECT_EQ(doc.blocks[1].kind, BlockKind::subtitle);
+    EXPECT_EQ(doc.metadata.signed_date.value, "2022-03-11");
+    EXPECT_EQ(doc.metadata.year.value, "2022");  // a 决议 belongs to the year it was adopted in
+    EXPECT_EQ(doc.metadata.organisation.value, "第十三届全国人民代表大会第五次会议");
 }
 
 TEST(MetadataLines, WidgetBracketBeforeTheNextLabelIsNotPartOfTheValue) {
