@@ -208,4 +208,17 @@ PY
 else
   echo "xlsx_test: soffice not installed (scripts/bootstrap.sh installs libreoffice-calc-nogui); LibreOffice check skipped"
 fi
+# 201 reports: the chart compares the first 200, which the 文档 sheet says; it is no warning
+# (warnings are for what Excel's limits cut).
+mkdir -p "$tmp/many"
+for i in $(seq 1 201); do ln -s "$(realpath fixtures/seeds/001_9633c70aebd6e55d.txt)" "$tmp/many/r$i.txt"; done
+"$gongwen" summarize "$tmp/many" -o "$tmp/many.xlsx" 2> "$tmp/many.stderr" || fail "summarize of 201 reports failed"
+! grep -q "图表" "$tmp/many.stderr" || fail "the chart's design limit was printed as a warning: $(cat "$tmp/many.stderr")"
+"$python" - "$tmp/many.xlsx" <<'PY' || fail "the 文档 sheet does not say the chart compares 200 reports"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
+texts = [c for row in wb["文档"].iter_rows(values_only=True) for c in row if isinstance(c, str)]
+assert any("只比较前 200 份报告" in t for t in texts), texts[-5:]
+assert not any("×" in t and "只比较" in t for t in texts), texts[-5:]
+PY
 echo "xlsx_test: ok"

@@ -56,8 +56,9 @@ TEST(Xlsx, AnEmptySummaryIsStillAWorkbook) {
     options.failures = {{"missing.txt", "missing.txt: cannot open: No such file or directory"}};
     const std::string bytes = write_xlsx({}, options, &warnings);
     EXPECT_EQ(bytes.substr(0, 2), "PK");
-    ASSERT_EQ(warnings.size(), 1u);  // no chart: nothing to compare
-    EXPECT_NE(warnings[0].find("图表"), std::string::npos);
+    // No chart (nothing to compare) is said in the workbook's 文档 sheet, not warned about:
+    // warnings are for what Excel's limits cut.
+    EXPECT_TRUE(warnings.empty());
 }
 
 TEST(Xlsx, AnEntryIsMappedWithTheCatalogItIsMadeFor) {

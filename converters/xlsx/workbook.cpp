@@ -16,9 +16,15 @@ namespace gongwen::xlsx {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> Notes::sentences() const {
+std::vector<std::string> Notes::cuts() const {
     std::vector<std::string> out;
-    for (const auto& [what, count] : counts_) out.push_back(what + " ×" + std::to_string(count));
+    for (const auto& [what, count] : counts_) out.push_back(count > 1 ? what + " ×" + std::to_string(count) : what);
+    return out;
+}
+
+std::vector<std::string> Notes::sentences() const {
+    std::vector<std::string> out = cuts();
+    out.insert(out.end(), infos_.begin(), infos_.end());
     return out;
 }
 

@@ -13,14 +13,20 @@
 
 namespace gongwen::xlsx {
 
-// What had to be cut to fit Excel, counted by sentence ("事实: 3 cells cut to 32,767 characters").
+// What had to be cut to fit Excel, counted by sentence ("事实: 3 cells cut to 32,767 characters"),
+// and what the workbook chose to leave out by design (the chart compares the first 200 reports).
 class Notes {
 public:
     void add(const std::string& what) { ++counts_[what]; }
+    void inform(const std::string& what) { infos_.push_back(what); }
+    // The cuts, each with its count when it happened more than once: the warnings.
+    std::vector<std::string> cuts() const;
+    // The cuts and then the design notes: what the workbook's 文档 sheet says.
     std::vector<std::string> sentences() const;
 
 private:
     std::map<std::string, std::size_t> counts_;
+    std::vector<std::string> infos_;
 };
 
 // A workbook written to a private temporary folder and read back as bytes; the folder and

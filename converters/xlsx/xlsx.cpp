@@ -367,7 +367,7 @@ bool write_chart(Workbook& book, const std::vector<ReportEntry>& reports, const 
     if (order.size() > kChartSeries) order.resize(kChartSeries);
     if (order.empty() || reports.empty()) return false;
     const std::size_t shown = std::min(reports.size(), kChartReports);
-    if (shown < reports.size()) notes.add(std::string(kChart) + "：只比较前 200 份报告");
+    if (shown < reports.size()) notes.inform(std::string(kChart) + "：只比较前 200 份报告");
     lxw_chart* chart = workbook_add_chart(book.get(), LXW_CHART_BAR);
     const auto first = kSummaryFirstRow;
     const auto last = static_cast<lxw_row_t>(kSummaryFirstRow + shown - 1);
@@ -465,11 +465,14 @@ std::string write_xlsx(const std::vector<ReportEntry>& reports, const XlsxOption
     write_summary(book, summary, reports, rows, catalog, notes);
     const std::vector<std::size_t> filled = filled_counts(reports, catalog);
     write_catalog(book, catalog_sheet, catalog, filled);
-    if (!write_chart(book, reports, catalog, filled, notes)) notes.add(std::string(kChart) + "：没有可比较的指标，未画图");
+    if (!write_chart(book, reports, catalog, filled, notes)) notes.inform(std::string(kChart) + "：没有可比较的指标，未画图");
     const std::vector<std::string> sentences = notes.sentences();
     write_documents(book, documents, reports, options, sentences);
     worksheet_activate(summary.get());
-    if (warnings) warnings->insert(warnings->end(), sentences.begin(), sentences.end());
+    if (warnings) {  // the cuts Excel forced; the design notes are in the workbook only
+        const std::vector<std::string> cuts = notes.cuts();
+        warnings->insert(warnings->end(), cuts.begin(), cuts.end());
+    }
     return book.finish(creation_time(reports, options), catalog.label.empty() ? "gongwen 汇总" : catalog.label);
 }
 

@@ -42,7 +42,8 @@ struct XlsxOptions {
 // fact), 文档 (metadata and diagnostics), 指标 (the catalog) and the chart sheet 图表. Text from
 // reports is always written as text, never as a formula. Where Excel's limits (32,767
 // characters a cell, 1,048,576 rows a sheet, 65,530 links a sheet) force a cut, the workbook
-// says so in 文档 and `warnings` (when given) receives the same sentences.
+// says so in 文档 and `warnings` (when given) receives the same sentences; what the workbook
+// leaves out by design (the chart compares the first 200 reports) is said in 文档 only.
 // Throws gongwen::Error when the workbook cannot be written.
 std::string write_xlsx(const std::vector<ReportEntry>& reports, const XlsxOptions& options = {},
                        std::vector<std::string>* warnings = nullptr);
