@@ -17,15 +17,7 @@
 namespace gongwen {
 namespace {
 
-Block block(BlockKind kind, int level, std::string marker, std::string text, Span span) {
-    Block b;
-    b.kind = kind;
-    b.level = level;
-    b.marker = std::move(marker);
-    b.text = std::move(text);
-    b.span = span;
-    return b;
-}
+using test::block;
 
 Document small_document() {
     Document doc;
@@ -395,6 +387,16 @@ TEST(JsonRead, RoundTripsEverySlotOfTheModel) {
     const std::string json = write_json(doc);
     EXPECT_EQ(read_json(json, "full.json"), doc);
     EXPECT_EQ(write_json(read_json(json, "full.json")), json);
+}
+
+TEST(JsonRead, RoundTripsTheTitleBlock) {
+    Document doc;
+    doc.blocks = {block(BlockKind::title, 0, "", "政府工作报告", Span{0, 6}),
+                  block(BlockKind::subtitle, 0, "", "——2026年1月26日在某省人民代表大会上", Span{7, 27}),
+                  block(BlockKind::subtitle, 0, "", "某省省长 张某某", Span{28, 36})};
+    const std::string json = write_json(doc);
+    EXPECT_NE(json.find("\"kind\": \"subtitle\""), std::string::npos) << json;
+    EXPECT_EQ(read_json(json, "t.json"), doc);
 }
 
 TEST(JsonRead, RoundTripsAnEmptyDocument) { EXPECT_EQ(read_json(write_json(Document{}), "e.json"), Document{}); }

@@ -19,6 +19,17 @@ inline std::string read_fixture(const std::string& name) {
 
 inline Document parse(const std::string& text) { return read_text(text, "test.txt"); }
 
+// A block of the given kind, for documents built by hand.
+inline Block block(BlockKind kind, int level, std::string marker, std::string text, Span span) {
+    Block b;
+    b.kind = kind;
+    b.level = level;
+    b.marker = std::move(marker);
+    b.text = std::move(text);
+    b.span = span;
+    return b;
+}
+
 inline std::vector<const Block*> blocks_of(const Document& doc, BlockKind kind, int level = 0) {
     std::vector<const Block*> out;
     for (const Block& b : doc.blocks)

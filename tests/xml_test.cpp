@@ -11,24 +11,17 @@
 #include <vector>
 
 #include "model/error.hpp"
+#include "test_util.hpp"
 
 namespace gongwen {
 namespace {
+
+using test::block;
 
 const std::string kName = "input.xml";
 
 Field field(std::string value, bool inferred, std::size_t start, std::size_t end) {
     return Field{std::move(value), inferred, Span{start, end}};
-}
-
-Block block(BlockKind kind, int level, std::string marker, std::string text, Span span) {
-    Block b;
-    b.kind = kind;
-    b.level = level;
-    b.marker = std::move(marker);
-    b.text = std::move(text);
-    b.span = span;
-    return b;
 }
 
 // Small enough to spell out as expected output.
@@ -50,6 +43,7 @@ Document every_block_kind() {
     doc.source = Source{"gov/2023.txt", 1000, std::string(64, 'f'), "GB18030", true};
     doc.blocks = {
         block(BlockKind::title, 0, "", "某市2023年法治政府建设情况报告", Span{0, 17}),
+        block(BlockKind::subtitle, 0, "", "——在全市法治政府建设推进会上", Span{0, 0}),
         block(BlockKind::addressee, 0, "", "市法治政府建设领导小组办公室", Span{18, 33}),
         block(BlockKind::heading, 1, "一、", "主要举措", Span{34, 40}),
         block(BlockKind::heading, 2, "（一）", "加强领导", Span{41, 48}),
@@ -161,7 +155,7 @@ TEST(Xml, RoundTripsEveryBlockKind) {
     const Document doc = every_block_kind();
     const std::string xml = write_xml(doc);
     EXPECT_EQ(read_xml(xml, kName), doc) << xml;
-    for (const char* element : {"<title ", "<addressee ", "<heading ", "<paragraph ", "<list-item ",
+    for (const char* element : {"<title ", "<subtitle ", "<addressee ", "<heading ", "<paragraph ", "<list-item ",
                                 "<attachment ", "<signature ", "<annotation ", "<item "})
         EXPECT_NE(xml.find(element), std::string::npos) << element;
 }
