@@ -103,15 +103,18 @@ bool is_bare_breadcrumb_start(std::u32string_view view) {
     return false;
 }
 
+// The characters pages put between menu items and breadcrumb levels.
+constexpr std::u32string_view kSeparators = U"|｜丨/>»›→-_=*·•";
+
 bool is_separator_line(std::u32string_view view) {
     const std::u32string s = without_spaces(view);
-    return !s.empty() && s.find_first_not_of(U"|｜丨/>»›→-_=*·•") == std::u32string::npos;
+    return !s.empty() && s.find_first_not_of(kSeparators) == std::u32string::npos;
 }
 
 bool is_chrome_line(std::u32string_view view) {
     const std::u32string s = without_spaces(view);
     if (s.empty()) return false;
-    if (s.find_first_not_of(U"|｜丨/>-_=*·•【】[]") == std::u32string::npos) return true;
+    if (s.find_first_not_of(std::u32string(kSeparators) + U"【】[]") == std::u32string::npos) return true;
     for (auto line : kChromeLines)
         if (starts_with(s, line) && s.find_first_not_of(U">»:》", line.size()) == std::u32string::npos)
             return true;

@@ -246,8 +246,8 @@ bool inside_number_phrase(std::u32string_view title, std::size_t i) {
     if (numeral(before) && numeral(at)) return true;
     if (before == U'第' && (numeral(at) || is_ascii_digit(at))) return true;
     if (numeral(before) && std::u32string_view(U"届次年月日号条项个批期").find(at) != std::u32string_view::npos) return true;
-    return (before == U'年' || before == U'月') && i >= 2 && (is_ascii_digit(at) || numeral(at)) &&
-           std::u32string_view(U"0123456789一二三四五六七八九十〇").find(title[i - 2]) != std::u32string_view::npos;
+    const auto number = [&](char32_t c) { return is_ascii_digit(c) || numeral(c); };
+    return (before == U'年' || before == U'月') && i >= 2 && number(at) && number(title[i - 2]);
 }
 
 }  // namespace
