@@ -357,6 +357,13 @@ bool opens_with_dash(std::u32string_view text) {
     return !text.empty() && std::u32string_view(U"—―─－-–").find(text.front()) != std::u32string_view::npos;
 }
 
+// Whether a subtitle under the title so far opened with a dash: the lines under it continue it.
+bool follows_dash(const std::vector<Block>& blocks) {
+    for (auto it = blocks.rbegin(); it != blocks.rend() && it->kind == BlockKind::subtitle; ++it)
+        if (opens_with_dash(to_u32(it->text))) return true;
+    return false;
+}
+
 bool is_subtitle(const std::vector<const Line*>& content, std::size_t k, bool after_dash) {
     const Line& line = *content[k];
     if (!is_title_block_line(line.view)) return false;
@@ -415,7 +422,6 @@ void build_blocks(Document& doc, InferenceInput& in, std::vector<Span>& merged) 
     bool body_started = false;
     bool title_seen = false;
     bool in_attachment = false;
-    bool dashed = false;  // a subtitle line opened with a dash: the lines under it continue it
     // Room for the most blocks the lines can make (a line makes one, or a heading and its
     // paragraph): the blocks are never moved while they are made, and the room left unused
     // costs address space, not memory.
@@ -466,8 +472,7 @@ void build_blocks(Document& doc, InferenceInput& in, std::vector<Span>& merged) 
         }
         if (!body_started && !blocks.empty() &&
             (blocks.back().kind == BlockKind::title || blocks.back().kind == BlockKind::subtitle) &&
-            line.heading_hint == 0 && is_subtitle(content, k, dashed)) {
-            dashed = dashed || opens_with_dash(line.text);
+            line.heading_hint == 0 && is_subtitle(content, k, follows_dash(blocks))) {
             Block b = block_of(line, BlockKind::subtitle, 0, line.text.size());
             // One or two characters are the end of the line above, cut by the page (政府工作报 / 告).
             if (blocks.back().kind == BlockKind::subtitle && line.text.size() <= 2) {
