@@ -118,9 +118,10 @@ TEST(Limits, APdfOverItsPagesIsRefusedAtTheExactCount) {
               "test.txt: its PDF would have more than " + std::to_string(pages - 1) + " pages, the limit (--max-pages)");
 }
 
-TEST(Limits, ARunawayTextStopsBeforeItIsAllSet) {
-    // 20,000 paragraphs are over 20,000 grid lines: the layout stops while setting them, as
-    // soon as the lines set would fill more than the limit's pages.
+TEST(Limits, AManyPagedTextIsRefusedWithTheLimitNamed) {
+    // 20,000 paragraphs are over 20,000 grid lines. The layout stops while setting them, as soon
+    // as the lines set would fill more than the limit's pages; that it stops early is not seen
+    // here (pagination would give the same message later), only that it is refused.
     std::string text = "报告\n";
     for (int i = 0; i < 20'000; ++i) text += "全年办理行政许可申请十二件。\n";
     const Document doc = test::parse(text);
