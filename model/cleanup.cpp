@@ -1,5 +1,6 @@
 // Cleanup of one line: pinyin annotations and spaces between CJK characters are removed from
-// the display text; suspected mojibake is only flagged. Every kept character remembers its
+// the display text, Latin punctuation in Chinese text is shown full-width (punctuation.cpp);
+// suspected mojibake is only flagged. Every kept character remembers its
 // source position.
 #include <algorithm>
 #include <string_view>
@@ -41,9 +42,11 @@ std::size_t pinyin_at(const std::u32string& raw, std::size_t i, bool pinyin_docu
 
 bool is_inline_space(char32_t cp) { return cp != '\n' && cp != '\r' && is_space(cp); }
 
+}  // namespace
+
 // Mis-decoded text (UTF-8 read as GBK and back) leaves a half-width '?' glued to letters,
 // box-drawing or private-use characters, or a lone Latin letter between ideographs.
-bool suspicious_at(const std::u32string& t, std::size_t i) {
+bool looks_mis_decoded(const std::u32string& t, std::size_t i) {
     const char32_t cp = t[i];
     const bool prev_han = i > 0 && is_han(t[i - 1]);
     if (cp == 0xFFFD) return true;
@@ -59,11 +62,15 @@ bool suspicious_at(const std::u32string& t, std::size_t i) {
     return false;
 }
 
-void flag_mojibake(const Line& line, CleanupReport& report) {
+namespace {
+
+// Flags the garbled runs of a line; returns them as [begin, end) positions of its text.
+std::vector<std::pair<std::size_t, std::size_t>> flag_mojibake(const Line& line, CleanupReport& report) {
+    std::vector<std::pair<std::size_t, std::size_t>> runs;
     const std::u32string& t = line.text;
     std::size_t last_end = 0;  // end of the run flagged last in this line, 0 for none
     for (std::size_t i = 0; i < t.size(); ++i) {
-        if (!suspicious_at(t, i)) continue;
+        if (!looks_mis_decoded(t, i)) continue;
         // Extend over the garbled run: neighbours up to the nearest space or CJK punctuation.
         std::size_t b = i;
         std::size_t e = i + 1;
@@ -83,9 +90,12 @@ void flag_mojibake(const Line& line, CleanupReport& report) {
         } else {
             report.mojibake.add(line.span_of(b, e));
         }
+        if (!runs.empty() && b <= runs.back().second) runs.back().second = e;
+        else runs.emplace_back(b, e);
         last_end = e;
         i = e;
     }
+    return runs;
 }
 
 }  // namespace
@@ -175,6 +185,48 @@ bool words_apart(const std::u32string& before, const std::u32string& raw, std::s
     return left >= 2 && right >= 2;
 }
 
+// The mark a widened one stood for: ，→ , “ → " ‘ → '.
+char32_t as_written(char32_t wide) {
+    if (wide == U'“' || wide == U'”') return '"';
+    if (wide == U'‘' || wide == U'’') return '\'';
+    return fold(wide);
+}
+
+// A full-width mark carries its own spacing: the spaces the source put beside the Latin one
+// (调整, 明确  (1) 加强) go, counted with the other spaces removed from Chinese text.
+void drop_spaces_beside(Line& line, const std::vector<std::size_t>& widened, CleanupReport& report) {
+    std::vector<bool> wide(line.text.size(), false);
+    for (std::size_t i : widened) wide[i] = true;
+    std::vector<bool> drop(line.text.size(), false);
+    bool any = false;
+    for (std::size_t i = 0; i < line.text.size();) {
+        if (!is_inline_space(line.text[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < line.text.size() && is_inline_space(line.text[j])) ++j;
+        if ((i > 0 && wide[i - 1]) || (j < line.text.size() && wide[j])) {
+            report.cjk_spaces.add(line.span_of(i, j));
+            std::fill(drop.begin() + static_cast<std::ptrdiff_t>(i), drop.begin() + static_cast<std::ptrdiff_t>(j), true);
+            any = true;
+        }
+        i = j;
+    }
+    if (!any) return;
+    std::u32string text, view;
+    Origins origin;
+    for (std::size_t i = 0; i < line.text.size(); ++i) {
+        if (drop[i]) continue;
+        text.push_back(line.text[i]);
+        view.push_back(line.view[i]);
+        origin.push_back(line.origin[i]);
+    }
+    line.text = std::move(text);
+    line.view = std::move(view);
+    line.origin = std::move(origin);
+}
+
 }  // namespace
 
 Line make_line(const std::u32string& raw, std::size_t start, const std::vector<std::uint32_t>* origin,
@@ -219,11 +271,18 @@ Line make_line(const std::u32string& raw, std::size_t start, const std::vector<s
         line.origin.push_back(static_cast<std::uint32_t>(at(i)));
         ++i;
     }
-    line.view = fold(line.text);
     for (char32_t cp : line.text)
         if (cp >= 0xFF01 && cp <= 0xFF5E && (is_ascii_digit(cp - 0xFEE0) || is_ascii_alpha(cp - 0xFEE0)))
             ++report.fullwidth;
-    flag_mojibake(line, report);
+    // Mis-decoded runs are flagged on the text as the source has it, and left as they are.
+    const auto garbled = flag_mojibake(line, report);
+    const std::vector<std::size_t> widened = widen_punctuation(line.text, garbled);
+    line.view = fold(line.text);
+    for (std::size_t i : widened) {
+        report.punctuation.add(line.span_of(i, i + 1));
+        line.view[i] = as_written(line.text[i]);  // the analysis sees the source's own mark
+    }
+    if (!widened.empty()) drop_spaces_beside(line, widened, report);
     return line;
 }
 

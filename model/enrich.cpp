@@ -561,6 +561,10 @@ void report(Document& doc, const CleanupReport& clean, Findings& found) {
                    "pinyin annotations after characters removed, as in 學(xué) → 學", clean.pinyin.count);
     add_diagnostic(doc, "cjk_space_removed", clean.cjk_spaces.spans, "spaces between Chinese characters removed",
                    clean.cjk_spaces.count);
+    add_diagnostic(doc, "punctuation_widened", clean.punctuation.spans,
+                   "Latin punctuation in Chinese text shown full-width (，：；？！（）“”‘’), as GB/T 15834 writes it; "
+                   "numbers, times, URLs and Latin text keep theirs",
+                   clean.punctuation.count);
     add_diagnostic(doc, "fullwidth_folded", {},
                    "full-width digits and letters read as half-width for analysis (display text unchanged)",
                    clean.fullwidth);
@@ -624,6 +628,19 @@ bool may_hold_pinyin(const std::string& text) {
     return text.find('(') != std::string::npos || text.find("\xEF\xBC\x88") != std::string::npos;  // （
 }
 
+// A finished table's cells get the cleanup of punctuation the lines get; a cell knows only its
+// own span, so that is where each change is said to be.
+void widen_cells(Block& table, CleanupReport& report) {
+    for (TableRow& row : table.rows)
+        for (TableCell& cell : row.cells) {
+            std::u32string text = to_u32(cell.text);
+            const std::vector<std::size_t> widened = widen_punctuation(text);
+            if (widened.empty()) continue;
+            for (std::size_t k = 0; k < widened.size(); ++k) report.punctuation.add(cell.span);
+            cell.text = to_utf8(text);
+        }
+}
+
 // `Raw` is const or not: when not, each raw block's text is freed once its line is made.
 template <class Raw>
 Cleaned clean_lines(Raw& raw, const std::string& name) {
@@ -642,6 +659,7 @@ Cleaned clean_lines(Raw& raw, const std::string& name) {
         if (r.block) {
             if constexpr (std::is_const_v<Raw>) out.passthrough.push_back(*r.block);
             else out.passthrough.push_back(std::move(*r.block));
+            widen_cells(out.passthrough.back(), out.report);
             continue;
         }
         Line line = make_line(to_u32(r.text), r.start, r.origin.empty() ? nullptr : &r.origin, toned >= 3, out.report);

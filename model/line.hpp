@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/document.hpp"
@@ -66,8 +67,20 @@ struct CleanupReport {
     Places pinyin;                 // annotations removed
     Places cjk_spaces;             // space runs removed between CJK characters
     Places mojibake;               // suspected mis-decoded runs (flagged, not changed)
+    Places punctuation;            // Latin marks shown full-width in Chinese text
     std::size_t fullwidth = 0;     // full-width ASCII characters read as ASCII for analysis
 };
+
+// Whether t[i] is a sign of mis-decoded text: a '?' glued to Chinese text or letters, a
+// box-drawing or private-use character beside Han, a lone lowercase letter between ideographs.
+bool looks_mis_decoded(const std::u32string& t, std::size_t i);
+
+// Shows the Latin punctuation of a line that stands in Chinese text in its full-width form
+// (GB/T 15834): , : ; ? ! ( ) and straight quotes, paired as “…” ‘…’. Numbers, times, URLs,
+// e-mail addresses and Latin text keep theirs, and so do the [begin, end) runs of `leave`
+// (text flagged as mis-decoded). One character for one; returns the positions changed, in order.
+std::vector<std::size_t> widen_punctuation(std::u32string& text,
+                                           const std::vector<std::pair<std::size_t, std::size_t>>& leave = {});
 
 // Number of tone-marked pinyin annotations in a raw text: above a few, toneless annotations
 // such as "(de)" after a character are treated as annotations too.

@@ -12,19 +12,21 @@ using test::parse;
 TEST(Cleanup, RemovesPinyinAnnotationsAfterCharacters) {
     const Document doc = parse("深入學(xué)習(xí)貫徹習(xí)近平法治思想,認(rèn)真落實(shí)。\n");
     ASSERT_EQ(doc.blocks.size(), 1u);
-    EXPECT_EQ(doc.blocks[0].text, "深入學習貫徹習近平法治思想,認真落實。");
+    EXPECT_EQ(doc.blocks[0].text, "深入學習貫徹習近平法治思想，認真落實。");
     EXPECT_EQ(diagnostic_count(doc, "pinyin_removed"), 5u);
+    EXPECT_EQ(diagnostic_count(doc, "punctuation_widened"), 1u);  // the comma; the pinyin brackets went
 }
 
 TEST(Cleanup, KeepsParenthesesThatAreNotPinyin) {
+    // Kept, in the full-width form of brackets in Chinese text.
     const Document doc = parse("《管理辦法(試行)》(2021-2025年)和附件(a)及OA(系统)。\n");
-    EXPECT_EQ(doc.blocks[0].text, "《管理辦法(試行)》(2021-2025年)和附件(a)及OA(系统)。");
+    EXPECT_EQ(doc.blocks[0].text, "《管理辦法（試行）》（2021-2025年）和附件（a）及OA（系统）。");
     EXPECT_EQ(diagnostic_count(doc, "pinyin_removed"), 0u);
 }
 
 TEST(Cleanup, RemovesSpacesBetweenChineseCharactersOnly) {
     const Document doc = parse("加大 科技 财 政投入,使用 OA 系统 和 Windows 10 平台。\n");
-    EXPECT_EQ(doc.blocks[0].text, "加大科技财政投入,使用 OA 系统和 Windows 10 平台。");
+    EXPECT_EQ(doc.blocks[0].text, "加大科技财政投入，使用 OA 系统和 Windows 10 平台。");
     EXPECT_EQ(diagnostic_count(doc, "cjk_space_removed"), 4u);
 }
 

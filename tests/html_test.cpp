@@ -272,7 +272,7 @@ TEST(HtmlMetadata, MetaTagsFillWhatThePageDoesNotSay) {
     EXPECT_EQ(m.published.value, "2024-02-20");
     EXPECT_EQ(m.published_time.value, "09:15");
     EXPECT_EQ(m.source.value, "某市审计局");
-    EXPECT_EQ(m.keywords.value, "法治政府,报告");
+    EXPECT_EQ(m.keywords.value, "法治政府，报告");
     EXPECT_EQ(m.source_url.value, "http://www.example.gov.cn/a/1.html");
     const std::string html = page("<p>2023年，市审计局全面推进法治政府建设，取得积极成效。</p>", head);
     EXPECT_EQ(slice(html, m.published.span), "2024-02-20 09:15");

@@ -96,7 +96,7 @@ TEST(Metadata, TakesPageMetadataOutOfTheBodyAndMergesRepeats) {
     EXPECT_EQ(diagnostic_count(doc, "metadata_merged"), 2u);
     ASSERT_EQ(doc.blocks.size(), 2u);
     EXPECT_EQ(doc.blocks[0].kind, BlockKind::title);
-    EXPECT_EQ(doc.blocks[1].text, "正文第一段,内容。");
+    EXPECT_EQ(doc.blocks[1].text, "正文第一段，内容。");
 }
 
 TEST(Metadata, AddresseeSignatureAttachmentAndAnnotation) {
@@ -116,7 +116,7 @@ TEST(Metadata, AddresseeSignatureAttachmentAndAnnotation) {
     EXPECT_EQ(blocks_of(doc, BlockKind::signature).size(), 2u);
     const auto notes = blocks_of(doc, BlockKind::annotation);
     ASSERT_EQ(notes.size(), 1u);
-    EXPECT_EQ(notes[0]->text, "(此件主动公开)");
+    EXPECT_EQ(notes[0]->text, "（此件主动公开）");
 }
 
 TEST(Metadata, TitleInferredFromTheOpeningSentence) {

@@ -45,7 +45,7 @@ TEST(Outline, SplitsHeadingFromLeadSentence) {
     ASSERT_EQ(doc.blocks.size(), 3u);
     EXPECT_EQ(doc.blocks[1].kind, BlockKind::heading);
     EXPECT_EQ(doc.blocks[1].level, 2);
-    EXPECT_EQ(doc.blocks[1].marker, "(一)");
+    EXPECT_EQ(doc.blocks[1].marker, "（一）");
     EXPECT_EQ(doc.blocks[1].text, "强化法治工作组织领导。");
     EXPECT_EQ(doc.blocks[2].kind, BlockKind::paragraph);
     EXPECT_EQ(doc.blocks[2].text, "一是调整领导小组。二是制定方案。");
@@ -75,8 +75,8 @@ TEST(Outline, InlineEnumerationsAreItemsNotHeadings) {
     EXPECT_EQ(p.kind, BlockKind::paragraph);
     ASSERT_EQ(p.items.size(), 3u);
     EXPECT_EQ(p.items[0].marker, "一是");
-    EXPECT_EQ(p.items[0].text, "强化学习,提升能力。");
-    EXPECT_EQ(p.items[1].text, "完善制度;");
+    EXPECT_EQ(p.items[0].text, "强化学习，提升能力。");
+    EXPECT_EQ(p.items[1].text, "完善制度；");
     EXPECT_EQ(p.items[2].marker, "三是");
     EXPECT_TRUE(blocks_of(doc, BlockKind::heading).empty());
 }
@@ -94,7 +94,7 @@ TEST(Outline, LineWithOneEnumeratorIsAListItem) {
     const auto items = blocks_of(doc, BlockKind::list_item);
     ASSERT_EQ(items.size(), 2u);
     EXPECT_EQ(items[0]->marker, "一是");
-    EXPECT_EQ(items[0]->text, "持续学习,不断增强法治意识。");
+    EXPECT_EQ(items[0]->text, "持续学习，不断增强法治意识。");
     EXPECT_EQ(items[1]->text, "遵规守法。");
 }
 

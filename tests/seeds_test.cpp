@@ -143,7 +143,7 @@ TEST(Seed004, TraditionalTextStaysTraditionalWithPinyinRemoved) {
     EXPECT_EQ(h1[0]->text, "本年度推進依法行政工作的舉措和成效");
     const auto notes = blocks_of(doc, BlockKind::annotation);
     ASSERT_EQ(notes.size(), 1u);
-    EXPECT_EQ(notes[0]->text, "(此件主動公開)");
+    EXPECT_EQ(notes[0]->text, "（此件主動公開）");
 }
 
 TEST(Seed004, BigFivePassageGivesTheSameDocument) {

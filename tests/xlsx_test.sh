@@ -14,7 +14,7 @@ fail() { echo "xlsx_test: $*" >&2; exit 1; }
 # A report whose text starts cells with = + - @, and one (gongwen's XML, which keeps whatever
 # it is given) with a 40,000-character quote.
 mkdir -p "$tmp/in"
-printf '=1+1工作报告\n=SUM(A1)开展宣传活动5次。\n+cmd|calc发放宣传资料300份。\n@HYPERLINK("x")收到群众咨询12件。\n-2+3召开局长办公会4次。\n' > "$tmp/in/inject.txt"
+printf '=1+1工作报告\n=SUM(A1)+1开展宣传活动5次。\n+cmd|calc发放宣传资料300份。\n@HYPERLINK("x")+0收到群众咨询12件。\n-2+3召开局长办公会4次。\n' > "$tmp/in/inject.txt"
 printf '关于2023年工作的报告\n全年共受理行政复议案件3件。\n' > "$tmp/long-source.txt"
 "$gongwen" convert "$tmp/long-source.txt" -t xml -o "$tmp/in/long.xml" -q
 "$python" - "$tmp/in/long.xml" <<'PY'
@@ -127,7 +127,7 @@ with zipfile.ZipFile(path) as z:
                 assert formulas == 0, (name, formulas)
 injected = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row
             if isinstance(c.value, str) and c.value[:1] in "=+-@" and c.data_type == "s"]
-for needle in ("=SUM(A1)", "+cmd|", "@HYPERLINK(", "-2+3", "=1+1工作报告"):
+for needle in ("=SUM(A1)+1", "+cmd|", "@HYPERLINK(\"x\")+0", "-2+3", "=1+1工作报告"):
     assert any(v.startswith(needle) for v in injected), (needle, injected[:5])
 
 # 文档: one row per report, the failed one marked, the cut cell explained.

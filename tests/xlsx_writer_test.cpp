@@ -71,7 +71,7 @@ TEST(Xlsx, AnEntryIsMappedWithTheCatalogItIsMadeFor) {
     ASSERT_TRUE(e.summary.values[0]);
     EXPECT_EQ(e.summary.values[0]->value, "24");
     EXPECT_EQ(e.facts.size(), e.fact_sections.size());
-    EXPECT_EQ(e.fact_sections.back(), "一、2023年度推进法治政府建设主要举措和工作成效 › (六)规范行政权力制约监督情况");
+    EXPECT_EQ(e.fact_sections.back(), "一、2023年度推进法治政府建设主要举措和工作成效 › （六）规范行政权力制约监督情况");
 }
 
 }  // namespace
