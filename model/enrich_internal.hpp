@@ -27,7 +27,7 @@ struct InferenceInput {
 // Fills title (when missing), organisation, year from what the blocks and lines say.
 void infer_metadata(Document& doc, const InferenceInput& in);
 
-// True when `view` names a kind of report or official document (报告, 总结, 通知…).
+// True when `view` names a kind of report or official document (报告, 总结, 通知…); describe.cpp.
 bool has_genre_word(std::u32string_view view);
 // True when `view` ends like an organisation name (局, 厅, 委员会, 人民政府…).
 bool ends_like_org(std::u32string_view view);

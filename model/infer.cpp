@@ -6,6 +6,7 @@
 #include <map>
 #include <string_view>
 
+#include "model/describe.hpp"
 #include "model/enrich_internal.hpp"
 #include "model/passes.hpp"
 #include "model/text_util.hpp"
@@ -13,11 +14,6 @@
 namespace gongwen {
 
 namespace {
-
-constexpr std::array<std::u32string_view, 27> kGenreWords{
-    U"报告", U"总结", U"情况", U"通知", U"意见", U"办法", U"规定", U"方案", U"决定",
-    U"公告", U"通报", U"批复", U"纪要", U"计划", U"要点", U"年报", U"说明", U"决议",
-    U"命令", U"公报", U"通告", U"请示", U"议案", U"讲话", U"规划", U"条例", U"细则"};
 
 // Suffixes of organisation names, longest first.
 constexpr std::array<std::u32string_view, 18> kOrgSuffixes{
@@ -229,18 +225,12 @@ void infer_org(Document& doc, const InferenceInput& in) {
     m.organisation = org;
 }
 
-// Whether a title names a kind of text that looks back on a year. The kind is the genre word
-// that comes last (关于政府工作报告的决议 is a 决议, 关于印发工作总结的通知 a 通知).
+// Whether a title names a kind of text that looks back on a year (its genre: 关于政府工作报告的
+// 决议 is a 决议, 关于印发工作总结的通知 a 通知).
 bool looks_back(const std::string& title) {
     if (title.empty()) return true;  // nothing says otherwise: the genre gongwen is for
-    const std::u32string t = fold(to_u32(title));
-    std::u32string_view genre;
-    std::size_t genre_end = 0;
-    for (std::u32string_view w : kGenreWords)
-        if (const std::size_t at = t.rfind(w); at != std::u32string::npos && at + w.size() >= genre_end)
-            genre = w, genre_end = at + w.size();
-    static constexpr std::array<std::u32string_view, 4> kLookingBack{U"报告", U"总结", U"年报", U"情况"};
-    return std::find(kLookingBack.begin(), kLookingBack.end(), genre) != kLookingBack.end();
+    static constexpr std::array<std::string_view, 4> kLookingBack{"报告", "总结", "年报", "情况"};
+    return std::find(kLookingBack.begin(), kLookingBack.end(), genre_of_title(title)) != kLookingBack.end();
 }
 
 void infer_year(Document& doc, const InferenceInput& in) {
@@ -269,11 +259,6 @@ void infer_year(Document& doc, const InferenceInput& in) {
 }
 
 }  // namespace
-
-bool has_genre_word(std::u32string_view view) {
-    return std::any_of(kGenreWords.begin(), kGenreWords.end(),
-                       [&](std::u32string_view w) { return view.find(w) != std::u32string_view::npos; });
-}
 
 bool ends_like_org(std::u32string_view view) {
     return std::any_of(kOrgSuffixes.begin(), kOrgSuffixes.end(), [&](std::u32string_view s) {

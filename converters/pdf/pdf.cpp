@@ -4,16 +4,14 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
-#include <tuple>
 
 #include "converters/pdf/draw.hpp"
 #include "converters/pdf/fonts.hpp"
 #include "converters/pdf/layout.hpp"
+#include "model/describe.hpp"
 #include "model/error.hpp"
 
 namespace gongwen {
@@ -30,46 +28,30 @@ bool all_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// The instant the PDF records as its creation: the signing date, else the publication date
-// (with its time), else SOURCE_DATE_EPOCH; China Standard Time for the document's own dates.
-// Never the clock, so that equal input gives equal bytes.
-std::pair<std::string, std::string> document_date(const Metadata& m) {
-    std::string day = m.signed_date.present() ? m.signed_date.value : m.published.value;
-    std::string time = !m.signed_date.present() && m.published_time.present() ? m.published_time.value : "00:00";
-    if (day.size() == 10 && time.size() == 5) {
-        const std::string compact = day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2) + time.substr(0, 2) + time.substr(3, 2);
-        return {"D:" + compact + "00+08'00'", day + "T" + time + ":00+08:00"};
-    }
-    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-    if (!epoch || !all_digits(epoch)) return {};
-    const std::time_t t = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
-    std::tm utc{};
-    gmtime_r(&t, &utc);
-    char pdf[32], xmp[32];
-    std::strftime(pdf, sizeof pdf, "D:%Y%m%d%H%M%SZ", &utc);
-    std::strftime(xmp, sizeof xmp, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return {pdf, xmp};
-}
-
-std::string document_title(const Document& doc) {
-    if (doc.metadata.title.present()) return doc.metadata.title.value;
-    for (const Block& b : doc.blocks)
-        if (b.kind == BlockKind::title) return b.text;
-    return {};
+// The PDF form of an xs:dateTime the model gives ("2024-02-04T09:30:00+08:00" →
+// "D:20240204093000+08'00'", "…Z" → "D:…Z").
+std::string pdf_date(const std::string& iso) {
+    if (iso.size() < 20) return {};
+    std::string out = "D:" + iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2) + iso.substr(11, 2) + iso.substr(14, 2) +
+                      iso.substr(17, 2);
+    const std::string zone = iso.substr(19);
+    return zone == "Z" ? out + "Z" : out + zone.substr(0, 3) + "'" + zone.substr(4, 2) + "'";
 }
 
 pdf::Archive archive_of(const Document& doc, const PdfOptions& options, std::vector<pdf::Bookmark> bookmarks) {
     const Metadata& m = doc.metadata;
+    const Description d = describe(doc);
     pdf::Archive a;
     a.conformance = options.conformance;
-    a.title = document_title(doc);
-    a.author = m.organisation.present() ? m.organisation.value : m.signer.value;
+    a.title = d.title;
+    a.author = d.issuer;
     a.subject = m.category.value;
     a.keywords = m.keywords.value;
     a.creator = std::string("gongwen ") + GONGWEN_VERSION;
     a.producer = a.creator + " (cairo " + cairo_version_string() + ", PoDoFo " + std::to_string(PODOFO_VERSION_MAJOR) +
                  "." + std::to_string(PODOFO_VERSION_MINOR) + "." + std::to_string(PODOFO_VERSION_PATCH) + ")";
-    std::tie(a.date_pdf, a.date_xmp) = document_date(m);
+    a.date_xmp = d.created;
+    a.date_pdf = pdf_date(d.created);
     a.bookmarks = std::move(bookmarks);
     if (options.conformance == PdfConformance::a3b) {
         a.xml = options.source_xml;

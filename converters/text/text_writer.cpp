@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "converters/text/text.hpp"
+#include "model/describe.hpp"
 
 namespace gongwen {
 
@@ -30,7 +31,7 @@ struct Labelled {
 std::array<Labelled, 13> labelled_fields(const Metadata& m) {
     return {{{"标题", &m.title},
              {"发文机关", &m.organisation},
-             {"年度", &m.year},
+             {"报告年度", &m.year},
              {"发布日期", &m.published},
              {"发布时间", &m.published_time},
              {"主送机关", &m.addressee},
@@ -144,7 +145,7 @@ std::string facts_text(const Document& doc) {
 
 std::string write_text(const Document& doc) {
     std::string out;
-    if (!leads_with_title(doc) && doc.metadata.title.present()) out += doc.metadata.title.value + "\n\n";
+    if (const std::string title = describe(doc).title; !leads_with_title(doc) && !title.empty()) out += title + "\n\n";
     for (const Block& b : doc.blocks) out += block_line(b) + "\n\n";
     if (!out.empty()) out.pop_back();
     return out;
@@ -153,7 +154,7 @@ std::string write_text(const Document& doc) {
 std::string write_markdown(const Document& doc) {
     const Metadata& m = doc.metadata;
     std::string out;
-    if (m.title.present()) out += "# " + md_escape(m.title.value, false) + "\n\n";
+    if (const std::string title = describe(doc).title; !title.empty()) out += "# " + md_escape(title, false) + "\n\n";
     out += "| 字段 | 值 |\n|---|---|\n";
     for (const auto& [label, field] : labelled_fields(m)) {
         if (!field->present() || field == &m.title) continue;

@@ -24,7 +24,7 @@ constexpr const char* kCatalog = "指标";
 constexpr const char* kChart = "图表";
 
 constexpr lxw_row_t kSummaryFirstRow = 3;  // group headers, ids and labels above
-constexpr lxw_col_t kFirstIndicatorCol = 5;  // 文件 标题 发文机关 年度 日期
+constexpr lxw_col_t kFirstIndicatorCol = 5;  // 文件 标题 发文机关 报告年度 文件日期
 constexpr std::size_t kChartReports = 200;
 constexpr std::size_t kChartSeries = 5;
 constexpr std::size_t kNoteQuotes = 12;
@@ -148,7 +148,7 @@ void write_summary_headers(Workbook& book, Sheet& s, const Catalog& catalog) {
     worksheet_merge_range(s.get(), 0, 0, 1, kFirstIndicatorCol - 1, "报告", group);
     for (std::size_t k = 0; k < catalog.indicators.size(); ++k)
         s.text(1, static_cast<lxw_col_t>(kFirstIndicatorCol + k), catalog.indicators[k].id, book.format("id"), false);
-    const char* columns[] = {"文件", "标题", "发文机关", "年度", "日期"};
+    const char* columns[] = {"文件", "标题", "发文机关", "报告年度", "文件日期"};
     for (lxw_col_t c = 0; c < kFirstIndicatorCol; ++c) s.text(2, c, columns[c], header, false);
     for (std::size_t k = 0; k < catalog.indicators.size(); ++k) {
         const Indicator& ind = catalog.indicators[k];
@@ -178,11 +178,11 @@ std::string quotes_note(const ReportEntry& r, const IndicatorValue& v, const Ind
 void write_report_row(Workbook& book, Sheet& s, lxw_row_t row, const ReportEntry& r, const std::vector<lxw_row_t>& fact_rows,
                       const Catalog& catalog) {
     s.text(row, 0, r.source.name);
-    s.text(row, 1, r.metadata.title.value);
-    s.text(row, 2, r.metadata.organisation.value);
-    if (r.metadata.year.present()) s.decimal(row, 3, r.metadata.year.value);
-    const Field& date = r.metadata.published.present() ? r.metadata.published : r.metadata.signed_date;
-    if (date.present()) s.date(row, 4, date.value, book.format("date"));
+    const Description& d = r.description;
+    s.text(row, 1, d.title);
+    s.text(row, 2, d.issuer);
+    if (!d.report_year.empty()) s.decimal(row, 3, d.report_year);
+    if (!d.date.empty()) s.date(row, 4, d.date, book.format("date"));
     for (std::size_t k = 0; k < catalog.indicators.size() && k < r.summary.values.size(); ++k) {
         const std::optional<IndicatorValue>& v = r.summary.values[k];
         if (!v) continue;
@@ -256,7 +256,7 @@ void write_summary(Workbook& book, Sheet& s, const std::vector<ReportEntry>& rep
 // --- 文档 ----------------------------------------------------------------------------------
 
 const std::vector<std::string> kDocumentColumns = {
-    "文件", "状态", "标题", "标题为推断", "发文机关", "年度", "发布日期", "成文日期", "文号", "索引号", "发布机构",
+    "文件", "状态", "标题", "标题为推断", "发文机关", "报告年度", "发布日期", "成文日期", "文号", "索引号", "发布机构",
     "来源", "字符集", "字符集为检测", "字节数", "SHA-256", "段落数", "事实数", "已归类事实数", "诊断", "错误"};
 
 std::string diagnostics_text(const std::vector<Diagnostic>& ds) {
@@ -270,10 +270,11 @@ void write_document_row(Workbook& book, Sheet& s, lxw_row_t row, const ReportEnt
     lxw_col_t c = 0;
     s.text(row, c++, r.source.name);
     s.text(row, c++, "已读");
-    s.text(row, c++, m.title.value);
+    const Description& d = r.description;
+    s.text(row, c++, d.title);
     s.text(row, c++, m.title.present() ? (m.title.inferred ? "是" : "否") : "");
-    s.text(row, c++, m.organisation.value);
-    if (m.year.present()) s.decimal(row, c, m.year.value);
+    s.text(row, c++, d.issuer);
+    if (!d.report_year.empty()) s.decimal(row, c, d.report_year);
     ++c;
     if (m.published.present()) s.date(row, c, m.published.value, book.format("date"));
     ++c;
@@ -444,6 +445,7 @@ ReportEntry report_entry(Document doc, const Catalog& catalog) {
         by_block[i] = join(names, " › ");
     }
     for (const Fact& f : doc.facts) e.fact_sections.push_back(f.block < by_block.size() ? by_block[f.block] : "");
+    e.description = describe(doc);
     e.source = std::move(doc.source);
     e.metadata = std::move(doc.metadata);
     e.facts = std::move(doc.facts);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/catalog.hpp"
+#include "model/describe.hpp"
 #include "model/document.hpp"
 
 namespace gongwen {
@@ -18,6 +19,7 @@ namespace gongwen {
 struct ReportEntry {
     Source source;
     Metadata metadata;
+    Description description;  // title, issuer, report year and date as every writer shows them
     std::vector<Fact> facts;
     std::vector<std::string> fact_sections;  // the headings above each fact, "一、… › （二）…"
     std::vector<Diagnostic> diagnostics;
