@@ -257,7 +257,9 @@ void parse_summarize(const std::vector<std::string>& args, std::size_t i, Option
     if (opt.output.empty()) throw UsageError("summarize needs -o FILE.xlsx (or -o - for standard output)");
 }
 
-void parse_inspect(const std::vector<std::string>& args, std::size_t i, Options& opt) {
+// inspect IN [--format text|json] [limits]; verify PACKAGE... [--format text|json] [--max-input-size SIZE]
+void parse_inspect_or_verify(const std::vector<std::string>& args, std::size_t i, Options& opt) {
+    const std::string command = opt.command == Command::inspect ? "inspect" : "verify";
     opt.format = "text";
     bool options_done = false;
     for (; i < args.size(); ++i) {
@@ -267,25 +269,9 @@ void parse_inspect(const std::vector<std::string>& args, std::size_t i, Options&
         else if (a.rfind("--format=", 0) == 0) opt.format = a.substr(9);
         else if (a == "-" || a.empty() || a[0] != '-') opt.input.paths.push_back(a);
         else if (a == "--") options_done = true;
-        else if (!parse_limit_option(args, i, opt)) throw UsageError("unknown option '" + a + "' for inspect");
+        else if (!parse_limit_option(args, i, opt)) throw UsageError("unknown option '" + a + "' for " + command);
     }
-    if (opt.input.paths.size() != 1) throw UsageError("inspect takes exactly one input file");
-    if (opt.format != "text" && opt.format != "json") throw UsageError("--format is text or json");
-}
-
-// verify PACKAGE... [--format text|json]
-void parse_verify(const std::vector<std::string>& args, std::size_t i, Options& opt) {
-    opt.format = "text";
-    bool options_done = false;
-    for (; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (options_done) opt.input.paths.push_back(a);
-        else if (a == "--format" || a == "-f") opt.format = take_value(args, i, a);
-        else if (a.rfind("--format=", 0) == 0) opt.format = a.substr(9);
-        else if (a == "-" || a.empty() || a[0] != '-') opt.input.paths.push_back(a);
-        else if (a == "--") options_done = true;
-        else if (!parse_limit_option(args, i, opt)) throw UsageError("unknown option '" + a + "' for verify");
-    }
+    if (command == "inspect" && opt.input.paths.size() != 1) throw UsageError("inspect takes exactly one input file");
     if (opt.input.paths.empty()) throw UsageError("verify needs a package (PACKAGE.xml)");
     if (opt.format != "text" && opt.format != "json") throw UsageError("--format is text or json");
 }
@@ -318,13 +304,13 @@ Options parse_options(const std::vector<std::string>& args) {
         parse_convert(args, 1, opt);
     } else if (cmd == "inspect") {
         opt.command = Command::inspect;
-        parse_inspect(args, 1, opt);
+        parse_inspect_or_verify(args, 1, opt);
     } else if (cmd == "summarize") {
         opt.command = Command::summarize;
         parse_summarize(args, 1, opt);
     } else if (cmd == "verify") {
         opt.command = Command::verify;
-        parse_verify(args, 1, opt);
+        parse_inspect_or_verify(args, 1, opt);
     } else {
         throw UsageError("unknown command '" + cmd + "'");
     }
