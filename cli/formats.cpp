@@ -81,15 +81,20 @@ void write_eep_package(const Document& d, const WriteSettings& s, std::ostream& 
 
 const std::vector<OutputFormat>& output_formats() {
     static const std::vector<OutputFormat> formats{
-        {"xml", "xml", [](const Document& d, const WriteSettings& s) { return with_catalog(d, s, write_xml); },
+        {"xml", "xml", "the native model, lossless, with an XSD; reads back",
+         [](const Document& d, const WriteSettings& s) { return with_catalog(d, s, write_xml); },
          [](const Document& d, const WriteSettings& s, std::ostream& out) { with_catalog(d, s, out, write_xml); }},
-        {"json", "json", [](const Document& d, const WriteSettings& s) { return with_catalog(d, s, write_json); },
+        {"json", "json", "the same content for scripts and jq; reads back",
+         [](const Document& d, const WriteSettings& s) { return with_catalog(d, s, write_json); },
          [](const Document& d, const WriteSettings& s, std::ostream& out) { with_catalog(d, s, out, write_json); }},
-        {"txt", "txt", [](const Document& d, const WriteSettings&) { return write_text(d); }},
-        {"md", "md", [](const Document& d, const WriteSettings&) { return write_markdown(d); }},
-        {"pdf", "pdf", write_pdf_file},
-        {"xlsx", "xlsx", [](const Document& d, const WriteSettings& s) { return write_xlsx(d, s.catalog.get()); }},
-        {"eep", "eep.xml",
+        {"txt", "txt", "the text with its outline, one block per paragraph",
+         [](const Document& d, const WriteSettings&) { return write_text(d); }},
+        {"md", "md", "Markdown: a metadata table, headings as #",
+         [](const Document& d, const WriteSettings&) { return write_markdown(d); }},
+        {"pdf", "pdf", "PDF/A-2b (or 3b) in the GB/T 9704 layout", write_pdf_file},
+        {"xlsx", "xlsx", "the summary workbook of one report",
+         [](const Document& d, const WriteSettings& s) { return write_xlsx(d, s.catalog.get()); }},
+        {"eep", "eep.xml", "a DA/T 48 archival package (FILE.eep.xml) holding the PDF",
          [](const Document& d, const WriteSettings& s) {
              std::ostringstream out;
              write_eep_package(d, s, out);

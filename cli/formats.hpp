@@ -31,6 +31,7 @@ struct WriteSettings {
 struct OutputFormat {
     std::string name;       // as given to -t
     std::string extension;  // of output files, without the dot
+    std::string description;  // one line for `gongwen convert --help`
     std::function<std::string(const Document&, const WriteSettings&)> write;
     // Set for formats whose output can be too large to hold in memory: written to a stream
     // (through a temporary file, as write's output is).

@@ -276,6 +276,23 @@ void parse_inspect_or_verify(const std::vector<std::string>& args, std::size_t i
     if (opt.format != "text" && opt.format != "json") throw UsageError("--format is text or json");
 }
 
+Command command_named(const std::string& name) {
+    if (name == "convert") return Command::convert;
+    if (name == "inspect") return Command::inspect;
+    if (name == "summarize") return Command::summarize;
+    if (name == "verify") return Command::verify;
+    throw UsageError("unknown command '" + name + "'");
+}
+
+// -h or --help anywhere among a command's options (not after --, where it is a file name).
+bool asks_for_help(const std::vector<std::string>& args) {
+    for (const std::string& a : args) {
+        if (a == "--") return false;
+        if (a == "--help" || a == "-h") return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 Limits default_limits() {
@@ -292,34 +309,33 @@ Options parse_options(const std::vector<std::string>& args) {
     Options opt;
     if (args.empty()) throw UsageError("no command given");
     const std::string& cmd = args[0];
-    if (cmd == "--help" || cmd == "-h" || cmd == "help") return opt;
     if (cmd == "--version" || cmd == "-V") {
         opt.command = Command::version;
         return opt;
     }
-    for (const std::string& a : args)
-        if (a == "--help" || a == "-h") return opt;
-    if (cmd == "convert") {
-        opt.command = Command::convert;
-        parse_convert(args, 1, opt);
-    } else if (cmd == "inspect") {
-        opt.command = Command::inspect;
-        parse_inspect_or_verify(args, 1, opt);
-    } else if (cmd == "summarize") {
-        opt.command = Command::summarize;
-        parse_summarize(args, 1, opt);
-    } else if (cmd == "verify") {
-        opt.command = Command::verify;
-        parse_inspect_or_verify(args, 1, opt);
-    } else {
-        throw UsageError("unknown command '" + cmd + "'");
+    if (cmd == "--help" || cmd == "-h" || cmd == "help") {  // the overview, or `help COMMAND` as git has it
+        if (cmd == "help" && args.size() > 1) {
+            opt.command = command_named(args[1]);
+            opt.help = true;
+        }
+        return opt;
+    }
+    opt.command = command_named(cmd);
+    if ((opt.help = asks_for_help(args))) return opt;
+    try {
+        if (opt.command == Command::convert) parse_convert(args, 1, opt);
+        else if (opt.command == Command::summarize) parse_summarize(args, 1, opt);
+        else parse_inspect_or_verify(args, 1, opt);
+    } catch (const UsageError& e) {
+        throw UsageError(e.what(), cmd);
     }
     return opt;
 }
 
 std::vector<Task> plan_tasks(const Options& opt, const std::vector<Input>& inputs) {
     if (!opt.output.empty() && inputs.size() != 1)
-        throw UsageError("-o takes one input (" + std::to_string(inputs.size()) + " given); use -d OUTDIR for several");
+        throw UsageError("-o takes one input (" + std::to_string(inputs.size()) + " given); use -d OUTDIR for several",
+                         "convert");
     std::vector<Task> tasks;
     for (const Input& in : inputs) {
         Task task{in, {}};

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/batch.hpp"
@@ -20,7 +21,8 @@ enum class Command { help, version, convert, inspect, summarize, verify };
 Limits default_limits();
 
 struct Options {
-    Command command = Command::help;
+    Command command = Command::help;   // help: the overview of the commands
+    bool help = false;                 // print the command's own help (gongwen convert --help)
     InputSpec input;                   // what to read
     std::vector<std::string> formats;  // convert: one or more output formats (-t a,b)
     std::string format;                // inspect, verify: text|json
@@ -37,7 +39,14 @@ struct Options {
 
 class UsageError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit UsageError(const std::string& what, std::string command = {})
+        : std::runtime_error(what), command_(std::move(command)) {}
+    // The command whose line is wrong ("convert"), so that its help can be named; empty when
+    // no command was named.
+    const std::string& command() const { return command_; }
+
+private:
+    std::string command_;
 };
 
 // Throws UsageError for anything the user must correct before a run can start.

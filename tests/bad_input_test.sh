@@ -210,8 +210,8 @@ for bad in "--max-input-size 12Q" "--max-input-size -1" "--max-depth x" "--max-l
   # shellcheck disable=SC2086
   check "usage error: $bad" exit_is 2 "$gongwen" convert "$seed" -t xml -o "$tmp/u.xml" $bad
 done
-check "limits named in --help" exit_is 0 "$gongwen" --help
-check "--help shows --max-input-size" stdout_has "--max-input-size SIZE"
+check "limits named in convert --help" exit_is 0 "$gongwen" convert --help
+check "convert --help shows --max-input-size" stdout_has "--max-input-size SIZE"
 
 # A 100 MB report: converted to XML and JSON in one run in under 1 GiB of memory.
 if [ "$big_inputs" = 1 ]; then

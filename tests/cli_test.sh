@@ -5,20 +5,93 @@ seed0=fixtures/seeds/000_2ff49a1744f89f60.txt
 seed2=fixtures/seeds/002_acf107ec8495534f.txt
 source "$(dirname "$0")/cli_lib.sh"
 
-# Help, version, usage errors (exit 2).
-check "--help exits 0 with usage" exit_is 0 "$gongwen" --help
-check "--help shows convert" stdout_has "gongwen convert IN"
+# Help: an overview of the commands; each command's own options, examples and exit status, and
+# none of another command's options; every option a help names is one its parser takes.
+check "--help exits 0" exit_is 0 "$gongwen" --help
+for c in convert inspect summarize verify; do check "--help lists $c" stdout_has "  $c  "; done
+check "--help points to the commands' help" stdout_has "gongwen COMMAND --help"
+check "--help lists no options" stdout_lacks "--max-input-size"
+check "help is the overview too" exit_is 0 "$gongwen" help
+check "help prints the overview" stdout_has "gongwen COMMAND --help"
+help_of() {  # help_of COMMAND: its help in $tmp/stdout, checked for what every command's help has
+  exit_is 0 "$gongwen" "$1" --help && stdout_has "Usage: gongwen $1 " && stdout_has "Examples:" &&
+    stdout_has "  gongwen $1 " && stdout_has "Exit status: 0 " && stdout_lacks "Commands:" || return 1
+  [ ! -s "$tmp/stderr" ] || { echo "  help wrote to stderr"; return 1; }
+}
+options_accepted() {  # every option named in $tmp/stdout is one COMMAND's parser takes
+  local o
+  while read -r o; do
+    "$gongwen" "$1" "$o" 2>&1 | grep -q "unknown option" && { echo "  $1 rejects $o, which its help names"; return 1; }
+  done < <(grep -oE '^  (-[a-zA-Z], )?--[a-z-]+' "$tmp/stdout" | sed 's/.* //')
+  return 0
+}
+check "convert --help" help_of convert
+for want in "-t, --to" "-o, --output OUT" "-d, --output-dir" "--shard K/N" "--skip-existing" "--log-json" "--summary" \
+            "--pdfa" "--font ROLE" "--profile" "--eep-xml" "--max-input-size SIZE" "--max-pages" "--timeout" \
+            "UTF-16" "GB18030" "HTML pages" "XML (.xml)" "JSON (.json)" "read recursively" \
+            "gongwen convert reports/ -t xml,json -d out/"; do
+  check "convert --help names $want" stdout_has "$want"
+done
+for f in xml json txt md pdf xlsx eep; do check "convert --help lists the format $f" grep -qE "^  $f +[a-zA-Z]" "$tmp/stdout"; done
+check "convert --help lacks inspect's --format" stdout_lacks "--format"
+check "convert's options are convert's" options_accepted convert
+check "inspect --help" help_of inspect
+for want in "-f, --format text|json" "--max-depth" "--timeout" "HTML pages" "JSON (.json)"; do
+  check "inspect --help names $want" stdout_has "$want"
+done
+for other in "-t, --to" "--output" "--jobs" "--include" "--shard" "--catalog" "--pdfa" "--quiet" "--max-pages"; do
+  check "inspect --help lacks $other" stdout_lacks "$other"
+done
+check "inspect's options are inspect's" options_accepted inspect
+check "summarize --help" help_of summarize
+for want in "-o, --output FILE.xlsx" "--catalog FILE" "-j, --jobs" "--include" "--exclude" "--from-list" "-q, --quiet" \
+            "--max-lines" "--timeout" "read recursively" "HTML pages" "JSON (.json)"; do
+  check "summarize --help names $want" stdout_has "$want"
+done
+for other in "-t, --to" "--output-dir" "--shard K/N" "--skip-existing" "--log-json" "--pdfa" "--profile" "--format" "--max-pages"; do
+  check "summarize --help lacks $other" stdout_lacks "$other"
+done
+check "summarize's options are summarize's" options_accepted summarize
+check "verify --help" help_of verify
+for want in "-f, --format text|json" "--max-input-size SIZE" "PACKAGE.xml"; do check "verify --help names $want" stdout_has "$want"; done
+for other in "--max-lines" "--max-depth" "--timeout" "--jobs" "--include" "--output" "--catalog" "--quiet"; do
+  check "verify --help lacks $other" stdout_lacks "$other"
+done
+check "verify's options are verify's" options_accepted verify
+"$gongwen" convert --help > "$tmp/convert-help"
+check "-h anywhere on a convert line" exit_is 0 "$gongwen" convert "$seed0" -t docx -h
+check "  … prints convert's help" cmp -s "$tmp/stdout" "$tmp/convert-help"
+check "help convert" exit_is 0 "$gongwen" help convert
+check "  … prints convert's help" cmp -s "$tmp/stdout" "$tmp/convert-help"
+check "-h after -- is a file name" exit_is 2 "$gongwen" convert -t xml -o - -- -h "$seed0"
+check "help of an unknown command" exit_is 2 "$gongwen" help frobnicate
+check "every help fits 80 columns" /usr/bin/python3 -c "
+import subprocess, sys, unicodedata
+for args in [['--help']] + [[c, '--help'] for c in ('convert', 'inspect', 'summarize', 'verify')]:
+    for line in subprocess.run([sys.argv[1]] + args, capture_output=True, text=True).stdout.splitlines():
+        width = sum(2 if unicodedata.east_asian_width(ch) in 'WF' else 1 for ch in line)
+        assert width <= 80, (args, width, line)
+" "$gongwen"
+
+# Version, usage errors (exit 2), each naming the help to read.
 check "--version" exit_is 0 "$gongwen" --version
 check "--version prints the name" stdout_has "gongwen 0."
 check "no command is a usage error" exit_is 2 "$gongwen"
 check "unknown command" exit_is 2 "$gongwen" frobnicate
 check "unknown command named" stderr_has "frobnicate"
+check "  … and the overview to read" stderr_has "Try 'gongwen --help'."
 check "convert without input" exit_is 2 "$gongwen" convert -t xml
 check "-o with two inputs" exit_is 2 "$gongwen" convert "$seed0" "$seed2" -o "$tmp/x.xml"
 check "unknown format" exit_is 2 "$gongwen" convert "$seed0" -t docx -o -
 check "format needed for stdout" exit_is 2 "$gongwen" convert "$seed0"
 check "unknown option" exit_is 2 "$gongwen" convert --frob "$seed0"
+check "  … and convert's help to read" stderr_has "Try 'gongwen convert --help'."
 check "inspect takes one input" exit_is 2 "$gongwen" inspect "$seed0" "$seed2"
+check "  … and inspect's help to read" stderr_has "Try 'gongwen inspect --help'."
+check "summarize without -o" exit_is 2 "$gongwen" summarize "$seed0"
+check "  … and summarize's help to read" stderr_has "Try 'gongwen summarize --help'."
+check "verify with a limit it does not take" exit_is 2 "$gongwen" verify x.eep.xml --max-lines 3
+check "  … and verify's help to read" stderr_has "Try 'gongwen verify --help'."
 
 # Conversions.
 check "convert to xml by extension" exit_is 0 "$gongwen" convert "$seed0" -o "$tmp/a.xml"
