@@ -111,6 +111,23 @@ const OutputFormat* find_output_format(std::string_view name) {
     return nullptr;
 }
 
+std::string format_names(std::string_view last) {
+    std::string names;
+    const std::vector<OutputFormat>& formats = output_formats();
+    for (std::size_t i = 0; i < formats.size(); ++i)
+        names += (i == 0 ? "" : i + 1 == formats.size() ? std::string(last) : ", ") + formats[i].name;
+    return names;
+}
+
+const OutputFormat* format_of_path(const std::string& path) {
+    std::string ext = lower_extension(path);
+    if (ext == "markdown") ext = "md";
+    if (ext == "text") ext = "txt";
+    for (const OutputFormat& f : output_formats())
+        if (f.extension == ext) return &f;
+    return nullptr;
+}
+
 namespace {
 
 // gongwen's XML and JSON by the extension, HTML by the extension or its start, else text.

@@ -41,6 +41,11 @@ struct OutputFormat {
 // Every output format, in the order --help lists them.
 const std::vector<OutputFormat>& output_formats();
 const OutputFormat* find_output_format(std::string_view name);
+// The format names in the table's order, "xml, json, …, eep"; `last` joins the last two
+// (", " or " or ").
+std::string format_names(std::string_view last = ", ");
+// The format `path`'s extension names (report.PDF: pdf; .markdown: md, .text: txt), or null.
+const OutputFormat* format_of_path(const std::string& path);
 
 // Reads a document in whichever input format `bytes` are: gongwen's native XML or JSON (by
 // the extension), HTML (by the extension or the content), or text.

@@ -225,14 +225,6 @@ void add_row(std::string& out, std::string_view name, std::string_view text, std
     wrap(out, text, column, column);
 }
 
-std::string format_list(std::string_view last_separator) {
-    std::string names;
-    const std::vector<OutputFormat>& formats = output_formats();
-    for (std::size_t i = 0; i < formats.size(); ++i)
-        names += (i == 0 ? "" : i + 1 == formats.size() ? std::string(last_separator) : ", ") + formats[i].name;
-    return names;
-}
-
 std::string overview() {
     std::string out = "Usage: gongwen COMMAND [options]\n\n";
     wrap(out,
@@ -244,7 +236,7 @@ std::string overview() {
     for (const CommandHelp& c : commands()) {
         std::string summary(c.summary);
         if (const std::size_t at = summary.find("{formats}"); at != std::string::npos)
-            summary.replace(at, 9, format_list(" or "));
+            summary.replace(at, 9, format_names(" or "));
         out += "  " + std::string(c.name) + std::string(11 - c.name.size(), ' ');
         wrap(out, summary, 13, 13);
     }

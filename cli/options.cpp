@@ -17,23 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string format_names() {
-    std::string names;
-    for (const OutputFormat& f : output_formats()) names += (names.empty() ? "" : ", ") + f.name;
-    return names;
-}
-
-std::string extension_format(const std::string& path) {
-    std::string ext = fs::path(path).extension().string();
-    if (!ext.empty()) ext.erase(0, 1);
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (ext == "markdown") ext = "md";
-    if (ext == "text") ext = "txt";
-    for (const OutputFormat& f : output_formats())
-        if (f.extension == ext) return f.name;
-    return ext;
-}
-
 std::string take_value(const std::vector<std::string>& args, std::size_t& i, const std::string& name) {
     if (i + 1 >= args.size()) throw UsageError("option " + name + " needs a value");
     return args[++i];
@@ -208,16 +191,34 @@ bool parse_convert_value(const std::vector<std::string>& args, std::size_t& i, O
     return true;
 }
 
+// What to add when convert was given no output: -o next to a single input, else -d.
+std::string needs_output(const InputSpec& input) {
+    std::error_code ec;
+    if (input.paths.size() != 1 || !input.from_list.empty() || fs::is_directory(input.paths[0], ec))
+        return "convert needs an output: add -d OUTDIR, where the outputs mirror the inputs (xml, or the formats "
+               "-t names)";
+    const std::string out = input.paths[0] == "-" ? "OUT.pdf" : fs::path(input.paths[0]).replace_extension(".pdf").string();
+    return "convert needs an output: add -o " + out +
+           " (the format from its extension), -t FORMAT -o - (standard output) or -d OUTDIR";
+}
+
+// The formats to write: -t's, else the one -o's extension names, else xml with -d. -t alone
+// writes standard output.
 void check_formats(Options& opt) {
+    if (opt.formats.empty() && !opt.out_dir.empty()) opt.formats.push_back("xml");
+    if (opt.formats.empty() && opt.output.empty()) throw UsageError(needs_output(opt.input));
+    if (opt.formats.empty() && opt.output == "-")
+        throw UsageError("standard output needs -t FORMAT, one of " + format_names());
     if (opt.formats.empty()) {
-        if (!opt.out_dir.empty()) opt.formats.push_back("xml");
-        else if (opt.output == "-") throw UsageError("give -t FORMAT when writing to standard output");
-        else opt.formats.push_back(extension_format(opt.output));
+        const OutputFormat* f = format_of_path(opt.output);
+        if (!f)
+            throw UsageError("cannot tell the format from '" + opt.output + "': the formats are " + format_names() +
+                             "; give one with -t");
+        opt.formats.push_back(f->name);
     }
     for (const std::string& f : opt.formats)
-        if (!find_output_format(f))
-            throw UsageError("unknown format '" + f + "' (" + format_names() + ")" +
-                             (opt.output.empty() ? "" : "; give -t FORMAT to name it"));
+        if (!find_output_format(f)) throw UsageError("unknown format '" + f + "': the formats are " + format_names());
+    if (opt.output.empty() && opt.out_dir.empty()) opt.output = "-";
 }
 
 void parse_convert(const std::vector<std::string>& args, std::size_t i, Options& opt) {
@@ -234,7 +235,6 @@ void parse_convert(const std::vector<std::string>& args, std::size_t i, Options&
     }
     if (opt.input.paths.empty() && opt.input.from_list.empty()) throw UsageError("convert needs at least one input");
     if (!opt.output.empty() && !opt.out_dir.empty()) throw UsageError("use either -o or -d, not both");
-    if (opt.output.empty() && opt.out_dir.empty()) opt.output = "-";
     check_formats(opt);
     if (!opt.output.empty() && opt.formats.size() > 1) throw UsageError("-o takes one format; use -d OUTDIR for several");
     check_eep_options(opt);
@@ -334,7 +334,8 @@ Options parse_options(const std::vector<std::string>& args) {
 
 std::vector<Task> plan_tasks(const Options& opt, const std::vector<Input>& inputs) {
     if (!opt.output.empty() && inputs.size() != 1)
-        throw UsageError("-o takes one input (" + std::to_string(inputs.size()) + " given); use -d OUTDIR for several",
+        throw UsageError((opt.output == "-" ? "standard output" : "-o") + std::string(" takes one input (") +
+                             std::to_string(inputs.size()) + " given); use -d OUTDIR for several",
                          "convert");
     std::vector<Task> tasks;
     for (const Input& in : inputs) {

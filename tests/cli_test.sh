@@ -83,7 +83,20 @@ check "  … and the overview to read" stderr_has "Try 'gongwen --help'."
 check "convert without input" exit_is 2 "$gongwen" convert -t xml
 check "-o with two inputs" exit_is 2 "$gongwen" convert "$seed0" "$seed2" -o "$tmp/x.xml"
 check "unknown format" exit_is 2 "$gongwen" convert "$seed0" -t docx -o -
-check "format needed for stdout" exit_is 2 "$gongwen" convert "$seed0"
+check "  … names the formats there are" stderr_has "gongwen: unknown format 'docx': the formats are xml, json, txt, md, pdf, xlsx, eep"
+check "  … and does not ask for the -t given" stderr_lacks "give"
+check "unknown format without -o" exit_is 2 "$gongwen" convert "$seed0" -t docx
+check "  … names the formats there are" stderr_has "unknown format 'docx': the formats are xml, json"
+check "unknown extension of -o" exit_is 2 "$gongwen" convert "$seed0" -o "$tmp/report.docx"
+check "  … says the format came from it" stderr_has "gongwen: cannot tell the format from '$tmp/report.docx': the formats are xml, json, txt, md, pdf, xlsx, eep; give one with -t"
+check "no output" exit_is 2 "$gongwen" convert "$seed0"
+check "  … says what to add, with the input's name" stderr_has "gongwen: convert needs an output: add -o ${seed0%.txt}.pdf (the format from its extension), -t FORMAT -o - (standard output) or -d OUTDIR"
+check "no output for a directory" exit_is 2 "$gongwen" convert fixtures/seeds
+check "  … asks for -d" stderr_has "gongwen: convert needs an output: add -d OUTDIR"
+check "standard output without -t" exit_is 2 "$gongwen" convert "$seed0" -o -
+check "  … asks for -t" stderr_has "gongwen: standard output needs -t FORMAT, one of xml, json"
+check "standard output for a directory" exit_is 2 "$gongwen" convert fixtures/seeds -t xml
+check "  … asks for -d" stderr_has "gongwen: standard output takes one input"
 check "unknown option" exit_is 2 "$gongwen" convert --frob "$seed0"
 check "  … and convert's help to read" stderr_has "Try 'gongwen convert --help'."
 check "inspect takes one input" exit_is 2 "$gongwen" inspect "$seed0" "$seed2"
