@@ -128,6 +128,16 @@ std::vector<Input> expand_inputs(const InputSpec& spec) {
     return out;
 }
 
+std::string batch_summary_line(std::size_t reports, const std::string& written, double seconds, std::size_t failed,
+                               std::size_t skipped) {
+    char time[32];
+    std::snprintf(time, sizeof time, "%.1f", seconds);
+    std::string line = "gongwen: " + std::to_string(reports) + (reports == 1 ? " report → " : " reports → ") + written +
+                       " in " + time + " s, " + std::to_string(failed) + " failed";
+    if (skipped > 0) line += ", " + std::to_string(skipped) + " skipped";
+    return line + "\n";
+}
+
 std::string output_path(const std::string& out_dir, const Input& input, const OutputFormat& format) {
     return (fs::path(out_dir) / (input.relative + "." + format.extension)).string();
 }

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <exception>
@@ -27,7 +28,19 @@ namespace gongwen {
 
 namespace {
 
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Where a batch wrote: "out/ (xml, json)", and " and summary.xlsx" with --summary.
+std::string batch_destination(const Options& opt) {
+    std::string where = opt.out_dir + (opt.out_dir.ends_with('/') ? " (" : "/ (");
+    for (std::size_t i = 0; i < opt.formats.size(); ++i) where += (i ? ", " : "") + opt.formats[i];
+    return where + ")" + (opt.summary.empty() ? "" : " and " + opt.summary);
+}
+
 int run_convert(const Options& opt) {
+    const auto start = std::chrono::steady_clock::now();
     const std::vector<Input> inputs = expand_inputs(opt.input);
     const std::vector<Task> tasks = plan_tasks(opt, inputs);
     BatchSettings settings;
@@ -41,9 +54,13 @@ int run_convert(const Options& opt) {
     for (const Input& in : inputs) settings.protected_paths.push_back(in.path);
     const std::vector<Outcome> outcomes = run_batch(tasks, settings);
     std::size_t failed = 0;
-    for (const Outcome& o : outcomes) failed += o.status == "failed" ? 1 : 0;
-    if (!opt.quiet && failed > 0 && tasks.size() > 1)
-        std::cerr << "gongwen: " << failed << " of " << tasks.size() << " inputs failed\n";
+    std::size_t skipped = 0;
+    for (const Outcome& o : outcomes) {
+        failed += o.status == "failed" ? 1 : 0;
+        skipped += o.status == "skipped" ? 1 : 0;
+    }
+    if (!opt.quiet && (tasks.size() > 1 || !opt.out_dir.empty()))  // a single -o: quiet success, as cp
+        std::cerr << batch_summary_line(tasks.size(), batch_destination(opt), seconds_since(start), failed, skipped);
     return failed == 0 ? 0 : 1;
 }
 

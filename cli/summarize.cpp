@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <iostream>
 #include <mutex>
 #include <thread>
@@ -72,6 +73,7 @@ void write_summary(const std::string& path, std::vector<ReportEntry> entries,
 }
 
 int run_summarize(const Options& opt) {
+    const auto start = std::chrono::steady_clock::now();
     tune_allocator();
     const std::vector<Input> inputs = expand_inputs(opt.input);
     const Catalog& catalog = opt.settings.catalog ? *opt.settings.catalog : default_catalog();
@@ -82,7 +84,6 @@ int run_summarize(const Options& opt) {
     entries.reserve(inputs.size());
     for (std::optional<ReportEntry>& e : read.entries)
         if (e) entries.push_back(std::move(*e));
-    const std::size_t read_count = entries.size();
     std::vector<std::string> protect;
     for (const Input& in : inputs) protect.push_back(in.path);
     try {
@@ -91,8 +92,10 @@ int run_summarize(const Options& opt) {
         std::cerr << "gongwen: " << e.what() << "\n";
         return 1;
     }
-    if (!opt.quiet && opt.output != "-")
-        std::cerr << "gongwen: " << read_count << " of " << inputs.size() << " reports -> " << opt.output << "\n";
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (!opt.quiet)
+        std::cerr << batch_summary_line(inputs.size(), opt.output == "-" ? "standard output" : opt.output, seconds,
+                                        read.failed.size());
     return read.failed.empty() ? 0 : 1;
 }
 

@@ -22,6 +22,7 @@ exit_is() {  # exit_is CODE COMMAND...: its output goes to $tmp/stdout and $tmp/
 }
 
 stderr_has() { grep -qF -- "$1" "$tmp/stderr" || { echo "  stderr lacks '$1':"; cat "$tmp/stderr"; return 1; }; }
+stderr_matches() { grep -qE -- "$1" "$tmp/stderr" || { echo "  stderr matches no '$1':"; cat "$tmp/stderr"; return 1; }; }
 stderr_lacks() { ! grep -qF -- "$1" "$tmp/stderr" || { echo "  stderr has '$1':"; cat "$tmp/stderr"; return 1; }; }
 stdout_has() { grep -qF -- "$1" "$tmp/stdout" || { echo "  stdout lacks '$1':"; head -c 3000 "$tmp/stdout"; return 1; }; }
 stdout_lacks() { ! grep -qF -- "$1" "$tmp/stdout" || { echo "  stdout has '$1':"; grep -F -- "$1" "$tmp/stdout"; return 1; }; }

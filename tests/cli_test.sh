@@ -127,6 +127,8 @@ check "batch with bad files exits 1" exit_is 1 "$gongwen" convert "$tmp/in/good1
 out="$tmp/out/$(echo "$tmp" | sed 's|^/||')/in"
 check "good files written" test -s "$out/good1.txt.json" -a -s "$out/good2.txt.json"
 check "no output for bad files" test ! -e "$out/empty.txt.json" -a ! -e "$out/image.txt.json"
+check "the batch ends with its summary line" stderr_matches "^gongwen: 5 reports → $tmp/out/ \(json\) in [0-9]+\.[0-9] s, 3 failed\$"
+check "  … as its last line" bash -c "tail -1 '$tmp/stderr' | grep -q '^gongwen: 5 reports → '"
 check "empty file named" stderr_has "empty.txt: empty file"
 check "binary file named" stderr_has "image.txt: binary"
 check "missing file named" stderr_has "missing.txt: cannot open"
@@ -181,6 +183,24 @@ sleep 1
 check "skip-existing leaves newer outputs" test "$(stat -c %Y "$tmp/multi/tree/001_9633c70aebd6e55d.txt.xml")" = "$before"
 check "skip-existing redoes older outputs" test "$(stat -c %Y "$tmp/multi/tree/000_2ff49a1744f89f60.txt.xml")" -gt "$before"
 check "skips are logged" test "$(grep -c '"skipped"' "$tmp/skip.jsonl")" -eq 4
+(cd "$tmp" && check "a batch not quiet" exit_is 0 "$gongwen" convert tree -t xml,json --include '*.txt' -d multi --skip-existing)
+check "  … counts its skipped reports" stderr_matches "^gongwen: 5 reports → multi/ \(xml, json\) in [0-9]+\.[0-9] s, 0 failed, 5 skipped\$"
+check "  … and prints nothing else" test "$(wc -l < "$tmp/stderr")" -eq 1
+(cd "$tmp" && check "a batch with --summary" exit_is 0 "$gongwen" convert tree/a/b -d one/ --summary one.xlsx)
+check "  … names the workbook too" stderr_matches "^gongwen: 1 report → one/ \(xml\) and one.xlsx in [0-9]+\.[0-9] s, 0 failed\$"
+check "one input, one -o: nothing printed" exit_is 0 "$gongwen" convert "$seed0" -o "$tmp/quiet.xml"
+check "  … on stderr" test ! -s "$tmp/stderr"
+if command -v script > /dev/null; then  # on a terminal: the progress bar, then the line
+  (cd "$tmp" && script -qec "'$gongwen' convert tree --include '*.txt' -d tty" /dev/null > tty.out)
+  check "on a terminal the progress bar ends" bash -c "tr -d '\r' < '$tmp/tty.out' | tail -2 | head -1 | grep -q '] 5/5 '"
+  check "  … and the summary line follows it" bash -c "tr -d '\r' < '$tmp/tty.out' | tail -1 | grep -q '^gongwen: 5 reports → tty/ (xml) in '"
+fi
+(cd "$tmp" && check "summarize" exit_is 0 "$gongwen" summarize tree --include '*.txt' -o tree.xlsx)
+check "  … ends with the same summary line" stderr_matches "^gongwen: 5 reports → tree.xlsx in [0-9]+\.[0-9] s, 0 failed\$"
+(cd "$tmp" && check "summarize -q" exit_is 0 "$gongwen" summarize tree --include '*.txt' -o tree.xlsx -q)
+check "  … prints nothing" test ! -s "$tmp/stderr"
+(cd "$tmp" && check "convert -q" exit_is 0 "$gongwen" convert tree --include '*.txt' -d quiet -q)
+check "  … prints nothing" test ! -s "$tmp/stderr"
 check "bad shard" exit_is 2 "$gongwen" convert tree --shard 4/3 -d x
 check "bad -j" exit_is 2 "$gongwen" convert tree -j 0 -d x
 # An interrupted run: finished outputs stay, no temporary file remains.
