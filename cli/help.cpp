@@ -54,7 +54,6 @@ const OptionHelp kFromList{"--from-list FILE", "read input paths from FILE, one 
 const OptionHelp kCatalog{"--catalog FILE",
                           "the indicator catalog for the facts instead of the built-in one (added to it "
                           "when its root says extends=\"gongwen-v1\")"};
-const OptionHelp kQuiet{"-q, --quiet", "no progress bar and no summary line; failures are still named"};
 const OptionHelp kMaxInputSize{"--max-input-size SIZE",
                                "the largest input read (default 256M; K, M, G are powers of 1024)"};
 
@@ -95,8 +94,9 @@ CommandHelp convert_help() {
                 "convert only the K-th of N parts of the inputs, split by a hash of each path: the "
                 "same parts on every machine"},
                {"--skip-existing", "leave outputs newer than their input alone (to resume a batch)"},
-               {"--log-json FILE", "one JSON line per report with its status, outputs and error (- for standard output)"},
-               kQuiet}},
+               {"--log-json FILE",
+                "one JSON line per report with its status, outputs and error (- for standard output)"},
+               {"-q, --quiet", "no progress bar and no summary line; failures are still named"}}},
              {"PDF (-t pdf, and the PDF inside -t eep)",
               {{"--pdfa 2b|3b", "the PDF/A level (default 2b); 3b embeds the report's native XML"},
                {"--font ROLE=PATH[:INDEX]",
@@ -127,7 +127,8 @@ CommandHelp inspect_help() {
             "Prints the title, organisation, year, dates, addressee, the heading outline, the facts and "
             "the diagnostics of one report.",
             "IN is a file or - for standard input: " + kInputs,
-            {{"Options", {{"-f, --format text|json", "text for people (default), or json for scripts"}}}, limits(false)},
+            {{"Options", {{"-f, --format text|json", "text for people (default), or json for scripts"}}},
+             limits(false)},
             false,
             {{"", "gongwen inspect report.txt"},
              {"the same for scripts", "gongwen inspect page.html --format json"},
@@ -146,11 +147,13 @@ CommandHelp summarize_help() {
             "IN is a file, a directory (read recursively) or - for standard input: " + kInputs,
             {{"Output",
               {{"-o, --output FILE.xlsx", "the workbook (required); - is standard output"}, kCatalog}},
-             {"Batch", {kJobs, kInclude, kExclude, kFromList, kQuiet}},
+             {"Batch",
+              {kJobs, kInclude, kExclude, kFromList, {"-q, --quiet", "no summary line; failures are still named"}}},
              limits(false)},
             false,
             {{"", "gongwen summarize reports/ -o summary.xlsx"},
-             {"the XML outputs of convert --shard runs, gathered", "gongwen summarize out/ --include '*.xml' -o summary.xlsx"},
+             {"the XML outputs of convert --shard runs, gathered",
+              "gongwen summarize out/ --include '*.xml' -o summary.xlsx"},
              {"with indicators of your own", "gongwen summarize reports/ -o summary.xlsx --catalog my-indicators.xml"}},
             "0 when every input was read; 1 when some failed (the workbook is still written, listing them "
             "in its 文档 sheet) or the workbook could not be written; 2 for a usage error, such as a "

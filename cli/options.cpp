@@ -197,7 +197,7 @@ std::string needs_output(const InputSpec& input) {
     if (input.paths.size() != 1 || !input.from_list.empty() || fs::is_directory(input.paths[0], ec))
         return "convert needs an output: add -d OUTDIR, where the outputs mirror the inputs (xml, or the formats "
                "-t names)";
-    const std::string out = input.paths[0] == "-" ? "OUT.pdf" : fs::path(input.paths[0]).replace_extension(".pdf").string();
+    const std::string out = fs::path(input.paths[0] == "-" ? "OUT" : input.paths[0]).replace_extension(".pdf").string();
     return "convert needs an output: add -o " + out +
            " (the format from its extension), -t FORMAT -o - (standard output) or -d OUTDIR";
 }
