@@ -124,7 +124,7 @@ CommandHelp inspect_help() {
             "inspect",
             "print what gongwen reads in one report: metadata, outline, facts, diagnostics",
             "gongwen inspect IN [--format text|json] [limits]",
-            "Prints the title, organisation, year, dates, addressee, the heading outline, the facts and "
+            "Prints the title, organisation, report year (报告年度), dates, addressee, the heading outline, the facts and "
             "the diagnostics of one report.",
             "IN is a file or - for standard input: " + kInputs,
             {{"Options", {{"-f, --format text|json", "text for people (default), or json for scripts"}}},
