@@ -2,7 +2,6 @@
 // hostile input; and the five seeds wrapped in a government page read as their text is.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <filesystem>
 
 #include "converters/html/html.hpp"
@@ -20,20 +19,6 @@ using test::read_fixture;
 using test::slice;
 
 Document read(const std::string& html) { return read_html(html, "page.html"); }
-
-// Time limits that catch quadratic behaviour (minutes) but not a slow build: sanitizers make
-// everything about ten times slower.
-// GCC says __SANITIZE_ADDRESS__, clang __has_feature(address_sanitizer).
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define GONGWEN_TEST_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__) || defined(GONGWEN_TEST_ASAN)
-constexpr double kSlack = 10.0;
-#else
-constexpr double kSlack = 1.0;
-#endif
 
 // A page as government CMSs print them: chrome around an article container.
 std::string page(const std::string& article, const std::string& head = "", const std::string& before = "") {
@@ -467,14 +452,13 @@ std::string nested(std::size_t depth, const std::string& tag) {
     return s;
 }
 
-TEST(HtmlHostile, DeeplyNestedElementsAreFlattenedQuickly) {
+// (How long they take is not asserted: no test depends on the machine's speed. A parse that
+// never ends meets the hang guard of tests/CMakeLists.txt.)
+TEST(HtmlHostile, DeeplyNestedElementsAreFlattened) {
     for (std::size_t depth : {10'000u, 100'000u}) {
-        const auto start = std::chrono::steady_clock::now();
         const Document doc = read(nested(depth, "div"));
-        const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         EXPECT_NE(all_text(doc).find("十二件"), std::string::npos) << depth;
         EXPECT_GT(diagnostic_count(doc, "nesting_flattened"), 0u);
-        EXPECT_LT(seconds, 20.0 * kSlack) << depth;  // quadratic parsing would take minutes
     }
     EXPECT_NO_THROW(read(nested(50'000, "span")));
     EXPECT_NO_THROW(read(nested(20'000, "table><tr><td")));
@@ -492,14 +476,11 @@ TEST(HtmlHostile, TwentyMegabytePage) {
     const std::string image = "<img alt=\"扫描件\" src=\"data:image/png;base64," + std::string(7'000'000, 'A') + "\">";
     const std::string html = page(article + image, script, menu);
     ASSERT_GT(html.size(), 20'000'000u);
-    const auto start = std::chrono::steady_clock::now();
     const Document doc = read(html);
-    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     EXPECT_EQ(blocks_of(doc, BlockKind::paragraph).size(), 500u);
     ASSERT_EQ(blocks_of(doc, BlockKind::image).size(), 1u);
     EXPECT_EQ(blocks_of(doc, BlockKind::image)[0]->target, "data:image/png");
     EXPECT_EQ(all_text(doc).find("政务公开"), std::string::npos);
-    EXPECT_LT(seconds, 30.0 * kSlack);
 }
 
 TEST(HtmlHostile, TruncatedPages) {
