@@ -18,6 +18,9 @@ packages=(
   python3 python3-openpyxl            # reading the workbook back in the tests (/usr/bin/python3)
   libreoffice-calc-nogui              # soffice --convert-to csv: LibreOffice reads the workbook back (~77 MB)
   time                                # /usr/bin/time: peak memory of the large-input test
+  faketime                            # a faked clock: --timeout and the workbook's independence of the clock, tested
+  inotify-tools                       # inotifywait: the interrupt test signals when an output is being written
+  parallel                            # GNU parallel: the README's sharded recipe, run with local jobs
   clang libclang-rt-14-dev llvm       # the sanitizer build and libFuzzer; llvm-symbolizer for its reports
 )
 
