@@ -6,9 +6,11 @@
 # GONGWEN_BIG_INPUTS=0 skips the runs over large inputs (the 100 MB text and its peak memory,
 # a 10 MB line read whole): the sanitizer build sets it, where they would take minutes and
 # memory figures mean nothing.
+# GONGWEN_FAKETIME=0 skips the runs under faketime, which cannot run an ASan program.
 gongwen=$(realpath "$1")
 source "$(dirname "$0")/cli_lib.sh"
 big_inputs=${GONGWEN_BIG_INPUTS:-1}
+faketime=${GONGWEN_FAKETIME:-1}
 seed=fixtures/seeds/001_9633c70aebd6e55d.txt
 seeds=(fixtures/seeds/*.txt)
 in="$tmp/in"
@@ -192,20 +194,72 @@ check "inspect over --max-input-size" exit_is 1 "$gongwen" inspect "${seeds[0]}"
 check "inspect names the limit" stderr_has "over the 1 KiB limit (--max-input-size)"
 check "verify over --max-input-size" exit_is 1 "$gongwen" verify "${seeds[0]}" --max-input-size 1K
 check "verify names the limit" stderr_has "over the 1 KiB limit (--max-input-size)"
-# --timeout: a report over its time fails alone, the batch goes on. The slow report takes
-# seconds (a 10 MB text), the quick one milliseconds (three lines; half a second under the
-# sanitizers, hence a longer limit there).
+# --timeout: a report over its time fails alone, the batch goes on, and each report has a time
+# of its own. No outcome may depend on the machine's speed, so the clock is faked: under
+# faketime's "i1" each reading of the clock moves it on by one second, and nothing else does. A
+# report's time is then the number of times its work reads the clock (with --timeout, once for
+# each line or block in the loops of the passes and writers): some 16 for the three-line report,
+# over 100,000 for the 10 MB one, on any machine. The limit, 1000 s, lies between; one job, so
+# that one report's readings do not count for the other.
 make_input "s.encode() * (10_000_000 // len(s.encode()))" "$in/ten-mb.txt"
 printf '关于2023年法治政府建设情况的报告\n一、总体情况\n全年办理行政许可申请十二件。\n' > "$in/short.txt"
 remember "$in/ten-mb.txt" "$in/short.txt"
-limit=$([ "$big_inputs" = 1 ] && echo 0.5 || echo 3)
-check "a report over --timeout fails" exit_is 1 "$gongwen" convert "$in/ten-mb.txt" "$in/short.txt" -t xml -d "$tmp/timed" --timeout $limit
-check "the timeout named" stderr_has "ten-mb.txt: took longer than the $limit s limit per report (--timeout)"
-check "the other report written" test -s "$tmp/timed/${in#/}/short.txt.xml"
-check "nothing written for the slow one" test ! -e "$tmp/timed/${in#/}/ten-mb.txt.xml"
-check "summarize: a report over --timeout" exit_is 1 "$gongwen" summarize "$in/ten-mb.txt" "$in/short.txt" -o "$tmp/timed.xlsx" --timeout $limit
-check "summarize names it" stderr_has "ten-mb.txt: took longer than the $limit s limit per report (--timeout)"
-check "summarize still writes the workbook" test -s "$tmp/timed.xlsx"
+# timed LOG LIMIT STATUS...: each line of the --log-json LOG (ten-mb.txt, then short.txt) has one
+# of the STATUSes (ok, or failed over the LIMIT); outputs are listed only for an ok report and
+# exist, whole.
+timed() {
+  /usr/bin/python3 - "$@" <<'PY'
+import json, os, sys
+log, limit, wanted = sys.argv[1], sys.argv[2], sys.argv[3:]
+lines = [json.loads(l) for l in open(log, encoding="utf-8")]
+assert [os.path.basename(l["input"]) for l in lines] == ["ten-mb.txt", "short.txt"], lines
+for line, statuses in zip(lines, wanted):
+    if line["status"] == "ok":
+        assert "ok" in statuses.split("|") and line["outputs"], line
+        for f in line["outputs"]:
+            assert open(f, "rb").read().rstrip().endswith(b"</document>"), f + " is not whole"
+    else:
+        assert "failed" in statuses.split("|") and not line["outputs"], line
+        assert line["error"] == f"{line['input']}: took longer than the {limit} s limit per report (--timeout)", line
+PY
+}
+# summarized WORKBOOK STATUS...: the workbook's 文档 sheet lists ten-mb.txt, then short.txt, each
+# with one of the STATUSes (已读 read, 失败 failed).
+summarized() {
+  /usr/bin/python3 - "$@" <<'PY'
+import openpyxl, os, sys
+rows = [r for r in openpyxl.load_workbook(sys.argv[1])["文档"].iter_rows(min_row=2, values_only=True) if r[0]]
+got = {os.path.basename(r[0]): r[1] for r in rows}
+for name, statuses in zip(["ten-mb.txt", "short.txt"], sys.argv[2:]):
+    assert got.get(name) in statuses.split("|"), (name, got)
+PY
+}
+if [ "$faketime" = 1 ]; then
+  counted=(faketime -f '+0 i1')
+  check "a report over --timeout fails" exit_is 1 "${counted[@]}" "$gongwen" convert "$in/ten-mb.txt" "$in/short.txt" \
+    -t xml -d "$tmp/timed" -j 1 --timeout 1000 --log-json "$tmp/timed.jsonl"
+  check "the timeout named" stderr_has "ten-mb.txt: took longer than the 1000 s limit per report (--timeout)"
+  check "one failure" stderr_has "gongwen: 1 of 2 inputs failed"
+  check "the other report written, on its own time" timed "$tmp/timed.jsonl" 1000 failed ok
+  check "nothing written for the slow one" test ! -e "$tmp/timed/${in#/}/ten-mb.txt.xml"
+  check "summarize: a report over --timeout" exit_is 1 "${counted[@]}" "$gongwen" summarize "$in/ten-mb.txt" "$in/short.txt" \
+    -o "$tmp/timed.xlsx" -j 1 --timeout 1000
+  check "summarize names it" stderr_has "ten-mb.txt: took longer than the 1000 s limit per report (--timeout)"
+  check "summarize still writes the workbook, the other report read" summarized "$tmp/timed.xlsx" 失败 已读
+fi
+# On the real clock too, and in the sanitizer build, where faketime cannot run (GONGWEN_FAKETIME=0:
+# libfaketime 0.9.10 deadlocks in the start-up of an ASan program): a limit of 1e-3 s for the
+# 10 MB report, which reads and splits 10 MB before its first look at the clock. Whether the
+# three-line report fits in a thousandth of a second depends on the machine, so either outcome
+# is accepted for it, and only either: written whole, or failed over the limit.
+check "real clock: a report over --timeout fails" exit_is 1 "$gongwen" convert "$in/ten-mb.txt" "$in/short.txt" \
+  -t xml -d "$tmp/timed-real" -j 1 --timeout 1e-3 --log-json "$tmp/timed-real.jsonl"
+check "real clock: the timeout named" stderr_has "ten-mb.txt: took longer than the 0.001 s limit per report (--timeout)"
+check "real clock: each report logged, the slow one failed" timed "$tmp/timed-real.jsonl" 0.001 failed "ok|failed"
+check "real clock: nothing written for the slow one" test ! -e "$tmp/timed-real/${in#/}/ten-mb.txt.xml"
+check "real clock: summarize" exit_is 1 "$gongwen" summarize "$in/ten-mb.txt" "$in/short.txt" -o "$tmp/timed-real.xlsx" -j 1 --timeout 1e-3
+check "real clock: summarize names it" stderr_has "ten-mb.txt: took longer than the 0.001 s limit per report (--timeout)"
+check "real clock: summarize still writes the workbook" summarized "$tmp/timed-real.xlsx" 失败 "已读|失败"
 for bad in "--max-input-size 12Q" "--max-input-size -1" "--max-depth x" "--max-line-length 1.5" "--max-lines 2X" "--max-pages -3" "--timeout -1" "--timeout abc" "--max-input-size"; do
   # shellcheck disable=SC2086
   check "usage error: $bad" exit_is 2 "$gongwen" convert "$seed" -t xml -o "$tmp/u.xml" $bad
@@ -278,23 +332,37 @@ check "nothing left on the full disk" test -z "$(find "$tmp/full" -type f)"
 check "old output kept when a write fails" bash -c "echo keep > '$tmp/full/kept.xml'; ulimit -f 256; '$gongwen' convert '$medium' -t xml -o '$tmp/full/kept.xml' 2>/dev/null; test \"\$(cat '$tmp/full/kept.xml')\" = keep"
 
 # --- interrupted runs: the signal ends the run at once, no partial file -----------------------------
-# interrupt SIGNAL DIR: signals a conversion while its outputs are being written. Outputs
-# finished before stay, whole; the one being written is removed.
+# interrupt SIGNAL DIR: signals a conversion while one of its outputs is being written. Outputs
+# finished before stay, whole; the one being written is removed and never appears under its own
+# name. inotifywait reports each file made in the output folder; on a temporary one gongwen is
+# stopped (SIGSTOP), then signalled and let go (SIGCONT) if that file is still there (still being
+# written), else let go until the next. The run cannot end before the signal, whatever the
+# machine's speed: its last input is a FIFO that no one writes.
+mkfifo "$tmp/never-written.txt"
 interrupt() {
-  "$gongwen" convert "$medium" -t xml,json,md,txt -d "$2" & local pid=$!
-  local seen=""
-  for _ in $(seq 1 6000); do
-    seen=$(find "$2" -name '.*.tmp-*' 2>/dev/null | head -1)
-    [ -n "$seen" ] && break
-    kill -0 $pid 2>/dev/null || break
-    sleep 0.01
+  local out="$2/${in#/}" line="" caught="" state status pid
+  mkdir -p "$out"
+  coproc watch { exec inotifywait -m -e create --format %f "$out" 2>&1; }
+  # The limits of the two reads only guard against a hang: the events come in milliseconds.
+  until [ "$line" = "Watches established." ]; do read -r -t 60 line <&"${watch[0]}" || break; done
+  "$gongwen" convert "$medium" "$tmp/never-written.txt" -j 1 -t xml,json,md,txt -d "$2" & pid=$!
+  while [ -z "$caught" ] && read -r -t 120 line <&"${watch[0]}"; do
+    [[ "$line" == .*.tmp-* ]] || continue
+    kill -STOP $pid
+    state=R
+    until [ "$state" = T ] || [ "$state" = Z ] || [ ! -e /proc/$pid ]; do read -r _ _ state _ < /proc/$pid/stat; done  # microseconds
+    if [ -e "$out/$line" ]; then caught=$line; else kill -CONT $pid; fi
   done
-  kill -"$1" $pid 2>/dev/null
+  kill "$watch_PID"; wait "$watch_PID"
+  kill -"$1" $pid 2>/dev/null; kill -CONT $pid 2>/dev/null
   wait $pid
-  local status=$?
-  [ -n "$seen" ] || { echo "  the outputs were never seen being written"; return 1; }
+  status=$?
+  [ -n "$caught" ] || { echo "  no output was seen being written"; return 1; }
   [ "$status" -eq $((128 + $(kill -l "$1"))) ] || { echo "  exit $status after SIG$1"; return 1; }
   no_temp_files "$2" || return 1
+  local target=${caught#.}
+  target=${target%.tmp-*}
+  [ ! -e "$out/$target" ] || { echo "  $target, being written at the signal, was finished after it"; return 1; }
   local xml json
   xml=$(find "$2" -name '*.xml') json=$(find "$2" -name '*.json')
   [ -z "$xml" ] || tail -c 12 "$xml" | grep -q '</document>' || { echo "  $xml is cut"; return 1; }
