@@ -341,6 +341,7 @@ check "old output kept when a write fails" bash -c "echo keep > '$tmp/full/kept.
 mkfifo "$tmp/never-written.txt"
 interrupt() {
   local out="$2/${in#/}" line="" caught="" state status pid
+  command -v inotifywait > /dev/null || { echo "  no inotifywait: scripts/bootstrap.sh installs inotify-tools"; return 1; }
   mkdir -p "$out"
   coproc watch { exec inotifywait -m -e create --format %f "$out" 2>&1; }
   # The limits of the two reads only guard against a hang: the events come in milliseconds.
