@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
-# Regenerates fixtures/expected/ from the current build. A changed golden file is a reviewed
-# change: read `git diff fixtures/expected` against the source text before committing it.
+# update-golden.sh [GONGWEN]: regenerates every golden file in fixtures/expected/ (and
+# fixtures/expected/html/) from the current build, with the normalizing code of the runner
+# (tests/golden.sh --update), then prints what changed.
+#
+# A changed golden file is a reviewed change. The goldens were checked by hand against the
+# sources once; after this script, read `git diff fixtures/expected` against the source text
+# (and the reason for the change) before committing it, as you would a change of the code.
 set -euo pipefail
-gongwen=${1:-build/gongwen}
-mkdir -p fixtures/expected
+gongwen=$(realpath "${1:-build/gongwen}")
+cd "$(dirname "$0")/.."
 for input in fixtures/seeds/*.txt; do
-  name=$(basename "${input%.txt}")
-  "$gongwen" convert "$input" -t xml -o "fixtures/expected/$name.xml" --quiet
-  "$gongwen" inspect "$input" > "fixtures/expected/$name.inspect.txt"
+  bash tests/golden.sh --update "$gongwen" "$(basename "${input%.txt}")"
 done
-mkdir -p fixtures/expected/html
 for input in fixtures/html/*.html; do
-  name=$(basename "${input%.html}")
-  "$gongwen" convert "$input" -t xml -o "fixtures/expected/html/$name.xml" --quiet
-  "$gongwen" inspect "$input" > "fixtures/expected/html/$name.inspect.txt"
+  bash tests/golden.sh --update "$gongwen" "$(basename "${input%.html}")" "$input" fixtures/expected/html
 done
 git --no-pager diff --stat fixtures/expected || true
+git status --short --untracked-files=normal fixtures/expected | grep "^??" || true
