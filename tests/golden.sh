@@ -9,6 +9,7 @@
 #   NAME.txt, NAME.md   convert -t txt / -t md, byte for byte
 #   NAME.inspect.txt    inspect, byte for byte
 #   NAME.inspect.json   inspect --format json, byte for byte
+#   NAME.pdf.txt        convert -t pdf, normalized: what a reader sees (see normalize_pdf)
 #
 # Prints a unified diff for every file that differs and exits 1 if any does (or a command
 # fails). With --update it writes the files into EXPECTED_DIR instead (scripts/update-golden.sh
@@ -26,11 +27,52 @@ trap 'rm -rf "$tmp"' EXIT
 status=0
 fail() { echo "golden: $name: $*" >&2; status=1; }
 
+# normalize_pdf PDF: the document as a reader sees it, in a form that survives a rewrite of the
+# PDF writer as long as what a reader sees stays the same:
+#  - pdfinfo -isodates, the fields a reader's document properties show (dates as the file states
+#    them, independent of the time zone of the machine running pdfinfo), Pages, Page size, PDF
+#    version, and whether the file is tagged and has an XMP metadata stream (PDF/A needs it).
+#    Producer is left out (it names the versions of cairo and PoDoFo), and so are File size,
+#    Optimized and the like, which only the writer's way of writing changes.
+#  - pdffonts: each font's name without its subset prefix (ABCDEF+, random per file), its type
+#    and whether it is embedded, subset and has a ToUnicode map (archival PDF needs all three);
+#    not the object numbers or the encoding column, which are the writer's business. Sorted
+#    and unique: which fonts a document uses, not in which order or how many subsets hold them.
+#  - pdftotext -layout of every page, each page under a `=== page N ===` line, the form feeds
+#    between pages dropped: the text, its line breaks, page breaks and, roughly, where each line
+#    stands (indents, centred titles, the signature block, table columns). Where a line's
+#    punctuation is squeezed (its glyph box then overlaps the next character) pdftotext breaks
+#    the line in two or three, odd-looking but stable: it follows from where the glyphs are, as
+#    a reader's text selection does, and changes only if they move.
+normalize_pdf() {
+  echo "=== pdfinfo ==="
+  pdfinfo -isodates "$1" |
+    grep -E '^(Title|Subject|Keywords|Author|Creator|CreationDate|ModDate|Metadata Stream|Tagged|Pages|Page size|PDF version):' ||
+    return 1
+  echo "=== pdffonts (name, type, emb, sub, uni) ==="
+  local fonts
+  fonts=$(pdffonts "$1") || return 1
+  # Columns are fixed-width, as wide as the dashes of the second line; type has spaces in it.
+  printf '%s\n' "$fonts" | LC_ALL=C awk '
+    NR == 2 { n = split($0, dash, " "); pos = 1
+              for (i = 1; i <= n; i++) { start[i] = pos; width[i] = length(dash[i]); pos += width[i] + 1 } }
+    function col(i,  s) { s = substr($0, start[i], width[i]); gsub(/^ +| +$/, "", s); return s }
+    NR > 2 { name = col(1); sub(/^[A-Z][A-Z][A-Z][A-Z][A-Z][A-Z]\+/, "", name)
+             print name " | " col(2) " | " col(4) " " col(5) " " col(6) }' | LC_ALL=C sort -u
+  echo "=== pdftotext -layout ==="
+  # Each page ends in a form feed: a record of its own for awk.
+  pdftotext -layout -enc UTF-8 "$1" - | awk 'BEGIN { RS = "\f" } { print "=== page " NR " ==="; printf "%s", $0 }'
+}
+
+# The report's date is the PDF's date; a report that states none (004) takes SOURCE_DATE_EPOCH
+# when it is set. The goldens are without it.
+unset SOURCE_DATE_EPOCH
+
 # The outputs: one convert for all the formats (each report is read once), as a batch writes them:
 # -d mirrors the input's path, fixtures/seeds/a.txt → $tmp/out/fixtures/seeds/a.txt.xml.
 got=$tmp/got
 mkdir -p "$got"
-"$gongwen" convert "$input" -t xml,json,txt,md -d "$tmp/out" --quiet ||
+"$gongwen" convert "$input" -t xml,json,txt,md,pdf -d "$tmp/out" --quiet ||
   fail "convert failed"
 out=$tmp/out/$input
 for format in xml json txt md; do
@@ -38,12 +80,14 @@ for format in xml json txt md; do
 done
 "$gongwen" inspect "$input" > "$got/$name.inspect.txt" || fail "inspect failed"
 "$gongwen" inspect "$input" --format json > "$got/$name.inspect.json" || fail "inspect --format json failed"
+normalize_pdf "$out.pdf" > "$got/$name.pdf.txt" || fail "the PDF could not be read"
 if command -v xmllint > /dev/null; then
   xmllint --noout --schema converters/xml/gongwen-document-1.xsd "$got/$name.xml" 2> "$tmp/xmllint" ||
     { cat "$tmp/xmllint" >&2; fail "$name.xml is not valid against its XSD"; }
 fi
 
-goldens=("$name.xml" "$name.json" "$name.txt" "$name.md" "$name.inspect.txt" "$name.inspect.json")
+goldens=("$name.xml" "$name.json" "$name.txt" "$name.md" "$name.inspect.txt" "$name.inspect.json"
+         "$name.pdf.txt")
 if [ $update -eq 1 ]; then
   # Nothing is written unless every output was made.
   [ $status -eq 0 ] || { echo "golden: $name: not updated" >&2; exit 1; }
