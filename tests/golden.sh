@@ -10,6 +10,8 @@
 #   NAME.inspect.txt    inspect, byte for byte
 #   NAME.inspect.json   inspect --format json, byte for byte
 #   NAME.pdf.txt        convert -t pdf, normalized: what a reader sees (see normalize_pdf)
+#   NAME.xlsx/          convert -t xlsx: its workbook, sheet, note and chart XML and its
+#                       core properties, each part pretty-printed (see normalize_xlsx)
 #
 # Prints a unified diff for every file that differs and exits 1 if any does (or a command
 # fails). With --update it writes the files into EXPECTED_DIR instead (scripts/update-golden.sh
@@ -22,6 +24,7 @@ gongwen=$1
 name=$2
 input=${3:-fixtures/seeds/$name.txt}
 expected=${4:-fixtures/expected}
+python=/usr/bin/python3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 status=0
@@ -64,15 +67,42 @@ normalize_pdf() {
   pdftotext -layout -enc UTF-8 "$1" - | awk 'BEGIN { RS = "\f" } { print "=== page " NR " ==="; printf "%s", $0 }'
 }
 
-# The report's date is the PDF's date; a report that states none (004) takes SOURCE_DATE_EPOCH
-# when it is set. The goldens are without it.
+# normalize_xlsx WORKBOOK DIR: the parts of the workbook that hold what a reader sees, each
+# pretty-printed with xmllint --format into DIR under its name in the zip: xl/workbook.xml (the
+# sheets, filters, print titles), xl/worksheets/sheet*.xml (the cells, formats, merges, links),
+# xl/sharedStrings.xml (none today: libxlsxwriter's constant-memory mode writes inline strings),
+# xl/comments*.xml (the notes quoting each value's source), xl/charts/chart*.xml (what the chart
+# plots) and docProps/core.xml (its dates are the report's or SOURCE_DATE_EPOCH, never the
+# clock). Styles, theme, relationships and the rest are libxlsxwriter's boilerplate.
+normalize_xlsx() {
+  mkdir -p "$2"
+  "$python" - "$1" "$2" <<'EOF' || return 1
+import os, re, sys, zipfile
+parts = re.compile(r"xl/workbook\.xml|xl/worksheets/sheet\d+\.xml|xl/sharedStrings\.xml|"
+                   r"xl/comments\d+\.xml|xl/charts/chart\d+\.xml|docProps/core\.xml")
+with zipfile.ZipFile(sys.argv[1]) as z:
+    for part in z.namelist():
+        if parts.fullmatch(part):
+            path = os.path.join(sys.argv[2], part)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as f:
+                f.write(z.read(part))
+EOF
+  local part
+  while IFS= read -r part; do
+    xmllint --format "$part" > "$part.formatted" && mv "$part.formatted" "$part" || return 1
+  done < <(find "$2" -type f)
+}
+
+# The report's date decides the dates of the PDF and the workbook; a report that states none
+# (004) takes SOURCE_DATE_EPOCH when it is set. The goldens are without it.
 unset SOURCE_DATE_EPOCH
 
 # The outputs: one convert for all the formats (each report is read once), as a batch writes them:
 # -d mirrors the input's path, fixtures/seeds/a.txt → $tmp/out/fixtures/seeds/a.txt.xml.
 got=$tmp/got
 mkdir -p "$got"
-"$gongwen" convert "$input" -t xml,json,txt,md,pdf -d "$tmp/out" --quiet ||
+"$gongwen" convert "$input" -t xml,json,txt,md,pdf,xlsx -d "$tmp/out" --quiet ||
   fail "convert failed"
 out=$tmp/out/$input
 for format in xml json txt md; do
@@ -81,13 +111,14 @@ done
 "$gongwen" inspect "$input" > "$got/$name.inspect.txt" || fail "inspect failed"
 "$gongwen" inspect "$input" --format json > "$got/$name.inspect.json" || fail "inspect --format json failed"
 normalize_pdf "$out.pdf" > "$got/$name.pdf.txt" || fail "the PDF could not be read"
+normalize_xlsx "$out.xlsx" "$got/$name.xlsx" || fail "the workbook could not be read"
 if command -v xmllint > /dev/null; then
   xmllint --noout --schema converters/xml/gongwen-document-1.xsd "$got/$name.xml" 2> "$tmp/xmllint" ||
     { cat "$tmp/xmllint" >&2; fail "$name.xml is not valid against its XSD"; }
 fi
 
 goldens=("$name.xml" "$name.json" "$name.txt" "$name.md" "$name.inspect.txt" "$name.inspect.json"
-         "$name.pdf.txt")
+         "$name.pdf.txt" "$name.xlsx")
 if [ $update -eq 1 ]; then
   # Nothing is written unless every output was made.
   [ $status -eq 0 ] || { echo "golden: $name: not updated" >&2; exit 1; }
@@ -107,6 +138,15 @@ compare() {
   [ -e "$b" ] || b=/dev/null
   diff -u --label "$expected/$1 (golden)" --label "$1 (this build)" "$a" "$b" || fail "$1 differs"
 }
-for golden in "${goldens[@]}"; do compare "$golden"; done
+for golden in "${goldens[@]}"; do
+  if [ -d "$got/$golden" ] || [ -d "$expected/$golden" ]; then
+    # A folder of parts: each part on either side.
+    while IFS= read -r part; do compare "$golden/$part"; done < <(
+      { [ -d "$expected/$golden" ] && (cd "$expected/$golden" && find . -type f)
+        [ -d "$got/$golden" ] && (cd "$got/$golden" && find . -type f); } | sed 's|^\./||' | LC_ALL=C sort -u)
+  else
+    compare "$golden"
+  fi
+done
 [ $status -eq 0 ] || echo "golden: $name: outputs differ from the goldens; if the change is intended, run scripts/update-golden.sh and review the diff" >&2
 exit $status
