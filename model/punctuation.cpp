@@ -28,6 +28,8 @@ bool url_char(char32_t cp) {
 // punctuation that ends the sentence after them (as linkifiers strip it).
 std::vector<bool> protected_runs(const std::u32string& t) {
     std::vector<bool> mark(t.size(), false);
+    if (t.find(U"://") == std::u32string::npos && t.find(U"www.") == std::u32string::npos && t.find('@') == std::u32string::npos)
+        return mark;
     for (std::size_t i = 0; i < t.size();) {
         if (!url_char(t[i])) {
             ++i;
@@ -57,17 +59,25 @@ public:
     Widener(std::u32string& text, const std::vector<bool>& keep) : t_(text), keep_(keep) {}
 
     std::vector<std::size_t> run() {
-        pair_brackets();
-        pair_quotes('"', U'“', U'”');
-        pair_quotes('\'', U'‘', U'’');
-        for (std::size_t i = 0; i < t_.size(); ++i)
-            if (!keep_[i] && std::u32string_view(U",:;?!").find(t_[i]) != std::u32string_view::npos && stands_in_chinese(i))
-                set(i, t_[i] - 0x21 + 0xFF01);
+        bool brackets = false, double_quotes = false, single_quotes = false, marks = false;
+        for (char32_t c : t_) {
+            brackets = brackets || c == '(' || c == ')';
+            double_quotes = double_quotes || c == '"';
+            single_quotes = single_quotes || c == '\'';
+            marks = marks || is_mark(c);
+        }
+        if (brackets) pair_brackets();
+        if (double_quotes) pair_quotes('"', U'“', U'”');
+        if (single_quotes) pair_quotes('\'', U'‘', U'’');
+        if (marks)
+            for (std::size_t i = 0; i < t_.size(); ++i)
+                if (is_mark(t_[i]) && !keep_[i] && stands_in_chinese(i)) set(i, t_[i] - 0x21 + 0xFF01);
         std::sort(changed_.begin(), changed_.end());
         return changed_;
     }
 
 private:
+    static bool is_mark(char32_t c) { return c == ',' || c == ':' || c == ';' || c == '?' || c == '!'; }
     char32_t before(std::size_t i) const { return i > 0 ? t_[i - 1] : 0; }
     char32_t after(std::size_t i) const { return i + 1 < t_.size() ? t_[i + 1] : 0; }
     // The next character after i that is not a space (0 at the end).
@@ -175,7 +185,7 @@ private:
 std::vector<std::size_t> widen_punctuation(std::u32string& text,
                                            const std::vector<std::pair<std::size_t, std::size_t>>& leave) {
     if (std::none_of(text.begin(), text.end(), [](char32_t c) {
-            return std::u32string_view(U",:;?!()\"'").find(c) != std::u32string_view::npos;
+            return c == ',' || c == ':' || c == ';' || c == '?' || c == '!' || c == '(' || c == ')' || c == '"' || c == '\'';
         }))
         return {};
     std::vector<bool> keep = protected_runs(text);

@@ -165,13 +165,23 @@ std::u32string fold(std::u32string_view text) {
 }
 
 std::string to_traditional(std::string_view text) {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> tr(
-        icu::Transliterator::createInstance("Simplified-Traditional", UTRANS_FORWARD, status));
-    if (U_FAILURE(status) || !tr) return std::string(text);
+    // Making ICU's transliterator compiles its rules: some 160 million instructions, many times
+    // the reading of a whole report. It is made once and shared; transliterate() is not safe
+    // to call from two threads at once.
+    static std::mutex mutex;
+    static const std::unique_ptr<icu::Transliterator> tr = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::Transliterator> made(
+            icu::Transliterator::createInstance("Simplified-Traditional", UTRANS_FORWARD, status));
+        return U_FAILURE(status) ? nullptr : std::move(made);
+    }();
+    if (!tr) return std::string(text);
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-    tr->transliterate(u);
+    {
+        const std::lock_guard lock(mutex);
+        tr->transliterate(u);
+    }
     std::string out;
     u.toUTF8String(out);
     return out;
