@@ -1,4 +1,5 @@
 #include "cli/batch.hpp"
+#include "model/text_util.hpp"
 
 #include <fnmatch.h>
 #include <malloc.h>
@@ -154,29 +155,15 @@ bool up_to_date(const Task& task) {
     });
 }
 
-std::string json_string(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        if (c == '"' || c == '\\') out += '\\', out += static_cast<char>(c);
-        else if (c == '\n') out += "\\n";
-        else if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out += buf;
-        } else out += static_cast<char>(c);
-    }
-    return out + "\"";
-}
-
 std::string log_line(const Outcome& o) {
-    std::string line = "{\"input\": " + json_string(o.input) + ", \"status\": " + json_string(o.status) + ", \"outputs\": [";
-    for (std::size_t i = 0; i < o.outputs.size(); ++i) line += (i ? ", " : "") + json_string(o.outputs[i]);
+    std::string line = "{\"input\": " + json_quote(o.input) + ", \"status\": " + json_quote(o.status) + ", \"outputs\": [";
+    for (std::size_t i = 0; i < o.outputs.size(); ++i) line += (i ? ", " : "") + json_quote(o.outputs[i]);
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.4f", o.seconds);
     line += "], \"seconds\": " + std::string(seconds) + ", \"diagnostics\": {";
     for (std::size_t i = 0; i < o.diagnostics.size(); ++i)
-        line += (i ? ", " : "") + json_string(o.diagnostics[i].first) + ": " + std::to_string(o.diagnostics[i].second);
-    line += "}, \"error\": " + (o.error.empty() ? std::string("null") : json_string(o.error)) + "}\n";
+        line += (i ? ", " : "") + json_quote(o.diagnostics[i].first) + ": " + std::to_string(o.diagnostics[i].second);
+    line += "}, \"error\": " + (o.error.empty() ? std::string("null") : json_quote(o.error)) + "}\n";
     return line;
 }
 

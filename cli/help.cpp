@@ -148,7 +148,7 @@ CommandHelp summarize_help() {
             {{"Output",
               {{"-o, --output FILE.xlsx", "the workbook (required); - is standard output"}, kCatalog}},
              {"Batch",
-              {kJobs, kInclude, kExclude, kFromList, {"-q, --quiet", "no summary line; failures are still named"}}},
+              {kJobs, kInclude, kExclude, kFromList, {"-q, --quiet", "no progress bar and no summary line; failures are still named"}}},
              limits(false)},
             false,
             {{"", "gongwen summarize reports/ -o summary.xlsx"},

@@ -41,5 +41,17 @@ std::string to_traditional(std::string_view text);
 int parse_numeral(std::u32string_view text);
 
 std::u32string_view trim(std::u32string_view text);
+// Without the ASCII spaces, tabs and line breaks at either end.
+std::string_view trim_ascii(std::string_view text);
+// Whether `text` is one or more ASCII digits.
+bool all_digits(std::string_view text);
+
+// `text` as a JSON string, quotes included (RFC 8259): ", \ and control characters escaped,
+// bytes that are not valid UTF-8 written as U+FFFD (JSON text is UTF-8).
+void append_json_string(std::string& out, std::string_view text);
+std::string json_quote(std::string_view text);
+// `text` for XML element content or a double-quoted attribute: & < > " escaped; characters
+// XML 1.0 cannot carry at all (C0 controls other than tab and line breaks) dropped.
+std::string xml_escape(std::string_view text);
 
 }  // namespace gongwen

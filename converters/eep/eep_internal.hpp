@@ -18,7 +18,6 @@ namespace gongwen::eep {
 std::string normalize_date(std::string_view text);
 // Whether `text` is an xs:dateTime with a real date and time (time zone optional).
 bool valid_date_time(std::string_view text);
-bool all_digits(std::string_view text);
 
 // One message digest (OpenSSL 3 EVP, by name: "SM3", "SHA256"), fed in chunks.
 class Digest {

@@ -9,18 +9,12 @@
 #include <sstream>
 
 #include "converters/eep/eep_internal.hpp"
+#include "model/text_util.hpp"
 #include "model/error.hpp"
 
 namespace gongwen {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && space(s.back())) s.remove_suffix(1);
-    return s;
-}
 
 // 保管期限 as DA/T 22-2015 names them, with the older 长期/短期 still found in fonds.
 bool valid_retention(const std::string& v) {
@@ -34,7 +28,7 @@ const std::vector<std::string>& secrecy_levels() {
 }
 
 bool positive_integer(const std::string& v) {
-    return eep::all_digits(v) && v.size() <= 9 && std::stoul(v) > 0;
+    return all_digits(v) && v.size() <= 9 && std::stoul(v) > 0;
 }
 
 // The reason `value` cannot be the value of `key`, or empty when it can.
@@ -59,8 +53,8 @@ std::string value_problem(const std::string& key, const std::string& value) {
 void add_value(ProfileValues& scope, std::string_view line, const std::string& where) {
     const std::size_t eq = line.find('=');
     if (eq == std::string_view::npos) throw Error(where, "expected KEY = VALUE, not '" + std::string(line) + "'");
-    const std::string key(trim(line.substr(0, eq)));
-    const std::string value(trim(line.substr(eq + 1)));
+    const std::string key(trim_ascii(line.substr(0, eq)));
+    const std::string value(trim_ascii(line.substr(eq + 1)));
     const auto& keys = archive_profile_keys();
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
         std::string names;
@@ -73,10 +67,10 @@ void add_value(ProfileValues& scope, std::string_view line, const std::string& w
 }
 
 ProfileSection parse_section(std::string_view header, const std::string& where) {
-    std::string_view inner = trim(header.substr(1, header.size() - 2));
+    std::string_view inner = trim_ascii(header.substr(1, header.size() - 2));
     const std::size_t space = inner.find_first_of(" \t");
     const std::string selector(inner.substr(0, space));
-    const std::string pattern(space == std::string_view::npos ? std::string_view() : trim(inner.substr(space)));
+    const std::string pattern(space == std::string_view::npos ? std::string_view() : trim_ascii(inner.substr(space)));
     if (selector != "文件" && selector != "责任者")
         throw Error(where, "a section is [文件 GLOB] or [责任者 NAME], not '" + std::string(header) + "'");
     if (pattern.empty()) throw Error(where, "section [" + selector + "] names no " + (selector == "文件" ? "file" : "organisation"));
@@ -110,7 +104,7 @@ ArchiveProfile parse_archive_profile(std::string_view text, const std::string& n
     std::size_t number = 0;
     while (!text.empty()) {
         const std::size_t end = text.find('\n');
-        const std::string_view line = trim(text.substr(0, end));
+        const std::string_view line = trim_ascii(text.substr(0, end));
         text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
         const std::string where = name + ": line " + std::to_string(++number);
         if (line.empty() || line.front() == '#') continue;

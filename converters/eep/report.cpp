@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "converters/eep/eep.hpp"
+#include "model/text_util.hpp"
 
 namespace gongwen {
 
@@ -11,20 +12,6 @@ const char* status_word(CheckStatus s) { return s == CheckStatus::pass ? "ok  " 
 const char* status_name(CheckStatus s) { return s == CheckStatus::pass ? "pass" : s == CheckStatus::fail ? "fail" : "skip"; }
 
 const char* const kAspects[] = {"真实性", "完整性", "可用性", "安全性"};
-
-std::string json_string(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        if (c == '"' || c == '\\') out += '\\', out += static_cast<char>(c);
-        else if (c == '\n') out += "\\n";
-        else if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out += buf;
-        } else out += static_cast<char>(c);
-    }
-    return out + "\"";
-}
 
 // Values quoted from a package go to a terminal: line breaks and C1 controls (U+0080–U+009F,
 // which some terminals obey) are replaced; XML itself already excludes the C0 ones.
@@ -67,12 +54,12 @@ std::string format_verify_text(const VerifyReport& report) {
 std::string format_verify_json(const VerifyReport& report) {
     std::string checks, failed;
     for (const CheckResult& c : report.checks) {
-        checks += std::string(checks.empty() ? "" : ",\n    ") + "{\"aspect\": " + json_string(c.aspect) +
-                  ", \"item\": " + json_string(c.item) + ", \"status\": \"" + status_name(c.status) +
-                  "\", \"detail\": " + json_string(c.detail) + "}";
-        if (c.status == CheckStatus::fail) failed += std::string(failed.empty() ? "" : ", ") + json_string(c.aspect + " " + c.item);
+        checks += std::string(checks.empty() ? "" : ",\n    ") + "{\"aspect\": " + json_quote(c.aspect) +
+                  ", \"item\": " + json_quote(c.item) + ", \"status\": \"" + status_name(c.status) +
+                  "\", \"detail\": " + json_quote(c.detail) + "}";
+        if (c.status == CheckStatus::fail) failed += std::string(failed.empty() ? "" : ", ") + json_quote(c.aspect + " " + c.item);
     }
-    return "{\"package\": " + json_string(report.package) + ", \"passed\": " + (report.passed() ? "true" : "false") +
+    return "{\"package\": " + json_quote(report.package) + ", \"passed\": " + (report.passed() ? "true" : "false") +
            ", \"failed\": [" + failed + "],\n  \"checks\": [\n    " + checks + "\n  ]}\n";
 }
 

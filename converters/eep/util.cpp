@@ -4,12 +4,9 @@
 #include <stdexcept>
 
 #include "converters/eep/eep_internal.hpp"
+#include "model/text_util.hpp"
 
 namespace gongwen::eep {
-
-bool all_digits(std::string_view text) {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 namespace {
 

@@ -9,6 +9,7 @@
 #include <pugixml.hpp>
 
 #include "converters/eep/package_reader.hpp"
+#include "model/text_util.hpp"
 
 namespace gongwen {
 
@@ -136,12 +137,12 @@ void Checker::check_dates(std::size_t entity, const std::string& where) {
     const std::size_t year = child_named(nodes_, child_named(nodes_, entity, "档号"), "年度");
     if (year != kNoNode) {
         const std::string y = text_of(nodes_, year);
-        add(kComplete, where + "档号/年度 is a year", y.size() == 4 && eep::all_digits(y), y);
+        add(kComplete, where + "档号/年度 is a year", y.size() == 4 && all_digits(y), y);
     }
     const std::size_t pages = child_named(nodes_, child_named(nodes_, entity, "形式特征"), "页数");
     if (pages != kNoNode) {
         const std::string p = text_of(nodes_, pages);
-        add(kComplete, where + "形式特征/页数 is a number", eep::all_digits(p) && p.size() < 9 && std::stol(p) > 0, p);
+        add(kComplete, where + "形式特征/页数 is a number", all_digits(p) && p.size() < 9 && std::stol(p) > 0, p);
     }
 }
 
@@ -290,7 +291,7 @@ void Checker::check_item(Item& item) {
     const eep::Payload& p = *item.payload;
     add(kUsable, item.label + " decodes", p.complete && p.error.empty(),
         p.error.empty() ? std::to_string(p.size) + " bytes of base64-decoded data" : p.error);
-    const bool size_ok = eep::all_digits(item.size) && item.size.size() < 20 && std::stoull(item.size) == p.size;
+    const bool size_ok = all_digits(item.size) && item.size.size() < 20 && std::stoull(item.size) == p.size;
     add(kAuthentic, item.label + " 计算机文件大小", size_ok,
         "recorded " + (item.size.empty() ? std::string("nothing") : item.size) + ", decoded " + std::to_string(p.size) + " bytes");
     if (!p.complete || !p.error.empty()) {

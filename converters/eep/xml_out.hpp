@@ -6,27 +6,12 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+
+#include "model/text_util.hpp"
 #include <utility>
 
 namespace gongwen::eep {
 
-// Escapes text for element content or a double-quoted attribute. Characters XML 1.0 cannot
-// carry at all (C0 controls other than tab and line breaks) are dropped.
-inline std::string xml_escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default:
-                if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += c;
-        }
-    }
-    return out;
-}
 
 class XmlOut {
 public:

@@ -63,40 +63,6 @@ private:
 };
 
 
-void write_string(std::string& out, std::string_view s) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    out += '"';
-    for (std::size_t i = 0; i < s.size();) {
-        char32_t cp = 0;
-        const std::size_t len = utf8_sequence(s, i, cp);
-        if (len == 0) {
-            out += "\xEF\xBF\xBD";  // U+FFFD
-            ++i;
-            continue;
-        }
-        const auto c = static_cast<unsigned char>(s[i]);
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default:
-            if (c < 0x20) {
-                out += "\\u00";
-                out += kHex[c >> 4];
-                out += kHex[c & 0xF];
-            } else {
-                out.append(s.substr(i, len));
-            }
-        }
-        i += len;
-    }
-    out += '"';
-}
-
 void indent(std::string& out, int depth) { out.append(static_cast<std::size_t>(depth) * 2, ' '); }
 
 void Json::write(std::string& out, int depth) const {
@@ -109,7 +75,7 @@ void Json::write(std::string& out, int depth) const {
     else if (const std::uint64_t* u = std::get_if<std::uint64_t>(&value_))
         out += std::to_string(*u);
     else if (const std::string* s = std::get_if<std::string>(&value_))
-        write_string(out, *s);
+        append_json_string(out, *s);
     else if (const JsonNumber* n = std::get_if<JsonNumber>(&value_))
         out += n->text.empty() ? "null" : n->text;
     else if (const JsonArray* a = std::get_if<JsonArray>(&value_))
@@ -149,7 +115,7 @@ void Json::write_object(std::string& out, const JsonObject& object, int depth) {
     out += "{\n";
     for (std::size_t i = 0; i < object.size(); ++i) {
         indent(out, depth + 1);
-        write_string(out, object[i].first);
+        append_json_string(out, object[i].first);
         out += ": ";
         object[i].second.write(out, depth + 1);
         out += i + 1 < object.size() ? ",\n" : "\n";
@@ -296,7 +262,7 @@ void write_json(const Document& doc, std::ostream& out) {
     };
     const auto key = [&](std::string_view name) {
         indent(text, 1);
-        write_string(text, name);
+        append_json_string(text, name);
         text += ": ";
     };
     const auto array = [&](std::string_view name, std::size_t count, const auto& element) {

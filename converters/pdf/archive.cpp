@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "converters/pdf/draw.hpp"
+#include "model/text_util.hpp"
 #include "model/error.hpp"
 #include "model/sha256.hpp"
 
@@ -38,18 +39,6 @@ const std::string& srgb_profile() {
 }
 
 PdfString text(const std::string& utf8) { return PdfString(reinterpret_cast<const pdf_utf8*>(utf8.c_str())); }
-
-std::string xml_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '"') out += "&quot;";
-        else if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n') out += c;
-    }
-    return out;
-}
 
 // The XMP packet: the Info dictionary's values again (PDF/A requires both to agree) plus the
 // PDF/A identification.

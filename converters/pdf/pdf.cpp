@@ -1,4 +1,5 @@
 #include "converters/pdf/pdf.hpp"
+#include "model/text_util.hpp"
 
 #include <podofo.h>
 
@@ -17,16 +18,6 @@
 namespace gongwen {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
-
-bool all_digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 // The PDF form of an xs:dateTime the model gives ("2024-02-04T09:30:00+08:00" →
 // "D:20240204093000+08'00'", "…Z" → "D:…Z").
@@ -72,7 +63,7 @@ const std::vector<std::string>& pdf_font_roles() {
 FontOverride parse_font_override(std::string_view spec) {
     const std::size_t eq = spec.find('=');
     if (eq == std::string_view::npos) throw std::invalid_argument("font '" + std::string(spec) + "' is not ROLE=PATH");
-    FontOverride o{std::string(trim(spec.substr(0, eq))), std::string(trim(spec.substr(eq + 1))), 0};
+    FontOverride o{std::string(trim_ascii(spec.substr(0, eq))), std::string(trim_ascii(spec.substr(eq + 1))), 0};
     const auto& roles = pdf_font_roles();
     if (std::find(roles.begin(), roles.end(), o.role) == roles.end()) {
         std::string names;
@@ -94,7 +85,7 @@ std::vector<FontOverride> read_font_config(const std::string& path) {
     std::vector<FontOverride> fonts;
     std::string line;
     for (int number = 1; std::getline(in, line); ++number) {
-        const std::string_view l = trim(line);
+        const std::string_view l = trim_ascii(line);
         if (l.empty() || l.front() == '#') continue;
         try {
             FontOverride font = parse_font_override(l);
