@@ -51,7 +51,7 @@ done
 for other in "-t, --to" "--output-dir" "--shard K/N" "--skip-existing" "--log-json" "--pdfa" "--profile" "--format" "--max-pages"; do
   check "summarize --help lacks $other" stdout_lacks "$other"
 done
-check "summarize --help has no progress bar" stdout_lacks "progress"
+check "summarize --help: -q silences the progress bar it draws on a terminal" stdout_has "no progress bar and no summary line"
 check "summarize's options are summarize's" options_accepted summarize
 check "verify --help" help_of verify
 for want in "-f, --format text|json" "--max-input-size SIZE" "PACKAGE.xml"; do check "verify --help names $want" stdout_has "$want"; done
