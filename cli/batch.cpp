@@ -1,28 +1,23 @@
 #include "cli/batch.hpp"
-#include "model/text_util.hpp"
 
-#include <fnmatch.h>
 #include <malloc.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <thread>
+#include <tuple>
 
-#include "cli/io.hpp"
-#include "cli/summarize.hpp"
-#include "converters/xlsx/xlsx.hpp"
-#include "model/error.hpp"
-#include "model/limits.hpp"
+#include "gongwen/error.hpp"
+#include "gongwen/files.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen {
 
@@ -30,64 +25,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool matches_any(const std::vector<std::string>& globs, const std::string& path) {
-    const std::string name = fs::path(path).filename().string();
-    return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) {
-        return fnmatch(g.c_str(), path.c_str(), 0) == 0 || fnmatch(g.c_str(), name.c_str(), 0) == 0;
-    });
-}
-
-bool selected(const InputSpec& spec, const std::string& relative) {
-    if (!spec.includes.empty() && !matches_any(spec.includes, relative)) return false;
-    return !matches_any(spec.excludes, relative);
-}
-
-// A path as the output tree mirrors it: normalised, never absolute, never climbing out.
-std::string mirror_of(const std::string& path) {
-    std::string out;
-    for (const fs::path& part : fs::path(path).lexically_normal().relative_path()) {
-        const std::string p = part.string();
-        if (p.empty() || p == ".") continue;
-        if (!out.empty()) out += '/';
-        out += p == ".." ? "__" : p;
-    }
-    return out.empty() ? "stdin" : out;
-}
-
-void add_directory(const InputSpec& spec, const std::string& dir, std::vector<Input>& out) {
-    std::vector<std::string> files;
-    std::error_code ec;
-    for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-         !ec && it != end; it.increment(ec)) {
-        if (it->is_regular_file(ec) && it->path().filename().string()[0] != '.') files.push_back(it->path().string());
-    }
-    if (ec) throw Error(dir, "cannot read the directory: " + ec.message());
-    std::sort(files.begin(), files.end());
-    for (const std::string& file : files) {
-        const std::string below = fs::path(file).lexically_relative(dir).generic_string();
-        if (selected(spec, below)) out.push_back(Input{file, mirror_of(file)});
-    }
-}
-
-std::vector<std::string> read_list(const std::string& list) {
-    std::vector<std::string> paths;
-    std::string line;
-    if (list == "-") {
-        while (std::getline(std::cin, line))
-            if (!line.empty()) paths.push_back(line);
-        return paths;
-    }
-    std::ifstream in(list);
-    if (!in) throw Error(list, "cannot open the input list");
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (!line.empty()) paths.push_back(line);
-    }
-    return paths;
-}
-
-}  // namespace
-
+// Tunes glibc's malloc for a process that converts many reports one after another.
 void tune_allocator() {
     // Reports are converted one after another, and cairo allocates and frees megabytes for each
     // PDF: left to itself, glibc returns that memory to the kernel after every document and
@@ -98,52 +36,6 @@ void tune_allocator() {
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
 }
-
-bool in_shard(const std::string& relative, std::size_t k, std::size_t n) {
-    std::uint64_t hash = 1469598103934665603ull;  // FNV-1a: stable across machines and runs
-    for (unsigned char c : relative) hash = (hash ^ c) * 1099511628211ull;
-    return hash % n == k - 1;
-}
-
-std::vector<Input> expand_inputs(const InputSpec& spec) {
-    std::vector<std::string> paths = spec.paths;
-    if (!spec.from_list.empty()) {
-        const std::vector<std::string> listed = read_list(spec.from_list);
-        paths.insert(paths.end(), listed.begin(), listed.end());
-    }
-    std::vector<Input> all;
-    for (const std::string& path : paths) {
-        std::error_code ec;
-        if (path != "-" && fs::is_directory(path, ec)) add_directory(spec, path, all);
-        else all.push_back(Input{path, mirror_of(path)});
-    }
-    std::vector<Input> out;
-    std::set<std::string> seen;
-    std::size_t ordinal = 0;
-    for (Input& in : all) {
-        if (!seen.insert(in.relative).second) continue;
-        in.ordinal = ordinal++;
-        if (spec.shards > 0 && !in_shard(in.relative, spec.shard, spec.shards)) continue;
-        out.push_back(std::move(in));
-    }
-    return out;
-}
-
-std::string batch_summary_line(std::size_t reports, const std::string& written, double seconds, std::size_t failed,
-                               std::size_t skipped) {
-    char time[32];
-    std::snprintf(time, sizeof time, "%.1f", seconds);
-    std::string line = "gongwen: " + std::to_string(reports) + (reports == 1 ? " report → " : " reports → ") + written +
-                       " in " + time + " s, " + std::to_string(failed) + " failed";
-    if (skipped > 0) line += ", " + std::to_string(skipped) + " skipped";
-    return line + "\n";
-}
-
-std::string output_path(const std::string& out_dir, const Input& input, const OutputFormat& format) {
-    return (fs::path(out_dir) / (input.relative + "." + format.extension)).string();
-}
-
-namespace {
 
 bool up_to_date(const Task& task) {
     std::error_code ec;
@@ -179,35 +71,31 @@ FileIds file_ids(const std::vector<std::string>& paths) {
     return ids;
 }
 
-void write_targets(const Task& task, const Document& doc, const BatchSettings& settings, const FileIds& inputs,
-                   Outcome& outcome) {
-    WriteSettings write = settings.write;
-    write.ordinal = task.input.ordinal;
+// Every target of one report, each format made once (the PDF inside a package is the PDF).
+// What a writer could not do (characters no font has) is warned about on stderr.
+void write_targets(const Task& task, const Document& doc, const Writers& writers, const Budget& budget,
+                   const FileIds& inputs, Outcome& outcome) {
+    Rendering rendering(doc, writers, budget, task.input.ordinal);
     const std::vector<std::string> own_input{task.input.path};
     for (const Target& t : task.targets) {
         struct stat st {};
         if (t.path != "-" && ::stat(t.path.c_str(), &st) == 0 && inputs.count({st.st_dev, st.st_ino}))
             throw Error(t.path, "refusing to overwrite an input file");
-        if (t.format->write_to)
-            write_output_stream(t.path, [&](std::ostream& out) { t.format->write_to(doc, write, out); }, own_input);
-        else
-            write_output(t.path, t.format->write(doc, write), own_input);
+        write_output_stream(t.path, [&](std::ostream& out) { rendering.write(t.format->name, out); }, own_input);
         outcome.outputs.push_back(t.path);
     }
-}
-
-const Catalog& catalog_of(const BatchSettings& settings) {
-    return settings.write.catalog ? *settings.write.catalog : default_catalog();
+    for (const Diagnostic& w : rendering.warnings())
+        std::cerr << ("gongwen: " + doc.source.name + ": warning: " + w.message + "\n");
 }
 
 // One report: read once, every target written. With `entry` (--summary) the report's summary
 // entry is made too, also when its outputs are up to date and left alone.
-Outcome convert_one(const Task& task, const BatchSettings& settings, const FileIds& inputs,
-                    std::optional<ReportEntry>* entry) {
+Outcome convert_one(const Task& task, const Reader& reader, const Writers& writers, const BatchSettings& settings,
+                    const FileIds& inputs, std::optional<ReportEntry>* entry) {
     Outcome outcome;
     outcome.input = task.input.path;
     const auto start = std::chrono::steady_clock::now();
-    const ReportScope report(task.input.path);  // --timeout counts from here
+    const Budget budget(reader.options().limits, task.input.path);  // --timeout counts from here
     try {
         const bool skip = settings.skip_existing && up_to_date(task);
         if (skip && !entry) {
@@ -215,21 +103,18 @@ Outcome convert_one(const Task& task, const BatchSettings& settings, const FileI
             for (const Target& t : task.targets) outcome.outputs.push_back(t.path);
             return outcome;
         }
-        Document doc = read_document(task.input.path, read_input(task.input.path));
+        Document doc = reader.read_file(task.input.path, budget);
         if (skip) {
             for (const Target& t : task.targets) outcome.outputs.push_back(t.path);
         } else {
-            write_targets(task, doc, settings, inputs, outcome);
+            write_targets(task, doc, writers, budget, inputs, outcome);
             for (const Diagnostic& d : doc.diagnostics) outcome.diagnostics.emplace_back(d.kind, d.count);
         }
-        if (entry) *entry = report_entry(std::move(doc), catalog_of(settings));
+        if (entry) *entry = report_entry(std::move(doc), reader.catalog());
         outcome.status = skip ? "skipped" : "ok";
-    } catch (const Error& e) {
+    } catch (const std::exception& e) {  // a bug must not stop the rest of the batch either
         outcome.status = "failed";
-        outcome.error = e.what();
-    } catch (const std::exception& e) {  // a bug must not stop the rest of the batch
-        outcome.status = "failed";
-        outcome.error = task.input.path + ": internal error: " + e.what();
+        outcome.error = error_text(e, task.input.path);
     }
     outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return outcome;
@@ -237,14 +122,15 @@ Outcome convert_one(const Task& task, const BatchSettings& settings, const FileI
 
 // --summary: the workbook of the reports read, the failed ones listed with their reasons.
 void write_batch_summary(const std::vector<Task>& tasks, const std::vector<Outcome>& outcomes,
-                         std::vector<std::optional<ReportEntry>>& entries, const BatchSettings& settings) {
+                         std::vector<std::optional<ReportEntry>>& entries, const Catalog& catalog,
+                         const BatchSettings& settings) {
     std::vector<ReportEntry> read;
     std::vector<std::pair<std::string, std::string>> failures;
     for (std::size_t i = 0; i < tasks.size(); ++i) {
         if (entries[i]) read.push_back(std::move(*entries[i]));
         else failures.emplace_back(tasks[i].input.path, outcomes[i].error);
     }
-    write_summary(settings.summary, std::move(read), failures, catalog_of(settings), settings.protected_paths);
+    write_summary(settings.summary, std::move(read), failures, catalog, settings.protected_paths);
 }
 
 // Progress on a terminal: done/total, rate, time left, failures.
@@ -271,7 +157,8 @@ private:
 
 }  // namespace
 
-std::vector<Outcome> run_batch(const std::vector<Task>& tasks, const BatchSettings& settings) {
+std::vector<Outcome> run_batch(const std::vector<Task>& tasks, const Reader& reader, const Writers& writers,
+                               const BatchSettings& settings) {
     tune_allocator();
     std::vector<Outcome> outcomes(tasks.size());
     std::vector<std::optional<ReportEntry>> entries(settings.summary.empty() ? 0 : tasks.size());
@@ -287,7 +174,7 @@ std::vector<Outcome> run_batch(const std::vector<Task>& tasks, const BatchSettin
     Progress progress(tasks.size(), settings.progress && !settings.quiet);
     const auto worker = [&] {
         for (std::size_t i = next++; i < tasks.size(); i = next++) {
-            Outcome outcome = convert_one(tasks[i], settings, inputs, entries.empty() ? nullptr : &entries[i]);
+            Outcome outcome = convert_one(tasks[i], reader, writers, settings, inputs, entries.empty() ? nullptr : &entries[i]);
             const std::lock_guard<std::mutex> guard(lock);
             if (outcome.status == "failed") {
                 ++failed;
@@ -305,8 +192,42 @@ std::vector<Outcome> run_batch(const std::vector<Task>& tasks, const BatchSettin
     worker();
     for (std::thread& t : threads) t.join();
     if (log && log != stdout) std::fclose(log);
-    if (!settings.summary.empty()) write_batch_summary(tasks, outcomes, entries, settings);
+    if (!settings.summary.empty()) write_batch_summary(tasks, outcomes, entries, reader.catalog(), settings);
     return outcomes;
+}
+
+std::string error_text(const std::exception& e, const std::string& input) {
+    if (const auto* limit = dynamic_cast<const LimitError*>(&e)) {
+        static constexpr const char* kOptions[] = {"--max-input-size", "--max-depth", "--max-line-length",
+                                                   "--max-lines",      "--max-pages", "--timeout"};
+        return std::string(limit->what()) + " (" + kOptions[static_cast<int>(limit->limit())] + ")";
+    }
+    if (dynamic_cast<const Error*>(&e)) return e.what();
+    return input + ": internal error: " + e.what();
+}
+
+void write_summary(const std::string& path, std::vector<ReportEntry> entries,
+                   const std::vector<std::pair<std::string, std::string>>& failures, const Catalog& catalog,
+                   const std::vector<std::string>& protect) {
+    std::stable_sort(entries.begin(), entries.end(), [](const ReportEntry& a, const ReportEntry& b) {
+        return std::tie(a.source.name, a.source.sha256) < std::tie(b.source.name, b.source.sha256);
+    });
+    XlsxOptions options;
+    options.catalog = &catalog;
+    options.failures = failures;
+    std::vector<std::string> warnings;
+    write_output(path, write_xlsx(entries, options, &warnings), protect);
+    for (const std::string& w : warnings) std::cerr << "gongwen: warning: " << w << "\n";
+}
+
+std::string batch_summary_line(std::size_t reports, const std::string& written, double seconds, std::size_t failed,
+                               std::size_t skipped) {
+    char time[32];
+    std::snprintf(time, sizeof time, "%.1f", seconds);
+    std::string line = "gongwen: " + std::to_string(reports) + (reports == 1 ? " report → " : " reports → ") + written +
+                       " in " + time + " s, " + std::to_string(failed) + " failed";
+    if (skipped > 0) line += ", " + std::to_string(skipped) + " skipped";
+    return line + "\n";
 }
 
 }  // namespace gongwen

@@ -1,45 +1,21 @@
-// Batch conversion: which files, where their outputs go, and running them on worker threads.
+// Running a batch: every report read once and written in every format asked for, on worker
+// threads, with progress, a JSON log and the summary workbook; one failure never stops the others.
 #pragma once
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
-#include "cli/formats.hpp"
-#include "model/document.hpp"
+#include "cli/inputs.hpp"
+#include "gongwen/read.hpp"
+#include "gongwen/write.hpp"
+#include "gongwen/xlsx.hpp"
 
 namespace gongwen {
 
-struct InputSpec {
-    std::vector<std::string> paths;      // files and directories (recursed), "-" for stdin
-    std::string from_list;               // a file listing inputs one per line, "-" for stdin
-    std::vector<std::string> includes;   // globs on the path below a directory (default: all)
-    std::vector<std::string> excludes;
-    std::size_t shard = 0;               // 1-based shard K of `shards`; 0 = no sharding
-    std::size_t shards = 0;
-};
-
-struct Input {
-    std::string path;      // as it is opened
-    std::string relative;  // the path the output tree mirrors
-    std::size_t ordinal = 0;  // position among all inputs, before sharding: the same on every shard
-};
-
-// The inputs in a deterministic order (arguments in order, directory contents sorted), with
-// duplicates removed and the shard applied. Throws gongwen::Error for an unreadable directory
-// or list file.
-std::vector<Input> expand_inputs(const InputSpec& spec);
-
-// Whether `input` belongs to shard K of N: a stable hash of its relative path, so every
-// machine running the same inputs agrees without talking to the others.
-bool in_shard(const std::string& relative, std::size_t k, std::size_t n);
-
-// out_dir/<relative>.<extension>: the input's own name with the format's extension appended,
-// so two inputs can never share an output, and the path stays inside out_dir.
-std::string output_path(const std::string& out_dir, const Input& input, const OutputFormat& format);
-
 struct Target {
-    const OutputFormat* format = nullptr;
+    const Format* format = nullptr;
     std::string path;  // "-" for standard output
 };
 
@@ -63,27 +39,34 @@ struct BatchSettings {
     bool progress = false;       // draw a progress bar on stderr
     bool skip_existing = false;  // leave outputs newer than their input untouched
     std::string log_json;        // file for one JSON line per report, "-" for stdout
-    WriteSettings write;
     std::vector<std::string> protected_paths;  // never overwritten (the inputs)
-    // --summary FILE: the summary workbook of the reports (mapped with write.catalog), written
+    // --summary FILE: the summary workbook of the reports (with the reader's catalog), written
     // when the batch is done, inputs that failed listed in it; empty for none.
     std::string summary;
 };
 
-// Tunes glibc's malloc for a process that converts many reports one after another (keeps
-// freed memory for the next report instead of returning it to the kernel). Call it before
-// starting worker threads.
-void tune_allocator();
+// What a failure is called on stderr and in the log: the error's own message, with the option
+// that raises a limit named after it ("… over the 8 KiB limit (--max-input-size)").
+std::string error_text(const std::exception& e, const std::string& input);
 
-// The last line of a batch on stderr: "gongwen: 360 reports → out/ (xml, json) in 0.4 s, 0 failed",
-// with ", 12 skipped" when some were. `written` names where the outputs went.
+// Converts every task with one reader and one set of writers, made once for the run. Returns
+// the outcomes in task order. An interrupt ends the process (files.hpp): finished outputs stay
+// and the temporary files being written are removed. Throws gongwen::Error when the summary
+// workbook cannot be written (every other output is written by then).
+std::vector<Outcome> run_batch(const std::vector<Task>& tasks, const Reader& reader, const Writers& writers,
+                               const BatchSettings& settings);
+
+// Writes the summary workbook of `entries` to `path` ("-": standard output) through a
+// temporary file, never over one of `protect`. Rows come in the order of the reports' own
+// source names (then digests), not of the inputs, so the workbook of XML or JSON outputs
+// merged from several shards equals the workbook of one whole run. `failures` (input,
+// reason) are listed in the 文档 sheet. Warnings go to stderr.
+void write_summary(const std::string& path, std::vector<ReportEntry> entries,
+                   const std::vector<std::pair<std::string, std::string>>& failures, const Catalog& catalog,
+                   const std::vector<std::string>& protect);
+
+// "gongwen: 360 reports → out/ (xml, json) in 0.4 s, 0 failed[, 12 skipped]\n"
 std::string batch_summary_line(std::size_t reports, const std::string& written, double seconds, std::size_t failed,
                                std::size_t skipped = 0);
-
-// Converts every task; one failure never stops the others. Returns the outcomes in task order.
-// An interrupt ends the process through the handler of cli/io.hpp: finished outputs stay and
-// the temporary files being written are removed. Throws gongwen::Error when the summary
-// workbook cannot be written (every other output is written by then).
-std::vector<Outcome> run_batch(const std::vector<Task>& tasks, const BatchSettings& settings);
 
 }  // namespace gongwen

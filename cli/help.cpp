@@ -3,8 +3,8 @@
 #include <string_view>
 #include <vector>
 
-#include "cli/formats.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/formats.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen {
 
@@ -260,7 +260,8 @@ std::string command_text(const CommandHelp& c) {
     }
     if (c.lists_formats) {
         out += "\nFormats:\n";
-        for (const OutputFormat& f : output_formats()) add_row(out, f.name, f.description, 10);
+        for (const Format& f : formats())
+            if (f.writes()) add_row(out, f.name, f.description, 10);
     }
     out += "\nExamples:\n";
     for (const Example& e : c.examples)

@@ -1,4 +1,8 @@
+// Each command's options with CLI11; values are checked here, so that a wrong one stops the run
+// with a message that says what to write instead.
 #include "cli/options.hpp"
+
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -6,10 +10,7 @@
 #include <filesystem>
 #include <sstream>
 
-#include "cli/formats.hpp"
-#include "cli/summarize.hpp"
-#include "converters/eep/eep.hpp"
-#include "converters/pdf/pdf.hpp"
+#include "cli/values.hpp"
 
 namespace gongwen {
 
@@ -17,263 +18,127 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string take_value(const std::vector<std::string>& args, std::size_t& i, const std::string& name) {
-    if (i + 1 >= args.size()) throw UsageError("option " + name + " needs a value");
-    return args[++i];
+// The options as given, before they are checked and turned into Options.
+struct Given {
+    std::vector<std::string> to, fonts, font_configs;
+    std::string jobs, shard, pdfa, profile, payload, catalog;
+    std::string max_input_size, max_depth, max_line_length, max_lines, max_pages, timeout;
+};
+
+void add_limits(CLI::App& app, Given& g, bool all, bool pages) {
+    app.add_option("--max-input-size", g.max_input_size);
+    if (!all) return;
+    app.add_option("--max-depth", g.max_depth);
+    app.add_option("--max-line-length", g.max_line_length);
+    app.add_option("--max-lines", g.max_lines);
+    if (pages) app.add_option("--max-pages", g.max_pages);
+    app.add_option("--timeout", g.timeout);
 }
 
-std::vector<std::string> split_commas(const std::string& list) {
-    std::vector<std::string> parts;
-    std::stringstream in(list);
-    for (std::string part; std::getline(in, part, ',');)
-        if (!part.empty()) parts.push_back(part);
-    return parts;
+// Inputs and the batch options convert and summarize share.
+void add_inputs(CLI::App& app, Options& opt, Given& g) {
+    app.add_option("inputs", opt.input.paths);
+    app.add_option("-j,--jobs", g.jobs);
+    app.add_option("--include", opt.input.includes)->take_all()->expected(1);
+    app.add_option("--exclude", opt.input.excludes)->take_all()->expected(1);
+    app.add_option("--from-list", opt.input.from_list);
+    app.add_flag("-q,--quiet", opt.quiet);
+    app.add_option("-o,--output", opt.output);
+    app.add_option("--catalog", g.catalog);
 }
 
-std::size_t positive_number(const std::string& text, const std::string& option) {
-    if (text.empty() || text.size() > 6 || !std::all_of(text.begin(), text.end(), ::isdigit) || std::stoul(text) == 0)
-        throw UsageError(option + " takes a whole number above 0, not '" + text + "'");
-    return std::stoul(text);
+void add_convert(CLI::App& app, Options& opt, Given& g) {
+    add_inputs(app, opt, g);
+    app.add_option("-t,--to", g.to)->take_all()->expected(1);
+    app.add_option("-d,--output-dir", opt.out_dir);
+    app.add_option("--shard", g.shard);
+    app.add_flag("--skip-existing", opt.skip_existing);
+    app.add_option("--log-json", opt.log_json);
+    app.add_option("--summary", opt.summary);
+    app.add_option("--pdfa", g.pdfa);
+    app.add_option("--font", g.fonts)->take_all()->expected(1);
+    app.add_option("--font-config", g.font_configs)->take_all()->expected(1);
+    app.add_option("--profile", g.profile);
+    app.add_option("--payload", g.payload);
+    app.add_flag("--eep-xml", opt.write.eep.include_xml);
+    add_limits(app, g, true, true);
 }
 
-// A whole number with an optional binary suffix: 512, 64K, 256M, 1G, also 256MB or 256MiB
-// (K = 1024). 0: no limit.
-std::uint64_t size_value(const std::string& text, const std::string& option) {
-    std::size_t digits = 0;
-    while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
-    std::string suffix = text.substr(digits);
-    std::transform(suffix.begin(), suffix.end(), suffix.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    if (suffix.ends_with("IB")) suffix.resize(suffix.size() - 2);
-    else if (suffix.ends_with("B")) suffix.resize(suffix.size() - 1);
-    static constexpr std::string_view kPowers = "KMGT";
-    const std::size_t power = suffix.empty() ? 0 : kPowers.find(suffix) + 1;
-    if (digits == 0 || digits > 12 || (!suffix.empty() && (suffix.size() != 1 || power == 0)))
-        throw UsageError(option + " takes a whole number with an optional K, M or G, such as 256M, not '" + text + "'");
-    const std::uint64_t value = std::stoull(text.substr(0, digits));
-    if (value > (UINT64_MAX >> (10 * power))) throw UsageError(option + " " + text + " is too large");
-    return value << (10 * power);
-}
-
-// Seconds, with a fraction if wanted: 30, 2.5. 0: no limit.
-double seconds_value(const std::string& text, const std::string& option) {
-    std::size_t used = 0;
-    double value = -1;
-    try {
-        if (!text.empty() && (std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '.')) value = std::stod(text, &used);
-    } catch (const std::exception&) {
-        value = -1;
-    }
-    if (used != text.size() || !(value >= 0) || value > 1e9)
-        throw UsageError(option + " takes a number of seconds, such as 30 or 2.5, not '" + text + "'");
-    return value;
-}
-
-// --max-input-size, --max-depth, --max-line-length, --max-lines, --max-pages, --timeout: for
-// every command that reads reports. verify takes only --max-input-size.
-bool parse_limit_option(const std::vector<std::string>& args, std::size_t& i, Options& opt) {
-    const std::string& a = args[i];
-    if (a == "--max-input-size") {
-        opt.limits.max_input_size = size_value(take_value(args, i, a), a);
-    } else if (opt.command == Command::verify) {
-        return false;
-    } else if (a == "--max-depth" || a == "--max-line-length" || a == "--max-lines" ||
-               a == "--max-pages") {
-        const auto value = static_cast<std::size_t>(size_value(take_value(args, i, a), a));
-        if (a == "--max-depth") opt.limits.max_depth = value;
-        else if (a == "--max-line-length") opt.limits.max_line_length = value;
-        else if (a == "--max-lines") opt.limits.max_lines = value;
-        else opt.limits.max_pages = value;
-    } else if (a == "--timeout") {
-        opt.limits.timeout = seconds_value(take_value(args, i, a), a);
-    } else {
-        return false;
-    }
-    return true;
-}
-
-void parse_shard(const std::string& text, InputSpec& spec) {
-    const std::size_t slash = text.find('/');
-    if (slash == std::string::npos) throw UsageError("--shard takes K/N, such as 2/8");
-    spec.shard = positive_number(text.substr(0, slash), "--shard");
-    spec.shards = positive_number(text.substr(slash + 1), "--shard");
-    if (spec.shard > spec.shards) throw UsageError("--shard K/N needs K between 1 and N");
-}
-
-// The PDF writer's options: --pdfa 2b|3b, --font ROLE=PATH, --font-config FILE (its lines
-// come before later --font options, which win).
-void parse_pdf_option(const std::string& option, const std::string& value, WriteSettings& settings) {
-    if (option == "--pdfa") {
-        if (value != "2b" && value != "3b") throw UsageError("--pdfa is 2b or 3b, not '" + value + "'");
-        settings.pdfa = value;
-        return;
-    }
-    std::vector<FontOverride> fonts;
-    try {
-        if (option == "--font") fonts.push_back(parse_font_override(value));
-        else fonts = read_font_config(value);
-    } catch (const std::exception& e) {
-        throw UsageError(e.what());
-    }
-    for (const FontOverride& f : fonts) {
-        std::error_code ec;
-        if (!fs::is_regular_file(f.path, ec)) throw UsageError("font file not found: " + f.path);
-        settings.pdf_fonts.push_back(f.role + "=" + f.path + ":" + std::to_string(f.index));
+void define(CLI::App& app, Options& opt, Given& g) {
+    switch (opt.command) {
+        case Command::convert: return add_convert(app, opt, g);
+        case Command::summarize: add_inputs(app, opt, g), add_limits(app, g, true, false); return;
+        case Command::inspect:
+        case Command::verify:
+            app.add_option("inputs", opt.input.paths);
+            app.add_option("-f,--format", opt.format);
+            add_limits(app, g, opt.command == Command::inspect, false);
+            return;
+        case Command::help:
+        case Command::version: return;
     }
 }
 
-// --catalog FILE: a catalog that cannot be read is a usage error, reported before any work.
-std::shared_ptr<const Catalog> catalog_option(const std::string& path) {
-    try {
-        return load_catalog(path);
-    } catch (const std::exception& e) {
-        throw UsageError(std::string("--catalog: ") + e.what());
+void set_limits(const Given& g, Limits& limits) {
+    if (!g.max_input_size.empty()) limits.max_input_size = size_value(g.max_input_size, "--max-input-size");
+    if (!g.max_depth.empty()) limits.max_depth = static_cast<std::size_t>(size_value(g.max_depth, "--max-depth"));
+    if (!g.max_line_length.empty())
+        limits.max_line_length = static_cast<std::size_t>(size_value(g.max_line_length, "--max-line-length"));
+    if (!g.max_lines.empty()) limits.max_lines = static_cast<std::size_t>(size_value(g.max_lines, "--max-lines"));
+    if (!g.max_pages.empty()) limits.max_pages = static_cast<std::size_t>(size_value(g.max_pages, "--max-pages"));
+    if (!g.timeout.empty()) limits.timeout = seconds_value(g.timeout, "--timeout");
+}
+
+// --font and --font-config in the order given: a later one wins for the same role.
+void set_fonts(const CLI::App& app, const Given& g, PdfOptions& pdf) {
+    std::size_t font = 0, config = 0;
+    for (const CLI::Option* o : app.parse_order()) {
+        if (o->get_name() == "--font") pdf.fonts.push_back(font_value(g.fonts.at(font++)));
+        else if (o->get_name() == "--font-config")
+            for (FontOverride& f : font_config_value(g.font_configs.at(config++))) pdf.fonts.push_back(std::move(f));
     }
 }
 
-// The archival package's options: --profile FILE is read and checked now, so that a typo
-// stops the run before any package is written; --payload FILE.pdf must exist.
-void parse_eep_option(const std::string& option, const std::string& value, WriteSettings& settings) {
-    if (option == "--profile") {
-        try {
-            settings.eep_profile = std::make_shared<const ArchiveProfile>(read_archive_profile(value));
-        } catch (const std::exception& e) {
-            throw UsageError(std::string("--profile: ") + e.what());
-        }
-        return;
-    }
-    std::error_code ec;
-    if (!fs::is_regular_file(value, ec)) throw UsageError("--payload: no such file: " + value);
-    settings.eep_payload = value;
-}
-
-// --profile, --payload and --eep-xml shape the eep format only, and --payload is one PDF.
-void check_eep_options(const Options& opt) {
-    const WriteSettings& s = opt.settings;
-    if (!s.eep_profile && s.eep_payload.empty() && !s.eep_xml) return;
-    if (std::find(opt.formats.begin(), opt.formats.end(), "eep") == opt.formats.end())
-        throw UsageError("--profile, --payload and --eep-xml are options of -t eep");
-    if (!s.eep_payload.empty() && !opt.out_dir.empty())
-        throw UsageError("--payload packages one PDF for one report: use -o OUT, not -d");
-}
-
-// Options that take a value, for convert.
-bool parse_convert_value(const std::vector<std::string>& args, std::size_t& i, Options& opt) {
-    const std::string& a = args[i];
-    if (a == "-t" || a == "--to") {
-        for (const std::string& f : split_commas(take_value(args, i, a))) opt.formats.push_back(f);
-    } else if (a == "-o" || a == "--output") {
-        opt.output = take_value(args, i, a);
-    } else if (a == "-d" || a == "--output-dir") {
-        opt.out_dir = take_value(args, i, a);
-    } else if (a == "-j" || a == "--jobs") {
-        opt.jobs = positive_number(take_value(args, i, a), a);
-    } else if (a == "--include") {
-        opt.input.includes.push_back(take_value(args, i, a));
-    } else if (a == "--exclude") {
-        opt.input.excludes.push_back(take_value(args, i, a));
-    } else if (a == "--from-list") {
-        opt.input.from_list = take_value(args, i, a);
-    } else if (a == "--shard") {
-        parse_shard(take_value(args, i, a), opt.input);
-    } else if (a == "--log-json") {
-        opt.log_json = take_value(args, i, a);
-    } else if (a == "--summary") {  // the summary workbook of the batch, written in the same run
-        opt.summary = take_value(args, i, a);
-    } else if (a == "--catalog") {
-        opt.settings.catalog = catalog_option(take_value(args, i, a));
-    } else if (a == "--pdfa" || a == "--font" || a == "--font-config") {
-        parse_pdf_option(a, take_value(args, i, a), opt.settings);
-    } else if (a == "--profile" || a == "--payload") {
-        parse_eep_option(a, take_value(args, i, a), opt.settings);
-    } else {
-        return false;
-    }
-    return true;
-}
-
-// What to add when convert was given no output: -o next to a single input, else -d.
-std::string needs_output(const InputSpec& input) {
-    std::error_code ec;
-    if (input.paths.size() != 1 || !input.from_list.empty() || fs::is_directory(input.paths[0], ec))
-        return "convert needs an output: add -d OUTDIR, where the outputs mirror the inputs (xml, or the formats "
-               "-t names)";
-    const std::string out = fs::path(input.paths[0] == "-" ? "OUT" : input.paths[0]).replace_extension(".pdf").string();
-    return "convert needs an output: add -o " + out +
-           " (the format from its extension), -t FORMAT -o - (standard output) or -d OUTDIR";
-}
-
-// The formats to write: -t's, else the one -o's extension names, else xml with -d. -t alone
-// writes standard output.
-void check_formats(Options& opt) {
-    if (opt.formats.empty() && !opt.out_dir.empty()) opt.formats.push_back("xml");
-    if (opt.formats.empty() && opt.output.empty()) throw UsageError(needs_output(opt.input));
-    if (opt.formats.empty() && opt.output == "-")
-        throw UsageError("standard output needs -t FORMAT, one of " + format_names());
-    if (opt.formats.empty()) {
-        const OutputFormat* f = format_of_path(opt.output);
-        if (!f)
-            throw UsageError("cannot tell the format from '" + opt.output + "': the formats are " + format_names() +
-                             "; give one with -t");
-        opt.formats.push_back(f->name);
-    }
-    for (const std::string& f : opt.formats)
-        if (!find_output_format(f)) throw UsageError("unknown format '" + f + "': the formats are " + format_names());
-    if (opt.output.empty() && opt.out_dir.empty()) opt.output = "-";
-}
-
-void parse_convert(const std::vector<std::string>& args, std::size_t i, Options& opt) {
-    bool options_done = false;
-    for (; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (options_done || a == "-" || a.empty() || a[0] != '-') opt.input.paths.push_back(a);
-        else if (a == "--") options_done = true;
-        else if (a == "-q" || a == "--quiet") opt.quiet = true;
-        else if (a == "--skip-existing") opt.skip_existing = true;
-        else if (a == "--eep-xml") opt.settings.eep_xml = true;
-        else if (!parse_limit_option(args, i, opt) && !parse_convert_value(args, i, opt))
-            throw UsageError("unknown option '" + a + "' for convert");
-    }
+void check_convert(const CLI::App& app, const Given& g, Options& opt) {
+    for (const std::string& t : g.to)
+        for (const std::string& f : split_commas(t)) opt.formats.push_back(f);
+    if (!g.shard.empty()) parse_shard(g.shard, opt.input);
+    if (!g.pdfa.empty()) opt.write.pdf.conformance = pdfa_value(g.pdfa);
+    set_fonts(app, g, opt.write.pdf);
+    if (!g.profile.empty()) opt.write.eep.profile = profile_value(g.profile);
+    if (!g.payload.empty()) opt.write.eep.payload = payload_value(g.payload);
     if (opt.input.paths.empty() && opt.input.from_list.empty()) throw UsageError("convert needs at least one input");
     if (!opt.output.empty() && !opt.out_dir.empty()) throw UsageError("use either -o or -d, not both");
     check_formats(opt);
     if (!opt.output.empty() && opt.formats.size() > 1) throw UsageError("-o takes one format; use -d OUTDIR for several");
-    check_eep_options(opt);
+    const bool eep_options = !g.profile.empty() || !g.payload.empty() || opt.write.eep.include_xml;
+    if (eep_options && std::find(opt.formats.begin(), opt.formats.end(), "eep") == opt.formats.end())
+        throw UsageError("--profile, --payload and --eep-xml are options of -t eep");
+    if (!g.payload.empty() && !opt.out_dir.empty())
+        throw UsageError("--payload packages one PDF for one report: use -o OUT, not -d");
 }
 
-// summarize IN... -o OUT.xlsx [--catalog FILE] [-j N] [--include/--exclude GLOB] [--from-list FILE] [-q]
-void parse_summarize(const std::vector<std::string>& args, std::size_t i, Options& opt) {
-    bool options_done = false;
-    for (; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        const bool value_option = a == "-o" || a == "--output" || a == "-j" || a == "--jobs" || a == "--include" ||
-                                  a == "--exclude" || a == "--from-list" || a == "--catalog";
-        if (options_done || a == "-" || a.empty() || a[0] != '-') opt.input.paths.push_back(a);
-        else if (a == "--") options_done = true;
-        else if (a == "-q" || a == "--quiet") opt.quiet = true;
-        else if (parse_limit_option(args, i, opt)) continue;
-        else if (!value_option || !parse_convert_value(args, i, opt)) throw UsageError("unknown option '" + a + "' for summarize");
+void check(const CLI::App& app, const Given& g, Options& opt) {
+    set_limits(g, opt.read.limits);
+    if (!g.jobs.empty()) opt.jobs = positive_number(g.jobs, "-j");
+    if (!g.catalog.empty()) opt.read.catalog = opt.write.catalog = catalog_value(g.catalog);
+    switch (opt.command) {
+        case Command::convert: return check_convert(app, g, opt);
+        case Command::summarize:
+            if (opt.input.paths.empty() && opt.input.from_list.empty()) throw UsageError("summarize needs at least one input");
+            if (opt.output.empty()) throw UsageError("summarize needs -o FILE.xlsx (or -o - for standard output)");
+            return;
+        case Command::inspect:
+        case Command::verify:
+            if (opt.format.empty()) opt.format = "text";
+            if (opt.command == Command::inspect && opt.input.paths.size() != 1)
+                throw UsageError("inspect takes exactly one input file");
+            if (opt.input.paths.empty()) throw UsageError("verify needs a package (PACKAGE.xml)");
+            if (opt.format != "text" && opt.format != "json") throw UsageError("--format is text or json");
+            return;
+        case Command::help:
+        case Command::version: return;
     }
-    if (opt.input.paths.empty() && opt.input.from_list.empty()) throw UsageError("summarize needs at least one input");
-    if (opt.output.empty()) throw UsageError("summarize needs -o FILE.xlsx (or -o - for standard output)");
-}
-
-// inspect IN [--format text|json] [limits]; verify PACKAGE... [--format text|json] [--max-input-size SIZE]
-void parse_inspect_or_verify(const std::vector<std::string>& args, std::size_t i, Options& opt) {
-    const std::string command = opt.command == Command::inspect ? "inspect" : "verify";
-    opt.format = "text";
-    bool options_done = false;
-    for (; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (options_done) opt.input.paths.push_back(a);
-        else if (a == "--format" || a == "-f") opt.format = take_value(args, i, a);
-        else if (a.rfind("--format=", 0) == 0) opt.format = a.substr(9);
-        else if (a == "-" || a.empty() || a[0] != '-') opt.input.paths.push_back(a);
-        else if (a == "--") options_done = true;
-        else if (!parse_limit_option(args, i, opt)) throw UsageError("unknown option '" + a + "' for " + command);
-    }
-    if (command == "inspect" && opt.input.paths.size() != 1) throw UsageError("inspect takes exactly one input file");
-    if (opt.input.paths.empty()) throw UsageError("verify needs a package (PACKAGE.xml)");
-    if (opt.format != "text" && opt.format != "json") throw UsageError("--format is text or json");
 }
 
 Command command_named(const std::string& name) {
@@ -307,6 +172,7 @@ Limits default_limits() {
 
 Options parse_options(const std::vector<std::string>& args) {
     Options opt;
+    opt.read.limits = default_limits();
     if (args.empty()) throw UsageError("no command given");
     const std::string& cmd = args[0];
     if (cmd == "--version" || cmd == "-V") {
@@ -322,31 +188,20 @@ Options parse_options(const std::vector<std::string>& args) {
     }
     opt.command = command_named(cmd);
     if ((opt.help = asks_for_help(args))) return opt;
+    CLI::App app("gongwen " + cmd);
+    app.set_help_flag();
+    Given given;
+    define(app, opt, given);
     try {
-        if (opt.command == Command::convert) parse_convert(args, 1, opt);
-        else if (opt.command == Command::summarize) parse_summarize(args, 1, opt);
-        else parse_inspect_or_verify(args, 1, opt);
+        std::vector<std::string> rest(args.rbegin(), args.rend() - 1);  // CLI11 takes them last first
+        app.parse(rest);
+        check(app, given, opt);
+    } catch (const CLI::ParseError& e) {
+        throw UsageError(e.what(), cmd);
     } catch (const UsageError& e) {
         throw UsageError(e.what(), cmd);
     }
     return opt;
-}
-
-std::vector<Task> plan_tasks(const Options& opt, const std::vector<Input>& inputs) {
-    if (!opt.output.empty() && inputs.size() != 1)
-        throw UsageError((opt.output == "-" ? "standard output" : "-o") + std::string(" takes one input (") +
-                             std::to_string(inputs.size()) + " given); use -d OUTDIR for several",
-                         "convert");
-    std::vector<Task> tasks;
-    for (const Input& in : inputs) {
-        Task task{in, {}};
-        for (const std::string& name : opt.formats) {
-            const OutputFormat* f = find_output_format(name);
-            task.targets.push_back(Target{f, opt.output.empty() ? output_path(opt.out_dir, in, *f) : opt.output});
-        }
-        tasks.push_back(std::move(task));
-    }
-    return tasks;
 }
 
 }  // namespace gongwen

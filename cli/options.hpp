@@ -1,3 +1,4 @@
+// The command line's options, parsed with CLI11 and checked before any work starts.
 #pragma once
 
 #include <cstddef>
@@ -6,18 +7,18 @@
 #include <utility>
 #include <vector>
 
-#include "cli/batch.hpp"
-#include "cli/formats.hpp"
-#include "model/limits.hpp"
+#include "cli/inputs.hpp"
+#include "gongwen/read.hpp"
+#include "gongwen/write.hpp"
 
 namespace gongwen {
 
 enum class Command { help, version, convert, inspect, summarize, verify };
 
 // The command line's limits when no option changes them: 256 MiB per input, elements nested
-// 10,000 deep, lines of 1 Mi characters, 1 Mi lines, no time limit (a time limit would make
-// the outcome depend on the machine's speed; the other limits already bound the work and the
-// memory per report: each line costs some hundred bytes of its own).
+// 10,000 deep, lines of 1 Mi characters, 1 Mi lines, 5,000 PDF pages, no time limit (a time
+// limit would make the outcome depend on the machine's speed; the other limits already bound
+// the work and the memory per report: each line costs some hundred bytes of its own).
 Limits default_limits();
 
 struct Options {
@@ -32,9 +33,9 @@ struct Options {
     bool quiet = false;
     bool skip_existing = false;
     std::string log_json;
-    std::string summary;               // convert --summary FILE: the summary workbook of the batch
-    WriteSettings settings;            // options of particular writers
-    Limits limits = default_limits();  // --max-input-size, --max-depth, --max-line-length, --max-lines, --timeout
+    std::string summary;  // convert --summary FILE: the summary workbook of the batch
+    ReadOptions read;     // the limits, the catalog
+    WriteOptions write;   // each format's options
 };
 
 class UsageError : public std::runtime_error {
@@ -52,8 +53,7 @@ private:
 // Throws UsageError for anything the user must correct before a run can start.
 Options parse_options(const std::vector<std::string>& args);
 
-// The conversion tasks of a convert command: every input with its output paths.
-// Throws UsageError when the options cannot name an output for each input.
-std::vector<Task> plan_tasks(const Options& opt, const std::vector<Input>& inputs);
+// The format names in the table's order, "xml, json, …, eep"; `last` joins the last two.
+std::string format_names(std::string_view last = ", ");
 
 }  // namespace gongwen

@@ -3,8 +3,8 @@
 #include <array>
 #include <string_view>
 
-#include "model/passes.hpp"
-#include "model/text_util.hpp"
+#include "model/grammar.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen {
 

@@ -4,10 +4,10 @@
 #include <climits>
 #include <map>
 
-#include "model/catalog.hpp"
-#include "model/facts.hpp"
+#include "gongwen/catalog.hpp"
+#include "gongwen/facts.hpp"
 #include "model/numerals.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen {
 
@@ -146,15 +146,38 @@ int year_of(const Document& doc) {
 
 }  // namespace
 
-void map_facts(Document& doc, const Catalog& catalog) { map_facts(doc, catalog, fact_contexts(doc)); }
-
-void map_facts(Document& doc, const Catalog& catalog, const std::vector<FactContext>& x) {
+struct CatalogMapper::Prepared {
     std::vector<Compiled> compiled;
-    compiled.reserve(catalog.indicators.size());
-    for (const Indicator& ind : catalog.indicators) compiled.push_back(compile(ind));
+};
+
+CatalogMapper::CatalogMapper(std::shared_ptr<const Catalog> catalog)
+    : catalog_(catalog ? std::move(catalog) : builtin_catalog()) {
+    auto prepared = std::make_shared<Prepared>();
+    prepared->compiled.reserve(catalog_->indicators.size());
+    for (const Indicator& ind : catalog_->indicators) prepared->compiled.push_back(compile(ind));
+    prepared_ = std::move(prepared);
+}
+
+void CatalogMapper::map(Document& doc) const { map(doc, fact_contexts(doc)); }
+
+void CatalogMapper::map(Document& doc, const std::vector<FactContext>& x) const {
+    const std::vector<Compiled>& compiled = prepared_->compiled;
     for (std::size_t i = 0; i < doc.facts.size(); ++i)
-        doc.facts[i].indicator = best_indicator(catalog, compiled, doc.facts[i], x[i]);
-    inherit(doc, catalog, compiled, x);
+        doc.facts[i].indicator = best_indicator(*catalog_, compiled, doc.facts[i], x[i]);
+    inherit(doc, *catalog_, compiled, x);
+}
+
+void map_facts(Document& doc, const Catalog& catalog) {
+    CatalogMapper(std::make_shared<const Catalog>(catalog)).map(doc);
+}
+
+const char* to_string(Rule rule) {
+    switch (rule) {
+        case Rule::sum: return "sum";
+        case Rule::max: return "max";
+        case Rule::total: return "total";
+    }
+    return "sum";
 }
 
 const char* to_string(FactUse use) {

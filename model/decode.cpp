@@ -9,10 +9,10 @@
 //      detector ranks them (GB2312/GBK results count as GB18030), then frequent-character
 //      counts break near-ties. Latin, Japanese, Korean proposals are never accepted. guessed=true
 //   6. nothing decodes                                       -> Error "cannot decode: … offset N"
-#include "model/decode.hpp"
+#include "gongwen/decode.hpp"
 
-#include "model/error.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/error.hpp"
+#include "gongwen/unicode.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>

@@ -1,12 +1,12 @@
-#include "model/describe.hpp"
+#include "gongwen/describe.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <ctime>
 
-#include "model/enrich_internal.hpp"
-#include "model/text_util.hpp"
+#include "model/pass_state.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen {
 

@@ -1,4 +1,4 @@
-#include "model/document.hpp"
+#include "gongwen/document.hpp"
 
 #include <array>
 #include <utility>

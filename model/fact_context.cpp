@@ -6,7 +6,7 @@
 
 #include "model/facts.hpp"
 #include "model/facts_internal.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen {
 

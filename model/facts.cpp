@@ -7,10 +7,10 @@
 #include <optional>
 
 #include "model/facts_internal.hpp"
-#include "model/limits.hpp"
+#include "gongwen/limits.hpp"
 #include "model/line.hpp"
 #include "model/numerals.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen {
 
@@ -809,7 +809,7 @@ void extract_table(const Block& b, std::size_t index, Found& out) {
 }  // namespace
 
 std::vector<Fact> extract_facts(const std::vector<const Line*>& lines, const std::vector<Block>& blocks,
-                                const std::function<void(std::size_t)>& done) {
+                                const Budget& budget, const std::function<void(std::size_t)>& done) {
     // The line of each block with facts. Blocks come in source order, and so do their lines;
     // were that not so, no line would be given up before the end.
     std::vector<std::size_t> line_at(blocks.size(), lines.size());
@@ -824,7 +824,7 @@ std::vector<Fact> extract_facts(const std::vector<const Line*>& lines, const std
     }
     Found out;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
-        check_deadline();
+        budget.check_time();
         const Block& b = blocks[i];
         if (b.kind == BlockKind::table) {
             extract_table(b, i, out);

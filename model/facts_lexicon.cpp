@@ -1,7 +1,7 @@
 // The shared vocabulary of facts.cpp, fact_context.cpp and catalog.cpp.
 #include "model/facts_internal.hpp"
 
-#include "model/text_util.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen::facts {
 

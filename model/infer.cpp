@@ -6,10 +6,10 @@
 #include <map>
 #include <string_view>
 
-#include "model/describe.hpp"
-#include "model/enrich_internal.hpp"
-#include "model/passes.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/describe.hpp"
+#include "model/pass_state.hpp"
+#include "model/grammar.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen {
 

@@ -1,24 +1,11 @@
-#include "model/limits.hpp"
+#include "gongwen/limits.hpp"
 
-#include <chrono>
 #include <cstdio>
-
-#include "model/error.hpp"
+#include <iterator>
 
 namespace gongwen {
 
 namespace {
-
-Limits g_limits;
-
-using Clock = std::chrono::steady_clock;
-
-struct Report {
-    bool active = false;
-    std::string name;
-    Clock::time_point deadline;
-};
-thread_local Report t_report;
 
 std::string format_seconds(double seconds) {
     char text[32];
@@ -28,57 +15,51 @@ std::string format_seconds(double seconds) {
 
 }  // namespace
 
-void set_limits(const Limits& limits) { g_limits = limits; }
-
-const Limits& limits() { return g_limits; }
-
-ReportScope::ReportScope(const std::string& name) {
-    t_report.active = true;
-    t_report.name = name;
-    if (g_limits.timeout > 0)
-        t_report.deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                               std::chrono::duration<double>(g_limits.timeout));
+Budget::Budget(const Limits& limits, std::string name) : limits_(limits), name_(std::move(name)) {
+    if (limits_.timeout > 0)
+        deadline_ = std::chrono::steady_clock::now() +
+                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(limits_.timeout));
 }
 
-ReportScope::~ReportScope() { t_report = Report{}; }
-
-void check_deadline() {
-    if (!t_report.active || g_limits.timeout <= 0 || Clock::now() < t_report.deadline) return;
-    throw Error(t_report.name, "took longer than the " + format_seconds(g_limits.timeout) +
-                                   " s limit per report (--timeout)");
+void Budget::check_time() const {
+    if (limits_.timeout <= 0 || std::chrono::steady_clock::now() < deadline_) return;
+    throw LimitError(name_, "took longer than the " + format_seconds(limits_.timeout) + " s limit per report", Limit::timeout);
 }
 
-void check_input_size(std::uint64_t size, const std::string& name) {
-    const std::uint64_t max = g_limits.max_input_size;
+void Budget::check_input_size(std::uint64_t size) const {
+    const std::uint64_t max = limits_.max_input_size;
     if (max == 0 || size <= max) return;
-    throw Error(name, "input is " + format_size(size) + " (" + std::to_string(size) + " bytes), over the " +
-                          format_size(max) + " limit (--max-input-size)");
+    throw LimitError(name_,
+                     "input is " + format_size(size) + " (" + std::to_string(size) + " bytes), over the " + format_size(max) + " limit",
+                     Limit::input_size);
 }
 
-void check_line_length(std::size_t length, std::size_t start, const std::string& name) {
-    const std::size_t max = g_limits.max_line_length;
+void Budget::check_line_length(std::size_t length, std::size_t start) const {
+    const std::size_t max = limits_.max_line_length;
     if (max == 0 || length <= max) return;
-    throw Error(name, "the line at character " + std::to_string(start) + " is " + std::to_string(length) +
-                          " characters long, over the " + std::to_string(max) + " limit (--max-line-length)");
+    throw LimitError(name_,
+                     "the line at character " + std::to_string(start) + " is " + std::to_string(length) +
+                         " characters long, over the " + std::to_string(max) + " limit",
+                     Limit::line_length);
 }
 
-void check_lines(std::size_t count, const std::string& name) {
-    const std::size_t max = g_limits.max_lines;
+void Budget::check_lines(std::size_t count) const {
+    const std::size_t max = limits_.max_lines;
     if (max == 0 || count <= max) return;
-    throw Error(name, std::to_string(count) + " lines, over the " + std::to_string(max) + " limit (--max-lines)");
+    throw LimitError(name_, std::to_string(count) + " lines, over the " + std::to_string(max) + " limit", Limit::lines);
 }
 
-void check_pages(std::size_t pages, const std::string& name) {
-    const std::size_t max = g_limits.max_pages;
+void Budget::check_pages(std::size_t pages) const {
+    const std::size_t max = limits_.max_pages;
     if (max == 0 || pages <= max) return;
-    throw Error(name, "its PDF would have more than " + std::to_string(max) + " pages, the limit (--max-pages)");
+    throw LimitError(name_, "its PDF would have more than " + std::to_string(max) + " pages, the limit", Limit::pages);
 }
 
-void check_depth(std::size_t depth, const std::string& name) {
-    const std::size_t max = g_limits.max_depth;
+void Budget::check_depth(std::size_t depth) const {
+    const std::size_t max = limits_.max_depth;
     if (max == 0 || depth <= max) return;
-    throw Error(name, "elements nested " + std::to_string(depth) + " deep, over the " + std::to_string(max) +
-                          " limit (--max-depth)");
+    throw LimitError(name_, "elements nested " + std::to_string(depth) + " deep, over the " + std::to_string(max) + " limit",
+                     Limit::depth);
 }
 
 std::string format_size(std::uint64_t bytes) {

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "model/document.hpp"
+#include "gongwen/document.hpp"
 
 namespace gongwen {
 

@@ -4,8 +4,8 @@
 #include <string_view>
 #include <utility>
 
-#include "model/passes.hpp"
-#include "model/text_util.hpp"
+#include "model/grammar.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen {
 

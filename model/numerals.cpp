@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "model/text_util.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen {
 

@@ -1,106 +1,187 @@
-// The official numbering grammar of GB/T 9704 headings (一、 （一） 1. （1）) and the inline
-// enumerators (一是…二是…, 第一，第二，…) that structure paragraphs without being headings.
+// The outline pass: content lines into blocks. The title block at the top (title.cpp), the
+// addressee, headings by the GB/T 9704 numbering grammar (numbering.cpp) with a heading's lead
+// sentence split off, paragraphs with their inline enumerations (一是…), list items, attachment
+// notes and the closing parts (closing.cpp).
+#include <algorithm>
+#include <iterator>
 #include <string_view>
 
-#include "model/passes.hpp"
-#include "model/text_util.hpp"
+#include "model/pass_state.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen {
 
 namespace {
 
-void skip_spaces(std::u32string_view s, std::size_t& i) {
-    while (i < s.size() && is_space(s[i])) ++i;
+Block block_of(const Line& line, BlockKind kind, std::size_t begin, std::size_t end) {
+    Block b;
+    b.kind = kind;
+    b.text = line.utf8(begin, end);
+    b.span = line.span_of(begin, end);
+    return b;
 }
 
-std::size_t numeral_run(std::u32string_view s, std::size_t i, bool arabic) {
-    std::size_t j = i;
-    while (j < s.size() && (arabic ? is_ascii_digit(s[j]) : is_chinese_numeral(s[j]))) ++j;
-    return j - i;
+// A paragraph (or a line that is a single enumerated item) from line.text[begin, end).
+Block paragraph_of(const Line& line, std::size_t begin, std::size_t end) {
+    Block b = block_of(line, BlockKind::paragraph, begin, end);
+    const std::u32string_view view = std::u32string_view(line.view).substr(0, end);
+    const std::vector<Enumerator> found = find_enumerators(view, begin);
+    if (found.size() == 1 && found[0].begin == begin) {
+        std::size_t text_begin = begin + found[0].length;
+        while (text_begin < end && is_space(line.view[text_begin])) ++text_begin;
+        b.kind = BlockKind::list_item;
+        b.marker = line.utf8(begin, begin + found[0].length);
+        b.text = line.utf8(text_begin, end);
+        return b;
+    }
+    if (found.size() < 2) return b;
+    for (std::size_t k = 0; k < found.size(); ++k) {
+        const std::size_t item_begin = found[k].begin;
+        const std::size_t item_end = trim_end(line, item_begin, k + 1 < found.size() ? found[k + 1].begin : end);
+        std::size_t text_begin = item_begin + found[k].length;
+        while (text_begin < item_end && is_space(line.view[text_begin])) ++text_begin;
+        b.items.push_back(Item{line.utf8(item_begin, item_begin + found[k].length),
+                               line.utf8(text_begin, item_end), line.span_of(item_begin, item_end)});
+    }
+    return b;
 }
 
-bool is_closing(char32_t cp) {
-    return cp == U'。' || cp == '!' || cp == '?' || cp == ';' || cp == U'…';
+// A heading line: the marker, the heading (its first sentence when body text follows on the
+// same line) and that body text as a paragraph.
+constexpr std::size_t kMaxHeadingLength = 80;
+
+bool add_heading(const Line& line, std::vector<Block>& out) {
+    const auto marker = match_marker(line.view);
+    if (!marker) return false;
+    const std::size_t split = first_sentence_end(line.view, marker->body);
+    const std::size_t heading_end = split == std::u32string_view::npos ? line.text.size() : split;
+    if (heading_end - marker->body > kMaxHeadingLength) return false;
+    std::size_t marker_end = marker->length;
+    Block h = block_of(line, BlockKind::heading, marker->body, heading_end);
+    h.level = marker->level;
+    h.marker = line.utf8(0, trim_end(line, 0, marker_end));
+    h.span = line.span_of(0, heading_end);
+    out.push_back(std::move(h));
+    if (split != std::u32string_view::npos) {
+        std::size_t rest = split;
+        while (rest < line.text.size() && is_space(line.view[rest])) ++rest;
+        out.push_back(paragraph_of(line, rest, line.text.size()));
+    }
+    return true;
+}
+
+void build_blocks(Document& doc, InferenceInput& in, std::vector<Span>& merged, const Budget& budget) {
+    const std::vector<const Line*>& content = in.content;
+    std::vector<BlockKind> kinds = closing_kinds(content);
+    const std::u32string cms_title = squeeze(fold(to_u32(doc.metadata.title.value)));
+    bool body_started = false;
+    bool title_seen = false;
+    bool in_attachment = false;
+    // Room for the most blocks the lines can make (a line makes one, or a heading and its
+    // paragraph): the blocks are never moved while they are made, and the room left unused
+    // costs address space, not memory.
+    std::vector<Block>& blocks = doc.blocks;
+    blocks.reserve(blocks.size() + 2 * content.size());
+    for (std::size_t k = 0; k < content.size(); ++k) {
+        budget.check_time();
+        const Line& line = *content[k];
+        const std::u32string_view v = line.view;
+        const BlockKind closing = kinds[k];
+        if (closing != BlockKind::paragraph) {
+            Block b = block_of(line, closing, 0, line.text.size());
+            if (closing == BlockKind::attachment) {
+                std::size_t colon = v.find(':') + 1;
+                while (colon < v.size() && is_space(v[colon])) ++colon;
+                Field& f = in.attachment_title;
+                if (!f.present() && is_title_line(v.substr(colon)))
+                    f = Field{line.utf8(colon, v.size()), true, line.span_of(colon, v.size())};
+            }
+            blocks.push_back(std::move(b));
+            continue;
+        }
+        if (in_attachment && match_marker(v) && !has_sentence_punct(v)) {
+            blocks.push_back(block_of(line, BlockKind::attachment, 0, line.text.size()));
+            continue;
+        }
+        in_attachment = false;
+        const bool opens_body = match_marker(v) || has_sentence_punct(v);
+        const bool marked_title = (line.heading_hint == 1 || line.heading_hint == 2) && !has_sentence_punct(v) &&
+                                  !match_marker(v) && v.size() <= 80;
+        if (!body_started && !title_seen && !opens_body &&
+            ((!cms_title.empty() && squeeze(v) == cms_title) || is_title_line(v) || marked_title)) {
+            Block title = block_of(line, BlockKind::title, 0, line.text.size());
+            // A title wrapped over lines: the line right above it, short and no sentence, starts it.
+            while (!blocks.empty() && wraps_into(blocks.back(), title)) {
+                title.text = blocks.back().text + title.text;
+                title.span.start = blocks.back().span.start;
+                blocks.pop_back();
+            }
+            blocks.push_back(std::move(title));
+            title_seen = true;
+            continue;
+        }
+        if (!body_started && !blocks.empty() && blocks.back().kind == BlockKind::title &&
+            squeeze(v) == squeeze(fold(to_u32(blocks.back().text)))) {
+            merged.push_back(line.span);  // the title printed again under itself, as pages do
+            continue;
+        }
+        if (!body_started && !blocks.empty() &&
+            (blocks.back().kind == BlockKind::title || blocks.back().kind == BlockKind::subtitle) &&
+            line.heading_hint == 0 && is_subtitle(content, k, follows_dash(blocks))) {
+            Block b = block_of(line, BlockKind::subtitle, 0, line.text.size());
+            // One or two characters are the end of the line above, cut by the page (政府工作报 / 告).
+            if (blocks.back().kind == BlockKind::subtitle && line.text.size() <= 2) {
+                blocks.back().text += b.text;
+                blocks.back().span.end = b.span.end;
+            } else {
+                blocks.push_back(std::move(b));
+            }
+            continue;
+        }
+        if (!body_started && line.heading_hint == 0 && is_addressee_line(v)) {  // never a marked-up heading
+            Block b = block_of(line, BlockKind::addressee, 0, line.text.size());
+            std::size_t e = line.text.size() - 1;
+            doc.metadata.addressee = Field{line.utf8(0, e), false, line.span_of(0, e)};
+            blocks.push_back(std::move(b));
+            body_started = true;
+            continue;
+        }
+        body_started = body_started || opens_body;
+        if (is_attachment_line(v)) {
+            blocks.push_back(block_of(line, BlockKind::attachment, 0, line.text.size()));
+            in_attachment = true;
+            continue;
+        }
+        if (!add_heading(line, blocks)) blocks.push_back(paragraph_of(line, 0, line.text.size()));
+    }
+}
+
+// Blocks a reader finished itself (tables, images) join the others in source order.
+void merge_by_position(std::vector<Block>& blocks, std::vector<Block> finished) {
+    if (finished.empty()) return;
+    std::vector<Block> merged;
+    merged.reserve(blocks.size() + finished.size());
+    std::merge(std::make_move_iterator(blocks.begin()), std::make_move_iterator(blocks.end()),
+               std::make_move_iterator(finished.begin()), std::make_move_iterator(finished.end()),
+               std::back_inserter(merged), [](const Block& a, const Block& b) { return a.span.start < b.span.start; });
+    blocks = std::move(merged);
 }
 
 }  // namespace
 
-std::optional<Marker> match_marker(std::u32string_view view) {
-    std::size_t i = 0;
-    const bool paren = !view.empty() && view[0] == '(';
-    if (paren) {
-        ++i;
-        skip_spaces(view, i);
-    }
-    const bool arabic = i < view.size() && is_ascii_digit(view[i]);
-    const std::size_t digits = numeral_run(view, i, arabic);
-    if (digits == 0 || digits > (arabic ? 2 : 3)) return std::nullopt;
-    if (parse_numeral(view.substr(i, digits)) <= 0) return std::nullopt;
-    i += digits;
-    skip_spaces(view, i);
-    if (i >= view.size()) return std::nullopt;
-    if (paren) {
-        if (view[i] != ')') return std::nullopt;
-    } else if (arabic) {
-        if (view[i] != '.' && view[i] != U'、' && view[i] != U'．') return std::nullopt;
-        // "1.2亿元" is a number, not a heading.
-        if (i + 1 < view.size() && is_ascii_digit(view[i + 1])) return std::nullopt;
-    } else if (view[i] != U'、' && view[i] != '.' && view[i] != U'．') {
-        return std::nullopt;
-    }
-    Marker marker;
-    marker.level = paren ? (arabic ? 4 : 2) : (arabic ? 3 : 1);
-    marker.length = ++i;
-    skip_spaces(view, i);
-    marker.body = i;
-    if (marker.body >= view.size()) return std::nullopt;  // a bare marker is not a heading
-    return marker;
+std::size_t trim_end(const Line& line, std::size_t begin, std::size_t end) {
+    while (end > begin && is_space(line.view[end - 1])) --end;
+    return end;
 }
 
-std::size_t first_sentence_end(std::u32string_view view, std::size_t from) {
-    int depth = 0;  // inside 《》, “”, （）: a full stop there does not end the sentence
-    for (std::size_t i = from; i < view.size(); ++i) {
-        const char32_t cp = view[i];
-        if (cp == U'《' || cp == U'“' || cp == '(' || cp == U'「') ++depth;
-        else if ((cp == U'》' || cp == U'”' || cp == ')' || cp == U'」') && depth > 0) --depth;
-        else if (depth == 0 && is_closing(cp)) {
-            std::size_t end = i + 1;
-            while (end < view.size() && (is_closing(view[end]) || view[end] == U'”')) ++end;
-            std::size_t next = end;
-            skip_spaces(view, next);
-            return next < view.size() ? end : std::u32string_view::npos;
-        }
-    }
-    return std::u32string_view::npos;
+bool is_addressee_line(std::u32string_view view) {
+    return view.size() >= 3 && view.size() <= 60 && view.back() == ':' &&
+           view.find_first_of(U"。;!?") == std::u32string_view::npos && !match_marker(view);
 }
 
-std::vector<Enumerator> find_enumerators(std::u32string_view view, std::size_t from) {
-    std::vector<Enumerator> found;
-    int expected = 0;  // 0: any number may start the series
-    for (std::size_t i = from; i < view.size(); ++i) {
-        // An enumerator starts a clause: at the beginning or after clause punctuation.
-        std::size_t p = i;
-        while (p > from && is_space(view[p - 1])) --p;
-        const bool clause_start =
-            p == from || std::u32string_view(U"。;:!?,，、”").find(view[p - 1]) != std::u32string_view::npos;
-        if (!clause_start) continue;
-        const bool ordinal = view[i] == U'第';
-        const std::size_t at = ordinal ? i + 1 : i;
-        const std::size_t digits = numeral_run(view, at, false);
-        if (digits == 0 || digits > 2 || at + digits >= view.size()) continue;
-        const char32_t after = view[at + digits];
-        if (ordinal ? (after != ',' && after != U'、') : after != U'是') continue;
-        // "第一，" needs a full clause break before it; "一是" may follow a comma.
-        if (ordinal && p > from && view[p - 1] != U'。' && view[p - 1] != ';' && view[p - 1] != ':')
-            continue;
-        const int number = parse_numeral(view.substr(at, digits));
-        if (number <= 0 || (expected != 0 && number != expected)) continue;
-        if (!found.empty() && (view[found.back().begin] == U'第') != ordinal) continue;
-        found.push_back(Enumerator{i, at + digits + 1 - i, number});
-        expected = number + 1;
-        i = at + digits;
-    }
-    return found;
+void build_outline(PassState& s) {
+    build_blocks(s.doc, s.in, s.found.merged, s.budget);
+    merge_by_position(s.doc.blocks, std::move(s.finished));
 }
 
 }  // namespace gongwen

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "model/line.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen {
 

@@ -1,4 +1,4 @@
-#include "model/sha256.hpp"
+#include "gongwen/digest.hpp"
 
 #include <openssl/evp.h>
 

@@ -1,4 +1,4 @@
-#include "model/text_util.hpp"
+#include "gongwen/unicode.hpp"
 
 #include <unicode/translit.h>
 #include <unicode/unistr.h>

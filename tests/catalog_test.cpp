@@ -2,9 +2,9 @@
 // facts to indicators and each indicator's rule over one report.
 #include <gtest/gtest.h>
 
-#include "converters/xml/xml.hpp"
-#include "model/catalog.hpp"
-#include "model/error.hpp"
+#include "gongwen/xml.hpp"
+#include "gongwen/catalog.hpp"
+#include "gongwen/error.hpp"
 #include "model/facts.hpp"
 #include "test_util.hpp"
 

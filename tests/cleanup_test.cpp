@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "model/text_util.hpp"
+#include "gongwen/unicode.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {

@@ -1,6 +1,6 @@
-#include "model/decode.hpp"
+#include "gongwen/decode.hpp"
 
-#include "model/error.hpp"
+#include "gongwen/error.hpp"
 
 #include <gtest/gtest.h>
 

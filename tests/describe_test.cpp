@@ -3,7 +3,7 @@
 
 #include <cstdlib>
 
-#include "model/describe.hpp"
+#include "gongwen/describe.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {

@@ -10,11 +10,11 @@
 #include <regex>
 #include <sstream>
 
-#include "converters/eep/eep.hpp"
+#include "gongwen/eep.hpp"
 #include "converters/eep/eep_internal.hpp"
-#include "converters/html/html.hpp"
-#include "converters/pdf/pdf.hpp"
-#include "model/error.hpp"
+#include "gongwen/html.hpp"
+#include "gongwen/pdf.hpp"
+#include "gongwen/error.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {
@@ -38,7 +38,7 @@ const char* const kProfile = R"(# a profile
 )";
 
 Document seed(const std::string& name) {
-    return read_text(test::read_fixture("seeds/" + name + ".txt"), "fixtures/seeds/" + name + ".txt");
+    return test::read_as_txt(test::read_fixture("seeds/" + name + ".txt"), "fixtures/seeds/" + name + ".txt");
 }
 
 // One archival PDF made by the PDF writer, shared by the tests (it takes a second to lay out).
@@ -325,9 +325,9 @@ TEST(EepWriter, RefusesPayloadsThatWouldFailVerification) {
 TEST(EepWriter, EveryFixturePackageValidatesAgainstTheXsdAndVerifies) {
     std::vector<std::pair<std::string, Document>> docs;
     for (const fs::directory_entry& e : fs::directory_iterator(std::string(GONGWEN_FIXTURES) + "/seeds"))
-        docs.emplace_back(e.path().filename().string(), read_text(test::read_fixture("seeds/" + e.path().filename().string()), e.path().string()));
+        docs.emplace_back(e.path().filename().string(), test::read_as_txt(test::read_fixture("seeds/" + e.path().filename().string()), e.path().string()));
     for (const fs::directory_entry& e : fs::directory_iterator(std::string(GONGWEN_FIXTURES) + "/html"))
-        docs.emplace_back(e.path().filename().string(), read_html(test::read_fixture("html/" + e.path().filename().string()), e.path().string()));
+        docs.emplace_back(e.path().filename().string(), test::read_as_html(test::read_fixture("html/" + e.path().filename().string()), e.path().string()));
     ASSERT_GE(docs.size(), 8u);
     const TempDir dir;
     const ArchiveProfile profile = read_archive_profile(std::string(GONGWEN_FIXTURES) + "/archive-profile.conf");
@@ -335,7 +335,7 @@ TEST(EepWriter, EveryFixturePackageValidatesAgainstTheXsdAndVerifies) {
     for (const auto& [name, doc] : docs) {
         SCOPED_TRACE(name);
         const std::vector<EepFile> files{pdf_file(report_pdf()), EepFile{"doc.xml", "XML", "", "base64-xml", "XML", xml_copy, ""}};
-        const fs::path out = dir.file(name + ".eep.xml", package(doc, files, EepOptions{profile, 0}));
+        const fs::path out = dir.file(name + ".eep.xml", package(doc, files, EepOptions{profile, 0, {}, false}));
         EXPECT_EQ(run("xmllint --noout --schema " + std::string(GONGWEN_SOURCE_DIR) + "/converters/eep/eep-dat48.xsd " + out.string()), 0);
         const VerifyReport r = verify_eep(out.string());
         EXPECT_TRUE(r.passed()) << failures(r);

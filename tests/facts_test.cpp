@@ -4,9 +4,9 @@
 
 #include <sstream>
 
-#include "model/catalog.hpp"
+#include "gongwen/catalog.hpp"
 #include "model/facts.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/unicode.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {

@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "converters/eep/eep.hpp"
+#include "gongwen/eep.hpp"
 #include "fuzz/fuzz_bodies.hpp"
 
 namespace gongwen {

@@ -4,10 +4,10 @@
 
 #include <filesystem>
 
-#include "converters/html/html.hpp"
+#include "gongwen/html.hpp"
 #include "converters/html/page.hpp"
-#include "model/decode.hpp"
-#include "model/error.hpp"
+#include "gongwen/decode.hpp"
+#include "gongwen/error.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {
@@ -18,7 +18,7 @@ using test::diagnostic_count;
 using test::read_fixture;
 using test::slice;
 
-Document read(const std::string& html) { return read_html(html, "page.html"); }
+Document read(const std::string& html) { return test::read_as_html(html, "page.html"); }
 
 // A page as government CMSs print them: chrome around an article container.
 std::string page(const std::string& article, const std::string& head = "", const std::string& before = "") {
@@ -100,7 +100,7 @@ TEST(HtmlCharset, CommittedGb2312FixtureIsGb2312Bytes) {
     const std::string bytes = read_fixture("html/gb2312_table_layout.html");
     EXPECT_THROW(decode_as(bytes, "UTF-8", "x"), Error);
     EXPECT_NO_THROW(decode_as(bytes, "GB2312", "x"));  // strictly GB2312, not only GBK
-    const Document doc = read_html(bytes, "gb2312_table_layout.html");
+    const Document doc = test::read_as_html(bytes, "gb2312_table_layout.html");
     EXPECT_EQ(doc.source.charset, "GB18030");
     EXPECT_FALSE(doc.source.charset_guessed);
     EXPECT_EQ(doc.metadata.title.value, "松林县科技局2022年度法治政府建设情况报告");
@@ -488,7 +488,7 @@ TEST(HtmlHostile, TruncatedPages) {
     for (std::size_t cut : {std::size_t{100}, whole.size() / 3, whole.size() / 2, whole.size() - 7}) {
         std::string bytes = whole.substr(0, cut);
         try {
-            const Document doc = read_html(bytes, "cut.html");
+            const Document doc = test::read_as_html(bytes, "cut.html");
             (void)doc;
         } catch (const Error& e) {
             EXPECT_EQ(e.file(), "cut.html");
@@ -496,7 +496,7 @@ TEST(HtmlHostile, TruncatedPages) {
     }
     // Cut inside a multi-byte character: read, with the damage shown.
     const std::size_t at = whole.find("年度报告</h1>") + 2;
-    const Document doc = read_html(whole.substr(0, at), "cut.html");
+    const Document doc = test::read_as_html(whole.substr(0, at), "cut.html");
     EXPECT_GT(diagnostic_count(doc, "charset_replaced"), 0u);
 }
 
@@ -504,13 +504,13 @@ TEST(HtmlHostile, NoBodyTextIsAClearError) {
     for (const char* html : {"<html><head><title></title></head><body></body></html>",
                              "<html><body><script>var a = '正文';</script><!-- 注释 --></body></html>", "   "}) {
         try {
-            read_html(html, "empty.html");
+            test::read_as_html(html, "empty.html");
             ADD_FAILURE() << html;
         } catch (const Error& e) {
             EXPECT_EQ(e.file(), "empty.html");
         }
     }
-    EXPECT_THROW(read_html(std::string("\x89PNG\r\n\x1a\n\0\0", 10), "x.html"), Error);
+    EXPECT_THROW(test::read_as_html(std::string("\x89PNG\r\n\x1a\n\0\0", 10), "x.html"), Error);
     const Document chrome_only = read("<html><body><div class=\"nav\"><a href=/>首页</a> <a href=/a>政务公开</a></div></body></html>");
     EXPECT_EQ(diagnostic_count(chrome_only, "no_body_text"), 1u);
 }
@@ -566,9 +566,9 @@ class HtmlSeed : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(HtmlSeed, SameTitleMetadataAndOutlineAsTheText) {
     const std::string text = read_fixture(std::string("seeds/") + GetParam());
-    const Document expected = read_text(text, GetParam());
+    const Document expected = test::read_as_txt(text, GetParam());
     const std::string html = wrap_seed(text);
-    const Document doc = read_html(html, GetParam());
+    const Document doc = test::read_as_html(html, GetParam());
     const auto want = fields(expected.metadata);
     const auto got = fields(doc.metadata);
     for (std::size_t i = 0; i < want.size(); ++i) {
@@ -602,7 +602,7 @@ INSTANTIATE_TEST_SUITE_P(Seeds, HtmlSeed,
 TEST(HtmlFixtures, BlockSpansSliceTheSource) {
     for (const char* name : {"xxgk_annual_report.html", "html5_malformed.html", "policy_layout_tables.html"}) {
         const std::string html = read_fixture(std::string("html/") + name);
-        const Document doc = read_html(html, name);
+        const Document doc = test::read_as_html(html, name);
         for (const Block& b : doc.blocks) {
             if (b.kind == BlockKind::table || b.kind == BlockKind::image || b.text.empty()) continue;
             const std::string source = slice(html, b.span);

@@ -1,4 +1,4 @@
-#include "converters/json/json.hpp"
+#include "gongwen/json.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -10,8 +10,8 @@
 #include <iterator>
 #include <string>
 
-#include "converters/html/html.hpp"
-#include "model/error.hpp"
+#include "gongwen/html.hpp"
+#include "gongwen/error.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {
@@ -420,7 +420,7 @@ TEST(JsonRead, RoundTripsEveryFixture) {
         for (const auto& entry : std::filesystem::directory_iterator(std::string(GONGWEN_FIXTURES) + "/" + folder)) {
             const std::string name = std::string(folder) + "/" + entry.path().filename().string();
             const std::string bytes = test::read_fixture(name);
-            const Document doc = entry.path().extension() == ".html" ? read_html(bytes, name) : read_text(bytes, name);
+            const Document doc = entry.path().extension() == ".html" ? test::read_as_html(bytes, name) : test::read_as_txt(bytes, name);
             ASSERT_FALSE(doc.blocks.empty()) << name;
             const std::string json = write_json(doc);
             EXPECT_EQ(read_json(json, name + ".json"), doc) << name;

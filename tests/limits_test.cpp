@@ -6,31 +6,25 @@
 #include <string>
 #include <vector>
 
-#include "converters/html/html.hpp"
+#include "gongwen/html.hpp"
 #include "converters/pdf/fonts.hpp"
 #include "converters/pdf/layout.hpp"
-#include "converters/pdf/pdf.hpp"
-#include "model/error.hpp"
-#include "model/limits.hpp"
+#include "gongwen/pdf.hpp"
+#include "gongwen/error.hpp"
+#include "gongwen/limits.hpp"
 #include "model/line.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {
 namespace {
 
-// Sets limits for one test and puts the previous ones back.
-class WithLimits {
-public:
-    explicit WithLimits(const Limits& limits) : saved_(gongwen::limits()) { set_limits(limits); }
-    ~WithLimits() { set_limits(saved_); }
-
-private:
-    Limits saved_;
-};
-
+// The message of the LimitError `run` throws, with the limit it names: "… (max_lines)".
 std::string error_of(const std::function<void()>& run) {
+    static constexpr const char* kNames[] = {"max_input_size", "max_depth", "max_line_length", "max_lines", "max_pages", "timeout"};
     try {
         run();
+    } catch (const LimitError& e) {
+        return std::string(e.what()) + " (" + kNames[static_cast<int>(e.limit())] + ")";
     } catch (const Error& e) {
         return e.what();
     }
@@ -65,24 +59,24 @@ TEST(Limits, NoneUnlessSet) {
     EXPECT_NO_THROW(test::parse("报告\n" + line + "\n"));
 }
 
-TEST(Limits, ALineOverTheLimitNamesTheFileWhereAndTheOption) {
-    const WithLimits limits({.max_line_length = 100});
-    EXPECT_NO_THROW(test::parse("报告\n" + std::string(100, 'a') + "\n"));
-    EXPECT_EQ(error_of([] { test::parse("报告\n" + std::string(101, 'a') + "\n"); }),
-              "test.txt: the line at character 3 is 101 characters long, over the 100 limit (--max-line-length)");
+TEST(Limits, ALineOverTheLimitNamesTheFileWhereAndTheLimit) {
+    const Limits limits{.max_line_length = 100};
+    EXPECT_NO_THROW(test::parse("报告\n" + std::string(100, 'a') + "\n", limits));
+    EXPECT_EQ(error_of([&] { test::parse("报告\n" + std::string(101, 'a') + "\n", limits); }),
+              "test.txt: the line at character 3 is 101 characters long, over the 100 limit (max_line_length)");
     // Characters, not bytes: 100 Chinese characters are 300 bytes.
     std::string chinese;
     for (int i = 0; i < 100; ++i) chinese += "件";
-    EXPECT_NO_THROW(test::parse("报告\n" + chinese + "\n"));
+    EXPECT_NO_THROW(test::parse("报告\n" + chinese + "\n", limits));
 }
 
 TEST(Limits, TooManyLinesAreRefusedBeforeTheyAreRead) {
-    const WithLimits limits({.max_lines = 3});
-    EXPECT_NO_THROW(test::parse("报告\n一、总体情况\n全年办理十二件。"));
-    EXPECT_EQ(error_of([] { test::parse("报告\n一、总体情况\n全年办理十二件。\n"); }),
-              "test.txt: 4 lines, over the 3 limit (--max-lines)");
-    EXPECT_EQ(error_of([] { test::parse("报告\r\n一、总体情况\r全年办理十二件。\r\n"); }),
-              "test.txt: 4 lines, over the 3 limit (--max-lines)");
+    const Limits limits{.max_lines = 3};
+    EXPECT_NO_THROW(test::parse("报告\n一、总体情况\n全年办理十二件。", limits));
+    EXPECT_EQ(error_of([&] { test::parse("报告\n一、总体情况\n全年办理十二件。\n", limits); }),
+              "test.txt: 4 lines, over the 3 limit (max_lines)");
+    EXPECT_EQ(error_of([&] { test::parse("报告\r\n一、总体情况\r全年办理十二件。\r\n", limits); }),
+              "test.txt: 4 lines, over the 3 limit (max_lines)");
 }
 
 TEST(Limits, AnHtmlPageNestedTooDeepIsRefused) {
@@ -91,31 +85,27 @@ TEST(Limits, AnHtmlPageNestedTooDeepIsRefused) {
     page += "<p>全年办理行政许可申请十二件。</p>";
     for (int i = 0; i < 30; ++i) page += "</div>";
     page += "</body></html>";
-    EXPECT_NO_THROW(read_html(page, "deep.html"));
-    const WithLimits limits({.max_depth = 20});
-    EXPECT_EQ(error_of([&] { read_html(page, "deep.html"); }),
-              "deep.html: elements nested 30 deep, over the 20 limit (--max-depth)");
+    EXPECT_NO_THROW(test::parse_html(page, "deep.html"));
+    EXPECT_EQ(error_of([&] { test::parse_html(page, "deep.html", {.max_depth = 20}); }),
+              "deep.html: elements nested 30 deep, over the 20 limit (max_depth)");
 }
 
 TEST(Limits, AReportOverItsTimeStopsWithItsName) {
     const std::string text = test::read_fixture("seeds/001_9633c70aebd6e55d.txt");
-    const WithLimits limits({.timeout = 1e-9});
-    EXPECT_NO_THROW(test::parse(text));  // no report scope: no deadline
-    const ReportScope report("slow.txt");
-    EXPECT_EQ(error_of([&] { test::parse(text); }), "slow.txt: took longer than the 1e-09 s limit per report (--timeout)");
+    EXPECT_NO_THROW(run_passes(test::read_as_raw(text, "slow.txt")));  // no budget: no deadline
+    const Budget budget({.timeout = 1e-9}, "slow.txt");
+    EXPECT_EQ(error_of([&] { run_passes(test::read_as_raw(text, "slow.txt"), budget); }),
+              "slow.txt: took longer than the 1e-09 s limit per report (timeout)");
 }
 
 TEST(Limits, APdfOverItsPagesIsRefusedAtTheExactCount) {
     const Document doc = test::parse(test::read_fixture("seeds/004_2140a01d4004d8c4.txt"));
-    const std::size_t pages = pdf::lay_out(doc, *pdf::font_set({})).pages.size();
+    const PdfFonts fonts;
+    const std::size_t pages = pdf::lay_out(doc, fonts.set()).pages.size();
     ASSERT_GT(pages, 2u);
-    {
-        const WithLimits limits({.max_pages = pages});
-        EXPECT_NO_THROW(write_pdf(doc, {}));
-    }
-    const WithLimits limits({.max_pages = pages - 1});
-    EXPECT_EQ(error_of([&] { write_pdf(doc, {}); }),
-              "test.txt: its PDF would have more than " + std::to_string(pages - 1) + " pages, the limit (--max-pages)");
+    EXPECT_NO_THROW(write_pdf(doc, {}, fonts, nullptr, Budget({.max_pages = pages}, "test.txt")));
+    EXPECT_EQ(error_of([&] { write_pdf(doc, {}, fonts, nullptr, Budget({.max_pages = pages - 1}, "test.txt")); }),
+              "test.txt: its PDF would have more than " + std::to_string(pages - 1) + " pages, the limit (max_pages)");
 }
 
 TEST(Limits, AManyPagedTextIsRefusedWithTheLimitNamed) {
@@ -125,15 +115,15 @@ TEST(Limits, AManyPagedTextIsRefusedWithTheLimitNamed) {
     std::string text = "报告\n";
     for (int i = 0; i < 20'000; ++i) text += "全年办理行政许可申请十二件。\n";
     const Document doc = test::parse(text);
-    const WithLimits limits({.max_pages = 10});
-    EXPECT_EQ(error_of([&] { write_pdf(doc, {}); }), "test.txt: its PDF would have more than 10 pages, the limit (--max-pages)");
+    EXPECT_EQ(error_of([&] { write_pdf(doc, {}, PdfFonts(), nullptr, Budget({.max_pages = 10}, "test.txt")); }),
+              "test.txt: its PDF would have more than 10 pages, the limit (max_pages)");
 }
 
 TEST(Limits, APdfOverItsTimeStopsWithTheReportsName) {
     const Document doc = test::parse(test::read_fixture("seeds/001_9633c70aebd6e55d.txt"));
-    const WithLimits limits({.timeout = 1e-9});
-    const ReportScope report("slow.txt");
-    EXPECT_EQ(error_of([&] { write_pdf(doc, {}); }), "slow.txt: took longer than the 1e-09 s limit per report (--timeout)");
+    const PdfFonts fonts;
+    EXPECT_EQ(error_of([&] { write_pdf(doc, {}, fonts, nullptr, Budget({.timeout = 1e-9}, "slow.txt")); }),
+              "slow.txt: took longer than the 1e-09 s limit per report (timeout)");
 }
 
 TEST(Limits, InputSizesReadAsPeopleWriteThem) {
@@ -144,10 +134,10 @@ TEST(Limits, InputSizesReadAsPeopleWriteThem) {
     EXPECT_EQ(format_size(256ull << 20), "256 MiB");
     EXPECT_EQ(format_size((256ull << 20) + 1), "256.0 MiB");  // never shown as equal to a limit it is over
     EXPECT_EQ(format_size(3ull << 30), "3 GiB");
-    const WithLimits limits({.max_input_size = 1024});
-    EXPECT_NO_THROW(check_input_size(1024, "a.txt"));
-    EXPECT_EQ(error_of([] { check_input_size(1025, "a.txt"); }),
-              "a.txt: input is 1.0 KiB (1025 bytes), over the 1 KiB limit (--max-input-size)");
+    const Budget budget({.max_input_size = 1024}, "a.txt");
+    EXPECT_NO_THROW(budget.check_input_size(1024));
+    EXPECT_EQ(error_of([&] { budget.check_input_size(1025); }),
+              "a.txt: input is 1.0 KiB (1025 bytes), over the 1 KiB limit (max_input_size)");
 }
 
 }  // namespace

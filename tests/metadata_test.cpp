@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "model/enrich.hpp"
-#include "model/passes.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/raw.hpp"
+#include "model/grammar.hpp"
+#include "gongwen/unicode.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {
@@ -264,7 +264,10 @@ TEST(Metadata, StatedLinesFillGapsAndNeverOverrideTheText) {
     RawBlock site;
     site.text = "网站名称:某市人民政府";
     site.start = 300;
-    const Document doc = enrich(Source{}, split_lines(text), {published, source, site});
+    RawDocument raw;
+    raw.blocks = split_lines(text);
+    raw.stated = {published, source, site};
+    const Document doc = run_passes(raw);
     EXPECT_EQ(doc.metadata.published.value, "2024-02-04");
     EXPECT_EQ(doc.metadata.published_time.value, "09:30");  // the text gave no time
     EXPECT_EQ(doc.metadata.source.value, "某市科学技术局");
@@ -274,8 +277,10 @@ TEST(Metadata, StatedLinesFillGapsAndNeverOverrideTheText) {
     EXPECT_EQ(doc.metadata.extra[0].value, "某市人民政府");
     EXPECT_EQ(diagnostic_count(doc, "metadata_conflict"), 1u);
     for (const Block& b : doc.blocks) EXPECT_EQ(b.text.find("某市人民政府"), std::string::npos);
-    // Without stated lines, enrich is what it was.
-    EXPECT_EQ(enrich(Source{}, split_lines(text), {}), enrich(Source{}, split_lines(text)));
+    // The stated lines change only the metadata.
+    RawDocument plain;
+    plain.blocks = split_lines(text);
+    EXPECT_EQ(run_passes(plain).blocks, doc.blocks);
 }
 
 TEST(Metadata, NothingInventedWhenTheTextSaysNothing) {

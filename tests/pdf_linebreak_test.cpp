@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "converters/pdf/linebreak.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen::pdf {
 namespace {

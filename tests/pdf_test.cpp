@@ -16,12 +16,12 @@
 #include <sstream>
 #include <thread>
 
-#include "converters/html/html.hpp"
+#include "gongwen/html.hpp"
 #include "converters/pdf/layout.hpp"
 #include "converters/pdf/linebreak.hpp"
-#include "converters/pdf/pdf.hpp"
-#include "converters/xml/xml.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/pdf.hpp"
+#include "gongwen/xml.hpp"
+#include "gongwen/unicode.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {
@@ -76,7 +76,7 @@ std::vector<std::pair<std::string, Document>> all_fixtures() {
         for (const fs::directory_entry& e : fs::directory_iterator(html))
             if (e.path().extension() == ".html") files.push_back(e.path());
     std::sort(files.begin(), files.end());
-    for (const fs::path& f : files) docs.emplace_back(f.stem().string(), read_html(slurp(f), f.filename().string()));
+    for (const fs::path& f : files) docs.emplace_back(f.stem().string(), test::read_as_html(slurp(f), f.filename().string()));
     return docs;
 }
 
@@ -298,7 +298,8 @@ TEST_F(PdfFile, PageNumbersAlternateSides7mmBelowTheTypeArea) {
     ASSERT_GE(pages.size(), 3u);
     ASSERT_EQ(dashes.size(), pages.size());
     // The top of the dash glyph, from the page-number font's own outline.
-    const pdf::FontSet& fonts = *pdf::font_set({});
+    const PdfFonts pdf_fonts;
+    const pdf::FontSet& fonts = pdf_fonts.set();
     const pdf::Glyph dash = fonts.resolve(U'—', pdf::Role::page_number);
     ASSERT_TRUE(dash.found());
     const double dash_top = fonts.face(dash.face).ink_top(dash.index);

@@ -2,9 +2,9 @@
 // pipeline: display text, spans, diagnostics, and an analysis that does not change.
 #include <gtest/gtest.h>
 
-#include "converters/html/html.hpp"
+#include "gongwen/html.hpp"
 #include "model/line.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/unicode.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {
@@ -99,7 +99,7 @@ TEST(Punctuation, MisDecodedTextIsLeftAsItIs) {
 }
 
 TEST(Punctuation, TableCellsOfPagesToo) {
-    const Document doc = read_html(
+    const Document doc = test::read_as_html(
         "<html><body><p>2023年，我局全面推进政务公开工作，取得积极成效。</p>"
         "<table><tr><th>项目</th><th>数量</th></tr><tr><td>(一)主动公开,合计</td><td>12</td></tr></table></body></html>",
         "page.html");

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "converters/xml/xml.hpp"
-#include "model/decode.hpp"
+#include "gongwen/xml.hpp"
+#include "gongwen/decode.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {
@@ -40,7 +40,7 @@ const Expected kSeeds[] = {
      3, 11, 0},
 };
 
-Document load(const Expected& e) { return read_text(read_fixture("seeds/" + std::string(e.file)), e.file); }
+Document load(const Expected& e) { return test::read_as_txt(read_fixture("seeds/" + std::string(e.file)), e.file); }
 
 class Seed : public ::testing::TestWithParam<Expected> {};
 
@@ -113,8 +113,8 @@ TEST_P(Seed, NoBodyLost) {
 TEST_P(Seed, SameDocumentFromGb18030Bytes) {
     const Expected& e = GetParam();
     const std::string utf8 = read_fixture("seeds/" + std::string(e.file));
-    const Document expected = read_text(utf8, e.file);
-    Document doc = read_text(encode(utf8, "GB18030"), e.file);
+    const Document expected = test::read_as_txt(utf8, e.file);
+    Document doc = test::read_as_txt(encode(utf8, "GB18030"), e.file);
     EXPECT_EQ(doc.source.charset, "GB18030");
     EXPECT_TRUE(doc.source.charset_guessed);
     EXPECT_EQ(diagnostic_count(doc, "charset_guessed"), 1u);
@@ -157,9 +157,9 @@ TEST(Seed004, BigFivePassageGivesTheSameDocument) {
     }
     ASSERT_NE(passage.find("加強組織保障"), std::string::npos);
     const std::string big5 = encode(passage, "Big5");
-    Document doc = read_text(big5, "passage.txt");
+    Document doc = test::read_as_txt(big5, "passage.txt");
     EXPECT_EQ(doc.source.charset, "Big5");
-    const Document expected = read_text(passage, "passage.txt");
+    const Document expected = test::read_as_txt(passage, "passage.txt");
     doc.source = expected.source;
     std::erase_if(doc.diagnostics, [](const Diagnostic& d) { return d.kind == "charset_guessed"; });
     EXPECT_EQ(doc, expected);

@@ -5,8 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "converters/text/text.hpp"
-#include "model/document.hpp"
+#include "gongwen/read.hpp"
+#include "gongwen/text.hpp"
+#include "gongwen/document.hpp"
 
 namespace gongwen::test {
 
@@ -17,7 +18,35 @@ inline std::string read_fixture(const std::string& name) {
     return ss.str();
 }
 
-inline Document parse(const std::string& text) { return read_text(text, "test.txt"); }
+// Bytes read as a report in `format` ("txt", "html", "xml", "json"): the passes run and the
+// facts mapped with the built-in catalog, as the command line reads them.
+inline Document read_as(std::string bytes, const std::string& name, const std::string& format) {
+    ReadOptions options;
+    options.format = format;
+    return read_bytes(std::move(bytes), name, options);
+}
+
+// A text as the text reader gives it to the passes.
+inline RawDocument read_as_raw(const std::string& text, const std::string& name) { return read_text(text, name); }
+
+inline Document read_as_txt(std::string bytes, const std::string& name) { return read_as(std::move(bytes), name, "txt"); }
+inline Document read_as_html(std::string bytes, const std::string& name) { return read_as(std::move(bytes), name, "html"); }
+
+// A text read as a report is: the passes run and the facts mapped with the built-in catalog.
+inline Document parse(const std::string& text, const Limits& limits = {}) {
+    ReadOptions options;
+    options.format = "txt";
+    options.limits = limits;
+    return read_bytes(text, "test.txt", options);
+}
+
+// A web page the same way.
+inline Document parse_html(const std::string& html, const std::string& name = "page.html", const Limits& limits = {}) {
+    ReadOptions options;
+    options.format = "html";
+    options.limits = limits;
+    return read_bytes(html, name, options);
+}
 
 // A block of the given kind, for documents built by hand.
 inline Block block(BlockKind kind, int level, std::string marker, std::string text, Span span) {

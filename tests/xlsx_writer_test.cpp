@@ -2,9 +2,11 @@
 // back (openpyxl, LibreOffice) is tests/xlsx_test.sh.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <cstdlib>
 
-#include "converters/xlsx/xlsx.hpp"
+#include "gongwen/xlsx.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {
@@ -61,12 +63,16 @@ TEST(Xlsx, AnEmptySummaryIsStillAWorkbook) {
     EXPECT_TRUE(warnings.empty());
 }
 
-TEST(Xlsx, AnEntryIsMappedWithTheCatalogItIsMadeFor) {
+TEST(Xlsx, AnEntrySumsUpByTheCatalogItsReaderMappedWith) {
     const std::string xml = R"(<catalog id="mine"><category label="会议">
       <indicator id="meetings" rule="max"><label>会议</label><units>次</units><cues>办公会 党组会议</cues></indicator>
     </category></catalog>)";
-    const Catalog mine = parse_catalog(xml, "mine.xml");
-    const ReportEntry e = report_entry(test::parse(test::read_fixture("seeds/000_2ff49a1744f89f60.txt")), mine);
+    ReadOptions options;
+    options.catalog = std::make_shared<const Catalog>(parse_catalog(xml, "mine.xml"));
+    const Reader reader(options);
+    const ReportEntry e = report_entry(reader.read_bytes(test::read_fixture("seeds/000_2ff49a1744f89f60.txt"), "000.txt"),
+                                       reader.catalog());
+    EXPECT_TRUE(std::any_of(e.facts.begin(), e.facts.end(), [](const Fact& f) { return f.indicator == "meetings"; }));
     ASSERT_EQ(e.summary.values.size(), 1u);
     ASSERT_TRUE(e.summary.values[0]);
     EXPECT_EQ(e.summary.values[0]->value, "24");

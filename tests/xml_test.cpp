@@ -1,4 +1,4 @@
-#include "converters/xml/xml.hpp"
+#include "gongwen/xml.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "model/error.hpp"
+#include "gongwen/error.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {

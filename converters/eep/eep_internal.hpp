@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "converters/eep/eep.hpp"
+#include "gongwen/eep.hpp"
 
 namespace gongwen::eep {
 

@@ -9,8 +9,8 @@
 #include <sstream>
 
 #include "converters/eep/eep_internal.hpp"
-#include "model/text_util.hpp"
-#include "model/error.hpp"
+#include "gongwen/unicode.hpp"
+#include "gongwen/error.hpp"
 
 namespace gongwen {
 

@@ -4,8 +4,8 @@
 #include <utility>
 
 #include "converters/eep/eep_internal.hpp"
-#include "model/describe.hpp"
-#include "model/error.hpp"
+#include "gongwen/describe.hpp"
+#include "gongwen/error.hpp"
 
 namespace gongwen::eep {
 

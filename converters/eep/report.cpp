@@ -1,8 +1,8 @@
 // The verification report for people and for scripts.
 #include <cstdio>
 
-#include "converters/eep/eep.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/eep.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen {
 

@@ -4,7 +4,7 @@
 #include <stdexcept>
 
 #include "converters/eep/eep_internal.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen::eep {
 

@@ -9,7 +9,7 @@
 #include <pugixml.hpp>
 
 #include "converters/eep/package_reader.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen {
 

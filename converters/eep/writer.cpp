@@ -6,7 +6,7 @@
 
 #include "converters/eep/eep_internal.hpp"
 #include "converters/eep/xml_out.hpp"
-#include "model/error.hpp"
+#include "gongwen/error.hpp"
 
 namespace gongwen {
 
@@ -53,7 +53,8 @@ Planned plan_payload(const EepFile& f) {
     p.size = f.path.empty() ? f.bytes.size() : std::filesystem::file_size(f.path, ec);
     if (ec) throw Error(f.path, "cannot read the payload: " + ec.message());
     p.format = f.format;
-    if (f.decode_key != "base64-pdf") return p;
+    p.pages = static_cast<int>(f.pages);
+    if (f.decode_key != "base64-pdf" || f.pages > 0) return p;
     const eep::PdfFacts facts = f.path.empty() ? eep::probe_pdf_bytes(f.bytes) : eep::probe_pdf_file(f.path);
     const std::string who = f.path.empty() ? f.name : f.path;
     // A package must pass its own verification: refuse what 可用性 or 安全性 would reject.

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "model/text_util.hpp"
+#include "gongwen/unicode.hpp"
 #include <utility>
 
 namespace gongwen::eep {

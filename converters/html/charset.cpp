@@ -7,8 +7,8 @@
 #include <cstring>
 
 #include "converters/html/page.hpp"
-#include "model/decode.hpp"
-#include "model/error.hpp"
+#include "gongwen/decode.hpp"
+#include "gongwen/error.hpp"
 
 namespace gongwen::html {
 

@@ -7,7 +7,7 @@
 #include <array>
 
 #include "converters/html/page.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen::html {
 

@@ -11,7 +11,7 @@
 #include <memory>
 
 #include "converters/html/page.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen::html {
 

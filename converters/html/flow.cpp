@@ -5,8 +5,8 @@
 #include <string>
 
 #include "converters/html/page.hpp"
-#include "model/passes.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/numbering.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen::html {
 

@@ -12,8 +12,8 @@
 
 #include <pugixml.hpp>
 
-#include "model/document.hpp"
-#include "model/enrich.hpp"
+#include "gongwen/document.hpp"
+#include "gongwen/raw.hpp"
 
 namespace gongwen::html {
 

@@ -7,7 +7,7 @@
 #include <cstring>
 
 #include "converters/html/page.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen::html {
 

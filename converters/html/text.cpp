@@ -2,7 +2,7 @@
 // line break between two Chinese characters becomes nothing (CSS Text's segment break rule),
 // and text split across inline elements (Word's 20</span><span>23年) joins as it is.
 #include "converters/html/page.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen::html {
 

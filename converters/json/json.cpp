@@ -1,9 +1,9 @@
-#include "converters/json/json.hpp"
+#include "gongwen/json.hpp"
 
 #include "converters/json/json_fields.hpp"
-#include "model/facts.hpp"
-#include "model/limits.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/facts.hpp"
+#include "gongwen/limits.hpp"
+#include "gongwen/unicode.hpp"
 
 #include <array>
 #include <charconv>
@@ -252,7 +252,7 @@ Json year_json(const Field& year) {
 
 }  // namespace
 
-void write_json(const Document& doc, std::ostream& out) {
+void write_json(const Document& doc, std::ostream& out, const Budget& budget) {
     // Written a member and an array element at a time, with the layout Json::write gives the
     // whole object, so that a large document is never held twice (as values and as text).
     std::string text;
@@ -269,7 +269,7 @@ void write_json(const Document& doc, std::ostream& out) {
         key(name);
         text += count == 0 ? "[]" : "[\n";
         for (std::size_t i = 0; i < count; ++i) {
-            check_deadline();
+            budget.check_time();
             indent(text, 2);
             element(i).write(text, 2);
             text += i + 1 < count ? ",\n" : "\n";

@@ -4,7 +4,7 @@
 #include <array>
 #include <utility>
 
-#include "model/document.hpp"
+#include "gongwen/document.hpp"
 
 namespace gongwen::json_detail {
 

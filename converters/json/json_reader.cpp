@@ -7,10 +7,10 @@
 #include <string>
 #include <type_traits>
 
-#include "converters/json/json.hpp"
+#include "gongwen/json.hpp"
 #include "converters/json/json_fields.hpp"
-#include "model/error.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/error.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen {
 

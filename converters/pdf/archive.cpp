@@ -8,9 +8,9 @@
 #include <sstream>
 
 #include "converters/pdf/draw.hpp"
-#include "model/text_util.hpp"
-#include "model/error.hpp"
-#include "model/sha256.hpp"
+#include "gongwen/unicode.hpp"
+#include "gongwen/error.hpp"
+#include "gongwen/digest.hpp"
 
 namespace gongwen::pdf {
 

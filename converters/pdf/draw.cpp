@@ -4,7 +4,7 @@
 
 #include <stdexcept>
 
-#include "model/limits.hpp"
+#include "gongwen/limits.hpp"
 
 namespace gongwen::pdf {
 
@@ -56,7 +56,7 @@ void draw_page(cairo_t* cr, const Page& page, const FontSet& fonts) {
 
 }  // namespace
 
-std::string draw_pdf(const Layout& layout, const FontSet& fonts) {
+std::string draw_pdf(const Layout& layout, const FontSet& fonts, const Budget& budget) {
     std::string out;
     SurfacePtr surface(cairo_pdf_surface_create_for_stream(append_bytes, &out, geometry::page_width, geometry::page_height));
     check(cairo_surface_status(surface.get()), "PDF surface");
@@ -65,7 +65,7 @@ std::string draw_pdf(const Layout& layout, const FontSet& fonts) {
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00");
     {
         CairoPtr cr(cairo_create(surface.get()));
-        for (const Page& page : layout.pages) check_deadline(), draw_page(cr.get(), page, fonts);
+        for (const Page& page : layout.pages) budget.check_time(), draw_page(cr.get(), page, fonts);
         check(cairo_status(cr.get()), "drawing");
     }
     cairo_surface_finish(surface.get());

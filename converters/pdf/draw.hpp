@@ -5,12 +5,12 @@
 #include <vector>
 
 #include "converters/pdf/layout.hpp"
-#include "converters/pdf/pdf.hpp"
+#include "gongwen/pdf.hpp"
 
 namespace gongwen::pdf {
 
 // The pages as a PDF from cairo's PDF surface: fonts embedded as subsets with ToUnicode maps.
-std::string draw_pdf(const Layout& layout, const FontSet& fonts);
+std::string draw_pdf(const Layout& layout, const FontSet& fonts, const Budget& budget = {});
 
 // What PoDoFo writes into the drawn PDF to make it an archival one.
 struct Archive {

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <optional>
 
-#include "model/error.hpp"
+#include "gongwen/error.hpp"
 
 namespace gongwen::pdf {
 
@@ -221,17 +221,6 @@ Glyph FontSet::resolve(char32_t cp, Role role) const {
     std::unique_lock lock(cache_mutex_);
     cache_.emplace(key, g);
     return g;
-}
-
-std::shared_ptr<const FontSet> font_set(const std::vector<FontOverride>& overrides) {
-    static std::mutex mutex;
-    static std::map<std::vector<std::pair<std::string, std::string>>, std::shared_ptr<const FontSet>> sets;
-    std::vector<std::pair<std::string, std::string>> key;
-    for (const FontOverride& o : overrides) key.emplace_back(o.role, o.path + ":" + std::to_string(o.index));
-    std::lock_guard lock(mutex);
-    std::shared_ptr<const FontSet>& set = sets[key];
-    if (!set) set = std::make_shared<const FontSet>(overrides);
-    return set;
 }
 
 }  // namespace gongwen::pdf

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "converters/pdf/handles.hpp"
-#include "converters/pdf/pdf.hpp"
+#include "gongwen/pdf.hpp"
 
 namespace gongwen::pdf {
 
@@ -78,8 +78,5 @@ private:
     mutable std::shared_mutex cache_mutex_;
     mutable std::unordered_map<std::uint32_t, Glyph> cache_;
 };
-
-// The font set for these overrides, loaded on first use and kept for the life of the process.
-std::shared_ptr<const FontSet> font_set(const std::vector<FontOverride>& overrides);
 
 }  // namespace gongwen::pdf

@@ -6,8 +6,8 @@
 #include <tuple>
 
 #include "converters/pdf/layout_internal.hpp"
-#include "model/limits.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/limits.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen::pdf {
 
@@ -49,7 +49,7 @@ std::pair<double, double> attachment_label(const Shaper::Shaped& s) {
 
 class Composer {
 public:
-    Composer(const Document& doc, Shaper& shaper) : doc_(doc), shaper_(shaper) {}
+    Composer(const Document& doc, Shaper& shaper, const Budget& budget) : doc_(doc), shaper_(shaper), budget_(budget) {}
     std::vector<Chunk> compose();
 
 private:
@@ -57,7 +57,7 @@ private:
         // Every page holds at most 22 grid lines: past the limit's worth of them, the PDF would
         // be over --max-pages whatever the pagination does, so stop before setting the rest.
         lines_ += lines.size();
-        check_pages(lines_ / geometry::lines_per_page, doc_.source.name);
+        budget_.check_pages(lines_ / geometry::lines_per_page);
         Chunk c;
         c.lines = std::move(lines);
         c.keep_together = keep_together;
@@ -97,6 +97,7 @@ private:
 
     const Document& doc_;
     Shaper& shaper_;
+    const Budget& budget_;
     std::vector<Chunk> chunks_;
     std::size_t lines_ = 0;
     int tables_ = 0;
@@ -244,7 +245,7 @@ std::vector<Chunk> Composer::compose() {
     const std::vector<Block> blocks = reading_order(doc_);
     for (std::size_t i = 0; i < blocks.size();) {
         const Block& b = blocks[i];
-        check_deadline();
+        budget_.check_time();
         shaper_.set_block(b.span);
         switch (b.kind) {
             case BlockKind::title: title(b), ++i; break;
@@ -281,7 +282,7 @@ struct Pagination {
 // its header rows.
 class Paginator {
 public:
-    explicit Paginator(const std::string& name) : name_(name) {}
+    explicit Paginator(const Budget& budget) : budget_(budget) {}
     Pagination run(const std::vector<Chunk>& chunks) {
         for (std::size_t i = 0; i < chunks.size(); ++i) {
             const Chunk& c = chunks[i];
@@ -326,12 +327,12 @@ private:
     void place(const FlowLine& l) { result_.placed.push_back(Placed{&l, page_, slot_++}); }
     void new_page(int table) {
         ++page_, slot_ = 0;
-        check_pages(page_ + 1, name_);
+        budget_.check_pages(page_ + 1);
         if (table >= 0 && header_of(table))
             for (const FlowLine& l : header_of(table)->lines) place(l);
     }
 
-    const std::string& name_;
+    const Budget& budget_;
     Pagination result_;
     std::size_t page_ = 0;
     int slot_ = 0;
@@ -391,7 +392,7 @@ struct OrderedRuns {
     }
 };
 
-std::vector<Page> render(const Pagination& p, Shaper& shaper) {
+std::vector<Page> render(const Pagination& p, Shaper& shaper, const Budget& budget) {
     std::vector<Page> pages(p.pages);
     std::vector<OrderedRuns> runs(p.pages);
     for (std::size_t i = 0; i < p.placed.size(); ++i) {
@@ -407,7 +408,7 @@ std::vector<Page> render(const Pagination& p, Shaper& shaper) {
         }
     }
     for (std::size_t i = 0; i < pages.size(); ++i) {
-        check_deadline();
+        budget.check_time();
         pages[i].runs = runs[i].take();
         add_page_number(pages[i], i + 1, shaper);
     }
@@ -433,12 +434,12 @@ std::vector<Block> reading_order(const Document& doc) {
     return blocks;
 }
 
-Layout lay_out(const Document& doc, const FontSet& fonts) {
+Layout lay_out(const Document& doc, const FontSet& fonts, const Budget& budget) {
     Shaper shaper(fonts);
-    const std::vector<Chunk> chunks = Composer(doc, shaper).compose();
-    const Pagination p = Paginator(doc.source.name).run(chunks);
+    const std::vector<Chunk> chunks = Composer(doc, shaper, budget).compose();
+    const Pagination p = Paginator(budget).run(chunks);
     Layout layout;
-    layout.pages = render(p, shaper);
+    layout.pages = render(p, shaper, budget);
     layout.bookmarks = p.bookmarks;
     for (const std::string& s : fonts.substitutions()) layout.diagnostics.push_back(Diagnostic{"font_substituted", 1, s, {}});
     if (std::optional<Diagnostic> d = shaper.missing_diagnostic()) layout.diagnostics.push_back(std::move(*d));

@@ -8,7 +8,8 @@
 #include <vector>
 
 #include "converters/pdf/fonts.hpp"
-#include "model/document.hpp"
+#include "gongwen/document.hpp"
+#include "gongwen/limits.hpp"
 
 namespace gongwen::pdf {
 
@@ -80,7 +81,7 @@ struct Layout {
     std::vector<Diagnostic> diagnostics;  // glyph_missing, font_substituted
 };
 
-Layout lay_out(const Document& doc, const FontSet& fonts);
+Layout lay_out(const Document& doc, const FontSet& fonts, const Budget& budget = {});
 
 // The blocks in the order the layout draws them: the title first (a title line the reader found
 // at the end of the page moves to the top; a document without one gets its metadata title).

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "converters/pdf/layout_internal.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen::pdf {
 

@@ -6,7 +6,7 @@
 #include <cstdio>
 
 #include "converters/pdf/layout_internal.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen::pdf {
 

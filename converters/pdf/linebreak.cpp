@@ -14,7 +14,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "model/text_util.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen::pdf {
 

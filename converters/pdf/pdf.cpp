@@ -1,5 +1,5 @@
-#include "converters/pdf/pdf.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/pdf.hpp"
+#include "gongwen/unicode.hpp"
 
 #include <podofo.h>
 
@@ -12,8 +12,9 @@
 #include "converters/pdf/draw.hpp"
 #include "converters/pdf/fonts.hpp"
 #include "converters/pdf/layout.hpp"
-#include "model/describe.hpp"
-#include "model/error.hpp"
+#include "converters/pdf/render.hpp"
+#include "gongwen/describe.hpp"
+#include "gongwen/error.hpp"
 
 namespace gongwen {
 
@@ -100,14 +101,28 @@ std::vector<FontOverride> read_font_config(const std::string& path) {
     return fonts;
 }
 
-std::string write_pdf(const Document& doc, const PdfOptions& options, std::vector<Diagnostic>* diagnostics) {
-    const std::shared_ptr<const pdf::FontSet> fonts = pdf::font_set(options.fonts);
-    pdf::Layout layout = pdf::lay_out(doc, *fonts);
-    const std::string drawn = pdf::draw_pdf(layout, *fonts);
-    std::string out = pdf::complete_archive(drawn, archive_of(doc, options, std::move(layout.bookmarks)));
+PdfFonts::PdfFonts(const std::vector<FontOverride>& fonts) : set_(std::make_shared<const pdf::FontSet>(fonts)) {}
+
+pdf::Rendered pdf::render(const Document& doc, const PdfOptions& options, const PdfFonts& fonts, const Budget& budget) {
+    Layout layout = lay_out(doc, fonts.set(), budget);
+    const std::string drawn = draw_pdf(layout, fonts.set(), budget);
+    Rendered r;
+    r.pages = layout.pages.size();
+    r.bytes = complete_archive(drawn, archive_of(doc, options, std::move(layout.bookmarks)));
+    r.diagnostics = std::move(layout.diagnostics);
+    return r;
+}
+
+std::string write_pdf(const Document& doc, const PdfOptions& options, const PdfFonts& fonts,
+                      std::vector<Diagnostic>* diagnostics, const Budget& budget) {
+    pdf::Rendered r = pdf::render(doc, options, fonts, budget);
     if (diagnostics)
-        for (Diagnostic& d : layout.diagnostics) diagnostics->push_back(std::move(d));
-    return out;
+        for (Diagnostic& d : r.diagnostics) diagnostics->push_back(std::move(d));
+    return std::move(r.bytes);
+}
+
+std::string write_pdf(const Document& doc, const PdfOptions& options, std::vector<Diagnostic>* diagnostics) {
+    return write_pdf(doc, options, PdfFonts(options.fonts), diagnostics);
 }
 
 }  // namespace gongwen

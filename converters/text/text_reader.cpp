@@ -1,7 +1,7 @@
-#include "model/decode.hpp"
-#include "model/enrich.hpp"
-#include "model/sha256.hpp"
-#include "converters/text/text.hpp"
+// Plain text in: decode (charset), then one raw block per line for the passes.
+#include "gongwen/decode.hpp"
+#include "gongwen/digest.hpp"
+#include "gongwen/text.hpp"
 
 namespace gongwen {
 
@@ -15,24 +15,25 @@ Source source_of(std::string_view bytes, const std::string& name) {
     return source;
 }
 
-Document read_decoded(Source source, Decoded decoded) {
-    source.charset = decoded.charset;
-    source.charset_guessed = decoded.guessed;
-    std::vector<RawBlock> lines = split_lines(decoded.text, source.name);
-    std::string().swap(decoded.text);  // the lines hold the text now: freed before the passes run
-    return enrich(std::move(source), std::move(lines));
+RawDocument read_decoded(Source source, Decoded decoded, const Budget& budget) {
+    RawDocument raw;
+    raw.source = std::move(source);
+    raw.source.charset = decoded.charset;
+    raw.source.charset_guessed = decoded.guessed;
+    raw.blocks = split_lines(decoded.text, budget);
+    return raw;  // the lines hold the text now: the decoded copy goes here, before the passes run
 }
 
 }  // namespace
 
-Document read_text(std::string_view bytes, const std::string& name) {
+RawDocument read_text(std::string_view bytes, const std::string& name, const Budget& budget) {
     Decoded decoded = decode(bytes, name);
-    return read_decoded(source_of(bytes, name), std::move(decoded));
+    return read_decoded(source_of(bytes, name), std::move(decoded), budget);
 }
 
-Document read_text(std::string&& bytes, const std::string& name) {
+RawDocument read_text(std::string&& bytes, const std::string& name, const Budget& budget) {
     Source source = source_of(bytes, name);  // before the bytes become the text
-    return read_decoded(std::move(source), decode_taking(std::move(bytes), name));
+    return read_decoded(std::move(source), decode_taking(std::move(bytes), name), budget);
 }
 
 }  // namespace gongwen

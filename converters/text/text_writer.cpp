@@ -3,8 +3,8 @@
 #include <vector>
 #include <string_view>
 
-#include "converters/text/text.hpp"
-#include "model/describe.hpp"
+#include "gongwen/text.hpp"
+#include "gongwen/describe.hpp"
 
 namespace gongwen {
 

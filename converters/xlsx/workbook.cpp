@@ -9,8 +9,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "model/error.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/error.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen::xlsx {
 

@@ -1,14 +1,14 @@
 // The summary workbook: 汇总, 事实, 文档, 指标 and the chart sheet 图表.
-#include "converters/xlsx/xlsx.hpp"
+#include "gongwen/xlsx.hpp"
 
 #include <algorithm>
 #include <cstdlib>
 #include <numeric>
 
 #include "converters/xlsx/workbook.hpp"
-#include "model/facts.hpp"
-#include "model/numerals.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/facts.hpp"
+#include "gongwen/decimal.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen {
 
@@ -427,24 +427,10 @@ std::vector<std::size_t> filled_counts(const std::vector<ReportEntry>& reports, 
 }  // namespace
 
 ReportEntry report_entry(Document doc, const Catalog& catalog) {
-    const std::vector<FactContext> contexts = fact_contexts(doc);
-    map_facts(doc, catalog, contexts);
     ReportEntry e;
-    e.summary = summarize(doc, catalog, contexts);
-    // The heading path of every block in one pass, for the facts' sections.
-    std::vector<std::string> by_block(doc.blocks.size());
-    std::vector<const Block*> path;
-    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-        const Block& b = doc.blocks[i];
-        if (b.kind == BlockKind::heading) {
-            while (!path.empty() && path.back()->level >= b.level) path.pop_back();
-            path.push_back(&b);
-        }
-        std::vector<std::string> names;
-        for (const Block* h : path) names.push_back(h->marker + h->text);
-        by_block[i] = join(names, " › ");
-    }
-    for (const Fact& f : doc.facts) e.fact_sections.push_back(f.block < by_block.size() ? by_block[f.block] : "");
+    e.summary = summarize(doc, catalog);
+    const HeadingPaths headings(doc.blocks);
+    for (const Fact& f : doc.facts) e.fact_sections.push_back(join(headings.of(f.block), " › "));
     e.description = describe(doc);
     e.source = std::move(doc.source);
     e.metadata = std::move(doc.metadata);

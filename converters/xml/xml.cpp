@@ -1,4 +1,4 @@
-#include "converters/xml/xml.hpp"
+#include "gongwen/xml.hpp"
 
 #include <array>
 #include <charconv>
@@ -11,9 +11,9 @@
 
 #include <pugixml.hpp>
 
-#include "model/error.hpp"
-#include "model/limits.hpp"
-#include "model/text_util.hpp"
+#include "gongwen/error.hpp"
+#include "gongwen/limits.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen {
 
@@ -669,7 +669,7 @@ Document XmlReader::read() {
 
 }  // namespace
 
-void write_xml(const Document& doc, std::ostream& out) {
+void write_xml(const Document& doc, std::ostream& out, const Budget& budget) {
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) check_block(doc.blocks[i], i);
     constexpr unsigned kFormat = pugi::format_indent | pugi::format_no_escapes;
     // The document is printed a part at a time, each part a small pugixml tree printed at its
@@ -696,7 +696,7 @@ void write_xml(const Document& doc, std::ostream& out) {
         }
         out << "  <" << name << ">\n";
         for (std::size_t i = 0; i < count; ++i) {
-            check_deadline();
+            budget.check_time();
             write_one(i);
             print(2);
         }

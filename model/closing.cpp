@@ -1,0 +1,68 @@
+// The closing parts: attachment note (附件说明), signature (落款: organisation and date),
+// annotation (附注), a trailing title line; and what the signature tells of the document.
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "model/pass_state.hpp"
+#include "gongwen/unicode.hpp"
+
+namespace gongwen {
+
+namespace {
+
+bool is_annotation_line(std::u32string_view view) {
+    return view.size() >= 4 && view.size() <= 60 && view.front() == '(' && view.back() == ')' &&
+           view.find(')') == view.size() - 1 && !match_marker(view);
+}
+
+}  // namespace
+
+bool is_attachment_line(std::u32string_view view) {
+    if (view.substr(0, 2) != U"附件") return false;
+    std::size_t i = 2;
+    while (i < view.size() && (is_ascii_digit(view[i]) || is_chinese_numeral(view[i]) || is_space(view[i]))) ++i;
+    return i < view.size() && view[i] == ':';
+}
+
+// Roles of the closing lines, found walking back from the end: a trailing title line,
+// signature (organisation and date), annotation, attachment note.
+std::vector<BlockKind> closing_kinds(const std::vector<const Line*>& content) {
+    std::vector<BlockKind> kinds(content.size(), BlockKind::paragraph);
+    bool seen_date = false;
+    for (std::size_t k = content.size(); k-- > 0;) {
+        const std::u32string_view v = content[k]->view;
+        if (is_annotation_line(v)) kinds[k] = BlockKind::annotation;
+        else if (!parse_date(v, true).empty()) kinds[k] = BlockKind::signature, seen_date = true;
+        else if (is_attachment_line(v)) kinds[k] = BlockKind::attachment;
+        else if (is_title_line(v) && !seen_date && k + 1 == content.size()) kinds[k] = BlockKind::title;
+        else if (seen_date && kinds[k + 1] == BlockKind::signature && v.size() <= 30 &&
+                 !has_sentence_punct(v) && ends_like_org(v)) kinds[k] = BlockKind::signature;
+        else break;
+    }
+    return kinds;
+}
+
+// Signature blocks carry the signing organisation and date.
+void read_closing(Document& doc) {
+    for (const Block& b : doc.blocks) {
+        if (b.kind == BlockKind::subtitle) {
+            // The adoption note of a 决议 or a regulation: (2022年3月11日第十三届全国人民代表大会第五次会议通过).
+            const std::u32string view = fold(to_u32(b.text));
+            const bool bracketed = view.size() > 2 && view.front() == '(' && view.back() == ')';
+            static constexpr std::array<std::u32string_view, 4> kAdopted{U"通过)", U"批准)", U"发布)", U"印发)"};
+            if (!bracketed || std::none_of(kAdopted.begin(), kAdopted.end(), [&](auto w) { return view.ends_with(w); }))
+                continue;
+            const std::string date = parse_date(std::u32string_view(view).substr(1), false);
+            if (!date.empty() && !doc.metadata.signed_date.present()) doc.metadata.signed_date = Field{date, false, b.span};
+            continue;
+        }
+        if (b.kind != BlockKind::signature) continue;
+        const std::u32string view = fold(to_u32(b.text));
+        const std::string date = parse_date(view, true);
+        if (!date.empty()) doc.metadata.signed_date = Field{date, false, b.span};
+        else doc.metadata.signer = Field{b.text, false, b.span};
+    }
+}
+
+}  // namespace gongwen
