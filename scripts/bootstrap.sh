@@ -9,6 +9,7 @@ packages=(
   libicu-dev libpugixml-dev libssl-dev
   googletest libgtest-dev
   libgumbo-dev                        # HTML5 parsing
+  libsimdjson-dev                     # reading gongwen's JSON back (the On-Demand parser)
   libxlsxwriter-dev                   # the summary workbook
   libcairo2-dev libfreetype-dev libfontconfig-dev libpodofo-dev   # PDF drawing and archival structure
   fonts-arphic-uming fonts-arphic-ukai fonts-noto-cjk icc-profiles-free

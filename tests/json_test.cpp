@@ -493,7 +493,7 @@ TEST(JsonRead, RefusesMalformedJsonNamingFileAndLine) {
 }
 
 TEST(JsonRead, RefusesNumbersThatAreNotWholeOffsets) {
-    expect_refused(edited("\"size\": 123456789012", "\"size\": 0123"), "expected '}'");
+    expect_refused(edited("\"size\": 123456789012", "\"size\": 0123"), "malformed number \"0123\"");
     expect_refused(edited("\"size\": 123456789012", "\"size\": -1"), "\"-1\" is not a whole number from 0 in range");
     expect_refused(edited("\"size\": 123456789012", "\"size\": 1.5"), "\"1.5\" is not a whole number");
     expect_refused(edited("\"size\": 123456789012", "\"size\": 99999999999999999999"), "in range");

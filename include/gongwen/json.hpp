@@ -27,6 +27,7 @@ void write_json(const Document& doc, std::ostream& out, const Budget& budget = {
 // strings are valid UTF-8. Strict JSON (RFC 8259: no comments, no trailing commas, UTF-8 only,
 // no unpaired surrogates); keys may come in any order, but every key must be known, none
 // repeated, and each object must have all its keys; "heading_path" is derived and ignored.
+// A fact's value keeps its exact text, and must be a number a double could hold (±1.8e308).
 // The model's invariants hold as in read_xml (heading levels 1–4, items in paragraphs only,
 // facts naming existing blocks). Throws gongwen::Error naming `name` and the line.
 Document read_json(std::string_view json, const std::string& name);
