@@ -10,6 +10,7 @@ packages=(
   googletest libgtest-dev
   libgumbo-dev                        # HTML5 parsing
   libsimdjson-dev                     # reading gongwen's JSON back (the On-Demand parser)
+  libcli11-dev                        # the command line's options
   libxlsxwriter-dev                   # the summary workbook
   libcairo2-dev libfreetype-dev libfontconfig-dev libpodofo-dev   # PDF drawing and archival structure
   fonts-arphic-uming fonts-arphic-ukai fonts-noto-cjk icc-profiles-free
