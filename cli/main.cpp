@@ -8,6 +8,7 @@
 #include "cli/help.hpp"
 #include "gongwen/error.hpp"
 #include "gongwen/files.hpp"
+#include "gongwen/gongwen.hpp"
 
 int main(int argc, char** argv) {
     using namespace gongwen;
@@ -20,7 +21,7 @@ int main(int argc, char** argv) {
         }
         switch (opt.command) {
             case Command::help: return 0;
-            case Command::version: std::cout << "gongwen " << GONGWEN_VERSION << "\n"; return 0;
+            case Command::version: std::cout << "gongwen " << version() << "\n"; return 0;
             case Command::inspect: return run_inspect(opt);
             case Command::convert: return run_convert(opt);
             case Command::summarize: return run_summarize(opt);

@@ -5,8 +5,11 @@
 
 #include "converters/registry.hpp"
 #include "gongwen/formats.hpp"
+#include "gongwen/gongwen.hpp"
 
 namespace gongwen {
+
+const char* version() { return GONGWEN_VERSION; }
 
 const std::vector<Format>& formats() {
     static const std::vector<Format> table{
