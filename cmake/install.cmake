@@ -3,6 +3,11 @@
 # (find_package(gongwen) → gongwen::gongwen) and a pkg-config file.
 include(CMakePackageConfigHelpers)
 
+# The public headers are C++20 (defaulted comparison operators): every program
+# that includes them is compiled as C++20 at least, whether it finds gongwen installed or adds it
+# as a subdirectory. CMAKE_CXX_STANDARD sets it for gongwen's own targets only.
+target_compile_features(gongwen PUBLIC cxx_std_20)
+
 set(GONGWEN_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/gongwen)
 install(TARGETS gongwen EXPORT gongwenTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
@@ -21,5 +26,28 @@ write_basic_package_version_file(${CMAKE_BINARY_DIR}/gongwen-config-version.cmak
 install(FILES ${CMAKE_BINARY_DIR}/gongwen-config.cmake ${CMAKE_BINARY_DIR}/gongwen-config-version.cmake
         DESTINATION ${GONGWEN_CMAKE_DIR})
 
+# The .pc file names its prefix relative to itself (${pcfiledir}): `cmake --install --prefix`
+# picks the prefix after this file is configured, so a prefix written in now could be wrong.
+file(RELATIVE_PATH GONGWEN_PC_UP /${CMAKE_INSTALL_LIBDIR}/pkgconfig /)  # lib/pkgconfig → "../../"
+string(REGEX REPLACE "/$" "" GONGWEN_PC_UP "${GONGWEN_PC_UP}")
+set(GONGWEN_PC_PREFIX "\${pcfiledir}/${GONGWEN_PC_UP}")
+foreach(dir LIBDIR INCLUDEDIR)
+  if(IS_ABSOLUTE "${CMAKE_INSTALL_${dir}}")
+    set(GONGWEN_PC_${dir} "${CMAKE_INSTALL_${dir}}")
+  else()
+    set(GONGWEN_PC_${dir} "\${prefix}/${CMAKE_INSTALL_${dir}}")
+  endif()
+endforeach()
+if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")  # then the .pc file lies outside the prefix
+  set(GONGWEN_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+endif()
+# A static libgongwen carries none of its dependencies: `pkg-config --libs gongwen` must name
+# them (Requires). A shared one links them itself, and they are needed only for --static.
+get_target_property(gongwen_type gongwen TYPE)
+if(gongwen_type STREQUAL "STATIC_LIBRARY")
+  set(GONGWEN_PC_REQUIRES Requires)
+else()
+  set(GONGWEN_PC_REQUIRES Requires.private)
+endif()
 configure_file(cmake/gongwen.pc.in ${CMAKE_BINARY_DIR}/gongwen.pc @ONLY)
 install(FILES ${CMAKE_BINARY_DIR}/gongwen.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
