@@ -20,10 +20,10 @@ install(FILES converters/xml/gongwen-document-1.xsd converters/eep/eep-dat48.xsd
 install(FILES catalog/indicators-v1.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/gongwen/catalog)
 
 install(EXPORT gongwenTargets NAMESPACE gongwen:: DESTINATION ${GONGWEN_CMAKE_DIR})
-configure_package_config_file(cmake/gongwen-config.cmake.in ${CMAKE_BINARY_DIR}/gongwen-config.cmake
+configure_package_config_file(cmake/gongwen-config.cmake.in ${PROJECT_BINARY_DIR}/gongwen-config.cmake
                               INSTALL_DESTINATION ${GONGWEN_CMAKE_DIR})
-write_basic_package_version_file(${CMAKE_BINARY_DIR}/gongwen-config-version.cmake COMPATIBILITY SameMinorVersion)
-install(FILES ${CMAKE_BINARY_DIR}/gongwen-config.cmake ${CMAKE_BINARY_DIR}/gongwen-config-version.cmake
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/gongwen-config-version.cmake COMPATIBILITY SameMinorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/gongwen-config.cmake ${PROJECT_BINARY_DIR}/gongwen-config-version.cmake
         DESTINATION ${GONGWEN_CMAKE_DIR})
 
 # The .pc file names its prefix relative to itself (${pcfiledir}): `cmake --install --prefix`
@@ -49,5 +49,5 @@ if(gongwen_type STREQUAL "STATIC_LIBRARY")
 else()
   set(GONGWEN_PC_REQUIRES Requires.private)
 endif()
-configure_file(cmake/gongwen.pc.in ${CMAKE_BINARY_DIR}/gongwen.pc @ONLY)
-install(FILES ${CMAKE_BINARY_DIR}/gongwen.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+configure_file(cmake/gongwen.pc.in ${PROJECT_BINARY_DIR}/gongwen.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/gongwen.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
