@@ -13,6 +13,12 @@ install(TARGETS gongwen EXPORT gongwenTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# A shared libgongwen is found by the installed command line wherever the prefix is.
+get_target_property(gongwen_type gongwen TYPE)
+if(gongwen_type STREQUAL "SHARED_LIBRARY" AND NOT IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
+  file(RELATIVE_PATH gongwen_bin_to_lib /${CMAKE_INSTALL_BINDIR} /${CMAKE_INSTALL_LIBDIR})
+  set_target_properties(gongwen_cli PROPERTIES INSTALL_RPATH "$ORIGIN/${gongwen_bin_to_lib}")
+endif()
 install(TARGETS gongwen_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY include/gongwen DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(FILES converters/xml/gongwen-document-1.xsd converters/eep/eep-dat48.xsd
@@ -43,7 +49,6 @@ if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")  # then the .pc file lies outside the 
 endif()
 # A static libgongwen carries none of its dependencies: `pkg-config --libs gongwen` must name
 # them (Requires). A shared one links them itself, and they are needed only for --static.
-get_target_property(gongwen_type gongwen TYPE)
 if(gongwen_type STREQUAL "STATIC_LIBRARY")
   set(GONGWEN_PC_REQUIRES Requires)
 else()
