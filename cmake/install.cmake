@@ -3,10 +3,6 @@
 # (find_package(gongwen) → gongwen::gongwen) and a pkg-config file.
 include(CMakePackageConfigHelpers)
 
-# The public headers are C++20 (defaulted comparison operators): every program
-# that includes them is compiled as C++20 at least, whether it finds gongwen installed or adds it
-# as a subdirectory. CMAKE_CXX_STANDARD sets it for gongwen's own targets only.
-target_compile_features(gongwen PUBLIC cxx_std_20)
 
 set(GONGWEN_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/gongwen)
 install(TARGETS gongwen EXPORT gongwenTargets

@@ -13,12 +13,12 @@ namespace gongwen {
 // folder that is renamed into place, so no partial output is ever left. Refuses to replace
 // any of `inputs`. Throws gongwen::Error naming the file.
 void write_output(const std::string& path, const std::string& content,
-                  const std::vector<std::string>& inputs);
+                  const std::vector<std::string>& inputs = {});
 
 // The same for output too large to hold in memory: `write` streams it, and a write that
 // fails (a full disk) stops it at once with gongwen::Error.
 void write_output_stream(const std::string& path, const std::function<void(std::ostream&)>& write,
-                         const std::vector<std::string>& inputs);
+                         const std::vector<std::string>& inputs = {});
 
 // For a program's main(): on SIGINT/SIGTERM, removes the temporary files being written and
 // exits by that signal.
