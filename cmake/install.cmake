@@ -3,7 +3,6 @@
 # (find_package(gongwen) → gongwen::gongwen) and a pkg-config file.
 include(CMakePackageConfigHelpers)
 
-
 set(GONGWEN_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/gongwen)
 install(TARGETS gongwen EXPORT gongwenTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
