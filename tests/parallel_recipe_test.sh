@@ -43,7 +43,9 @@ done
 host=\$1; shift
 [ "\${1:-}" != -- ] || shift
 echo "\$host" >> "$tmp/ssh.log"
-export GONGWEN_TEST_HOST=\$host
+# sshd gives the command the user's login shell in \$SHELL (parallel's remote side runs the job
+# with it), whatever the calling environment had: CI runs the tests without SHELL set.
+export SHELL=$(command -v bash) GONGWEN_TEST_HOST=\$host
 exec bash -c "\$*"
 EOF
 chmod +x "$tmp/bin/ssh"
