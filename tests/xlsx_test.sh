@@ -182,7 +182,9 @@ grep -q '"indicator": "executive_meetings"' "$tmp/x.json" || fail "convert --cat
 
 # LibreOffice reads it back: every sheet to CSV, the facts equal again.
 if command -v soffice > /dev/null; then
-  (cd "$tmp" && timeout 180 soffice -env:UserInstallation=file://"$tmp"/lo --headless \
+  # The sheets' CSV files are named after them (a-事实.csv): LibreOffice needs a UTF-8 locale to
+  # write such names, and the test's caller may have none (LANG unset).
+  (cd "$tmp" && LC_ALL=C.UTF-8 timeout 180 soffice -env:UserInstallation=file://"$tmp"/lo --headless \
      --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' a.xlsx > /dev/null 2>&1) \
     || fail "soffice could not convert the workbook"
   "$python" - "$tmp" <<'PY'
