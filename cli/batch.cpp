@@ -48,7 +48,8 @@ bool up_to_date(const Task& task) {
 }
 
 std::string log_line(const Outcome& o) {
-    std::string line = "{\"input\": " + json_quote(o.input) + ", \"status\": " + json_quote(o.status) + ", \"outputs\": [";
+    std::string line =
+        "{\"input\": " + json_quote(o.input) + ", \"status\": " + json_quote(o.status) + ", \"outputs\": [";
     for (std::size_t i = 0; i < o.outputs.size(); ++i) line += (i ? ", " : "") + json_quote(o.outputs[i]);
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.4f", o.seconds);
@@ -81,7 +82,8 @@ void write_targets(const Task& task, const Document& doc, const Writers& writers
         struct stat st {};
         if (t.path != "-" && ::stat(t.path.c_str(), &st) == 0 && inputs.count({st.st_dev, st.st_ino}))
             throw Error(t.path, "refusing to overwrite an input file");
-        write_output_stream(t.path, [&](std::ostream& out) { rendering.write(t.format->name, out); }, own_input);
+        write_output_stream(
+            t.path, [&](std::ostream& out) { rendering.write(t.format->name, out); }, own_input);
         outcome.outputs.push_back(t.path);
     }
     for (const Diagnostic& w : rendering.warnings())
@@ -127,8 +129,10 @@ void write_batch_summary(const std::vector<Task>& tasks, const std::vector<Outco
     std::vector<ReportEntry> read;
     std::vector<std::pair<std::string, std::string>> failures;
     for (std::size_t i = 0; i < tasks.size(); ++i) {
-        if (entries[i]) read.push_back(std::move(*entries[i]));
-        else failures.emplace_back(tasks[i].input.path, outcomes[i].error);
+        if (entries[i])
+            read.push_back(std::move(*entries[i]));
+        else
+            failures.emplace_back(tasks[i].input.path, outcomes[i].error);
     }
     write_summary(settings.summary, std::move(read), failures, catalog, settings.protected_paths);
 }
@@ -164,7 +168,8 @@ std::vector<Outcome> run_batch(const std::vector<Task>& tasks, const Reader& rea
     std::vector<std::optional<ReportEntry>> entries(settings.summary.empty() ? 0 : tasks.size());
     const FileIds inputs = file_ids(settings.protected_paths);
     std::FILE* log = nullptr;
-    if (settings.log_json == "-") log = stdout;
+    if (settings.log_json == "-")
+        log = stdout;
     else if (!settings.log_json.empty() && !(log = std::fopen(settings.log_json.c_str(), "w")))
         throw Error(settings.log_json, "cannot write the log");
     std::mutex lock;
@@ -174,7 +179,8 @@ std::vector<Outcome> run_batch(const std::vector<Task>& tasks, const Reader& rea
     Progress progress(tasks.size(), settings.progress && !settings.quiet);
     const auto worker = [&] {
         for (std::size_t i = next++; i < tasks.size(); i = next++) {
-            Outcome outcome = convert_one(tasks[i], reader, writers, settings, inputs, entries.empty() ? nullptr : &entries[i]);
+            Outcome outcome =
+                convert_one(tasks[i], reader, writers, settings, inputs, entries.empty() ? nullptr : &entries[i]);
             const std::lock_guard<std::mutex> guard(lock);
             if (outcome.status == "failed") {
                 ++failed;

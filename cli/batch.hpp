@@ -36,9 +36,9 @@ struct Outcome {
 struct BatchSettings {
     std::size_t jobs = 1;
     bool quiet = false;
-    bool progress = false;       // draw a progress bar on stderr
-    bool skip_existing = false;  // leave outputs newer than their input untouched
-    std::string log_json;        // file for one JSON line per report, "-" for stdout
+    bool progress = false;                     // draw a progress bar on stderr
+    bool skip_existing = false;                // leave outputs newer than their input untouched
+    std::string log_json;                      // file for one JSON line per report, "-" for stdout
     std::vector<std::string> protected_paths;  // never overwritten (the inputs)
     // --summary FILE: the summary workbook of the reports (with the reader's catalog), written
     // when the batch is done, inputs that failed listed in it; empty for none.

@@ -72,68 +72,71 @@ OptionGroup limits(bool pages) {
 }
 
 CommandHelp convert_help() {
-    return {Command::convert,
-            "convert",
-            "write reports as {formats}, one or a batch of many",
-            "gongwen convert IN... [-t FORMAT,…] [-o OUT | -d OUTDIR] [options]",
-            "Reads each report once and writes it in every format asked for.",
-            "IN is a file, a directory (read recursively) or - for standard input: " + kInputs,
-            {{"Output",
-              {{"-t, --to FORMAT[,FORMAT…]",
-                "the formats to write (below), comma-separated. Without -t: the format of -o's "
-                "extension, or xml with -d"},
-               {"-o, --output OUT", "one input in one format; - is standard output (where -t alone writes)"},
-               {"-d, --output-dir OUTDIR",
-                "outputs mirror the input paths below OUTDIR, the input's name with the format's "
-                "extension added: reports/a.txt → OUTDIR/reports/a.txt.xml"},
-               {"--summary FILE.xlsx", "also write the summary workbook of the batch, as summarize does"},
-               kCatalog}},
-             {"Batch",
-              {kJobs, kInclude, kExclude, kFromList,
-               {"--shard K/N",
-                "convert only the K-th of N parts of the inputs, split by a hash of each path: the "
-                "same parts on every machine"},
-               {"--skip-existing", "leave outputs newer than their input alone (to resume a batch)"},
-               {"--log-json FILE",
-                "one JSON line per report with its status, outputs and error (- for standard output)"},
-               {"-q, --quiet", "no progress bar and no summary line; failures are still named"}}},
-             {"PDF (-t pdf, and the PDF inside -t eep)",
-              {{"--pdfa 2b|3b", "the PDF/A level (default 2b); 3b embeds the report's native XML"},
-               {"--font ROLE=PATH[:INDEX]",
-                "the font for body, title, heading1…heading4, table, page_number, or fallback "
-                "(tried first for characters a font lacks)"},
-               {"--font-config FILE", "ROLE = PATH lines, as --font gives them (a later --font wins)"}}},
-             {"Archival package (-t eep)",
-              {{"--profile FILE",
-                "the archive profile: what a report cannot say (保管期限, 密级, 全宗, 件号 …; see README)"},
-               {"--payload FILE.pdf", "package this PDF instead of one made from the report (one input, -o)"},
-               {"--eep-xml", "also package the report's native XML as a second 文档"}}},
-             limits(true)},
-            true,
-            {{"one report to PDF/A; the format comes from the extension", "gongwen convert report.txt -o report.pdf"},
-             {"a folder of reports to XML and JSON, each read once", "gongwen convert reports/ -t xml,json -d out/"},
-             {"a saved web page as Markdown on standard output", "gongwen convert page.html -t md -o -"}},
-            "0 when every input was converted; 1 when some failed (the others are still written, each "
-            "failure named on stderr; an input over a limit is such a failure); 2 for a usage error. An "
-            "interrupt (SIGINT, SIGTERM) ends the run at once with the signal's status: finished outputs "
-            "stay, no partial output is left."};
+    return {
+        Command::convert,
+        "convert",
+        "write reports as {formats}, one or a batch of many",
+        "gongwen convert IN... [-t FORMAT,…] [-o OUT | -d OUTDIR] [options]",
+        "Reads each report once and writes it in every format asked for.",
+        "IN is a file, a directory (read recursively) or - for standard input: " + kInputs,
+        {{"Output",
+          {{"-t, --to FORMAT[,FORMAT…]",
+            "the formats to write (below), comma-separated. Without -t: the format of -o's "
+            "extension, or xml with -d"},
+           {"-o, --output OUT", "one input in one format; - is standard output (where -t alone writes)"},
+           {"-d, --output-dir OUTDIR",
+            "outputs mirror the input paths below OUTDIR, the input's name with the format's "
+            "extension added: reports/a.txt → OUTDIR/reports/a.txt.xml"},
+           {"--summary FILE.xlsx", "also write the summary workbook of the batch, as summarize does"},
+           kCatalog}},
+         {"Batch",
+          {kJobs,
+           kInclude,
+           kExclude,
+           kFromList,
+           {"--shard K/N",
+            "convert only the K-th of N parts of the inputs, split by a hash of each path: the "
+            "same parts on every machine"},
+           {"--skip-existing", "leave outputs newer than their input alone (to resume a batch)"},
+           {"--log-json FILE", "one JSON line per report with its status, outputs and error (- for standard output)"},
+           {"-q, --quiet", "no progress bar and no summary line; failures are still named"}}},
+         {"PDF (-t pdf, and the PDF inside -t eep)",
+          {{"--pdfa 2b|3b", "the PDF/A level (default 2b); 3b embeds the report's native XML"},
+           {"--font ROLE=PATH[:INDEX]",
+            "the font for body, title, heading1…heading4, table, page_number, or fallback "
+            "(tried first for characters a font lacks)"},
+           {"--font-config FILE", "ROLE = PATH lines, as --font gives them (a later --font wins)"}}},
+         {"Archival package (-t eep)",
+          {{"--profile FILE",
+            "the archive profile: what a report cannot say (保管期限, 密级, 全宗, 件号 …; see README)"},
+           {"--payload FILE.pdf", "package this PDF instead of one made from the report (one input, -o)"},
+           {"--eep-xml", "also package the report's native XML as a second 文档"}}},
+         limits(true)},
+        true,
+        {{"one report to PDF/A; the format comes from the extension", "gongwen convert report.txt -o report.pdf"},
+         {"a folder of reports to XML and JSON, each read once", "gongwen convert reports/ -t xml,json -d out/"},
+         {"a saved web page as Markdown on standard output", "gongwen convert page.html -t md -o -"}},
+        "0 when every input was converted; 1 when some failed (the others are still written, each "
+        "failure named on stderr; an input over a limit is such a failure); 2 for a usage error. An "
+        "interrupt (SIGINT, SIGTERM) ends the run at once with the signal's status: finished outputs "
+        "stay, no partial output is left."};
 }
 
 CommandHelp inspect_help() {
-    return {Command::inspect,
-            "inspect",
-            "print what gongwen reads in one report: metadata, outline, facts, diagnostics",
-            "gongwen inspect IN [--format text|json] [limits]",
-            "Prints the title, organisation, report year (报告年度), dates, addressee, the heading outline, the facts and "
-            "the diagnostics of one report.",
-            "IN is a file or - for standard input: " + kInputs,
-            {{"Options", {{"-f, --format text|json", "text for people (default), or json for scripts"}}},
-             limits(false)},
-            false,
-            {{"", "gongwen inspect report.txt"},
-             {"the same for scripts", "gongwen inspect page.html --format json"},
-             {"what a converted report holds", "gongwen inspect out/report.txt.xml"}},
-            "0 when the report was read; 1 when it could not be (the reason on stderr); 2 for a usage error."};
+    return {
+        Command::inspect,
+        "inspect",
+        "print what gongwen reads in one report: metadata, outline, facts, diagnostics",
+        "gongwen inspect IN [--format text|json] [limits]",
+        "Prints the title, organisation, report year (报告年度), dates, addressee, the heading outline, the facts and "
+        "the diagnostics of one report.",
+        "IN is a file or - for standard input: " + kInputs,
+        {{"Options", {{"-f, --format text|json", "text for people (default), or json for scripts"}}}, limits(false)},
+        false,
+        {{"", "gongwen inspect report.txt"},
+         {"the same for scripts", "gongwen inspect page.html --format json"},
+         {"what a converted report holds", "gongwen inspect out/report.txt.xml"}},
+        "0 when the report was read; 1 when it could not be (the reason on stderr); 2 for a usage error."};
 }
 
 CommandHelp summarize_help() {
@@ -145,10 +148,13 @@ CommandHelp summarize_help() {
             "(documents filed, reviews, cases, …), every fact with its quote, the reports' metadata "
             "and a chart. The reports can be the XML or JSON outputs of several convert --shard runs.",
             "IN is a file, a directory (read recursively) or - for standard input: " + kInputs,
-            {{"Output",
-              {{"-o, --output FILE.xlsx", "the workbook (required); - is standard output"}, kCatalog}},
+            {{"Output", {{"-o, --output FILE.xlsx", "the workbook (required); - is standard output"}, kCatalog}},
              {"Batch",
-              {kJobs, kInclude, kExclude, kFromList, {"-q, --quiet", "no progress bar and no summary line; failures are still named"}}},
+              {kJobs,
+               kInclude,
+               kExclude,
+               kFromList,
+               {"-q, --quiet", "no progress bar and no summary line; failures are still named"}}},
              limits(false)},
             false,
             {{"", "gongwen summarize reports/ -o summary.xlsx"},
@@ -223,8 +229,10 @@ void add_row(std::string& out, std::string_view name, std::string_view text, std
     out += "  ";
     out += name;
     const std::size_t used = 2 + columns(name);
-    if (used + 2 <= column) out += std::string(column - used, ' ');
-    else out += '\n' + std::string(column, ' ');
+    if (used + 2 <= column)
+        out += std::string(column - used, ' ');
+    else
+        out += '\n' + std::string(column, ' ');
     wrap(out, text, column, column);
 }
 
@@ -244,8 +252,10 @@ std::string overview() {
         wrap(out, summary, 13, 13);
     }
     out += "\n";
-    wrap(out, "Run 'gongwen COMMAND --help' (or 'gongwen help COMMAND') for a command's options and examples, "
-              "'gongwen --version' for the version.", 0, 0);
+    wrap(out,
+         "Run 'gongwen COMMAND --help' (or 'gongwen help COMMAND') for a command's options and examples, "
+         "'gongwen --version' for the version.",
+         0, 0);
     return out;
 }
 

@@ -91,8 +91,10 @@ std::vector<Input> expand_inputs(const InputSpec& spec) {
     std::vector<Input> all;
     for (const std::string& path : paths) {
         std::error_code ec;
-        if (path != "-" && fs::is_directory(path, ec)) add_directory(spec, path, all);
-        else all.push_back(Input{path, mirror_of(path)});
+        if (path != "-" && fs::is_directory(path, ec))
+            add_directory(spec, path, all);
+        else
+            all.push_back(Input{path, mirror_of(path)});
     }
     std::vector<Input> out;
     std::set<std::string> seen;

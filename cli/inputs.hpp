@@ -10,17 +10,17 @@
 namespace gongwen {
 
 struct InputSpec {
-    std::vector<std::string> paths;      // files and directories (recursed), "-" for stdin
-    std::string from_list;               // a file listing inputs one per line, "-" for stdin
-    std::vector<std::string> includes;   // globs on the path below a directory (default: all)
+    std::vector<std::string> paths;     // files and directories (recursed), "-" for stdin
+    std::string from_list;              // a file listing inputs one per line, "-" for stdin
+    std::vector<std::string> includes;  // globs on the path below a directory (default: all)
     std::vector<std::string> excludes;
-    std::size_t shard = 0;               // 1-based shard K of `shards`; 0 = no sharding
+    std::size_t shard = 0;  // 1-based shard K of `shards`; 0 = no sharding
     std::size_t shards = 0;
 };
 
 struct Input {
-    std::string path;      // as it is opened
-    std::string relative;  // the path the output tree mirrors
+    std::string path;         // as it is opened
+    std::string relative;     // the path the output tree mirrors
     std::size_t ordinal = 0;  // position among all inputs, before sharding: the same on every shard
 };
 

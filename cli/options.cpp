@@ -93,7 +93,8 @@ void set_limits(const Given& g, Limits& limits) {
 void set_fonts(const CLI::App& app, const Given& g, PdfOptions& pdf) {
     std::size_t font = 0, config = 0;
     for (const CLI::Option* o : app.parse_order()) {
-        if (o->get_name() == "--font") pdf.fonts.push_back(font_value(g.fonts.at(font++)));
+        if (o->get_name() == "--font")
+            pdf.fonts.push_back(font_value(g.fonts.at(font++)));
         else if (o->get_name() == "--font-config")
             for (FontOverride& f : font_config_value(g.font_configs.at(config++))) pdf.fonts.push_back(std::move(f));
     }
@@ -110,7 +111,8 @@ void check_convert(const CLI::App& app, const Given& g, Options& opt) {
     if (opt.input.paths.empty() && opt.input.from_list.empty()) throw UsageError("convert needs at least one input");
     if (!opt.output.empty() && !opt.out_dir.empty()) throw UsageError("use either -o or -d, not both");
     check_formats(opt);
-    if (!opt.output.empty() && opt.formats.size() > 1) throw UsageError("-o takes one format; use -d OUTDIR for several");
+    if (!opt.output.empty() && opt.formats.size() > 1)
+        throw UsageError("-o takes one format; use -d OUTDIR for several");
     const bool eep_options = !g.profile.empty() || !g.payload.empty() || opt.write.eep.include_xml;
     if (eep_options && std::find(opt.formats.begin(), opt.formats.end(), "eep") == opt.formats.end())
         throw UsageError("--profile, --payload and --eep-xml are options of -t eep");
@@ -125,7 +127,8 @@ void check(const CLI::App& app, const Given& g, Options& opt) {
     switch (opt.command) {
         case Command::convert: return check_convert(app, g, opt);
         case Command::summarize:
-            if (opt.input.paths.empty() && opt.input.from_list.empty()) throw UsageError("summarize needs at least one input");
+            if (opt.input.paths.empty() && opt.input.from_list.empty())
+                throw UsageError("summarize needs at least one input");
             if (opt.output.empty()) throw UsageError("summarize needs -o FILE.xlsx (or -o - for standard output)");
             return;
         case Command::inspect:

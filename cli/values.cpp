@@ -41,9 +41,12 @@ std::uint64_t size_value(const std::string& text, const std::string& option) {
     std::size_t digits = 0;
     while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
     std::string suffix = text.substr(digits);
-    std::transform(suffix.begin(), suffix.end(), suffix.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    if (suffix.ends_with("IB")) suffix.resize(suffix.size() - 2);
-    else if (suffix.ends_with("B")) suffix.resize(suffix.size() - 1);
+    std::transform(suffix.begin(), suffix.end(), suffix.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    if (suffix.ends_with("IB"))
+        suffix.resize(suffix.size() - 2);
+    else if (suffix.ends_with("B"))
+        suffix.resize(suffix.size() - 1);
     static constexpr std::string_view kPowers = "KMGT";
     const std::size_t power = suffix.empty() ? 0 : kPowers.find(suffix) + 1;
     if (digits == 0 || digits > 12 || (!suffix.empty() && (suffix.size() != 1 || power == 0)))
@@ -57,7 +60,8 @@ double seconds_value(const std::string& text, const std::string& option) {
     std::size_t used = 0;
     double value = -1;
     try {
-        if (!text.empty() && (std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '.')) value = std::stod(text, &used);
+        if (!text.empty() && (std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '.'))
+            value = std::stod(text, &used);
     } catch (const std::exception&) {
         value = -1;
     }

@@ -52,7 +52,10 @@ int main(int argc, char** argv) {
                   << "issuer\t" << field(d.issuer) << "\n"
                   << "report_year\t" << field(d.report_year) << "\n"
                   << "date\t" << field(d.date) << "\t"
-                  << (d.date.empty() ? "-" : d.date_signed ? "signed" : "published") << "\n";
+                  << (d.date.empty()  ? "-"
+                      : d.date_signed ? "signed"
+                                      : "published")
+                  << "\n";
 
         for (const gongwen::Fact& f : doc.facts)
             std::cout << "fact\t" << field(f.indicator) << "\t" << quantity(f.value, f.value_max) << "\t"

@@ -26,8 +26,8 @@ int main(int argc, char** argv) {
         // not `inferred` either: that marks what gongwen's passes derived.
         doc.metadata.keywords = {.value = argv[3], .inferred = false, .span = {}};
         // Diagnostics are where a document records what was done to it: say who changed it.
-        doc.diagnostics.push_back({.kind = "keywords_set", .count = 1,
-                                   .message = "keywords set by xml_roundtrip", .spans = {}});
+        doc.diagnostics.push_back(
+            {.kind = "keywords_set", .count = 1, .message = "keywords set by xml_roundtrip", .spans = {}});
 
         gongwen::write_file(doc, out);  // XML again, from the extension; valid against the XSD
 

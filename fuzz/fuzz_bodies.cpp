@@ -7,18 +7,18 @@
 #include <sstream>
 #include <string>
 
-#include "gongwen/eep.hpp"
-#include "gongwen/html.hpp"
-#include "gongwen/json.hpp"
-#include "gongwen/text.hpp"
-#include "gongwen/read.hpp"
-#include "gongwen/xml.hpp"
 #include "gongwen/catalog.hpp"
 #include "gongwen/decode.hpp"
+#include "gongwen/eep.hpp"
 #include "gongwen/error.hpp"
+#include "gongwen/html.hpp"
+#include "gongwen/json.hpp"
+#include "gongwen/read.hpp"
+#include "gongwen/text.hpp"
+#include "gongwen/unicode.hpp"
+#include "gongwen/xml.hpp"
 #include "model/facts.hpp"
 #include "model/numerals.hpp"
-#include "gongwen/unicode.hpp"
 
 namespace gongwen::fuzz {
 
@@ -46,7 +46,8 @@ void require(bool condition, const char* what) {
 bool is_normal_decimal(const std::string& value) {
     if (value.empty() || value.front() == '-') return false;
     if (std::count(value.begin(), value.end(), '.') > 1) return false;
-    if (!std::all_of(value.begin(), value.end(), [](char c) { return c == '.' || (c >= '0' && c <= '9'); })) return false;
+    if (!std::all_of(value.begin(), value.end(), [](char c) { return c == '.' || (c >= '0' && c <= '9'); }))
+        return false;
     return normalize_decimal(value) == value;
 }
 
@@ -58,7 +59,8 @@ void check_fact(const Fact& f, std::size_t length, std::size_t blocks) {
             "a range's upper bound is below its value");
     require(f.block < blocks, "a fact points past the last block");
     require(f.span.start <= f.span.end && f.span.end <= length, "a fact's span is outside the source");
-    require(f.quote_span.start <= f.quote_span.end && f.quote_span.end <= length, "a fact's quote span is outside the source");
+    require(f.quote_span.start <= f.quote_span.end && f.quote_span.end <= length,
+            "a fact's quote span is outside the source");
     require(!f.value_text.empty(), "a fact has no text");
 }
 
@@ -154,15 +156,16 @@ void facts_body(std::string_view bytes) {
         const Document doc = read_as(std::string(bytes), "fuzz.txt", "txt");
         for (const Fact& f : doc.facts) {
             check_fact(f, length, doc.blocks.size());
-            require(f.indicator.empty() || std::any_of(default_catalog().indicators.begin(), default_catalog().indicators.end(),
-                                                       [&](const Indicator& i) { return i.id == f.indicator; }),
+            require(f.indicator.empty() ||
+                        std::any_of(default_catalog().indicators.begin(), default_catalog().indicators.end(),
+                                    [&](const Indicator& i) { return i.id == f.indicator; }),
                     "a fact maps to an indicator the catalog does not have");
         }
         const std::vector<FactContext> contexts = fact_contexts(doc);
         require(contexts.size() == doc.facts.size(), "not one context per fact");
         for (const FactContext& c : contexts)
-            require(c.begin <= c.end && c.end <= c.clause.size() && c.lead_begin <= c.begin && c.head_begin <= c.head_end &&
-                        c.head_end <= c.clause.size() && c.subject_end <= c.clause.size(),
+            require(c.begin <= c.end && c.end <= c.clause.size() && c.lead_begin <= c.begin &&
+                        c.head_begin <= c.head_end && c.head_end <= c.clause.size() && c.subject_end <= c.clause.size(),
                     "a fact's context points outside its clause");
         const ReportSummary summary = summarize(doc, default_catalog(), contexts);
         require(summary.uses.size() == doc.facts.size(), "not one use per fact");

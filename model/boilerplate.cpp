@@ -3,20 +3,16 @@
 #include <array>
 #include <string_view>
 
-#include "model/grammar.hpp"
 #include "gongwen/unicode.hpp"
+#include "model/grammar.hpp"
 
 namespace gongwen {
 
 namespace {
 
-bool contains(std::u32string_view s, std::u32string_view what) {
-    return s.find(what) != std::u32string_view::npos;
-}
+bool contains(std::u32string_view s, std::u32string_view what) { return s.find(what) != std::u32string_view::npos; }
 
-bool starts_with(std::u32string_view s, std::u32string_view what) {
-    return s.substr(0, what.size()) == what;
-}
+bool starts_with(std::u32string_view s, std::u32string_view what) { return s.substr(0, what.size()) == what; }
 
 std::u32string without_spaces(std::u32string_view view) {
     std::u32string s;
@@ -27,23 +23,21 @@ std::u32string without_spaces(std::u32string_view view) {
 
 // Phrases no report sentence uses but every government site footer or toolbar does.
 constexpr std::array<std::u32string_view, 39> kChromePhrases{
-    U"无障碍浏览", U"无障碍阅读", U"长者版", U"关怀版", U"ICP备", U"ICP证", U"公网安备", U"公安备案", U"网站标识码",
-    U"版权所有", U"Copyright", U"COPYRIGHT", U"copyright", U"©", U"主办单位:", U"承办单位:",
-    U"技术支持:", U"支持IPv6", U"扫一扫在手机", U"手机打开当前页", U"手机扫描二维码", U"关闭窗口",
-    U"打印文章", U"打印本页", U"【打印】", U"收藏本页", U"加入收藏", U"分享到", U"上一篇",
-    U"下一篇", U"返回列表", U"返回顶部", U"留言与评论", U"发表评论", U"网站地图", U"设为首页",
-    U"浏览次数", U"字体:[", U"网站导航"};
+    U"无障碍浏览", U"无障碍阅读", U"长者版",    U"关怀版",    U"ICP备",        U"ICP证",          U"公网安备",
+    U"公安备案",   U"网站标识码", U"版权所有",  U"Copyright", U"COPYRIGHT",    U"copyright",      U"©",
+    U"主办单位:",  U"承办单位:",  U"技术支持:", U"支持IPv6",  U"扫一扫在手机", U"手机打开当前页", U"手机扫描二维码",
+    U"关闭窗口",   U"打印文章",   U"打印本页",  U"【打印】",  U"收藏本页",     U"加入收藏",       U"分享到",
+    U"上一篇",     U"下一篇",     U"返回列表",  U"返回顶部",  U"留言与评论",   U"发表评论",       U"网站地图",
+    U"设为首页",   U"浏览次数",   U"字体:[",    U"网站导航"};
 
 constexpr std::array<std::u32string_view, 14> kChromeLines{
-    U"附件下载", U"相关附件", U"相关链接", U"相关文章", U"相关阅读", U"打印", U"关闭", U"分享",
-    U"【字体:", U"下载", U"全屏", U"收藏", U"纠错", U"我要纠错"};
+    U"附件下载", U"相关附件", U"相关链接", U"相关文章", U"相关阅读", U"打印", U"关闭",
+    U"分享",     U"【字体:",  U"下载",     U"全屏",     U"收藏",     U"纠错", U"我要纠错"};
 
-constexpr std::array<std::u32string_view, 6> kBreadcrumbStarts{
-    U"当前位置", U"您的位置", U"您现在的位置", U"你的位置", U"你现在的位置", U"现在位置"};
+constexpr std::array<std::u32string_view, 6> kBreadcrumbStarts{U"当前位置", U"您的位置",     U"您现在的位置",
+                                                               U"你的位置", U"你现在的位置", U"现在位置"};
 
-bool is_sentence_punct(char32_t cp) {
-    return cp == U'。' || cp == U'，' || cp == ',' || cp == ';' || cp == U'；';
-}
+bool is_sentence_punct(char32_t cp) { return cp == U'。' || cp == U'，' || cp == ',' || cp == ';' || cp == U'；'; }
 
 // "长者版 | 无障碍浏览 | 联系我们": short items separated by bars.
 bool is_nav_bar(std::u32string_view s) {
@@ -80,8 +74,7 @@ bool is_widget_row(std::u32string_view s) {
 bool is_breadcrumb(std::u32string_view s) {
     for (auto start : kBreadcrumbStarts)
         if (starts_with(s, start)) return true;
-    const bool arrows = contains(s, U">") || contains(s, U"»") || contains(s, U"›") ||
-                        contains(s, U"→");
+    const bool arrows = contains(s, U">") || contains(s, U"»") || contains(s, U"›") || contains(s, U"→");
     return arrows && contains(s, U"首页") && s.size() <= 80;
 }
 
@@ -116,8 +109,7 @@ bool is_chrome_line(std::u32string_view view) {
     if (s.empty()) return false;
     if (s.find_first_not_of(std::u32string(kSeparators) + U"【】[]") == std::u32string::npos) return true;
     for (auto line : kChromeLines)
-        if (starts_with(s, line) && s.find_first_not_of(U">»:》", line.size()) == std::u32string::npos)
-            return true;
+        if (starts_with(s, line) && s.find_first_not_of(U">»:》", line.size()) == std::u32string::npos) return true;
     if (is_breadcrumb(s) || is_nav_bar(s) || is_widget_row(s) || is_photo_credit(s)) return true;
     if (s.size() > 160) return false;
     for (auto phrase : kChromePhrases)

@@ -6,8 +6,8 @@
 
 #include "gongwen/catalog.hpp"
 #include "gongwen/facts.hpp"
-#include "model/numerals.hpp"
 #include "gongwen/unicode.hpp"
+#include "model/numerals.hpp"
 
 namespace gongwen {
 
@@ -56,10 +56,14 @@ long cue_distance(const FactContext& x, const Fact& f, const std::u32string& cue
     for (std::size_t s = x.clause.find(cue); s != std::u32string::npos; s = x.clause.find(cue, s + 1)) {
         const std::size_t e = s + cue.size();
         long d = kNone;
-        if (s >= x.begin && e <= x.subject_end) d = 0;
-        else if (x.head_end > x.head_begin && s >= x.head_begin && e <= x.head_end) d = 0;
-        else if (s >= x.lead_begin && e <= x.begin) d = static_cast<long>(x.begin - e);
-        else if (x.last_in_clause && s >= x.subject_end) d = static_cast<long>(s - x.subject_end);
+        if (s >= x.begin && e <= x.subject_end)
+            d = 0;
+        else if (x.head_end > x.head_begin && s >= x.head_begin && e <= x.head_end)
+            d = 0;
+        else if (s >= x.lead_begin && e <= x.begin)
+            d = static_cast<long>(x.begin - e);
+        else if (x.last_in_clause && s >= x.subject_end)
+            d = static_cast<long>(s - x.subject_end);
         best = std::min(best, d);
     }
     return best;
@@ -202,10 +206,13 @@ std::vector<std::size_t> distinct(const Document& doc, const std::vector<FactCon
         const Fact& f = doc.facts[i];
         const bool repeated = std::any_of(kept.begin(), kept.end(), [&](std::size_t k) {
             const Fact& g = doc.facts[k];
-            return g.value == f.value && g.value_max == f.value_max && g.unit == f.unit && x[k].sentence != x[i].sentence;
+            return g.value == f.value && g.value_max == f.value_max && g.unit == f.unit &&
+                   x[k].sentence != x[i].sentence;
         });
-        if (repeated) s.uses[i] = FactUse::repeated;
-        else kept.push_back(i);
+        if (repeated)
+            s.uses[i] = FactUse::repeated;
+        else
+            kept.push_back(i);
     }
     return kept;
 }
@@ -272,9 +279,12 @@ ReportSummary summarize(const Document& doc, const Catalog& catalog, const std::
         const Fact& f = doc.facts[i];
         const auto it = index.find(f.indicator);
         if (it == index.end()) continue;
-        if (year != 0 && x[i].year != 0 && x[i].year != year) s.uses[i] = FactUse::other_year;
-        else if (wholes[i] && doc.facts[*wholes[i]].indicator == f.indicator) s.uses[i] = FactUse::part;
-        else candidates[it->second].push_back(i);
+        if (year != 0 && x[i].year != 0 && x[i].year != year)
+            s.uses[i] = FactUse::other_year;
+        else if (wholes[i] && doc.facts[*wholes[i]].indicator == f.indicator)
+            s.uses[i] = FactUse::part;
+        else
+            candidates[it->second].push_back(i);
     }
     for (std::size_t k = 0; k < candidates.size(); ++k) {
         const std::vector<std::size_t> kept = distinct(doc, x, candidates[k], s);

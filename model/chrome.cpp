@@ -5,16 +5,15 @@
 #include <optional>
 #include <string_view>
 
-#include "model/pass_state.hpp"
 #include "gongwen/unicode.hpp"
+#include "model/pass_state.hpp"
 
 namespace gongwen {
 
 namespace {
 
 bool is_short_value(std::u32string_view view, std::size_t max) {
-    return view.size() <= max && !has_sentence_punct(view) && !match_marker(view) &&
-           !parse_metadata_line(view);
+    return view.size() <= max && !has_sentence_punct(view) && !match_marker(view) && !parse_metadata_line(view);
 }
 
 // The info bar under a title that starts with its date, bare or after a 时间/日期 label
@@ -77,9 +76,8 @@ void attach_lone_values(std::vector<Entry>& entries) {
         const LabelledValue& last = e.labels.back();
         if (last.value_begin != last.value_end) continue;
         if (last.key == MetaKey::chrome) {
-            for (std::size_t k = i + 1; k < entries.size() && entries[k].role == Role::content &&
-                                        entries[k].line.text.size() <= 2;
-                 ++k)
+            for (std::size_t k = i + 1;
+                 k < entries.size() && entries[k].role == Role::content && entries[k].line.text.size() <= 2; ++k)
                 entries[k].role = Role::chrome;
             continue;
         }
@@ -98,7 +96,8 @@ void attach_lone_values(std::vector<Entry>& entries) {
         if (e.role == Role::content && !parse_date(e.line.view, true, &time).empty() && !time.empty()) {
             e.role = Role::metadata;
             e.continued = MetaKey::published;
-        } else if (auto labels = e.role == Role::content && ++header_lines <= 40 ? dated_info_bar(e.line.view) : std::nullopt) {
+        } else if (auto labels =
+                       e.role == Role::content && ++header_lines <= 40 ? dated_info_bar(e.line.view) : std::nullopt) {
             e.role = Role::metadata;
             e.labels = std::move(*labels);
         }
@@ -150,8 +149,7 @@ void mark_chrome(PassState& s) {
     for (std::size_t i = last_sentence + 1; i + 1 < entries.size(); ++i) {
         Entry& e = entries[i];
         if (e.role == Role::content && i > 0 && entries[i - 1].role == Role::chrome &&
-            entries[i + 1].role == Role::chrome && e.line.text.size() <= 30 &&
-            !has_sentence_punct(e.line.view))
+            entries[i + 1].role == Role::chrome && e.line.text.size() <= 30 && !has_sentence_punct(e.line.view))
             e.role = Role::chrome;
     }
 }

@@ -5,19 +5,17 @@
 #include <algorithm>
 #include <string_view>
 
-#include "model/line.hpp"
 #include "gongwen/unicode.hpp"
+#include "model/line.hpp"
 
 namespace gongwen {
 
 namespace {
 
-constexpr std::u32string_view kToneVowels =
-    U"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
+constexpr std::u32string_view kToneVowels = U"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
 
 bool is_pinyin_letter(char32_t cp) {
-    return (cp >= 'a' && cp <= 'z') || cp == U'ü' || cp == U'ê' ||
-           kToneVowels.find(cp) != std::u32string_view::npos;
+    return (cp >= 'a' && cp <= 'z') || cp == U'ü' || cp == U'ê' || kToneVowels.find(cp) != std::u32string_view::npos;
 }
 
 bool is_open_paren(char32_t cp) { return cp == '(' || cp == U'（'; }
@@ -75,8 +73,7 @@ std::vector<std::pair<std::size_t, std::size_t>> flag_mojibake(const Line& line,
         std::size_t b = i;
         std::size_t e = i + 1;
         while (b > 0 && i - b < 4 && !is_cjk_punct(t[b - 1]) && !is_space(t[b - 1])) --b;
-        while (e < t.size() && e - i < 6 && !is_space(t[e]) &&
-               (!is_cjk_punct(t[e]) || t[e] == U'《')) {
+        while (e < t.size() && e - i < 6 && !is_space(t[e]) && (!is_cjk_punct(t[e]) || t[e] == U'《')) {
             if (t[e] == U'《') {
                 ++e;
                 break;
@@ -90,8 +87,10 @@ std::vector<std::pair<std::size_t, std::size_t>> flag_mojibake(const Line& line,
         } else {
             report.mojibake.add(line.span_of(b, e));
         }
-        if (!runs.empty() && b <= runs.back().second) runs.back().second = e;
-        else runs.emplace_back(b, e);
+        if (!runs.empty() && b <= runs.back().second)
+            runs.back().second = e;
+        else
+            runs.emplace_back(b, e);
         last_end = e;
         i = e;
     }
@@ -127,8 +126,10 @@ std::size_t Origins::lower_bound(std::uint32_t source) const {
     std::size_t lo = 0, hi = runs_.size();
     while (lo < hi) {
         const std::size_t mid = lo + (hi - lo) / 2;
-        if (last_of(mid) < source) lo = mid + 1;
-        else hi = mid;
+        if (last_of(mid) < source)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     if (lo == runs_.size()) return size_;
     const Run& r = runs_[lo];
@@ -208,7 +209,8 @@ void drop_spaces_beside(Line& line, const std::vector<std::size_t>& widened, Cle
         while (j < line.text.size() && is_inline_space(line.text[j])) ++j;
         if ((i > 0 && wide[i - 1]) || (j < line.text.size() && wide[j])) {
             report.cjk_spaces.add(line.span_of(i, j));
-            std::fill(drop.begin() + static_cast<std::ptrdiff_t>(i), drop.begin() + static_cast<std::ptrdiff_t>(j), true);
+            std::fill(drop.begin() + static_cast<std::ptrdiff_t>(i), drop.begin() + static_cast<std::ptrdiff_t>(j),
+                      true);
             any = true;
         }
         i = j;

@@ -4,8 +4,8 @@
 #include <array>
 #include <string_view>
 
-#include "model/pass_state.hpp"
 #include "gongwen/unicode.hpp"
+#include "model/pass_state.hpp"
 
 namespace gongwen {
 
@@ -32,13 +32,19 @@ std::vector<BlockKind> closing_kinds(const std::vector<const Line*>& content) {
     bool seen_date = false;
     for (std::size_t k = content.size(); k-- > 0;) {
         const std::u32string_view v = content[k]->view;
-        if (is_annotation_line(v)) kinds[k] = BlockKind::annotation;
-        else if (!parse_date(v, true).empty()) kinds[k] = BlockKind::signature, seen_date = true;
-        else if (is_attachment_line(v)) kinds[k] = BlockKind::attachment;
-        else if (is_title_line(v) && !seen_date && k + 1 == content.size()) kinds[k] = BlockKind::title;
-        else if (seen_date && kinds[k + 1] == BlockKind::signature && v.size() <= 30 &&
-                 !has_sentence_punct(v) && ends_like_org(v)) kinds[k] = BlockKind::signature;
-        else break;
+        if (is_annotation_line(v))
+            kinds[k] = BlockKind::annotation;
+        else if (!parse_date(v, true).empty())
+            kinds[k] = BlockKind::signature, seen_date = true;
+        else if (is_attachment_line(v))
+            kinds[k] = BlockKind::attachment;
+        else if (is_title_line(v) && !seen_date && k + 1 == content.size())
+            kinds[k] = BlockKind::title;
+        else if (seen_date && kinds[k + 1] == BlockKind::signature && v.size() <= 30 && !has_sentence_punct(v) &&
+                 ends_like_org(v))
+            kinds[k] = BlockKind::signature;
+        else
+            break;
     }
     return kinds;
 }
@@ -54,14 +60,17 @@ void read_closing(Document& doc) {
             if (!bracketed || std::none_of(kAdopted.begin(), kAdopted.end(), [&](auto w) { return view.ends_with(w); }))
                 continue;
             const std::string date = parse_date(std::u32string_view(view).substr(1), false);
-            if (!date.empty() && !doc.metadata.signed_date.present()) doc.metadata.signed_date = Field{date, false, b.span};
+            if (!date.empty() && !doc.metadata.signed_date.present())
+                doc.metadata.signed_date = Field{date, false, b.span};
             continue;
         }
         if (b.kind != BlockKind::signature) continue;
         const std::u32string view = fold(to_u32(b.text));
         const std::string date = parse_date(view, true);
-        if (!date.empty()) doc.metadata.signed_date = Field{date, false, b.span};
-        else doc.metadata.signer = Field{b.text, false, b.span};
+        if (!date.empty())
+            doc.metadata.signed_date = Field{date, false, b.span};
+        else
+            doc.metadata.signer = Field{b.text, false, b.span};
     }
 }
 

@@ -24,9 +24,9 @@
 #include <algorithm>
 #include <bitset>
 #include <climits>
-#include <cstdlib>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -37,10 +37,10 @@ namespace {
 
 using namespace std::string_view_literals;
 
-constexpr std::size_t kSniffWindow = 64 * 1024;  // bytes examined for control characters
+constexpr std::size_t kSniffWindow = 64 * 1024;   // bytes examined for control characters
 constexpr std::size_t kDetectSample = 16 * 1024;  // bytes given to ICU's charset detector
-constexpr std::size_t kHeadBytes = 8;            // any control character here means binary
-constexpr int32_t kRankMargin = 20;  // ICU confidence gap that decides GB18030 vs Big5 alone
+constexpr std::size_t kHeadBytes = 8;             // any control character here means binary
+constexpr int32_t kRankMargin = 20;               // ICU confidence gap that decides GB18030 vs Big5 alone
 
 struct ConverterCloser {
     void operator()(UConverter* c) const { ucnv_close(c); }
@@ -63,7 +63,6 @@ std::string code_point_name(uint32_t cp) {
     std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
     return buf;
 }
-
 
 // Where and why a strict decode stopped. Offsets are byte offsets into the whole input.
 struct Failure {
@@ -157,12 +156,12 @@ constexpr Signature kSignatures[] = {
     {"\x1F\x8B"sv, "gzip archive"},
     {"Rar!\x1A\x07"sv, "RAR archive"},
     {"7z\xBC\xAF\x27\x1C"sv, "7-Zip archive"},
-    {"\x7F" "ELF"sv, "ELF executable"},
+    {"\x7F"
+     "ELF"sv,
+     "ELF executable"},
 };
 
-bool is_disallowed_control(uint32_t c) {
-    return c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r';
-}
+bool is_disallowed_control(uint32_t c) { return c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r'; }
 
 // Counts disallowed C0 control characters (by code unit) within the sniff window.
 struct ControlScan {
@@ -180,15 +179,12 @@ struct ControlScan {
     // `start` is where the text starts (after a BOM), `window` how many bytes were scanned.
     std::optional<std::string> verdict(std::size_t start, std::size_t window) const {
         if (count == 0) return std::nullopt;
-        if (first_value == 0)
-            return "NUL character at offset " + std::to_string(first_offset);
+        if (first_value == 0) return "NUL character at offset " + std::to_string(first_offset);
         if (first_offset < start + kHeadBytes)
-            return "control character " + hex_byte(first_value) + " at offset " +
-                   std::to_string(first_offset);
+            return "control character " + hex_byte(first_value) + " at offset " + std::to_string(first_offset);
         if (count >= 2 && count * 100 > window)
-            return std::to_string(count) + " control characters in the first " +
-                   std::to_string(window) + " bytes, the first " + hex_byte(first_value) +
-                   " at offset " + std::to_string(first_offset);
+            return std::to_string(count) + " control characters in the first " + std::to_string(window) +
+                   " bytes, the first " + hex_byte(first_value) + " at offset " + std::to_string(first_offset);
         return std::nullopt;
     }
 };
@@ -217,8 +213,8 @@ void check_controls(std::string_view body, std::size_t base, const std::string& 
 // ---------------------------------------------------------------------------------------------
 // UTF-16 / UTF-32, decoded by hand: simple, exact byte offsets, no converter needed.
 
-std::optional<Failure> decode_utf16(std::string_view body, std::size_t base, bool little,
-                                    std::string& out, ControlScan& scan) {
+std::optional<Failure> decode_utf16(std::string_view body, std::size_t base, bool little, std::string& out,
+                                    ControlScan& scan) {
     const auto* p = reinterpret_cast<const unsigned char*>(body.data());
     const std::size_t units = body.size() / 2;
     const bool odd = body.size() % 2 != 0;
@@ -247,14 +243,12 @@ std::optional<Failure> decode_utf16(std::string_view body, std::size_t base, boo
         append_utf8(out, u);
         ++i;
     }
-    if (odd)
-        return Failure{base + body.size() - 1, true,
-                       "odd byte count " + std::to_string(base + body.size())};
+    if (odd) return Failure{base + body.size() - 1, true, "odd byte count " + std::to_string(base + body.size())};
     return std::nullopt;
 }
 
-std::optional<Failure> decode_utf32(std::string_view body, std::size_t base, bool little,
-                                    std::string& out, ControlScan& scan) {
+std::optional<Failure> decode_utf32(std::string_view body, std::size_t base, bool little, std::string& out,
+                                    ControlScan& scan) {
     const auto* p = reinterpret_cast<const unsigned char*>(body.data());
     const std::size_t units = body.size() / 4;
     const std::size_t scan_limit = base + kSniffWindow;
@@ -271,8 +265,7 @@ std::optional<Failure> decode_utf32(std::string_view body, std::size_t base, boo
     }
     if (body.size() % 4 != 0)
         return Failure{base + units * 4, true,
-                       "byte count " + std::to_string(base + body.size()) +
-                           " is not a multiple of 4"};
+                       "byte count " + std::to_string(base + body.size()) + " is not a multiple of 4"};
     return std::nullopt;
 }
 
@@ -348,8 +341,7 @@ const std::bitset<kHanLast - kHanFirst + 1>& common_han() {
         for (std::size_t i = 0; i < kCommonHan.size();) {
             UChar32 cp;
             U8_NEXT_UNSAFE(kCommonHan.data(), i, cp);
-            if (cp >= static_cast<UChar32>(kHanFirst) && cp <= static_cast<UChar32>(kHanLast))
-                bits.set(cp - kHanFirst);
+            if (cp >= static_cast<UChar32>(kHanFirst) && cp <= static_cast<UChar32>(kHanLast)) bits.set(cp - kHanFirst);
         }
         return bits;
     }();
@@ -362,8 +354,7 @@ std::size_t count_common_han(std::string_view utf8) {
     for (std::size_t i = 0; i < utf8.size();) {
         UChar32 cp;
         U8_NEXT_UNSAFE(utf8.data(), i, cp);
-        if (cp >= static_cast<UChar32>(kHanFirst) && cp <= static_cast<UChar32>(kHanLast) &&
-            table.test(cp - kHanFirst))
+        if (cp >= static_cast<UChar32>(kHanFirst) && cp <= static_cast<UChar32>(kHanLast) && table.test(cp - kHanFirst))
             ++n;
     }
     return n;
@@ -371,15 +362,12 @@ std::size_t count_common_han(std::string_view utf8) {
 
 // Strict decode with an ICU converter: stops at the first illegal, unmapped or truncated
 // sequence and records its byte offset.
-std::optional<Failure> icu_decode(std::string_view bytes, const std::string& charset,
-                                  std::string& out) {
+std::optional<Failure> icu_decode(std::string_view bytes, const std::string& charset, std::string& out) {
     UErrorCode status = U_ZERO_ERROR;
     ConverterPtr cnv(ucnv_open(charset.c_str(), &status));
-    if (U_FAILURE(status))
-        throw Error("", "ICU converter for " + charset + " unavailable: " + u_errorName(status));
+    if (U_FAILURE(status)) throw Error("", "ICU converter for " + charset + " unavailable: " + u_errorName(status));
     ucnv_setToUCallBack(cnv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-    if (U_FAILURE(status))
-        throw Error("", std::string("ICU converter setup failed: ") + u_errorName(status));
+    if (U_FAILURE(status)) throw Error("", std::string("ICU converter setup failed: ") + u_errorName(status));
 
     std::u16string units(bytes.size() + 16, u'\0');
     std::vector<int32_t> offsets(units.size());  // source offset of each output unit
@@ -392,8 +380,7 @@ std::optional<Failure> icu_decode(std::string_view bytes, const std::string& cha
         int32_t* offs = offsets.data() + produced;
         const std::size_t chunk_base = static_cast<std::size_t>(src - src_begin);
         status = U_ZERO_ERROR;
-        ucnv_toUnicode(cnv.get(), &target, units.data() + units.size(), &src, src_end, offs,
-                       true, &status);
+        ucnv_toUnicode(cnv.get(), &target, units.data() + units.size(), &src, src_end, offs, true, &status);
         const std::size_t now = static_cast<std::size_t>(target - units.data());
         for (std::size_t i = produced; i < now; ++i)
             if (offsets[i] >= 0) offsets[i] += static_cast<int32_t>(chunk_base);
@@ -427,8 +414,7 @@ std::optional<Failure> icu_decode(std::string_view bytes, const std::string& cha
                 while (j > 0 && offsets[j] < 0) --j;
                 const std::size_t at = static_cast<std::size_t>(std::max(offsets[j], 0));
                 return Failure{at, false,
-                               "byte " + hex_byte(static_cast<unsigned char>(bytes[at])) +
-                                   " is not a Big5 character"};
+                               "byte " + hex_byte(static_cast<unsigned char>(bytes[at])) + " is not a Big5 character"};
             }
     }
 
@@ -456,8 +442,7 @@ Ranking icu_ranking(std::string_view bytes) {
     std::string_view sample = bytes.substr(0, kDetectSample);
     if (sample.size() < bytes.size()) {  // end the sample at a line break if there is one
         const std::size_t nl = sample.rfind('\n');
-        if (nl != std::string_view::npos && nl > sample.size() / 2)
-            sample = sample.substr(0, nl + 1);
+        if (nl != std::string_view::npos && nl > sample.size() / 2) sample = sample.substr(0, nl + 1);
     }
     UErrorCode status = U_ZERO_ERROR;
     DetectorPtr detector(ucsdet_open(&status));
@@ -489,8 +474,7 @@ struct Candidate {
 // so it only runs to rank GB18030 against Big5 when both decode cleanly. Whatever else ICU
 // could propose is never accepted, so skipping it when only one decodes changes nothing.
 Decoded decode_legacy(std::string_view bytes, const std::string& name, const Failure& utf8) {
-    if (bytes.size() > static_cast<std::size_t>(INT32_MAX))
-        throw Error(name, "file too large for charset detection");
+    if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) throw Error(name, "file too large for charset detection");
     Candidate gb{"GB18030", std::nullopt, {}};
     Candidate big5{"Big5", std::nullopt, {}};
     gb.failure = icu_decode(bytes, gb.charset, gb.text);
@@ -547,30 +531,26 @@ Decoded decode_bytes(std::string_view bytes, const std::string& name, std::strin
         const char* charset;
     };
     static constexpr Bom kBoms[] = {
-        {"\x00\x00\xFE\xFF"sv, "UTF-32BE"}, {"\xFF\xFE\x00\x00"sv, "UTF-32LE"},
-        {"\xEF\xBB\xBF"sv, "UTF-8"},        {"\xFF\xFE"sv, "UTF-16LE"},
-        {"\xFE\xFF"sv, "UTF-16BE"},
+        {"\x00\x00\xFE\xFF"sv, "UTF-32BE"}, {"\xFF\xFE\x00\x00"sv, "UTF-32LE"}, {"\xEF\xBB\xBF"sv, "UTF-8"},
+        {"\xFF\xFE"sv, "UTF-16LE"},         {"\xFE\xFF"sv, "UTF-16BE"},
     };
     for (const auto& bom : kBoms) {
         if (bytes.substr(0, bom.magic.size()) != bom.magic) continue;
         const std::string charset = bom.charset;
         const std::size_t start = bom.magic.size();
         const std::string_view body = bytes.substr(start);
-        if (body.empty())
-            throw Error(name, "empty file (only a " + charset + " byte order mark)");
+        if (body.empty()) throw Error(name, "empty file (only a " + charset + " byte order mark)");
         if (charset == "UTF-8") {
             check_signature(body, name);
             if (const void* nul = std::memchr(body.data(), 0, body.size()))
-                throw_binary(name, "NUL byte at offset " +
-                                       std::to_string(static_cast<const char*>(nul) -
-                                                      bytes.data()));
+                throw_binary(name,
+                             "NUL byte at offset " + std::to_string(static_cast<const char*>(nul) - bytes.data()));
             check_controls(body, start, name);
             const Utf8Check check = check_utf8(body);
             if (check.failure) {
                 Failure f = *check.failure;
                 f.offset += start;
-                throw Error(name, "cannot decode: " + describe(f, "UTF-8") +
-                                      " after a UTF-8 byte order mark");
+                throw Error(name, "cannot decode: " + describe(f, "UTF-8") + " after a UTF-8 byte order mark");
             }
             return utf8_text(bytes, start, owned);
         }
@@ -590,8 +570,7 @@ Decoded decode_bytes(std::string_view bytes, const std::string& name, std::strin
     check_signature(bytes, name);
     if (const void* nul = std::memchr(bytes.data(), 0, bytes.size())) {
         if (auto d = try_bomless_utf16(bytes)) return std::move(*d);
-        throw_binary(name, "NUL byte at offset " +
-                               std::to_string(static_cast<const char*>(nul) - bytes.data()));
+        throw_binary(name, "NUL byte at offset " + std::to_string(static_cast<const char*>(nul) - bytes.data()));
     }
     check_controls(bytes, 0, name);
 
@@ -631,8 +610,7 @@ Decoded decode_as(std::string_view bytes, const std::string& charset, const std:
     Decoded d{{}, charset, false};
     if (charset == "UTF-8") {
         const Utf8Check check = check_utf8(bytes);
-        if (check.failure)
-            throw Error(name, "cannot decode as declared: " + describe(*check.failure, charset));
+        if (check.failure) throw Error(name, "cannot decode as declared: " + describe(*check.failure, charset));
         d.text = std::string(bytes);
         return d;
     }
@@ -653,8 +631,8 @@ Decoded decode_replacing(std::string_view bytes, const std::string& charset, std
     const char* src = bytes.data();
     for (;;) {
         status = U_ZERO_ERROR;
-        ucnv_toUnicode(cnv.get(), &target, units.data() + units.size(), &src, bytes.data() + bytes.size(),
-                       nullptr, true, &status);
+        ucnv_toUnicode(cnv.get(), &target, units.data() + units.size(), &src, bytes.data() + bytes.size(), nullptr,
+                       true, &status);
         if (status != U_BUFFER_OVERFLOW_ERROR) break;
         const std::size_t done = static_cast<std::size_t>(target - units.data());
         units.resize(units.size() * 2);
@@ -696,10 +674,8 @@ std::string encode(std::string_view text, const std::string& charset) {
     UErrorCode status = U_ZERO_ERROR;
     ConverterPtr cnv(ucnv_open(charset.c_str(), &status));
     if (U_FAILURE(status)) throw Error("", "unknown charset " + charset);
-    ucnv_setFromUCallBack(cnv.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
-                          &status);
-    if (U_FAILURE(status))
-        throw Error("", std::string("ICU converter setup failed: ") + u_errorName(status));
+    ucnv_setFromUCallBack(cnv.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    if (U_FAILURE(status)) throw Error("", std::string("ICU converter setup failed: ") + u_errorName(status));
 
     std::string out(units.size() * 2 + 16, '\0');
     const UChar* src = units.data();
@@ -708,8 +684,7 @@ std::string encode(std::string_view text, const std::string& charset) {
     for (;;) {
         char* target = out.data() + produced;
         status = U_ZERO_ERROR;
-        ucnv_fromUnicode(cnv.get(), &target, out.data() + out.size(), &src, src_end, nullptr,
-                         true, &status);
+        ucnv_fromUnicode(cnv.get(), &target, out.data() + out.size(), &src, src_end, nullptr, true, &status);
         produced = static_cast<std::size_t>(target - out.data());
         if (status == U_BUFFER_OVERFLOW_ERROR) {
             out.resize(out.size() * 2);
@@ -721,13 +696,12 @@ std::string encode(std::string_view text, const std::string& charset) {
             UErrorCode ignored = U_ZERO_ERROR;
             ucnv_getInvalidUChars(cnv.get(), bad, &bad_len, &ignored);
             if (U_FAILURE(ignored) || bad_len <= 0)
-                throw Error("", "text cannot be encoded in " + charset + ": " +
-                                    u_errorName(status));
+                throw Error("", "text cannot be encoded in " + charset + ": " + u_errorName(status));
             UChar32 cp;
             int32_t i = 0;
             U16_NEXT(bad, i, bad_len, cp);
-            throw Error("", "character " + code_point_name(static_cast<uint32_t>(cp)) +
-                                " cannot be encoded in " + charset);
+            throw Error("",
+                        "character " + code_point_name(static_cast<uint32_t>(cp)) + " cannot be encoded in " + charset);
         }
         break;
     }

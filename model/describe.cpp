@@ -5,21 +5,22 @@
 #include <cstdlib>
 #include <ctime>
 
-#include "model/pass_state.hpp"
 #include "gongwen/unicode.hpp"
+#include "model/pass_state.hpp"
 
 namespace gongwen {
 
 namespace {
 
 // Words that name a kind of text; a title names its own kind last.
-constexpr std::array<std::u32string_view, 27> kGenreWords{
-    U"报告", U"总结", U"情况", U"通知", U"意见", U"办法", U"规定", U"方案", U"决定",
-    U"公告", U"通报", U"批复", U"纪要", U"计划", U"要点", U"年报", U"说明", U"决议",
-    U"命令", U"公报", U"通告", U"请示", U"议案", U"讲话", U"规划", U"条例", U"细则"};
+constexpr std::array<std::u32string_view, 27> kGenreWords{U"报告", U"总结", U"情况", U"通知", U"意见", U"办法", U"规定",
+                                                          U"方案", U"决定", U"公告", U"通报", U"批复", U"纪要", U"计划",
+                                                          U"要点", U"年报", U"说明", U"决议", U"命令", U"公报", U"通告",
+                                                          U"请示", U"议案", U"讲话", U"规划", U"条例", U"细则"};
 
-constexpr std::array<std::string_view, 15> kOfficialKinds{
-    "决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复", "议案", "函", "纪要"};
+constexpr std::array<std::string_view, 15> kOfficialKinds{"决议", "决定", "命令", "公报", "公告",
+                                                          "通告", "意见", "通知", "通报", "报告",
+                                                          "请示", "批复", "议案", "函",   "纪要"};
 
 std::string display_title(const Document& doc) {
     if (doc.metadata.title.present()) return doc.metadata.title.value;
@@ -73,7 +74,8 @@ Description describe(const Document& doc) {
     d.date_signed = m.signed_date.present();
     d.date = d.date_signed ? m.signed_date.value : m.published.value;
     if (d.date.size() == 10) {
-        const std::string time = !d.date_signed && m.published_time.value.size() == 5 ? m.published_time.value : "00:00";
+        const std::string time =
+            !d.date_signed && m.published_time.value.size() == 5 ? m.published_time.value : "00:00";
         d.created = d.date + "T" + time + ":00+08:00";
         d.formation_year = d.date.substr(0, 4);
     } else {

@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string>
 
+#include "gongwen/unicode.hpp"
 #include "model/facts.hpp"
 #include "model/facts_internal.hpp"
-#include "gongwen/unicode.hpp"
 
 namespace gongwen {
 
@@ -46,8 +46,8 @@ std::size_t sentence_start(std::u32string_view block, std::size_t pos, bool semi
 }
 
 // 2018年、2019年…分别为53家、72家: the k-th number after 分别 is about the k-th year.
-int listed_year(const std::vector<std::pair<std::size_t, int>>& years, const std::u32string& clause,
-                std::size_t begin, const std::vector<std::size_t>& starts) {
+int listed_year(const std::vector<std::pair<std::size_t, int>>& years, const std::u32string& clause, std::size_t begin,
+                const std::vector<std::size_t>& starts) {
     const std::size_t respectively = clause.rfind(U"分别", begin);
     if (respectively == std::u32string::npos || years.size() < 2) return 0;
     std::size_t index = 0;
@@ -62,7 +62,7 @@ int listed_year(const std::vector<std::pair<std::size_t, int>>& years, const std
 
 struct BlockView {
     std::u32string_view text;  // analysis view of the block's text; empty when the clause is not in it
-    std::size_t clause = 0;  // where the clause starts in it
+    std::size_t clause = 0;    // where the clause starts in it
     std::size_t sentence_base = 0;
     std::vector<std::uint32_t> sentences;  // sentences[k]: sentence breaks in text[0, k)
     int heading_year = 0;
@@ -151,7 +151,8 @@ std::vector<FactContext> fact_contexts(const Document& doc) {
         std::size_t cursor = 0;
         while (i < doc.facts.size() && doc.facts[i].block == block) {
             std::size_t j = i;
-            while (j < doc.facts.size() && doc.facts[j].block == block && doc.facts[j].quote_span == doc.facts[i].quote_span)
+            while (j < doc.facts.size() && doc.facts[j].block == block &&
+                   doc.facts[j].quote_span == doc.facts[i].quote_span)
                 ++j;
             const std::u32string clause = view_of(doc.facts[i].quote);
             std::size_t at = text.find(clause, cursor);

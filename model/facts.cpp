@@ -6,11 +6,11 @@
 #include <deque>
 #include <optional>
 
-#include "model/facts_internal.hpp"
 #include "gongwen/limits.hpp"
+#include "gongwen/unicode.hpp"
+#include "model/facts_internal.hpp"
 #include "model/line.hpp"
 #include "model/numerals.hpp"
-#include "gongwen/unicode.hpp"
 
 namespace gongwen {
 
@@ -23,66 +23,68 @@ using facts::starts_with;
 
 // Counting words (量词) and measures. Longest match wins, so 人次 before 人, 部门 before 部.
 constexpr std::u32string_view kUnits[] = {
-    U"个百分点", U"百分点", U"个工作日", U"工作日", U"个月", U"人次", U"家次", U"件次", U"场次", U"批次",
-    U"户次", U"架次", U"车次", U"篇次", U"份次", U"课时", U"学时", U"小时", U"分钟", U"部门",
-    U"平方公里", U"平方千米", U"平方米", U"立方米", U"公里", U"千米", U"公顷", U"千克", U"公斤", U"千瓦时",
-    U"千瓦", U"兆瓦", U"标准箱", U"美元", U"欧元", U"港元", U"日元", U"英镑", U"元", U"%", U"‰", U"倍",
-    U"微克/立方米", U"天", U"吨", U"米", U"亩", U"升", U"斤", U"度", U"岁", U"个", U"件", U"次", U"项", U"家", U"名", U"人", U"位", U"户", U"份",
-    U"部", U"条", U"批", U"期", U"篇", U"场", U"起", U"宗", U"例", U"所", U"处", U"座", U"套", U"台", U"辆",
-    U"架", U"艘", U"本", U"册", U"张", U"幅", U"首", U"门", U"种", U"类", U"支", U"队", U"轮", U"组", U"笔",
-    U"间", U"栋", U"幢", U"块", U"株", U"棵", U"头", U"只", U"封", U"章", U"节", U"款", U"对",
+    U"个百分点", U"百分点",   U"个工作日",    U"工作日", U"个月", U"人次", U"家次", U"件次", U"场次", U"批次",
+    U"户次",     U"架次",     U"车次",        U"篇次",   U"份次", U"课时", U"学时", U"小时", U"分钟", U"部门",
+    U"平方公里", U"平方千米", U"平方米",      U"立方米", U"公里", U"千米", U"公顷", U"千克", U"公斤", U"千瓦时",
+    U"千瓦",     U"兆瓦",     U"标准箱",      U"美元",   U"欧元", U"港元", U"日元", U"英镑", U"元",   U"%",
+    U"‰",        U"倍",       U"微克/立方米", U"天",     U"吨",   U"米",   U"亩",   U"升",   U"斤",   U"度",
+    U"岁",       U"个",       U"件",          U"次",     U"项",   U"家",   U"名",   U"人",   U"位",   U"户",
+    U"份",       U"部",       U"条",          U"批",     U"期",   U"篇",   U"场",   U"起",   U"宗",   U"例",
+    U"所",       U"处",       U"座",          U"套",     U"台",   U"辆",   U"架",   U"艘",   U"本",   U"册",
+    U"张",       U"幅",       U"首",          U"门",     U"种",   U"类",   U"支",   U"队",   U"轮",   U"组",
+    U"笔",       U"间",       U"栋",          U"幢",     U"块",   U"株",   U"棵",   U"头",   U"只",   U"封",
+    U"章",       U"节",       U"款",          U"对",
 };
 
 // Measures never take the counted noun after them (增长13.9%，880万元).
 constexpr std::u32string_view kMeasures[] = {
-    U"个百分点", U"百分点", U"个工作日", U"工作日", U"个月", U"课时", U"学时", U"小时", U"分钟", U"平方公里",
-    U"平方千米", U"平方米", U"立方米", U"公里", U"千米", U"公顷", U"千克", U"公斤", U"千瓦时", U"千瓦", U"兆瓦",
-    U"标准箱", U"美元", U"欧元", U"港元", U"日元", U"英镑", U"元", U"%", U"‰", U"倍", U"天", U"吨", U"米",
-    U"亩", U"升", U"斤", U"度", U"岁", U"微克/立方米",
+    U"个百分点", U"百分点", U"个工作日", U"工作日", U"个月", U"课时", U"学时", U"小时", U"分钟",   U"平方公里",
+    U"平方千米", U"平方米", U"立方米",   U"公里",   U"千米", U"公顷", U"千克", U"公斤", U"千瓦时", U"千瓦",
+    U"兆瓦",     U"标准箱", U"美元",     U"欧元",   U"港元", U"日元", U"英镑", U"元",   U"%",      U"‰",
+    U"倍",       U"天",     U"吨",       U"米",     U"亩",   U"升",   U"斤",   U"度",   U"岁",     U"微克/立方米",
 };
 
 // Fixed expressions and names made of a numeral and a counting word: never counts.
 constexpr std::u32string_view kIdioms[] = {
-    U"三位一体", U"四位一体", U"五位一体", U"两个确立", U"两个维护", U"两个一百年", U"两个结合", U"两个毫不动摇",
-    U"两个大局", U"四个意识", U"四个自信", U"四个全面", U"四个中心", U"四个服务", U"三个代表", U"三个务必",
-    U"八项规定", U"三项制度", U"三番五次", U"五花八门", U"三个区分开来", U"十个明确", U"十四个坚持",
-    U"五个必由之路", U"四个不摘", U"两个务必", U"六个必须坚持", U"三次产业", U"一二三次产业",
-    U"两位数", U"三位数", U"五项原则", U"十项原则", U"三门峡", U"两条道路",
+    U"三位一体",     U"四位一体",   U"五位一体",     U"两个确立", U"两个维护", U"两个一百年",   U"两个结合",
+    U"两个毫不动摇", U"两个大局",   U"四个意识",     U"四个自信", U"四个全面", U"四个中心",     U"四个服务",
+    U"三个代表",     U"三个务必",   U"八项规定",     U"三项制度", U"三番五次", U"五花八门",     U"三个区分开来",
+    U"十个明确",     U"十四个坚持", U"五个必由之路", U"四个不摘", U"两个务必", U"六个必须坚持", U"三次产业",
+    U"一二三次产业", U"两位数",     U"三位数",       U"五项原则", U"十项原则", U"三门峡",       U"两条道路",
 };
 
 // Qualifiers before a number, longest first by construction of match_any.
 constexpr std::initializer_list<std::u32string_view> kPrefixQualifiers = {
-    U"不得少于", U"不得低于", U"不得超过", U"不得多于", U"不少于", U"不低于", U"不超过", U"不多于", U"不足", U"不到", U"将近", U"接近", U"大约", U"超过", U"突破",
-    U"至少", U"最多", U"约", U"近", U"超", U"逾"};
-constexpr std::initializer_list<std::u32string_view> kPostfixQualifiers = {U"以上", U"以下", U"以内", U"左右",
-                                                                          U"上下"};
+    U"不得少于", U"不得低于", U"不得超过", U"不得多于", U"不少于", U"不低于", U"不超过",
+    U"不多于",   U"不足",     U"不到",     U"将近",     U"接近",   U"大约",   U"超过",
+    U"突破",     U"至少",     U"最多",     U"约",       U"近",     U"超",     U"逾"};
+constexpr std::initializer_list<std::u32string_view> kPostfixQualifiers = {U"以上", U"以下", U"以内", U"左右", U"上下"};
 
 // Zero statements: a negation and a countable event (全年未发生行政处罚案件, 零投诉).
-constexpr std::initializer_list<std::u32string_view> kNegations = {
-    U"未发生", U"未出现", U"未发现", U"未收到", U"未受理", U"未接到", U"未产生", U"没有发生", U"没有出现",
-    U"没有收到", U"无", U"零"};
+constexpr std::initializer_list<std::u32string_view> kNegations = {U"未发生",   U"未出现",   U"未发现", U"未收到",
+                                                                   U"未受理",   U"未接到",   U"未产生", U"没有发生",
+                                                                   U"没有出现", U"没有收到", U"无",     U"零"};
 constexpr std::initializer_list<std::u32string_view> kEvents = {
-    U"违法行为", U"违规行为", U"违纪行为", U"案件", U"案例", U"事件", U"事故", U"投诉", U"举报", U"申请",
-    U"诉讼", U"复议", U"纠纷", U"信访", U"上访", U"差错", U"误差", U"失误", U"败诉", U"伤亡", U"处罚", U"案"};
+    U"违法行为", U"违规行为", U"违纪行为", U"案件", U"案例", U"事件", U"事故", U"投诉", U"举报", U"申请", U"诉讼",
+    U"复议",     U"纠纷",     U"信访",     U"上访", U"差错", U"误差", U"失误", U"败诉", U"伤亡", U"处罚", U"案"};
 // 无 starting another word (无论, 无法, 无障碍…).
 constexpr std::u32string_view kNotNegatedAfterWu = U"论法疑偿私缝障纸人线形效限关须需数比愧悔缘可非不所意穷异误声息";
 
 // Words that end a subject: verbs and prepositions of two or more characters (one-character
 // words are too often inside nouns, such as 有 in 现行有效).
 constexpr std::initializer_list<std::u32string_view> kVerbs = {
-    U"召开", U"举办", U"举行", U"开展", U"组织", U"完成", U"实施", U"实现", U"办理", U"办结", U"承办", U"主办",
-    U"协办", U"会办", U"聘请", U"聘任", U"发放", U"接受", U"接待", U"收到", U"受理", U"获得", U"获批", U"争取",
-    U"培育", U"建成", U"认定", U"新增", U"新建", U"达到", U"增至", U"增长", U"增加", U"提高", U"提升", U"上升",
-    U"下降", U"减少", U"降低", U"吸引", U"参加", U"参与", U"提供", U"出台", U"制定", U"修订", U"修改", U"清理",
-    U"废止", U"保留", U"备案", U"公开", U"发布", U"抽取", U"选择", U"形成",
-    U"发现", U"解决", U"走访", U"惠及", U"宣讲", U"签约", U"签订", U"签署", U"提出", U"上报", U"报送", U"查询",
-    U"开设", U"录入", U"梳理", U"涉及", U"执行", U"处理", U"调解", U"化解", U"答复", U"回复", U"编制",
-    U"编印", U"印发", U"制作", U"推出", U"引进", U"带动", U"投入", U"拨付", U"安排", U"落实", U"建立", U"设立",
-    U"成立", U"开通", U"覆盖", U"帮助", U"支持", U"资助", U"立项", U"验收", U"登记", U"入库", U"入选", U"评选",
-    U"表彰", U"收集", U"征集", U"研究", U"审议", U"听取", U"部署",     U"对接", U"接听", U"处置", U"督办", U"纠正", U"查处", U"移送",
-    U"起诉", U"应诉", U"进行", U"推进", U"推动", U"打造", U"培养", U"认领", U"承担", U"通过", U"按照", U"根据",
-    U"围绕", U"结合", U"针对", U"依托", U"利用", U"对于", U"关于", U"累计", U"共计", U"合计", U"总计", U"其中",
-    U"分别", U"先后", U"共有", U"规定", U"包括"};
+    U"召开", U"举办", U"举行", U"开展", U"组织", U"完成", U"实施", U"实现", U"办理", U"办结", U"承办", U"主办", U"协办",
+    U"会办", U"聘请", U"聘任", U"发放", U"接受", U"接待", U"收到", U"受理", U"获得", U"获批", U"争取", U"培育", U"建成",
+    U"认定", U"新增", U"新建", U"达到", U"增至", U"增长", U"增加", U"提高", U"提升", U"上升", U"下降", U"减少", U"降低",
+    U"吸引", U"参加", U"参与", U"提供", U"出台", U"制定", U"修订", U"修改", U"清理", U"废止", U"保留", U"备案", U"公开",
+    U"发布", U"抽取", U"选择", U"形成", U"发现", U"解决", U"走访", U"惠及", U"宣讲", U"签约", U"签订", U"签署", U"提出",
+    U"上报", U"报送", U"查询", U"开设", U"录入", U"梳理", U"涉及", U"执行", U"处理", U"调解", U"化解", U"答复", U"回复",
+    U"编制", U"编印", U"印发", U"制作", U"推出", U"引进", U"带动", U"投入", U"拨付", U"安排", U"落实", U"建立", U"设立",
+    U"成立", U"开通", U"覆盖", U"帮助", U"支持", U"资助", U"立项", U"验收", U"登记", U"入库", U"入选", U"评选", U"表彰",
+    U"收集", U"征集", U"研究", U"审议", U"听取", U"部署", U"对接", U"接听", U"处置", U"督办", U"纠正", U"查处", U"移送",
+    U"起诉", U"应诉", U"进行", U"推进", U"推动", U"打造", U"培养", U"认领", U"承担", U"通过", U"按照", U"根据", U"围绕",
+    U"结合", U"针对", U"依托", U"利用", U"对于", U"关于", U"累计", U"共计", U"合计", U"总计", U"其中", U"分别", U"先后",
+    U"共有", U"规定", U"包括"};
 // A verb followed by one of these is part of a noun (研究中心, 学习会, 受理点, 培训班).
 constexpr std::u32string_view kNounTails = U"中院所室员班点站组部处费表书证单率网库栏值";
 constexpr std::initializer_list<std::u32string_view> kNounTailWords = {
@@ -92,17 +94,19 @@ constexpr std::initializer_list<std::u32string_view> kNounTailWords = {
 
 // Words between a subject and its number (已达, 分别为, 共) and before a subject (全市, 我局).
 constexpr std::initializer_list<std::u32string_view> kTrailingLight = {
-    U"分别为", U"分别是", U"分别达", U"已达到", U"平均为", U"连续", U"提升至", U"提高至", U"增加至",
-    U"上升至", U"下降至", U"减少至", U"缩小至", U"扩大至", U"增长至", U"提升到", U"上升到", U"下降到", U"减少到",
-    U"缩小到", U"扩大到", U"增长到", U"从", U"由", U"提高到", U"增加到", U"上涨", U"下跌", U"平均", U"共计", U"合计", U"总计", U"累计", U"共有", U"已达", U"达到",
-    U"分别", U"均为", U"增至", U"增长", U"增加", U"提高", U"上升", U"下降", U"减少", U"降低", U"突破",
-    U"共", U"计", U"达", U"已", U"为", U"是", U"有", U"约", U"均", U"等", U"了", U"的", U"至", U"到", U"占", U"按"};
+    U"分别为", U"分别是", U"分别达", U"已达到", U"平均为", U"连续",   U"提升至", U"提高至", U"增加至",
+    U"上升至", U"下降至", U"减少至", U"缩小至", U"扩大至", U"增长至", U"提升到", U"上升到", U"下降到",
+    U"减少到", U"缩小到", U"扩大到", U"增长到", U"从",     U"由",     U"提高到", U"增加到", U"上涨",
+    U"下跌",   U"平均",   U"共计",   U"合计",   U"总计",   U"累计",   U"共有",   U"已达",   U"达到",
+    U"分别",   U"均为",   U"增至",   U"增长",   U"增加",   U"提高",   U"上升",   U"下降",   U"减少",
+    U"降低",   U"突破",   U"共",     U"计",     U"达",     U"已",     U"为",     U"是",     U"有",
+    U"约",     U"均",     U"等",     U"了",     U"的",     U"至",     U"到",     U"占",     U"按"};
 constexpr std::initializer_list<std::u32string_view> kLeadingLight = {
-    U"截至目前", U"本年度", U"本单位", U"全年", U"全市", U"全省", U"全区", U"全县", U"全局", U"全厅", U"我局",
-    U"我厅", U"我委", U"我办", U"我市", U"我省", U"我区", U"本局", U"本年", U"年内", U"当年", U"目前", U"截至",
-    U"累计", U"共计", U"合计", U"总计", U"其中", U"分别", U"先后", U"已", U"共", U"均", U"并", U"和", U"及",
-    U"与", U"的", U"了", U"等", U"又", U"还", U"再", U"、", U"是", U"现已",
-    U"获", U"学习", U"同比", U"环比", U"比上年", U"较上年"};
+    U"截至目前", U"本年度", U"本单位", U"全年", U"全市", U"全省", U"全区",   U"全县",  U"全局", U"全厅", U"我局",
+    U"我厅",     U"我委",   U"我办",   U"我市", U"我省", U"我区", U"本局",   U"本年",  U"年内", U"当年", U"目前",
+    U"截至",     U"累计",   U"共计",   U"合计", U"总计", U"其中", U"分别",   U"先后",  U"已",   U"共",   U"均",
+    U"并",       U"和",     U"及",     U"与",   U"的",   U"了",   U"等",     U"又",    U"还",   U"再",   U"、",
+    U"是",       U"现已",   U"获",     U"学习", U"同比", U"环比", U"比上年", U"较上年"};
 // Words that end a subject read after its number (5家企业获批…).
 constexpr std::u32string_view kSubjectStops = U"的和与及并或等在对向为由被把将从于以了着已均";
 
@@ -183,7 +187,7 @@ struct Hit {
     std::u32string qualifier;
     bool zero = false;
     bool measure = false;
-    std::string subject;     // display text; zero statements: their object
+    std::string subject;  // display text; zero statements: their object
 };
 
 bool rejected_before(std::u32string_view view, std::size_t pos, const Numeral& n) {
@@ -215,8 +219,8 @@ bool read_share(std::u32string_view view, std::size_t& i, Hit& h) {
     ++i;
     h.value = shift_decimal(h.value, 1);
     if (!h.value_max.empty()) h.value_max = shift_decimal(h.value_max, 1);
-    if (h.value_max.empty() && i < view.size() && is_chinese_digit(view[i]) && view[i] != U'几' &&
-        view[i] != U'两' && !(i + 1 < view.size() && (unit_at(view, i + 1) > 0 || is_chinese_digit(view[i + 1])))) {
+    if (h.value_max.empty() && i < view.size() && is_chinese_digit(view[i]) && view[i] != U'几' && view[i] != U'两' &&
+        !(i + 1 < view.size() && (unit_at(view, i + 1) > 0 || is_chinese_digit(view[i + 1])))) {
         const std::optional<Numeral> d = read_chinese(view, i);
         if (d && d->min.size() == 1) {
             h.value = add_decimals(h.value, d->min);
@@ -260,7 +264,8 @@ bool read_unit(std::u32string_view view, std::size_t& i, std::size_t limit, cons
 
 // A range with the unit said twice: 8%至10%, 2万至3万元 (the first takes the second's unit).
 void unit_range(std::u32string_view view, std::size_t& i, std::size_t limit, const Numeral& first, Hit& h) {
-    if (!h.value_max.empty() || i + 1 >= limit || std::u32string_view(U"-~至到—–").find(view[i]) == std::u32string_view::npos)
+    if (!h.value_max.empty() || i + 1 >= limit ||
+        std::u32string_view(U"-~至到—–").find(view[i]) == std::u32string_view::npos)
         return;
     const std::optional<Numeral> second = first.chinese ? read_chinese(view, i + 1) : read_arabic(view, i + 1);
     if (!second || !second->max.empty() || compare_decimals(second->min, h.value) <= 0 || second->end >= limit) return;
@@ -296,8 +301,8 @@ std::optional<Hit> read_quantity(std::u32string_view view, std::size_t pos, std:
     const std::size_t at = percent_words ? pos + 3 : pos;
     // 千亿 and 万亿 alone are vague (千亿斤粮食产能) unless a qualifier says how: 超千亿元.
     const bool qualified = prefix_qualifier(view, lower, pos) > 0;
-    std::optional<Numeral> n = at < view.size() && is_ascii_digit(view[at]) ? read_arabic(view, at)
-                                                                             : read_chinese(view, at, qualified);
+    std::optional<Numeral> n =
+        at < view.size() && is_ascii_digit(view[at]) ? read_arabic(view, at) : read_chinese(view, at, qualified);
     run_end = at + 1;
     while (run_end < limit && (is_ascii_digit(view[run_end]) || is_chinese_digit(view[run_end]) ||
                                is_scale_char(view[run_end]) || view[run_end] == '.' || view[run_end] == ','))
@@ -316,9 +321,10 @@ std::optional<Hit> read_quantity(std::u32string_view view, std::size_t pos, std:
         }
     }
     // 年 is a year almost always; after 连续 or 历时 it counts years (连续6年增产).
-    const bool years = !percent_words && i < limit && view[i] == U'年' && pos >= 2 &&
-                       (starts_with(view, pos - 2, U"连续") || starts_with(view, pos - 2, U"历时") || view[pos - 1] == U'用') &&
-                       h.value_max.empty() && compare_decimals(h.value, "100") < 0;
+    const bool years =
+        !percent_words && i < limit && view[i] == U'年' && pos >= 2 &&
+        (starts_with(view, pos - 2, U"连续") || starts_with(view, pos - 2, U"历时") || view[pos - 1] == U'用') &&
+        h.value_max.empty() && compare_decimals(h.value, "100") < 0;
     if (percent_words || years) {
         h.unit = percent_words ? U"%" : U"年";
         h.measure = true;
@@ -379,8 +385,9 @@ struct Stretch {
 std::vector<Stretch> split_conjuncts(std::u32string_view view, Stretch object) {
     std::vector<Stretch> parts{{object.begin, object.begin}};
     for (std::size_t k = object.begin; k < object.end; ++k) {
-        const std::size_t sep = starts_with(view, k, U"以及") ? 2
-                                : std::u32string_view(U"和及与、或").find(view[k]) != std::u32string_view::npos ? 1 : 0;
+        const std::size_t sep = starts_with(view, k, U"以及")                                                   ? 2
+                                : std::u32string_view(U"和及与、或").find(view[k]) != std::u32string_view::npos ? 1
+                                                                                                                : 0;
         if (sep == 0) {
             parts.back().end = k + 1;
             continue;
@@ -401,10 +408,19 @@ std::vector<Hit> read_zero(const Line& line, std::size_t pos, std::size_t limit,
         const std::size_t e = event_at(view, pos + 1);
         if (e == 0 || pos + 1 + e > limit || (pos + 1 + e < view.size() && view[pos + 1 + e] == U'率')) return {};
         resume = pos + 1 + e;
-        Hit h{pos, pos + 1, "0", "", zero_unit(view.substr(pos + 1, e)), {}, true, false, line.utf8(pos + 1, pos + 1 + e)};
+        Hit h{pos,
+              pos + 1,
+              "0",
+              "",
+              zero_unit(view.substr(pos + 1, e)),
+              {},
+              true,
+              false,
+              line.utf8(pos + 1, pos + 1 + e)};
         return {h};
     }
-    if (view[pos] == U'无' && pos + 1 < view.size() && kNotNegatedAfterWu.find(view[pos + 1]) != std::u32string_view::npos)
+    if (view[pos] == U'无' && pos + 1 < view.size() &&
+        kNotNegatedAfterWu.find(view[pos + 1]) != std::u32string_view::npos)
         return {};
     std::size_t from = pos + n;
     from += match_any(view, from, {U"一起", U"一件", U"一例", U"一宗", U"任何"});
@@ -420,7 +436,8 @@ std::vector<Hit> read_zero(const Line& line, std::size_t pos, std::size_t limit,
     for (const Stretch& part : split_conjuncts(view, {from, end})) {
         const bool own_head = ends_with_event(view.substr(part.begin, part.size()));
         std::string subject = line.utf8(part.begin, part.end) + (own_head ? "" : line.utf8(head.begin, head.end));
-        const std::u32string unit = zero_unit(own_head ? view.substr(part.begin, part.size()) : view.substr(head.begin, head.size()));
+        const std::u32string unit =
+            zero_unit(own_head ? view.substr(part.begin, part.size()) : view.substr(head.begin, head.size()));
         out.push_back(Hit{pos, pos + n, "0", "", unit, {}, true, false, std::move(subject)});
     }
     resume = end;
@@ -484,8 +501,9 @@ Stretch subject_before(std::u32string_view view, std::size_t lead_begin, std::si
         const std::size_t v = depth == 0 ? verb_at(view.substr(0, begin), k) : 0;
         if (v == 0) continue;
         const std::size_t after = k + v;
-        const bool listed = (after < begin && std::u32string_view(U"、等和").find(view[after]) != std::u32string_view::npos) ||
-                            (k > lead_begin && view[k - 1] == U'、');
+        const bool listed =
+            (after < begin && std::u32string_view(U"、等和").find(view[after]) != std::u32string_view::npos) ||
+            (k > lead_begin && view[k - 1] == U'、');
         if (!listed) cuts.push_back(after);
         k = after - 1;
     }
@@ -500,7 +518,8 @@ Stretch subject_before(std::u32string_view view, std::size_t lead_begin, std::si
 Stretch subject_after(std::u32string_view view, std::size_t end, std::size_t limit) {
     std::size_t k = end;
     while (k < limit && k - end < 20 && is_han(view[k]) && kSubjectStops.find(view[k]) == std::u32string_view::npos &&
-           verb_at(view.substr(0, limit), k) == 0 && !(is_chinese_digit(view[k]) && k + 1 < limit && unit_at(view, k + 1) > 0))
+           verb_at(view.substr(0, limit), k) == 0 &&
+           !(is_chinese_digit(view[k]) && k + 1 < limit && unit_at(view, k + 1) > 0))
         ++k;
     return k - end >= 2 ? Stretch{end, k} : Stretch{};
 }
@@ -557,10 +576,14 @@ void fill_subjects(const Line& line, const Range& r, std::vector<Hit>& hits) {
         const bool only_total = h.begin > cb && facts::total_word_at(view, cb) == h.begin - cb;
         const bool restated = k > 0 && !hits[k - 1].zero && strip_light(view, {cb, h.begin}).empty() &&
                               (hits[k - 1].unit == h.unit || only_total);  // 项目3项,共400万元
-        if (!s.empty()) h.subject = line.utf8(s.begin, s.end);
-        else if (adjacent || restated) h.subject = hits[k - 1].subject;
-        else if (!rest.empty()) h.subject = line.utf8(rest.begin, rest.end);
-        else h.subject = line.utf8(lead, h.begin);
+        if (!s.empty())
+            h.subject = line.utf8(s.begin, s.end);
+        else if (adjacent || restated)
+            h.subject = hits[k - 1].subject;
+        else if (!rest.empty())
+            h.subject = line.utf8(rest.begin, rest.end);
+        else
+            h.subject = line.utf8(lead, h.begin);
     }
 }
 
@@ -711,9 +734,9 @@ Grid grid_of(const Block& b) {
         }
     }
     for (std::size_t r = 0; r < b.rows.size(); ++r)
-        g.header.push_back(b.rows[r].header || (!b.rows[r].cells.empty() &&
-                                                std::all_of(b.rows[r].cells.begin(), b.rows[r].cells.end(),
-                                                            [](const TableCell& c) { return c.header; })));
+        g.header.push_back(b.rows[r].header ||
+                           (!b.rows[r].cells.empty() && std::all_of(b.rows[r].cells.begin(), b.rows[r].cells.end(),
+                                                                    [](const TableCell& c) { return c.header; })));
     // Tables without marked headers usually label their columns in the first row.
     const bool none = std::none_of(g.header.begin(), g.header.end(), [](bool h) { return h; });
     if (none && !b.rows.empty() && std::none_of(b.rows[0].cells.begin(), b.rows[0].cells.end(), [](const TableCell& c) {
@@ -789,7 +812,8 @@ void extract_table(const Block& b, std::size_t index, Found& out) {
         for (std::size_t c = 0; c < g.at[r].size(); ++c) {
             const TableCell* cell = g.at[r][c];
             // Each cell once, where it starts: not again under its column span or row span.
-            if (!cell || (c > 0 && g.at[r][c - 1] == cell) || (r > 0 && c < g.at[r - 1].size() && g.at[r - 1][c] == cell))
+            if (!cell || (c > 0 && g.at[r][c - 1] == cell) ||
+                (r > 0 && c < g.at[r - 1].size() && g.at[r - 1][c] == cell))
                 continue;
             if (std::optional<Fact> f = cell_fact(g, r, c, index)) {
                 out.push_back(std::move(*f));

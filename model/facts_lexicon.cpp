@@ -35,11 +35,12 @@ bool is_clause_break(std::u32string_view view, std::size_t k) {
 bool is_sentence_break(char32_t cp) { return cp == U'。' || cp == ';' || cp == '!' || cp == '?'; }
 
 std::size_t total_word_at(std::u32string_view view, std::size_t k) {
-    if (const std::size_t n = match_any(view, k, {U"共计", U"合计", U"累计", U"总计", U"总额", U"总数", U"总量"})) return n;
+    if (const std::size_t n = match_any(view, k, {U"共计", U"合计", U"累计", U"总计", U"总额", U"总数", U"总量"}))
+        return n;
     if (view[k] != U'共') return 0;
     if (k > 0 && (view[k - 1] == U'公' || view[k - 1] == U'中' || view[k - 1] == U'总')) return 0;
-    if (k + 1 < view.size() && std::u32string_view(U"同享建商治识产青性和赢担创抓筑促育推").find(view[k + 1]) !=
-                                   std::u32string_view::npos)
+    if (k + 1 < view.size() &&
+        std::u32string_view(U"同享建商治识产青性和赢担创抓筑促育推").find(view[k + 1]) != std::u32string_view::npos)
         return 0;
     return 1;
 }

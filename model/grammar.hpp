@@ -26,8 +26,17 @@ std::u32string footer_owner(std::u32string_view view);
 
 // --- metadata_lines.cpp: "label: value" lines of CMS pages --------------------------------
 enum class MetaKey {
-    title, index_number, document_number, publisher, category, keywords, published,
-    written, source, extra, chrome,
+    title,
+    index_number,
+    document_number,
+    publisher,
+    category,
+    keywords,
+    published,
+    written,
+    source,
+    extra,
+    chrome,
 };
 struct LabelledValue {
     MetaKey key = MetaKey::extra;

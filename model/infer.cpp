@@ -7,22 +7,22 @@
 #include <string_view>
 
 #include "gongwen/describe.hpp"
-#include "model/pass_state.hpp"
-#include "model/grammar.hpp"
 #include "gongwen/unicode.hpp"
+#include "model/grammar.hpp"
+#include "model/pass_state.hpp"
 
 namespace gongwen {
 
 namespace {
 
 // Suffixes of organisation names, longest first.
-constexpr std::array<std::u32string_view, 18> kOrgSuffixes{
-    U"委员会", U"办公室", U"人民政府", U"会议", U"政府", U"局", U"厅", U"委", U"办", U"院", U"署",
-    U"中心", U"部", U"处", U"所", U"站", U"馆", U"队"};
+constexpr std::array<std::u32string_view, 18> kOrgSuffixes{U"委员会", U"办公室", U"人民政府", U"会议", U"政府", U"局",
+                                                           U"厅",     U"委",     U"办",       U"院",   U"署",   U"中心",
+                                                           U"部",     U"处",     U"所",       U"站",   U"馆",   U"队"};
 
 // Topics of the annual reports we read, for a title composed when the text has none.
-constexpr std::array<std::u32string_view, 6> kTopics{
-    U"法治政府建设", U"依法行政", U"政府信息公开", U"政务公开", U"法治建设", U"普法"};
+constexpr std::array<std::u32string_view, 6> kTopics{U"法治政府建设", U"依法行政", U"政府信息公开",
+                                                     U"政务公开",     U"法治建设", U"普法"};
 
 bool is_level_char(char32_t cp) {
     return cp == U'省' || cp == U'市' || cp == U'县' || cp == U'区' || cp == U'州' || cp == U'镇' || cp == U'乡';
@@ -37,7 +37,8 @@ std::size_t count_of(std::u32string_view text, std::u32string_view what) {
 // "亳州市科学技术局关于…", "市科技局2022年度…", "2026年四川省人民政府工作报告" → the
 // organisation at the head of a title.
 std::u32string org_prefix(std::u32string_view title) {
-    if (title.size() > 5 && is_ascii_digit(title[0]) && title[4] == U'年') title.remove_prefix(title[5] == U'度' ? 6 : 5);
+    if (title.size() > 5 && is_ascii_digit(title[0]) && title[4] == U'年')
+        title.remove_prefix(title[5] == U'度' ? 6 : 5);
     std::u32string_view head;
     if (const std::size_t about = title.find(U"关于"); about != std::u32string_view::npos) {
         head = title.substr(0, about);
@@ -61,7 +62,8 @@ std::u32string self_reference(const std::vector<std::u32string_view>& texts) {
     std::size_t best_count = 1;  // named at least twice
     for (const std::u32string_view text : texts) {
         for (std::size_t i = 1; i < text.size(); ++i) {
-            if ((text[i] != U'局' && text[i] != U'厅') || kNotOrg.find(text[i - 1]) != std::u32string_view::npos) continue;
+            if ((text[i] != U'局' && text[i] != U'厅') || kNotOrg.find(text[i - 1]) != std::u32string_view::npos)
+                continue;
             std::size_t b = i;
             while (b > 0 && i - b < 6 && is_han(text[b - 1]) && !is_level_char(text[b])) --b;
             if (!is_level_char(text[b]) || i - b < 2) continue;
@@ -150,8 +152,7 @@ const Block* first_block(const Document& doc, BlockKind kind) {
 }
 
 // "现将我局2020年度法治政府建设工作报告如下" → "我局2020年度法治政府建设工作报告".
-std::u32string opening_title(const std::vector<const Line*>& content, std::size_t& line_index,
-                             std::size_t& at) {
+std::u32string opening_title(const std::vector<const Line*>& content, std::size_t& line_index, std::size_t& at) {
     for (std::size_t k = 0; k < content.size() && k < 6; ++k) {
         const std::u32string_view v = content[k]->view;
         const std::size_t lead = v.find(U"现将");
@@ -187,7 +188,8 @@ void infer_title(Document& doc, const InferenceInput& in, std::u32string_view or
     std::size_t at = 0;
     std::u32string phrase = opening_title(in.content, k, at);
     if (!phrase.empty()) {
-        for (std::u32string_view self : {U"我局", U"本局", U"我厅", U"本厅", U"我委", U"本委", U"我办", U"本单位", U"我单位"})
+        for (std::u32string_view self :
+             {U"我局", U"本局", U"我厅", U"本厅", U"我委", U"本委", U"我办", U"本单位", U"我单位"})
             if (phrase.rfind(self, 0) == 0) phrase = std::u32string(org) + phrase.substr(self.size());
         if (!org.empty() && phrase.find(org) == std::u32string::npos && is_ascii_digit(phrase[0]))
             phrase = std::u32string(org) + phrase;
@@ -200,7 +202,8 @@ void infer_title(Document& doc, const InferenceInput& in, std::u32string_view or
     const std::u32string topic = topic_of(doc, in.content);
     if (org.empty() || !m.year.present() || topic.empty()) return;
     std::string composed = to_utf8(org) + m.year.value + "年度" + to_utf8(topic) + "工作情况报告";
-    if (topic.find(U"建设") != std::u32string::npos) composed = to_utf8(org) + m.year.value + "年度" + to_utf8(topic) + "情况报告";
+    if (topic.find(U"建设") != std::u32string::npos)
+        composed = to_utf8(org) + m.year.value + "年度" + to_utf8(topic) + "情况报告";
     m.title = Field{in.traditional ? to_traditional(composed) : composed, true, {}};
 }
 
@@ -212,11 +215,16 @@ void infer_org(Document& doc, const InferenceInput& in) {
     for (const std::u32string& owner : in.owners) texts.push_back(owner);
 
     Field org;
-    if (m.publisher.present()) org = m.publisher;
-    else if (m.signer.present()) org = m.signer;
-    else if (std::u32string p = org_prefix(fold(to_u32(m.title.value))); !p.empty()) org = field_from(p, m.title.inferred, m.title.span);
-    else if (!in.owners.empty()) org = field_from(in.owners.front(), true);
-    else if (std::u32string self = self_reference(texts); !self.empty()) org = field_from(self, true);
+    if (m.publisher.present())
+        org = m.publisher;
+    else if (m.signer.present())
+        org = m.signer;
+    else if (std::u32string p = org_prefix(fold(to_u32(m.title.value))); !p.empty())
+        org = field_from(p, m.title.inferred, m.title.span);
+    else if (!in.owners.empty())
+        org = field_from(in.owners.front(), true);
+    else if (std::u32string self = self_reference(texts); !self.empty())
+        org = field_from(self, true);
     if (org.present()) {
         const std::u32string short_form = fold(to_u32(org.value));
         if (std::u32string full = expand_org(short_form, texts); !full.empty() && full != short_form)

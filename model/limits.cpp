@@ -17,20 +17,22 @@ std::string format_seconds(double seconds) {
 
 Budget::Budget(const Limits& limits, std::string name) : limits_(limits), name_(std::move(name)) {
     if (limits_.timeout > 0)
-        deadline_ = std::chrono::steady_clock::now() +
-                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(limits_.timeout));
+        deadline_ = std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                                           std::chrono::duration<double>(limits_.timeout));
 }
 
 void Budget::check_time() const {
     if (limits_.timeout <= 0 || std::chrono::steady_clock::now() < deadline_) return;
-    throw LimitError(name_, "took longer than the " + format_seconds(limits_.timeout) + " s limit per report", Limit::timeout);
+    throw LimitError(name_, "took longer than the " + format_seconds(limits_.timeout) + " s limit per report",
+                     Limit::timeout);
 }
 
 void Budget::check_input_size(std::uint64_t size) const {
     const std::uint64_t max = limits_.max_input_size;
     if (max == 0 || size <= max) return;
     throw LimitError(name_,
-                     "input is " + format_size(size) + " (" + std::to_string(size) + " bytes), over the " + format_size(max) + " limit",
+                     "input is " + format_size(size) + " (" + std::to_string(size) + " bytes), over the " +
+                         format_size(max) + " limit",
                      Limit::input_size);
 }
 
@@ -58,7 +60,8 @@ void Budget::check_pages(std::size_t pages) const {
 void Budget::check_depth(std::size_t depth) const {
     const std::size_t max = limits_.max_depth;
     if (max == 0 || depth <= max) return;
-    throw LimitError(name_, "elements nested " + std::to_string(depth) + " deep, over the " + std::to_string(max) + " limit",
+    throw LimitError(name_,
+                     "elements nested " + std::to_string(depth) + " deep, over the " + std::to_string(max) + " limit",
                      Limit::depth);
 }
 

@@ -35,11 +35,11 @@ private:
 };
 
 struct Line {
-    std::u32string text;                // display text: trimmed, pinyin and CJK spaces removed
-    std::u32string view;                // fold(text): half-width, Simplified; same length as text
-    Origins origin;                     // origin[i]: source code point offset of text[i]
-    Span span;                          // the whole trimmed source line
-    int heading_hint = 0;               // from RawBlock::heading_hint
+    std::u32string text;   // display text: trimmed, pinyin and CJK spaces removed
+    std::u32string view;   // fold(text): half-width, Simplified; same length as text
+    Origins origin;        // origin[i]: source code point offset of text[i]
+    Span span;             // the whole trimmed source line
+    int heading_hint = 0;  // from RawBlock::heading_hint
 
     bool empty() const { return text.empty(); }
     // Source span of text[begin, end).
@@ -64,11 +64,11 @@ struct Places {
 
 // Counts of what cleanup changed in one document, with where.
 struct CleanupReport {
-    Places pinyin;                 // annotations removed
-    Places cjk_spaces;             // space runs removed between CJK characters
-    Places mojibake;               // suspected mis-decoded runs (flagged, not changed)
-    Places punctuation;            // Latin marks shown full-width in Chinese text
-    std::size_t fullwidth = 0;     // full-width ASCII characters read as ASCII for analysis
+    Places pinyin;              // annotations removed
+    Places cjk_spaces;          // space runs removed between CJK characters
+    Places mojibake;            // suspected mis-decoded runs (flagged, not changed)
+    Places punctuation;         // Latin marks shown full-width in Chinese text
+    std::size_t fullwidth = 0;  // full-width ASCII characters read as ASCII for analysis
 };
 
 // Whether t[i] is a sign of mis-decoded text: a '?' glued to Chinese text or letters, a

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <string_view>
 
-#include "model/pass_state.hpp"
 #include "gongwen/unicode.hpp"
+#include "model/pass_state.hpp"
 
 namespace gongwen {
 
@@ -21,11 +21,12 @@ void set_field(Field& field, std::string value, Span span, Findings& found) {
     }
 }
 
-void apply_label(Metadata& meta, const Line& line, const LabelledValue& lv, const std::string& label,
-                 Field& written, Findings& found) {
+void apply_label(Metadata& meta, const Line& line, const LabelledValue& lv, const std::string& label, Field& written,
+                 Findings& found) {
     const Span span = line.span_of(lv.value_begin, lv.value_end);
     std::string value = line.utf8(lv.value_begin, lv.value_end);
-    const std::u32string_view view = std::u32string_view(line.view).substr(lv.value_begin, lv.value_end - lv.value_begin);
+    const std::u32string_view view =
+        std::u32string_view(line.view).substr(lv.value_begin, lv.value_end - lv.value_begin);
     if (lv.key == MetaKey::chrome) {
         found.boilerplate.push_back(line.span_of(lv.label_begin, std::max(lv.value_end, lv.value_begin)));
         return;
@@ -67,8 +68,8 @@ void apply_label(Metadata& meta, const Line& line, const LabelledValue& lv, cons
 // "label:value" as an extra field under its label.
 void apply_stated(Metadata& meta, const RawBlock& raw, Field& written, Findings& found) {
     CleanupReport scratch;  // cleanup of a stated line is not a change to the document's text
-    const Line line = make_line(to_u32(raw.text), raw.start, raw.origin.empty() ? nullptr : &raw.origin, false,
-                                scratch);
+    const Line line =
+        make_line(to_u32(raw.text), raw.start, raw.origin.empty() ? nullptr : &raw.origin, false, scratch);
     if (auto labels = parse_metadata_line(line.view)) {
         for (const LabelledValue& lv : *labels)
             apply_label(meta, line, lv, label_text(line, lv.label_begin), written, found);

@@ -4,8 +4,8 @@
 #include <string_view>
 #include <utility>
 
-#include "model/grammar.hpp"
 #include "gongwen/unicode.hpp"
+#include "model/grammar.hpp"
 
 namespace gongwen {
 
@@ -18,28 +18,59 @@ struct Label {
 
 // Matched on the analysis view (Simplified, half-width colon).
 constexpr std::array<Label, 53> kLabels{{
-    {U"名称", MetaKey::title}, {U"标题", MetaKey::title}, {U"文件名称", MetaKey::title},
-    {U"信息名称", MetaKey::title}, {U"索引号", MetaKey::index_number},
-    {U"文号", MetaKey::document_number}, {U"发文字号", MetaKey::document_number},
-    {U"发布机构", MetaKey::publisher}, {U"发文机关", MetaKey::publisher},
-    {U"发布单位", MetaKey::publisher}, {U"发文单位", MetaKey::publisher},
-    {U"主题分类", MetaKey::category}, {U"主题词", MetaKey::keywords},
-    {U"关键词", MetaKey::keywords}, {U"关键字", MetaKey::keywords},
-    {U"发布时间", MetaKey::published}, {U"发布日期", MetaKey::published},
-    {U"发表时间", MetaKey::published}, {U"发表日期", MetaKey::published},
-    {U"公开日期", MetaKey::published}, {U"发文日期", MetaKey::written},
-    {U"成文日期", MetaKey::written}, {U"生成日期", MetaKey::written},
-    {U"印发日期", MetaKey::written}, {U"来源", MetaKey::source},
-    {U"信息来源", MetaKey::source}, {U"文章来源", MetaKey::source},
-    {U"组配分类", MetaKey::extra}, {U"有效性", MetaKey::extra}, {U"效力状态", MetaKey::extra},
-    {U"公开方式", MetaKey::extra}, {U"公开范围", MetaKey::extra}, {U"公开形式", MetaKey::extra},
-    {U"体裁分类", MetaKey::extra}, {U"组织分类", MetaKey::extra}, {U"服务对象", MetaKey::extra},
-    {U"信息分类", MetaKey::extra}, {U"内容分类", MetaKey::extra}, {U"所属栏目", MetaKey::extra},
-    {U"作者", MetaKey::extra}, {U"责任编辑", MetaKey::extra}, {U"时效性", MetaKey::extra},
-    {U"浏览次数", MetaKey::chrome}, {U"浏览量", MetaKey::chrome}, {U"点击数", MetaKey::chrome},
-    {U"点击量", MetaKey::chrome}, {U"访问量", MetaKey::chrome}, {U"阅读次数", MetaKey::chrome},
-    {U"阅读量", MetaKey::chrome}, {U"字体", MetaKey::chrome}, {U"字号", MetaKey::chrome},
-    {U"分享", MetaKey::chrome}, {U"分享到", MetaKey::chrome},
+    {U"名称", MetaKey::title},
+    {U"标题", MetaKey::title},
+    {U"文件名称", MetaKey::title},
+    {U"信息名称", MetaKey::title},
+    {U"索引号", MetaKey::index_number},
+    {U"文号", MetaKey::document_number},
+    {U"发文字号", MetaKey::document_number},
+    {U"发布机构", MetaKey::publisher},
+    {U"发文机关", MetaKey::publisher},
+    {U"发布单位", MetaKey::publisher},
+    {U"发文单位", MetaKey::publisher},
+    {U"主题分类", MetaKey::category},
+    {U"主题词", MetaKey::keywords},
+    {U"关键词", MetaKey::keywords},
+    {U"关键字", MetaKey::keywords},
+    {U"发布时间", MetaKey::published},
+    {U"发布日期", MetaKey::published},
+    {U"发表时间", MetaKey::published},
+    {U"发表日期", MetaKey::published},
+    {U"公开日期", MetaKey::published},
+    {U"发文日期", MetaKey::written},
+    {U"成文日期", MetaKey::written},
+    {U"生成日期", MetaKey::written},
+    {U"印发日期", MetaKey::written},
+    {U"来源", MetaKey::source},
+    {U"信息来源", MetaKey::source},
+    {U"文章来源", MetaKey::source},
+    {U"组配分类", MetaKey::extra},
+    {U"有效性", MetaKey::extra},
+    {U"效力状态", MetaKey::extra},
+    {U"公开方式", MetaKey::extra},
+    {U"公开范围", MetaKey::extra},
+    {U"公开形式", MetaKey::extra},
+    {U"体裁分类", MetaKey::extra},
+    {U"组织分类", MetaKey::extra},
+    {U"服务对象", MetaKey::extra},
+    {U"信息分类", MetaKey::extra},
+    {U"内容分类", MetaKey::extra},
+    {U"所属栏目", MetaKey::extra},
+    {U"作者", MetaKey::extra},
+    {U"责任编辑", MetaKey::extra},
+    {U"时效性", MetaKey::extra},
+    {U"浏览次数", MetaKey::chrome},
+    {U"浏览量", MetaKey::chrome},
+    {U"点击数", MetaKey::chrome},
+    {U"点击量", MetaKey::chrome},
+    {U"访问量", MetaKey::chrome},
+    {U"阅读次数", MetaKey::chrome},
+    {U"阅读量", MetaKey::chrome},
+    {U"字体", MetaKey::chrome},
+    {U"字号", MetaKey::chrome},
+    {U"分享", MetaKey::chrome},
+    {U"分享到", MetaKey::chrome},
 }};
 
 // The longest label at view[i] that is followed by a colon; returns {label, colon end}.
@@ -210,8 +241,8 @@ std::optional<std::vector<LabelledValue>> parse_metadata_line(std::u32string_vie
     auto& last = values.back();
     // "来源:【】" (a widget's brackets around a script-filled value) states nothing.
     while (last.value_end > last.value_begin &&
-           (is_space(view[last.value_end - 1]) || view[last.value_end - 1] == U'】' || view[last.value_end - 1] == U'【' ||
-            view[last.value_end - 1] == '['))
+           (is_space(view[last.value_end - 1]) || view[last.value_end - 1] == U'】' ||
+            view[last.value_end - 1] == U'【' || view[last.value_end - 1] == '['))
         --last.value_end;
     return values;
 }

@@ -3,8 +3,8 @@
 // the blocks a reader finished itself (tables, images) kept aside, their cells cleaned the same way.
 #include <string_view>
 
-#include "model/pass_state.hpp"
 #include "gongwen/unicode.hpp"
+#include "model/pass_state.hpp"
 
 namespace gongwen {
 
@@ -36,7 +36,8 @@ void normalize(std::vector<RawBlock>& raw, PassState& s) {
     std::size_t toned = 0;
     for (const RawBlock& r : raw) {
         // A line's bytes are at least its code points: only a long one needs counting.
-        if (max_length > 0 && r.text.size() > max_length && !r.block) s.budget.check_line_length(count_code_points(r.text), r.start);
+        if (max_length > 0 && r.text.size() > max_length && !r.block)
+            s.budget.check_line_length(count_code_points(r.text), r.start);
         if (toned < 3 && may_hold_pinyin(r.text)) toned += count_tone_marked_pinyin(to_u32(r.text));
     }
     s.entries.reserve(raw.size());

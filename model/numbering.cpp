@@ -2,8 +2,8 @@
 // enumerators (一是…二是…, 第一，第二，…) that structure paragraphs without being headings.
 #include <string_view>
 
-#include "model/grammar.hpp"
 #include "gongwen/unicode.hpp"
+#include "model/grammar.hpp"
 
 namespace gongwen {
 
@@ -19,9 +19,7 @@ std::size_t numeral_run(std::u32string_view s, std::size_t i, bool arabic) {
     return j - i;
 }
 
-bool is_closing(char32_t cp) {
-    return cp == U'。' || cp == '!' || cp == '?' || cp == ';' || cp == U'…';
-}
+bool is_closing(char32_t cp) { return cp == U'。' || cp == '!' || cp == '?' || cp == ';' || cp == U'…'; }
 
 }  // namespace
 
@@ -61,8 +59,10 @@ std::size_t first_sentence_end(std::u32string_view view, std::size_t from) {
     int depth = 0;  // inside 《》, “”, （）: a full stop there does not end the sentence
     for (std::size_t i = from; i < view.size(); ++i) {
         const char32_t cp = view[i];
-        if (cp == U'《' || cp == U'“' || cp == '(' || cp == U'「') ++depth;
-        else if ((cp == U'》' || cp == U'”' || cp == ')' || cp == U'」') && depth > 0) --depth;
+        if (cp == U'《' || cp == U'“' || cp == '(' || cp == U'「')
+            ++depth;
+        else if ((cp == U'》' || cp == U'”' || cp == ')' || cp == U'」') && depth > 0)
+            --depth;
         else if (depth == 0 && is_closing(cp)) {
             std::size_t end = i + 1;
             while (end < view.size() && (is_closing(view[end]) || view[end] == U'”')) ++end;
@@ -91,8 +91,7 @@ std::vector<Enumerator> find_enumerators(std::u32string_view view, std::size_t f
         const char32_t after = view[at + digits];
         if (ordinal ? (after != ',' && after != U'、') : after != U'是') continue;
         // "第一，" needs a full clause break before it; "一是" may follow a comma.
-        if (ordinal && p > from && view[p - 1] != U'。' && view[p - 1] != ';' && view[p - 1] != ':')
-            continue;
+        if (ordinal && p > from && view[p - 1] != U'。' && view[p - 1] != ';' && view[p - 1] != ':') continue;
         const int number = parse_numeral(view.substr(at, digits));
         if (number <= 0 || (expected != 0 && number != expected)) continue;
         if (!found.empty() && (view[found.back().begin] == U'第') != ordinal) continue;

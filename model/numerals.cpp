@@ -104,8 +104,10 @@ ChineseParse evaluate_chinese(std::u32string_view core, bool high) {
             total *= 10000;  // 六万万 = 6 亿, as older texts write it
         } else {
             section += number;
-            if (power == 4) total += section * 10000;
-            else total = (total + section) * 100000000ULL;
+            if (power == 4)
+                total += section * 10000;
+            else
+                total = (total + section) * 100000000ULL;
             section = 0;
         }
         last_big = power;
@@ -248,8 +250,7 @@ std::optional<Numeral> read_arabic(std::u32string_view view, std::size_t pos) {
 
 std::optional<Numeral> read_chinese(std::u32string_view view, std::size_t pos, bool scale_alone) {
     std::size_t i = pos;
-    while (i < view.size() && (is_chinese_digit(view[i]) || is_scale_char(view[i])) &&
-           !scale_belongs_to_unit(view, i))
+    while (i < view.size() && (is_chinese_digit(view[i]) || is_scale_char(view[i])) && !scale_belongs_to_unit(view, i))
         ++i;
     std::u32string_view core = view.substr(pos, i - pos);
     if (core.size() > kMaxDigits) return std::nullopt;
@@ -260,7 +261,8 @@ std::optional<Numeral> read_chinese(std::u32string_view view, std::size_t pos, b
     if (!has_real_digit(core) && core[0] != U'十' && !(is_scale_char(core[0]) && (followed_by_infix || scale_alone)))
         return std::nullopt;
     // 千亿 read as 一千亿 when it may stand alone.
-    const std::u32string implied = has_real_digit(core) || core[0] == U'十' ? std::u32string(core) : U"一" + std::u32string(core);
+    const std::u32string implied =
+        has_real_digit(core) || core[0] == U'十' ? std::u32string(core) : U"一" + std::u32string(core);
     const ChineseParse low = evaluate_chinese(implied, false);
     const ChineseParse high = evaluate_chinese(implied, true);
     if (!low.ok || !high.ok) return std::nullopt;

@@ -14,15 +14,15 @@ namespace gongwen {
 
 // A number read from the analysis view, before its unit.
 struct Numeral {
-    std::size_t end = 0;     // position after the numeral (scale words included)
-    std::string min;         // exact decimal; the value
-    std::string max;         // a range's upper bound (两三, 三十几万), else empty
-    std::string infix;       // 余 or 多 standing between the number and its scale (十余万)
-    int power = 0;           // scale words read after the number (万 = 4, 亿 = 8)
-    bool scaled = false;     // multiplied by 万 or 亿 somewhere (一万二千, 1.2亿)
-    bool chinese = false;    // written in Chinese numerals
-    bool lone_one = false;   // exactly 一 (mostly an article: 一批, 一项重要工作)
-    bool lone_two = false;   // exactly 二 (二次, 二期, 二级: a rank, not a count)
+    std::size_t end = 0;    // position after the numeral (scale words included)
+    std::string min;        // exact decimal; the value
+    std::string max;        // a range's upper bound (两三, 三十几万), else empty
+    std::string infix;      // 余 or 多 standing between the number and its scale (十余万)
+    int power = 0;          // scale words read after the number (万 = 4, 亿 = 8)
+    bool scaled = false;    // multiplied by 万 or 亿 somewhere (一万二千, 1.2亿)
+    bool chinese = false;   // written in Chinese numerals
+    bool lone_one = false;  // exactly 一 (mostly an article: 一批, 一项重要工作)
+    bool lone_two = false;  // exactly 二 (二次, 二期, 二级: a rank, not a count)
 };
 
 // Reads an Arabic number at view[pos] ("6,413", "9.98", "1.2万亿", "6600多万"), or nothing.

@@ -6,8 +6,8 @@
 #include <iterator>
 #include <string_view>
 
-#include "model/pass_state.hpp"
 #include "gongwen/unicode.hpp"
+#include "model/pass_state.hpp"
 
 namespace gongwen {
 
@@ -40,8 +40,8 @@ Block paragraph_of(const Line& line, std::size_t begin, std::size_t end) {
         const std::size_t item_end = trim_end(line, item_begin, k + 1 < found.size() ? found[k + 1].begin : end);
         std::size_t text_begin = item_begin + found[k].length;
         while (text_begin < item_end && is_space(line.view[text_begin])) ++text_begin;
-        b.items.push_back(Item{line.utf8(item_begin, item_begin + found[k].length),
-                               line.utf8(text_begin, item_end), line.span_of(item_begin, item_end)});
+        b.items.push_back(Item{line.utf8(item_begin, item_begin + found[k].length), line.utf8(text_begin, item_end),
+                               line.span_of(item_begin, item_end)});
     }
     return b;
 }

@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "gongwen/document.hpp"
-#include "model/grammar.hpp"
 #include "gongwen/limits.hpp"
-#include "model/line.hpp"
 #include "gongwen/raw.hpp"
+#include "model/grammar.hpp"
+#include "model/line.hpp"
 
 namespace gongwen {
 
@@ -38,11 +38,11 @@ struct Findings {
 
 // What inference needs beyond the blocks.
 struct InferenceInput {
-    std::vector<const Line*> content;        // every content line, in order
-    std::vector<std::u32string> owners;      // site owners named in removed footer lines
-    Field cms_title;                         // 名称/标题 of the page's metadata
-    Field attachment_title;                  // 附件: <title>
-    bool traditional = false;                // the document is written in Traditional script
+    std::vector<const Line*> content;    // every content line, in order
+    std::vector<std::u32string> owners;  // site owners named in removed footer lines
+    Field cms_title;                     // 名称/标题 of the page's metadata
+    Field attachment_title;              // 附件: <title>
+    bool traditional = false;            // the document is written in Traditional script
 };
 
 struct PassState {
@@ -53,9 +53,9 @@ struct PassState {
     std::vector<Block> finished;  // blocks the reader finished itself (tables, images)
     CleanupReport cleanup;        // what cleanup changed
     Findings found;
-    Field written;                // the date a 成文日期 label states: the publication date when none is
+    Field written;  // the date a 成文日期 label states: the publication date when none is
     InferenceInput in;
-    std::vector<Line*> content;   // in.content, for the facts step to free as it goes
+    std::vector<Line*> content;  // in.content, for the facts step to free as it goes
 };
 
 // --- the passes, in the order run_passes runs them ------------------------------------------

@@ -2,9 +2,9 @@
 // named after it; pass_state.hpp says what they hand on.
 #include <algorithm>
 
+#include "gongwen/unicode.hpp"
 #include "model/facts.hpp"
 #include "model/pass_state.hpp"
-#include "gongwen/unicode.hpp"
 
 namespace gongwen {
 
@@ -27,14 +27,14 @@ void report(PassState& s, RawDocument& raw) {
     doc.diagnostics = std::move(raw.input_notes);
     // The page furniture a reader left out of the text is removed boilerplate too.
     found.boilerplate.insert(found.boilerplate.end(), raw.removed.begin(), raw.removed.end());
-    std::sort(found.boilerplate.begin(), found.boilerplate.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+    std::sort(found.boilerplate.begin(), found.boilerplate.end(),
+              [](const Span& a, const Span& b) { return a.start < b.start; });
     if (doc.source.charset_guessed)
         add_diagnostic(doc, "charset_guessed", {},
                        "the input declared no charset; " + doc.source.charset + " was detected", 1);
     add_diagnostic(doc, "boilerplate_removed", std::move(found.boilerplate),
                    "web-page navigation, widgets and footer lines removed from the body");
-    add_diagnostic(doc, "metadata_merged", std::move(found.merged),
-                   "repeated metadata values merged into one");
+    add_diagnostic(doc, "metadata_merged", std::move(found.merged), "repeated metadata values merged into one");
     std::string notes;
     for (const std::string& n : found.conflict_notes) notes += (notes.empty() ? "" : "; ") + n;
     add_diagnostic(doc, "metadata_conflict", std::move(found.conflicts),

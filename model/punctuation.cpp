@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <string_view>
 
-#include "model/line.hpp"
 #include "gongwen/unicode.hpp"
+#include "model/line.hpp"
 
 namespace gongwen {
 
@@ -28,7 +28,8 @@ bool url_char(char32_t cp) {
 // punctuation that ends the sentence after them (as linkifiers strip it).
 std::vector<bool> protected_runs(const std::u32string& t) {
     std::vector<bool> mark(t.size(), false);
-    if (t.find(U"://") == std::u32string::npos && t.find(U"www.") == std::u32string::npos && t.find('@') == std::u32string::npos)
+    if (t.find(U"://") == std::u32string::npos && t.find(U"www.") == std::u32string::npos &&
+        t.find('@') == std::u32string::npos)
         return mark;
     for (std::size_t i = 0; i < t.size();) {
         if (!url_char(t[i])) {
@@ -47,7 +48,8 @@ std::vector<bool> protected_runs(const std::u32string& t) {
             while (i < j && !is_ascii_alpha(t[i]) && !is_ascii_digit(t[i])) ++i;
             std::size_t end = j;
             while (end > i && std::u32string_view(U".,;:!?)'\"").find(t[end - 1]) != std::u32string_view::npos) --end;
-            std::fill(mark.begin() + static_cast<std::ptrdiff_t>(i), mark.begin() + static_cast<std::ptrdiff_t>(end), true);
+            std::fill(mark.begin() + static_cast<std::ptrdiff_t>(i), mark.begin() + static_cast<std::ptrdiff_t>(end),
+                      true);
         }
         i = j;
     }
@@ -92,7 +94,8 @@ private:
         return 0;
     }
     bool has_han(std::size_t from, std::size_t to) const {
-        return std::any_of(t_.begin() + static_cast<std::ptrdiff_t>(from), t_.begin() + static_cast<std::ptrdiff_t>(to), is_han);
+        return std::any_of(t_.begin() + static_cast<std::ptrdiff_t>(from), t_.begin() + static_cast<std::ptrdiff_t>(to),
+                           is_han);
     }
     void set(std::size_t i, char32_t wide) {
         t_[i] = wide;
@@ -129,7 +132,8 @@ private:
                 const std::size_t o = open.back();
                 open.pop_back();
                 if (t_[o] == U'（' && t_[i] == U'）') continue;
-                if (has_han(o + 1, i) || chinese(before(o)) || chinese(next_word(i)) || t_[o] == U'（' || t_[i] == U'）') {
+                if (has_han(o + 1, i) || chinese(before(o)) || chinese(next_word(i)) || t_[o] == U'（' ||
+                    t_[i] == U'）') {
                     if (t_[o] == '(') set(o, U'（');
                     if (t_[i] == ')') set(i, U'）');
                 }
@@ -171,8 +175,10 @@ private:
         if (t_[i] == open_mark || t_[i] == close_mark) return;
         const char32_t left = before(i);
         const char32_t right = after(i);
-        if (is_han(right) && !chinese(left) && !is_ascii_alpha(left) && !is_ascii_digit(left)) set(i, open_mark);
-        else if (chinese(left) && !is_han(right)) set(i, close_mark);
+        if (is_han(right) && !chinese(left) && !is_ascii_alpha(left) && !is_ascii_digit(left))
+            set(i, open_mark);
+        else if (chinese(left) && !is_han(right))
+            set(i, close_mark);
     }
 
     std::u32string& t_;
@@ -185,7 +191,8 @@ private:
 std::vector<std::size_t> widen_punctuation(std::u32string& text,
                                            const std::vector<std::pair<std::size_t, std::size_t>>& leave) {
     if (std::none_of(text.begin(), text.end(), [](char32_t c) {
-            return c == ',' || c == ':' || c == ';' || c == '?' || c == '!' || c == '(' || c == ')' || c == '"' || c == '\'';
+            return c == ',' || c == ':' || c == ';' || c == '?' || c == '!' || c == '(' || c == ')' || c == '"' ||
+                   c == '\'';
         }))
         return {};
     std::vector<bool> keep = protected_runs(text);

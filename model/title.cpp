@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <string_view>
 
-#include "model/pass_state.hpp"
 #include "gongwen/unicode.hpp"
+#include "model/pass_state.hpp"
 
 namespace gongwen {
 
@@ -95,7 +95,8 @@ std::vector<std::u32string> stated_titles(const RawDocument& doc) {
         const std::size_t colon = s.find(':');
         if (colon == std::u32string::npos) continue;
         const std::u32string_view label = std::u32string_view(s).substr(0, colon);
-        if (label == U"标题" || label == U"名称" || label == U"文件名称" || label == U"信息名称") titles.push_back(s.substr(colon + 1));
+        if (label == U"标题" || label == U"名称" || label == U"文件名称" || label == U"信息名称")
+            titles.push_back(s.substr(colon + 1));
     }
     return titles;
 }
@@ -103,7 +104,8 @@ std::vector<std::u32string> stated_titles(const RawDocument& doc) {
 // The source offsets of every code point of a raw line, also when it is one contiguous run.
 std::vector<std::uint32_t>& origins_of(RawBlock& r) {
     if (r.origin.empty())
-        for (std::size_t i = 0, n = count_code_points(r.text); i < n; ++i) r.origin.push_back(static_cast<std::uint32_t>(r.start + i));
+        for (std::size_t i = 0, n = count_code_points(r.text); i < n; ++i)
+            r.origin.push_back(static_cast<std::uint32_t>(r.start + i));
     return r.origin;
 }
 
@@ -123,7 +125,8 @@ void join_split_title(RawDocument& doc) {
             const std::u32string line = to_u32(raw[j].text);
             if (holds_sentence(line)) break;
             run += squeezed_view(line);
-            if (j > i && std::any_of(titles.begin(), titles.end(), [&](const std::u32string& t) { return is_title(run, t); }))
+            if (j > i &&
+                std::any_of(titles.begin(), titles.end(), [&](const std::u32string& t) { return is_title(run, t); }))
                 end = j + 1;
         }
         if (end == i) continue;

@@ -92,7 +92,8 @@ struct FileCloser {
 // Reads `f` to its end into `data`, which holds `expected` bytes when the size is known
 // beforehand (so that a large input is one allocation of its size, not a doubling string);
 // stops as soon as the input is over the budget's max_input_size.
-void read_stream(std::FILE* f, const std::string& name, std::uint64_t expected, std::string& data, const Budget& budget) {
+void read_stream(std::FILE* f, const std::string& name, std::uint64_t expected, std::string& data,
+                 const Budget& budget) {
     const std::uint64_t max = budget.limits().max_input_size;
     data.reserve(static_cast<std::size_t>(max > 0 ? std::min(expected, max) : expected));
     char buffer[65536];
@@ -131,7 +132,8 @@ namespace {
 // Writes `path` through `fill(fd)` into a temporary file beside it, renamed over `path` only
 // when everything was written: a failed or interrupted write leaves no partial file, and an
 // input is never overwritten.
-void write_atomically(const std::string& path, const std::vector<std::string>& inputs, const std::function<void(int)>& fill) {
+void write_atomically(const std::string& path, const std::vector<std::string>& inputs,
+                      const std::function<void(int)>& fill) {
     for (const std::string& in : inputs)
         if (in == path || (in != "-" && same_file(in, path))) throw Error(path, "refusing to overwrite an input file");
     const fs::path target(path);
@@ -163,8 +165,7 @@ void write_atomically(const std::string& path, const std::vector<std::string>& i
 
 }  // namespace
 
-void write_output(const std::string& path, const std::string& content,
-                  const std::vector<std::string>& inputs) {
+void write_output(const std::string& path, const std::string& content, const std::vector<std::string>& inputs) {
     if (path == "-") {
         if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size() || std::fflush(stdout) != 0)
             throw Error("standard output", "cannot write: " + errno_text());

@@ -13,7 +13,8 @@ const char* version() { return GONGWEN_VERSION; }
 
 const std::vector<Format>& formats() {
     static const std::vector<Format> table{
-        xml_format(), json_format(), txt_format(), md_format(), pdf_format(), xlsx_format(), eep_format(), html_format(),
+        xml_format(), json_format(), txt_format(), md_format(),
+        pdf_format(), xlsx_format(), eep_format(), html_format(),
     };
     return table;
 }
@@ -28,13 +29,15 @@ namespace {
 
 std::string lower(std::string_view s) {
     std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return out;
 }
 
 // Whether `name` (lower case) ends with ".extension".
 bool has_extension(const std::string& name, const std::string& extension) {
-    return name.size() > extension.size() + 1 && name.ends_with(extension) && name[name.size() - extension.size() - 1] == '.';
+    return name.size() > extension.size() + 1 && name.ends_with(extension) &&
+           name[name.size() - extension.size() - 1] == '.';
 }
 
 // The format whose extensions (of `of`) the file name ends with; the longest match wins.

@@ -21,8 +21,9 @@ Document Reader::read_bytes(std::string bytes, const std::string& name, const Bu
     const Format* format = options_.format.empty() ? &format_for_input(name, bytes) : find_format(options_.format);
     if (!format || !format->reads()) throw Error(name, "gongwen does not read the format '" + options_.format + "'");
     ReadResult result = format->read(std::move(bytes), name, budget);
-    Document doc = std::holds_alternative<RawDocument>(result) ? run_passes(std::get<RawDocument>(std::move(result)), budget)
-                                                                : std::get<Document>(std::move(result));
+    Document doc = std::holds_alternative<RawDocument>(result)
+                       ? run_passes(std::get<RawDocument>(std::move(result)), budget)
+                       : std::get<Document>(std::move(result));
     mapper_.map(doc);
     return doc;
 }

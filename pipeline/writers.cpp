@@ -21,7 +21,8 @@ const Writer& Writers::get(std::string_view format) const {
     const std::lock_guard lock(mutex_);
     if (auto it = writers_.find(format); it != writers_.end()) return *it->second;
     const Format* f = find_format(format);
-    if (!f || !f->writes()) throw std::invalid_argument("gongwen does not write the format '" + std::string(format) + "'");
+    if (!f || !f->writes())
+        throw std::invalid_argument("gongwen does not write the format '" + std::string(format) + "'");
     return *writers_.emplace(std::string(format), f->make_writer(options_)).first->second;
 }
 

@@ -2,9 +2,9 @@
 // facts to indicators and each indicator's rule over one report.
 #include <gtest/gtest.h>
 
-#include "gongwen/xml.hpp"
 #include "gongwen/catalog.hpp"
 #include "gongwen/error.hpp"
+#include "gongwen/xml.hpp"
 #include "model/facts.hpp"
 #include "test_util.hpp"
 
@@ -22,13 +22,34 @@ const Indicator* find(const Catalog& c, const std::string& id) {
 TEST(Catalog, BuiltInCatalogIsTheV1TableOfTheSpec) {
     const Catalog& c = default_catalog();
     EXPECT_EQ(c.id, "gongwen-v1");
-    const std::vector<std::string> ids = {
-        "law_study_sessions", "executive_meetings", "laws_studied", "normative_docs_in_force", "normative_docs_filed",
-        "documents_cleaned_up", "legality_reviews", "major_decisions", "legal_advisers", "permits_handled",
-        "admin_penalties", "inspections", "service_items", "reconsideration_cases", "litigation_cases",
-        "proposals_handled", "proposal_completion_rate", "public_inquiries", "disclosures", "publicity_events",
-        "publicity_materials", "publicity_reach", "training_participants", "high_tech_enterprises", "tech_smes",
-        "rd_growth", "innovation_platforms", "funds_obtained"};
+    const std::vector<std::string> ids = {"law_study_sessions",
+                                          "executive_meetings",
+                                          "laws_studied",
+                                          "normative_docs_in_force",
+                                          "normative_docs_filed",
+                                          "documents_cleaned_up",
+                                          "legality_reviews",
+                                          "major_decisions",
+                                          "legal_advisers",
+                                          "permits_handled",
+                                          "admin_penalties",
+                                          "inspections",
+                                          "service_items",
+                                          "reconsideration_cases",
+                                          "litigation_cases",
+                                          "proposals_handled",
+                                          "proposal_completion_rate",
+                                          "public_inquiries",
+                                          "disclosures",
+                                          "publicity_events",
+                                          "publicity_materials",
+                                          "publicity_reach",
+                                          "training_participants",
+                                          "high_tech_enterprises",
+                                          "tech_smes",
+                                          "rd_growth",
+                                          "innovation_platforms",
+                                          "funds_obtained"};
     ASSERT_EQ(c.indicators.size(), ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(c.indicators[i].id, ids[i]);
     const Indicator* funds = find(c, "funds_obtained");
@@ -58,17 +79,21 @@ constexpr const char* kHead = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<cata
 TEST(Catalog, ErrorsNameTheLineAndTheProblem) {
     EXPECT_EQ(error_of(std::string(kHead) + "<category label=\"A\">\n<indicator id=\"x\">\n</category>"),
               "line 5: not well-formed XML: Start-end tags mismatch");
-    EXPECT_EQ(error_of(std::string(kHead) + "<category label=\"A\">\n<indicator id=\"x\" rule=\"avg\">"
-                                            "<label>X</label><units>件</units><cues>x</cues></indicator>\n</category>\n</catalog>"),
+    EXPECT_EQ(error_of(std::string(kHead) +
+                       "<category label=\"A\">\n<indicator id=\"x\" rule=\"avg\">"
+                       "<label>X</label><units>件</units><cues>x</cues></indicator>\n</category>\n</catalog>"),
               "line 4: indicator 'x': rule must be sum, max or total, not 'avg'");
-    EXPECT_EQ(error_of(std::string(kHead) + "<category label=\"A\">\n<indicator>\n<label>X</label></indicator>\n</category>\n</catalog>"),
+    EXPECT_EQ(error_of(std::string(kHead) +
+                       "<category label=\"A\">\n<indicator>\n<label>X</label></indicator>\n</category>\n</catalog>"),
               "line 4: <indicator> needs an id");
-    EXPECT_EQ(error_of(std::string(kHead) + "<category label=\"A\">\n<indicator id=\"x\">\n<label>X</label>\n<cues>a</cues>\n"
-                                            "</indicator>\n</category>\n</catalog>"),
-              "line 4: indicator 'x' has no <units>");
-    EXPECT_EQ(error_of(std::string(kHead) + "<category label=\"A\">\n<indicator id=\"x\">\n<label>X</label><units>件</units>"
-                                            "<cues>a</cues>\n<unit>次</unit>\n</indicator>\n</category>\n</catalog>"),
-              "line 6: indicator 'x': unknown element <unit>");
+    EXPECT_EQ(
+        error_of(std::string(kHead) + "<category label=\"A\">\n<indicator id=\"x\">\n<label>X</label>\n<cues>a</cues>\n"
+                                      "</indicator>\n</category>\n</catalog>"),
+        "line 4: indicator 'x' has no <units>");
+    EXPECT_EQ(
+        error_of(std::string(kHead) + "<category label=\"A\">\n<indicator id=\"x\">\n<label>X</label><units>件</units>"
+                                      "<cues>a</cues>\n<unit>次</unit>\n</indicator>\n</category>\n</catalog>"),
+        "line 6: indicator 'x': unknown element <unit>");
     const std::string one = "<indicator id=\"x\"><label>X</label><units>件</units><cues>a</cues></indicator>\n";
     EXPECT_EQ(error_of(std::string(kHead) + "<category label=\"A\">\n" + one + one + "</category>\n</catalog>"),
               "line 5: indicator id 'x' is used twice");
@@ -141,8 +166,8 @@ std::map<std::string, std::string> summary_of(const std::string& seed) {
 
 TEST(Catalog, RulesGiveTheSpecsFiguresForTheSeeds) {
     const auto s000 = summary_of("000_2ff49a1744f89f60");
-    EXPECT_EQ(s000.at("executive_meetings"), "37");  // 13 + 24
-    EXPECT_EQ(s000.at("proposals_handled"), "22");   // 6 + 3 + 1 + 12
+    EXPECT_EQ(s000.at("executive_meetings"), "37");    // 13 + 24
+    EXPECT_EQ(s000.at("proposals_handled"), "22");     // 6 + 3 + 1 + 12
     EXPECT_EQ(s000.at("innovation_platforms"), "32");  // max
     EXPECT_EQ(s000.at("normative_docs_in_force"), "8");
     EXPECT_EQ(s000.at("public_inquiries"), "8");
@@ -152,12 +177,12 @@ TEST(Catalog, RulesGiveTheSpecsFiguresForTheSeeds) {
     EXPECT_EQ(s001.at("publicity_materials"), "7000余");
     EXPECT_EQ(s001.at("publicity_reach"), "230余");
     const auto s002 = summary_of("002_acf107ec8495534f");
-    EXPECT_EQ(s002.at("documents_cleaned_up"), "9");       // the total: 共清理文件9项
-    EXPECT_EQ(s002.at("proposals_handled"), "8");          // 3 + 5; 其中2件主办,1件协办 are parts
-    EXPECT_EQ(s002.at("funds_obtained"), "20480000");      // the total of the report's year
-    EXPECT_EQ(s002.at("tech_smes"), "152");                // 2019's 68 is another year
+    EXPECT_EQ(s002.at("documents_cleaned_up"), "9");   // the total: 共清理文件9项
+    EXPECT_EQ(s002.at("proposals_handled"), "8");      // 3 + 5; 其中2件主办,1件协办 are parts
+    EXPECT_EQ(s002.at("funds_obtained"), "20480000");  // the total of the report's year
+    EXPECT_EQ(s002.at("tech_smes"), "152");            // 2019's 68 is another year
     EXPECT_EQ(s002.at("innovation_platforms"), "242");
-    EXPECT_EQ(s002.at("executive_meetings"), "5");         // said twice, counted once
+    EXPECT_EQ(s002.at("executive_meetings"), "5");  // said twice, counted once
     const auto s003 = summary_of("003_39330c9e763261de");
     EXPECT_EQ(s003.at("inspections"), "3");
     EXPECT_EQ(s003.at("normative_docs_filed"), "4");
@@ -178,7 +203,8 @@ TEST(Catalog, EveryFactSaysWhetherItWasCountedAndWhyNot) {
     ASSERT_EQ(s.uses.size(), doc.facts.size());
     const auto use_of = [&](const std::string& text, const std::string& quote_part) {
         for (std::size_t i = 0; i < doc.facts.size(); ++i)
-            if (doc.facts[i].value_text == text && doc.facts[i].quote.find(quote_part) != std::string::npos) return s.uses[i];
+            if (doc.facts[i].value_text == text && doc.facts[i].quote.find(quote_part) != std::string::npos)
+                return s.uses[i];
         ADD_FAILURE() << text;
         return FactUse::unmapped;
     };

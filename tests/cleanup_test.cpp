@@ -32,7 +32,8 @@ TEST(Cleanup, RemovesSpacesBetweenChineseCharactersOnly) {
 
 TEST(Cleanup, KeepsOneSpaceBetweenFieldsOfAShortLine) {
     // A post and a name, two parts of a title: short lines that are not sentences.
-    const Document doc = parse("政府工作报告\n广东省省长  孟凡利\n第一部分　总体情况\n现在，我代表省人民政府，向大会报告工作。\n");
+    const Document doc =
+        parse("政府工作报告\n广东省省长  孟凡利\n第一部分　总体情况\n现在，我代表省人民政府，向大会报告工作。\n");
     ASSERT_GE(doc.blocks.size(), 4u);
     EXPECT_EQ(doc.blocks[1].text, "广东省省长 孟凡利");
     EXPECT_EQ(doc.blocks[2].text, "第一部分 总体情况");
@@ -40,7 +41,9 @@ TEST(Cleanup, KeepsOneSpaceBetweenFieldsOfAShortLine) {
 }
 
 TEST(Cleanup, RemovesSpacesOfLetterSpacedTextLabelsAndMarkers) {
-    const Document doc = parse("法 治 政 府 建 设 报 告\n标 题：依法行政工作报告\n一 、总体情况\n局长 张 三\n坚持 依法行政，推进 法治建设。\n");
+    const Document doc = parse(
+        "法 治 政 府 建 设 报 告\n标 题：依法行政工作报告\n一 、总体情况\n局长 张 三\n坚持 依法行政，推进 "
+        "法治建设。\n");
     ASSERT_GE(doc.blocks.size(), 4u);
     EXPECT_EQ(doc.blocks[0].text, "法治政府建设报告");
     std::string all;

@@ -212,8 +212,7 @@ TEST(Decode, DetectsBig5TraditionalText) {
 }
 
 TEST(Decode, DetectsShortGbkLineAsGb18030) {
-    const std::string line =
-        "市科技局关于二〇二三年度法治政府建设工作情况的报告已经局党组会议审议通过";
+    const std::string line = "市科技局关于二〇二三年度法治政府建设工作情况的报告已经局党组会议审议通过";
     const std::string bytes = encode(line, "GBK");
     ASSERT_EQ(bytes.size() * 3, line.size() * 2);  // two bytes per character
     const Decoded d = decode(bytes, "short.txt");
@@ -344,8 +343,8 @@ TEST(Decode, ReportsInvalidUtf8InsideValidText) {
 TEST(Decode, RejectsUtf8OverlongsSurrogatesAndOutOfRange) {
     // After plenty of valid UTF-8 the file is known to be UTF-8, so the error names the offset.
     const std::string& prefix = seeds().front().text;
-    for (const auto& bad : {"\xC0\xAF"s, "\xE0\x80\xAF"s, "\xED\xA0\x80"s, "\xF4\x90\x80\x80"s,
-                            "\xF8\x88\x80\x80\x80"s, "\x80"s}) {
+    for (const auto& bad :
+         {"\xC0\xAF"s, "\xE0\x80\xAF"s, "\xED\xA0\x80"s, "\xF4\x90\x80\x80"s, "\xF8\x88\x80\x80\x80"s, "\x80"s}) {
         const Error e = decode_error(prefix + bad + " tail\n", "strict.txt");
         EXPECT_MESSAGE_HAS(e, "invalid UTF-8");
         EXPECT_MESSAGE_HAS(e, "offset " + std::to_string(prefix.size()));
@@ -396,9 +395,7 @@ TEST(Encode, ThrowsForCharacterBig5CannotRepresent) {
     }
 }
 
-TEST(Encode, ThrowsForUnknownCharset) {
-    EXPECT_THROW(encode("abc", "no-such-charset"), Error);
-}
+TEST(Encode, ThrowsForUnknownCharset) { EXPECT_THROW(encode("abc", "no-such-charset"), Error); }
 
 // A charset the file declares: strict, or with U+FFFD for what does not decode.
 TEST(DecodeAs, FollowsTheDeclaredCharsetStrictly) {

@@ -10,11 +10,11 @@
 #include <regex>
 #include <sstream>
 
-#include "gongwen/eep.hpp"
 #include "converters/eep/eep_internal.hpp"
+#include "gongwen/eep.hpp"
+#include "gongwen/error.hpp"
 #include "gongwen/html.hpp"
 #include "gongwen/pdf.hpp"
-#include "gongwen/error.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {
@@ -51,8 +51,7 @@ const std::string& report_pdf() {
 std::string tiny_pdf(const std::string& catalog_extra = "", const std::string& resources = "") {
     const std::string content = "BT 10 10 Td ET\n";
     std::vector<std::string> objects{
-        "<< /Type /Catalog /Pages 2 0 R " + catalog_extra + " >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Catalog /Pages 2 0 R " + catalog_extra + " >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << " + resources + " >> /Contents 4 0 R >>",
         "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream"};
     if (!resources.empty()) objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
@@ -156,7 +155,8 @@ std::string with_payload(std::string xml, const std::string& bytes) {
     const std::size_t open = xml.find('>', xml.find("<编码数据 ")) + 1;
     const std::size_t close = xml.find("</编码数据>", open);
     xml.replace(open, close - open, "\n" + eep::base64_encode(bytes) + "\n");
-    xml = std::regex_replace(xml, std::regex("<计算机文件大小>[0-9]+<"), "<计算机文件大小>" + std::to_string(bytes.size()) + "<",
+    xml = std::regex_replace(xml, std::regex("<计算机文件大小>[0-9]+<"),
+                             "<计算机文件大小>" + std::to_string(bytes.size()) + "<",
                              std::regex_constants::format_first_only);
     eep::Digest sm3("SM3"), sha("SHA256");
     sm3.update(bytes.data(), bytes.size());
@@ -279,17 +279,15 @@ TEST(EepRecord, CreationTimeNeverComesFromTheClock) {
 
 // ---- writer ------------------------------------------------------------------------------
 
-TEST(EepWriter, PayloadDecodesToTheSameBytes) {
-    EXPECT_EQ(first_payload(package_pdf(report_pdf())), report_pdf());
-}
+TEST(EepWriter, PayloadDecodesToTheSameBytes) { EXPECT_EQ(first_payload(package_pdf(report_pdf())), report_pdf()); }
 
 TEST(EepWriter, StreamingFromAFileGivesTheSamePackage) {
     const TempDir dir;
     const fs::path pdf = dir.file("report.pdf", report_pdf());
     const Document doc = seed("000_2ff49a1744f89f60");
     const std::string from_memory = package(doc, {pdf_file(report_pdf())}, options_with(kProfile));
-    const std::string from_file =
-        package(doc, {EepFile{"report.pdf", "", "gongwen test", "base64-pdf", "", {}, pdf.string()}}, options_with(kProfile));
+    const std::string from_file = package(
+        doc, {EepFile{"report.pdf", "", "gongwen test", "base64-pdf", "", {}, pdf.string()}}, options_with(kProfile));
     EXPECT_EQ(from_memory, from_file);
 }
 
@@ -318,25 +316,34 @@ TEST(EepWriter, RefusesPayloadsThatWouldFailVerification) {
         return std::string("accepted");
     };
     EXPECT_NE(refusal("just text").find("not a usable PDF"), std::string::npos);
-    EXPECT_NE(refusal(tiny_pdf("/OpenAction << /S /JavaScript /JS (app.alert(1)) >>")).find("JavaScript"), std::string::npos);
-    EXPECT_NE(refusal(tiny_pdf("", "/Font << /F1 5 0 R >>")).find("does not embed the font Helvetica"), std::string::npos);
+    EXPECT_NE(refusal(tiny_pdf("/OpenAction << /S /JavaScript /JS (app.alert(1)) >>")).find("JavaScript"),
+              std::string::npos);
+    EXPECT_NE(refusal(tiny_pdf("", "/Font << /F1 5 0 R >>")).find("does not embed the font Helvetica"),
+              std::string::npos);
 }
 
 TEST(EepWriter, EveryFixturePackageValidatesAgainstTheXsdAndVerifies) {
     std::vector<std::pair<std::string, Document>> docs;
     for (const fs::directory_entry& e : fs::directory_iterator(std::string(GONGWEN_FIXTURES) + "/seeds"))
-        docs.emplace_back(e.path().filename().string(), test::read_as_txt(test::read_fixture("seeds/" + e.path().filename().string()), e.path().string()));
+        docs.emplace_back(
+            e.path().filename().string(),
+            test::read_as_txt(test::read_fixture("seeds/" + e.path().filename().string()), e.path().string()));
     for (const fs::directory_entry& e : fs::directory_iterator(std::string(GONGWEN_FIXTURES) + "/html"))
-        docs.emplace_back(e.path().filename().string(), test::read_as_html(test::read_fixture("html/" + e.path().filename().string()), e.path().string()));
+        docs.emplace_back(
+            e.path().filename().string(),
+            test::read_as_html(test::read_fixture("html/" + e.path().filename().string()), e.path().string()));
     ASSERT_GE(docs.size(), 8u);
     const TempDir dir;
     const ArchiveProfile profile = read_archive_profile(std::string(GONGWEN_FIXTURES) + "/archive-profile.conf");
     const std::string xml_copy = "<x/>";
     for (const auto& [name, doc] : docs) {
         SCOPED_TRACE(name);
-        const std::vector<EepFile> files{pdf_file(report_pdf()), EepFile{"doc.xml", "XML", "", "base64-xml", "XML", xml_copy, ""}};
+        const std::vector<EepFile> files{pdf_file(report_pdf()),
+                                         EepFile{"doc.xml", "XML", "", "base64-xml", "XML", xml_copy, ""}};
         const fs::path out = dir.file(name + ".eep.xml", package(doc, files, EepOptions{profile, 0, {}, false}));
-        EXPECT_EQ(run("xmllint --noout --schema " + std::string(GONGWEN_SOURCE_DIR) + "/converters/eep/eep-dat48.xsd " + out.string()), 0);
+        EXPECT_EQ(run("xmllint --noout --schema " + std::string(GONGWEN_SOURCE_DIR) + "/converters/eep/eep-dat48.xsd " +
+                      out.string()),
+                  0);
         const VerifyReport r = verify_eep(out.string());
         EXPECT_TRUE(r.passed()) << failures(r);
     }
@@ -348,7 +355,9 @@ TEST(EepVerify, PassesOurPackage) {
     const VerifyReport r = verify_text(package_pdf(report_pdf()));
     EXPECT_TRUE(r.passed()) << failures(r);
     for (const char* aspect : {"真实性", "完整性", "可用性", "安全性"})
-        EXPECT_TRUE(std::any_of(r.checks.begin(), r.checks.end(), [&](const CheckResult& c) { return c.aspect == aspect; })) << aspect;
+        EXPECT_TRUE(std::any_of(r.checks.begin(), r.checks.end(), [&](const CheckResult& c) {
+            return c.aspect == aspect;
+        })) << aspect;
 }
 
 TEST(EepVerify, OneChangedPayloadByteFailsBothDigests) {
@@ -357,7 +366,8 @@ TEST(EepVerify, OneChangedPayloadByteFailsBothDigests) {
     xml[at] = xml[at] == 'A' ? 'B' : 'A';
     const VerifyReport r = verify_text(xml);
     EXPECT_FALSE(r.passed());
-    EXPECT_NE(failures(r).find("真实性 文件实体1/文档1/编码1 (report.pdf) SM3 digest"), std::string::npos) << failures(r);
+    EXPECT_NE(failures(r).find("真实性 文件实体1/文档1/编码1 (report.pdf) SM3 digest"), std::string::npos)
+        << failures(r);
     EXPECT_NE(failures(r).find("SHA-256 digest"), std::string::npos) << failures(r);
 }
 
@@ -368,8 +378,8 @@ TEST(EepVerify, AMissingMandatoryElementIsNamed) {
 }
 
 TEST(EepVerify, AWrongFileSizeIsNamed) {
-    const std::string xml = std::regex_replace(package_pdf(report_pdf()), std::regex("<计算机文件大小>[0-9]+<"),
-                                               "<计算机文件大小>12<");
+    const std::string xml =
+        std::regex_replace(package_pdf(report_pdf()), std::regex("<计算机文件大小>[0-9]+<"), "<计算机文件大小>12<");
     EXPECT_EQ(failures(verify_text(xml)),
               "真实性 文件实体1/文档1/编码1 (report.pdf) 计算机文件大小: recorded 12, decoded " +
                   std::to_string(report_pdf().size()) + " bytes\n");
@@ -377,7 +387,8 @@ TEST(EepVerify, AWrongFileSizeIsNamed) {
 
 TEST(EepVerify, APayloadThatIsNotAPdfFailsUsability) {
     const VerifyReport r = verify_text(with_payload(package_pdf(tiny_pdf()), "plain text, not a PDF\n"));
-    EXPECT_NE(failures(r).find("可用性 文件实体1/文档1/编码1 (report.pdf) opens as a PDF: no %PDF- header"), std::string::npos)
+    EXPECT_NE(failures(r).find("可用性 文件实体1/文档1/编码1 (report.pdf) opens as a PDF: no %PDF- header"),
+              std::string::npos)
         << failures(r);
     EXPECT_EQ(failures(r).find("真实性"), std::string::npos) << failures(r);  // digests and size agree
 }
@@ -385,19 +396,23 @@ TEST(EepVerify, APayloadThatIsNotAPdfFailsUsability) {
 TEST(EepVerify, BrokenBase64FailsDecoding) {
     std::string xml = package_pdf(tiny_pdf());
     xml.insert(xml.find('\n', xml.find("<编码数据 ")) + 10, "*");
-    EXPECT_NE(failures(verify_text(xml)).find("decodes: not base64: a character outside the base64 alphabet"), std::string::npos);
+    EXPECT_NE(failures(verify_text(xml)).find("decodes: not base64: a character outside the base64 alphabet"),
+              std::string::npos);
 }
 
 TEST(EepVerify, JavaScriptAndLaunchActionsFailSafety) {
     const std::string base = package_pdf(tiny_pdf());
-    const std::string js = failures(verify_text(with_payload(base, tiny_pdf("/OpenAction << /S /JavaScript /JS (app.alert(1)) >>"))));
+    const std::string js =
+        failures(verify_text(with_payload(base, tiny_pdf("/OpenAction << /S /JavaScript /JS (app.alert(1)) >>"))));
     EXPECT_EQ(js, "安全性 文件实体1/文档1/编码1 (report.pdf) no JavaScript: the PDF contains JavaScript\n");
-    const std::string launch = failures(verify_text(with_payload(base, tiny_pdf("/OpenAction << /S /Launch /F (calc.exe) >>"))));
+    const std::string launch =
+        failures(verify_text(with_payload(base, tiny_pdf("/OpenAction << /S /Launch /F (calc.exe) >>"))));
     EXPECT_EQ(launch, "安全性 文件实体1/文档1/编码1 (report.pdf) no launch actions: the PDF can launch programs\n");
 }
 
 TEST(EepVerify, UnembeddedFontsFailUsability) {
-    const std::string f = failures(verify_text(with_payload(package_pdf(tiny_pdf()), tiny_pdf("", "/Font << /F1 5 0 R >>"))));
+    const std::string f =
+        failures(verify_text(with_payload(package_pdf(tiny_pdf()), tiny_pdf("", "/Font << /F1 5 0 R >>"))));
     EXPECT_EQ(f, "可用性 文件实体1/文档1/编码1 (report.pdf) fonts embedded: not embedded: Helvetica\n");
 }
 
@@ -409,7 +424,9 @@ TEST(EepVerify, EncryptionFailsSafety) {
     std::ifstream in(locked, std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const std::string f = failures(verify_text(with_payload(package_pdf(report_pdf()), bytes)));
-    EXPECT_NE(f.find("安全性 文件实体1/文档1/编码1 (report.pdf) not encrypted: the PDF is encrypted"), std::string::npos) << f;
+    EXPECT_NE(f.find("安全性 文件实体1/文档1/编码1 (report.pdf) not encrypted: the PDF is encrypted"),
+              std::string::npos)
+        << f;
     try {
         package_pdf(bytes);
         ADD_FAILURE() << "an encrypted PDF was packaged";
@@ -420,7 +437,8 @@ TEST(EepVerify, EncryptionFailsSafety) {
 
 TEST(EepVerify, RefusesADtdWithoutExpandingIt) {
     std::string xml = package_pdf(tiny_pdf());
-    xml.insert(xml.find('\n') + 1, "<!DOCTYPE 电子文件封装包 [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>\n");
+    xml.insert(xml.find('\n') + 1,
+               "<!DOCTYPE 电子文件封装包 [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>\n");
     xml.replace(xml.find("<题名>"), 8, "<题名>&b;");
     const VerifyReport r = verify_text(xml);
     ASSERT_EQ(r.checks.size(), 1u);
@@ -438,8 +456,10 @@ TEST(EepVerify, MalformedXmlIsAnIntegrityFailureWithALine) {
 
 TEST(EepVerify, AMissingDigestFailsAuthenticity) {
     std::string xml = package_pdf(tiny_pdf());
-    xml.erase(xml.find("  <电子签名块>"), xml.find("</电子签名块>\n") + std::string("</电子签名块>\n").size() - xml.find("  <电子签名块>"));
-    EXPECT_NE(failures(verify_text(xml)).find("digest: 电子签名块 records no SM3 or SHA-256 digest"), std::string::npos);
+    xml.erase(xml.find("  <电子签名块>"),
+              xml.find("</电子签名块>\n") + std::string("</电子签名块>\n").size() - xml.find("  <电子签名块>"));
+    EXPECT_NE(failures(verify_text(xml)).find("digest: 电子签名块 records no SM3 or SHA-256 digest"),
+              std::string::npos);
 }
 
 // A package as another system might write it: a namespace prefix, CDATA, one-line base64,
@@ -448,20 +468,34 @@ TEST(EepVerify, ChecksPackagesOtherSystemsWrote) {
     const std::string pdf = tiny_pdf();
     eep::Digest sm3("SM3");
     sm3.update(pdf.data(), pdf.size());
-    const std::string xml = std::string("<?xml version='1.0' encoding='UTF-8'?>\n") +
-        "<e:电子文件封装包 xmlns:e='http://www.saac.gov.cn/standards/ERM/encapsulation'><e:封装包格式描述>EEP</e:封装包格式描述>"
-        "<e:版本>2009</e:版本><e:被签名对象 eep版本='2009'><e:封装包类型>原始型</e:封装包类型><e:封装包类型描述>原始</e:封装包类型描述>"
-        "<e:封装包创建时间>2023-05-06T07:08:09</e:封装包创建时间><e:封装包创建单位>某档案室</e:封装包创建单位><e:封装内容><e:文件实体块>"
-        "<e:文件实体><e:聚合层次>文件</e:聚合层次><e:来源><e:立档单位名称>某局</e:立档单位名称></e:来源><e:电子文件号>X-1</e:电子文件号>"
+    const std::string xml =
+        std::string("<?xml version='1.0' encoding='UTF-8'?>\n") +
+        "<e:电子文件封装包 "
+        "xmlns:e='http://www.saac.gov.cn/standards/ERM/encapsulation'><e:封装包格式描述>EEP</e:封装包格式描述>"
+        "<e:版本>2009</e:版本><e:被签名对象 "
+        "eep版本='2009'><e:封装包类型>原始型</e:封装包类型><e:封装包类型描述>原始</e:封装包类型描述>"
+        "<e:封装包创建时间>2023-05-06T07:08:09</e:封装包创建时间><e:封装包创建单位>某档案室</"
+        "e:封装包创建单位><e:封装内容><e:文件实体块>"
+        "<e:文件实体><e:聚合层次>文件</e:聚合层次><e:来源><e:立档单位名称>某局</e:立档单位名称></"
+        "e:来源><e:电子文件号>X-1</e:电子文件号>"
         "<e:档号><e:年度>2023</e:年度><e:保管期限>定期30年</e:保管期限><e:室编件号>0001</e:室编件号></e:档号>"
-        "<e:内容描述><e:题名>&#x5173;&#x4E8E;某事的通知</e:题名><e:责任者>某局</e:责任者><e:日期>2023-05-06</e:日期><e:密级>内部</e:密级></e:内容描述>"
-        "<e:形式特征><e:文件组合类型>单件</e:文件组合类型></e:形式特征><e:文件数据><e:文档><e:文档标识符>d1</e:文档标识符>"
-        "<e:文档数据 文档数据ID='dd1'><e:编码 编码ID='c1'><e:电子属性><e:计算机文件名>a.PDF</e:计算机文件名><e:计算机文件大小>" +
-        std::to_string(pdf.size()) + "</e:计算机文件大小></e:电子属性><e:编码描述>base64</e:编码描述><e:反编码关键字>base64-pdf</e:反编码关键字>"
-        "<e:编码数据 编码数据ID='b1'><![CDATA[" + eep::base64_encode(pdf) + "]]></e:编码数据></e:编码></e:文档数据></e:文档></e:文件数据>"
-        "</e:文件实体></e:文件实体块><e:业务实体块/><e:机构人员实体块/></e:封装内容></e:被签名对象><e:电子签名块><e:电子签名>"
-        "<e:签名标识符>s1</e:签名标识符><e:签名规则>摘要 编码数据ID=b1</e:签名规则><e:签名结果>" + eep::to_hex(sm3.finish()) +
-        "</e:签名结果><e:签名算法标识>1.2.156.10197.1.401</e:签名算法标识></e:电子签名></e:电子签名块></e:电子文件封装包>\n";
+        "<e:内容描述><e:题名>&#x5173;&#x4E8E;某事的通知</e:题名><e:责任者>某局</e:责任者><e:日期>2023-05-06</"
+        "e:日期><e:密级>内部</e:密级></e:内容描述>"
+        "<e:形式特征><e:文件组合类型>单件</e:文件组合类型></e:形式特征><e:文件数据><e:文档><e:文档标识符>d1</"
+        "e:文档标识符>"
+        "<e:文档数据 文档数据ID='dd1'><e:编码 "
+        "编码ID='c1'><e:电子属性><e:计算机文件名>a.PDF</e:计算机文件名><e:计算机文件大小>" +
+        std::to_string(pdf.size()) +
+        "</e:计算机文件大小></e:电子属性><e:编码描述>base64</e:编码描述><e:反编码关键字>base64-pdf</e:反编码关键字>"
+        "<e:编码数据 编码数据ID='b1'><![CDATA[" +
+        eep::base64_encode(pdf) +
+        "]]></e:编码数据></e:编码></e:文档数据></e:文档></e:文件数据>"
+        "</e:文件实体></e:文件实体块><e:业务实体块/><e:机构人员实体块/></e:封装内容></"
+        "e:被签名对象><e:电子签名块><e:电子签名>"
+        "<e:签名标识符>s1</e:签名标识符><e:签名规则>摘要 编码数据ID=b1</e:签名规则><e:签名结果>" +
+        eep::to_hex(sm3.finish()) +
+        "</e:签名结果><e:签名算法标识>1.2.156.10197.1.401</e:签名算法标识></e:电子签名></e:电子签名块></"
+        "e:电子文件封装包>\n";
     const VerifyReport r = verify_text(xml);
     EXPECT_TRUE(r.passed()) << failures(r);
 }
@@ -469,7 +503,9 @@ TEST(EepVerify, ChecksPackagesOtherSystemsWrote) {
 TEST(EepVerify, ReportsAsJsonForScripts) {
     const std::string json = format_verify_json(verify_text(with_payload(package_pdf(tiny_pdf()), "nope")));
     EXPECT_NE(json.find("\"passed\": false"), std::string::npos);
-    EXPECT_NE(json.find("\"failed\": [\"可用性 文件实体1/文档1/编码1 (report.pdf) opens as a PDF\"]"), std::string::npos) << json;
+    EXPECT_NE(json.find("\"failed\": [\"可用性 文件实体1/文档1/编码1 (report.pdf) opens as a PDF\"]"),
+              std::string::npos)
+        << json;
 }
 
 // ---- pieces -----------------------------------------------------------------------------

@@ -5,8 +5,8 @@
 #include <sstream>
 
 #include "gongwen/catalog.hpp"
-#include "model/facts.hpp"
 #include "gongwen/unicode.hpp"
+#include "model/facts.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {
@@ -119,11 +119,11 @@ TEST(Facts, RangesAreRangesNotNumbers) {
         const char* high;
         const char* unit;
     };
-    for (const Range& r : {Range{"三十几万元", "310000", "390000", "元"}, Range{"两三个", "2", "3", "个"},
-                           Range{"七八成", "70", "80", "%"}, Range{"20-30人", "20", "30", "人"},
-                           Range{"2至3个", "2", "3", "个"}, Range{"2-3万元", "20000", "30000", "元"},
-                           Range{"十几个", "11", "19", "个"}, Range{"减少8%至10%", "8", "10", "%"},
-                           Range{"补助2万至3万元", "20000", "30000", "元"}}) {
+    for (const Range& r :
+         {Range{"三十几万元", "310000", "390000", "元"}, Range{"两三个", "2", "3", "个"},
+          Range{"七八成", "70", "80", "%"}, Range{"20-30人", "20", "30", "人"}, Range{"2至3个", "2", "3", "个"},
+          Range{"2-3万元", "20000", "30000", "元"}, Range{"十几个", "11", "19", "个"},
+          Range{"减少8%至10%", "8", "10", "%"}, Range{"补助2万至3万元", "20000", "30000", "元"}}) {
         const Fact f = only_fact(r.text);
         EXPECT_EQ(f.value, r.low) << r.text;
         EXPECT_EQ(f.value_max, r.high) << r.text;
@@ -193,19 +193,77 @@ TEST(Facts, EachFactKeepsItsSpanAndClause) {
 
 // What indicators.md says is never a fact, and the look-alikes of real reports.
 TEST(Facts, DatesNumbersOrdinalsAndNamesAreNotFacts) {
-    for (const char* text : {
-             "2023年", "2023年度", "9月", "2023年9月份", "2021-2025年", "2024-02-04", "2024年10月11日",
-             "二〇二三年一月二十二日", "10:05", "亳政秘〔2023〕57号", "辽科党发〔2023〕13号", "国务院令第711号",
-             "第一", "第三部分", "第17个", "第九纪检监察组", "在全省排名第9位", "二十大", "党的二十届三中全会",
-             "十四五", "“十四五”规划", "三中全会", "深入推进“532”发展战略", "“1+4+8”", "1+4+8个", "一是", "二是",
-             "联系电话：0558-5606908", "邮编：236800", "索引号：11341600734987449Q/202402-00001",
-             "V2.0版", "《企业研发费用加计扣除政策辅导手册(2024版)》", "《中华人民共和国科学技术进步法》",
-             "《关于印发3项措施的通知》", "“最多跑一次”", "“三项制度”", "建设了一批平台", "作为一项重大政治任务",
-             "二次开发", "五位一体", "千万不要", "常州万亿之城", "拨打12345热线", "5G基站", "IPv6", "3A级景区",
-             "一次又一次", "三番五次", "2024以来", "一企一策", "一站式办结", "两学一做", "八项规定", "五年规划",
-             "二等奖、三等奖", "胜利80周年", "第一次", "数十家", "一年零三个月", "实现两位数增长", "三门峡水利枢纽",
-             "宝钢三期工程", "这是一件大事", "三次产业结构", "实施新一轮千亿斤粮食产能提升行动", "近10年最好成绩",
-             "广义货币M2增长", "甲型H1N1流感", "千万不要松懈", "惠及上千万家庭", "和平共处五项原则"}) {
+    for (const char* text : {"2023年",
+                             "2023年度",
+                             "9月",
+                             "2023年9月份",
+                             "2021-2025年",
+                             "2024-02-04",
+                             "2024年10月11日",
+                             "二〇二三年一月二十二日",
+                             "10:05",
+                             "亳政秘〔2023〕57号",
+                             "辽科党发〔2023〕13号",
+                             "国务院令第711号",
+                             "第一",
+                             "第三部分",
+                             "第17个",
+                             "第九纪检监察组",
+                             "在全省排名第9位",
+                             "二十大",
+                             "党的二十届三中全会",
+                             "十四五",
+                             "“十四五”规划",
+                             "三中全会",
+                             "深入推进“532”发展战略",
+                             "“1+4+8”",
+                             "1+4+8个",
+                             "一是",
+                             "二是",
+                             "联系电话：0558-5606908",
+                             "邮编：236800",
+                             "索引号：11341600734987449Q/202402-00001",
+                             "V2.0版",
+                             "《企业研发费用加计扣除政策辅导手册(2024版)》",
+                             "《中华人民共和国科学技术进步法》",
+                             "《关于印发3项措施的通知》",
+                             "“最多跑一次”",
+                             "“三项制度”",
+                             "建设了一批平台",
+                             "作为一项重大政治任务",
+                             "二次开发",
+                             "五位一体",
+                             "千万不要",
+                             "常州万亿之城",
+                             "拨打12345热线",
+                             "5G基站",
+                             "IPv6",
+                             "3A级景区",
+                             "一次又一次",
+                             "三番五次",
+                             "2024以来",
+                             "一企一策",
+                             "一站式办结",
+                             "两学一做",
+                             "八项规定",
+                             "五年规划",
+                             "二等奖、三等奖",
+                             "胜利80周年",
+                             "第一次",
+                             "数十家",
+                             "一年零三个月",
+                             "实现两位数增长",
+                             "三门峡水利枢纽",
+                             "宝钢三期工程",
+                             "这是一件大事",
+                             "三次产业结构",
+                             "实施新一轮千亿斤粮食产能提升行动",
+                             "近10年最好成绩",
+                             "广义货币M2增长",
+                             "甲型H1N1流感",
+                             "千万不要松懈",
+                             "惠及上千万家庭",
+                             "和平共处五项原则"}) {
         const std::vector<Fact> facts = facts_of(text);
         EXPECT_TRUE(facts.empty()) << text << " gave " << (facts.empty() ? "" : facts.front().value_text);
     }
@@ -248,7 +306,8 @@ std::string cleaned(const std::string& source, Span span) {
         if (raw[i] == '(' && i > 0 && is_han(raw[i - 1])) {
             const std::size_t close = raw.find(')', i);
             const std::u32string inner = close == std::u32string::npos ? U"" : raw.substr(i + 1, close - i - 1);
-            if (!inner.empty() && std::all_of(inner.begin(), inner.end(), [](char32_t c) { return c >= 'a' && c < 0x300; })) {
+            if (!inner.empty() &&
+                std::all_of(inner.begin(), inner.end(), [](char32_t c) { return c >= 'a' && c < 0x300; })) {
                 i = close;
                 continue;
             }
@@ -263,8 +322,10 @@ std::string squeezed(const std::string& s) {
     std::string out;
     for (char32_t cp : to_u32(s)) {
         if (is_space(cp)) continue;
-        if (std::u32string_view(U"，：；？！（）").find(cp) != std::u32string_view::npos) cp = fold(cp);
-        else if (cp == U'“' || cp == U'”') cp = '"';
+        if (std::u32string_view(U"，：；？！（）").find(cp) != std::u32string_view::npos)
+            cp = fold(cp);
+        else if (cp == U'“' || cp == U'”')
+            cp = '"';
         append_utf8(out, cp);
     }
     return out;

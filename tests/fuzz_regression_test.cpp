@@ -7,8 +7,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "gongwen/eep.hpp"
 #include "fuzz/fuzz_bodies.hpp"
+#include "gongwen/eep.hpp"
 
 namespace gongwen {
 namespace {

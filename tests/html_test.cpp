@@ -4,10 +4,10 @@
 
 #include <filesystem>
 
-#include "gongwen/html.hpp"
 #include "converters/html/page.hpp"
 #include "gongwen/decode.hpp"
 #include "gongwen/error.hpp"
+#include "gongwen/html.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {
@@ -28,7 +28,8 @@ std::string page(const std::string& article, const std::string& head = "", const
            "<li><a href=\"/hdjl\">互动交流</a></li><li><a href=\"/bsfw\">办事服务</a></li></ul></div>" +
            before + "<div class=\"article\"><div class=\"TRS_Editor\">" + article +
            "</div><div class=\"share\">分享到：<a>微信</a><a>微博</a></div></div>"
-           "<div class=\"footer\"><p>主办单位：某市人民政府办公室</p><p>某ICP备12345678号 某公网安备 00000000号</p></div>"
+           "<div class=\"footer\"><p>主办单位：某市人民政府办公室</p><p>某ICP备12345678号 某公网安备 "
+           "00000000号</p></div>"
            "</body></html>";
 }
 
@@ -55,8 +56,9 @@ TEST(HtmlCharset, FindsTheDeclarationInEveryForm) {
 
 TEST(HtmlCharset, Gb2312DeclaredIsReadAsGb18030) {
     // 镕 is in GBK/GB18030 but not in GB2312: real "gb2312" pages use such characters.
-    const std::string text = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head>"
-                             "<body><p>关于朱镕基同志讲话精神的学习报告。</p></body></html>";
+    const std::string text =
+        "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head>"
+        "<body><p>关于朱镕基同志讲话精神的学习报告。</p></body></html>";
     const Document doc = read(encode(text, "GB18030"));
     EXPECT_EQ(doc.source.charset, "GB18030");
     EXPECT_FALSE(doc.source.charset_guessed);
@@ -65,7 +67,8 @@ TEST(HtmlCharset, Gb2312DeclaredIsReadAsGb18030) {
 }
 
 TEST(HtmlCharset, UndeclaredGbkIsDetected) {
-    const Document doc = read(encode("<html><body><p>全年共受理政府信息公开申请十二件，均已按时答复。</p></body></html>", "GB18030"));
+    const Document doc =
+        read(encode("<html><body><p>全年共受理政府信息公开申请十二件，均已按时答复。</p></body></html>", "GB18030"));
     EXPECT_EQ(doc.source.charset, "GB18030");
     EXPECT_TRUE(doc.source.charset_guessed);
 }
@@ -109,8 +112,9 @@ TEST(HtmlCharset, CommittedGb2312FixtureIsGb2312Bytes) {
 // --- main content ----------------------------------------------------------------------
 
 TEST(HtmlContent, DropsNavigationWidgetsAndFooter) {
-    const Document doc = read(page("<p>一、总体情况</p><p>2023年，我局认真落实条例要求，全面推进政务公开工作，取得积极成效。</p>"
-                                   "<p>二、存在问题</p><p>公开内容的深度还需加强，解读形式较为单一，需要进一步改进。</p>"));
+    const Document doc =
+        read(page("<p>一、总体情况</p><p>2023年，我局认真落实条例要求，全面推进政务公开工作，取得积极成效。</p>"
+                  "<p>二、存在问题</p><p>公开内容的深度还需加强，解读形式较为单一，需要进一步改进。</p>"));
     const std::string text = all_text(doc);
     for (const char* chrome : {"首页", "互动交流", "分享到", "微信", "ICP", "公网安备", "主办单位", "今天是", "无障碍"})
         EXPECT_EQ(text.find(chrome), std::string::npos) << chrome;
@@ -120,26 +124,31 @@ TEST(HtmlContent, DropsNavigationWidgetsAndFooter) {
 
 TEST(HtmlContent, ChoosesTheDenseContainerOverLinkLists) {
     std::string links;
-    for (int i = 0; i < 30; ++i) links += "<li><a href=\"/n" + std::to_string(i) + "\">市政府召开第" + std::to_string(i) + "次常务会议</a></li>";
-    const std::string html = "<html><body><div id=\"left\"><ul>" + links + "</ul></div><div id=\"c1\">"
-                             "<p>本年度，我局共受理行政许可申请一百二十件，全部按期办结，群众满意率达到百分之九十八。</p>"
-                             "<p>下一步，我局将继续深化改革，优化营商环境，提升服务水平。</p></div></body></html>";
+    for (int i = 0; i < 30; ++i)
+        links += "<li><a href=\"/n" + std::to_string(i) + "\">市政府召开第" + std::to_string(i) + "次常务会议</a></li>";
+    const std::string html =
+        "<html><body><div id=\"left\"><ul>" + links +
+        "</ul></div><div id=\"c1\">"
+        "<p>本年度，我局共受理行政许可申请一百二十件，全部按期办结，群众满意率达到百分之九十八。</p>"
+        "<p>下一步，我局将继续深化改革，优化营商环境，提升服务水平。</p></div></body></html>";
     const Document doc = read(html);
     EXPECT_EQ(all_text(doc).find("常务会议"), std::string::npos);
     EXPECT_NE(all_text(doc).find("一百二十件"), std::string::npos);
 }
 
 TEST(HtmlContent, RelatedArticlesInsideTheArticleAreDropped) {
-    const Document doc = read(page("<p>全年办理申请十二件，均按时答复。</p><div class=\"list\"><p>相关阅读</p><ul>"
-                                   "<li><a href=\"/1\">某市召开工作会议</a></li><li><a href=\"/2\">某局开展培训活动</a></li>"
-                                   "<li><a href=\"/3\">某区推进改革工作</a></li></ul></div>"));
+    const Document doc =
+        read(page("<p>全年办理申请十二件，均按时答复。</p><div class=\"list\"><p>相关阅读</p><ul>"
+                  "<li><a href=\"/1\">某市召开工作会议</a></li><li><a href=\"/2\">某局开展培训活动</a></li>"
+                  "<li><a href=\"/3\">某区推进改革工作</a></li></ul></div>"));
     EXPECT_EQ(all_text(doc).find("召开工作会议"), std::string::npos);
     EXPECT_NE(all_text(doc).find("十二件"), std::string::npos);
 }
 
 TEST(HtmlContent, AttachmentLinksAreKept) {
-    const Document doc = read(page("<p>全年办理申请十二件，均按时答复。</p><p>附件：<a href=\"/a.pdf\">1.统计表.pdf</a> "
-                                   "<a href=\"/b.docx\">2.目录.docx</a></p>"));
+    const Document doc =
+        read(page("<p>全年办理申请十二件，均按时答复。</p><p>附件：<a href=\"/a.pdf\">1.统计表.pdf</a> "
+                  "<a href=\"/b.docx\">2.目录.docx</a></p>"));
     EXPECT_FALSE(blocks_of(doc, BlockKind::attachment).empty());
 }
 
@@ -160,8 +169,9 @@ TEST(HtmlContent, SiteClockIsNeverThePublicationDate) {
 }
 
 TEST(HtmlContent, HeadingElementsAndNumberedParagraphsAgree) {
-    const Document doc = read(page("<h2>一、主要工作</h2><p>全年办理申请十二件，均按时答复。</p><p>二、存在问题</p>"
-                                   "<p>解读形式较为单一。</p><h3>（一）加强学习</h3><p>组织集中学习四次。</p>"));
+    const Document doc =
+        read(page("<h2>一、主要工作</h2><p>全年办理申请十二件，均按时答复。</p><p>二、存在问题</p>"
+                  "<p>解读形式较为单一。</p><h3>（一）加强学习</h3><p>组织集中学习四次。</p>"));
     const auto h1 = blocks_of(doc, BlockKind::heading, 1);
     ASSERT_EQ(h1.size(), 2u);
     EXPECT_EQ(h1[0]->marker, "一、");
@@ -187,15 +197,17 @@ TEST(HtmlContent, TitlePrintedOverSeveralLinesIsOneTitle) {
     EXPECT_EQ(titles[0]->text, "某市人民政府办公室关于进一步规范行政执法公示工作的通知");
     EXPECT_EQ(doc.metadata.addressee.value, "各县（区）人民政府，市政府各部门");
     // Lines that are not the title together stay apart.
-    const Document other = read(page("<p>某市人民政府办公室</p><p>二〇二四年三月</p><p>全年办理申请十二件，均按时答复。</p>",
-                                     "<meta name=\"ArticleTitle\" content=\"某市人民政府办公室工作简报\">"));
+    const Document other =
+        read(page("<p>某市人民政府办公室</p><p>二〇二四年三月</p><p>全年办理申请十二件，均按时答复。</p>",
+                  "<meta name=\"ArticleTitle\" content=\"某市人民政府办公室工作简报\">"));
     EXPECT_NE(all_text(other).find("某市人民政府办公室\n"), std::string::npos);
 }
 
 TEST(HtmlContent, WidgetNamedAfterTheArticleIsChrome) {
-    const Document doc = read(page("<div class=\"article-info\"><span class=\"article-print\">打印</span> "
-                                   "<span class=\"article-share\">分享</span></div>"
-                                   "<div class=\"article-share-note\">本文转载自市政府门户网站，全年办理申请十二件，均按时答复。</div>"));
+    const Document doc = read(
+        page("<div class=\"article-info\"><span class=\"article-print\">打印</span> "
+             "<span class=\"article-share\">分享</span></div>"
+             "<div class=\"article-share-note\">本文转载自市政府门户网站，全年办理申请十二件，均按时答复。</div>"));
     const std::string text = all_text(doc);
     EXPECT_EQ(text.find("打印"), std::string::npos);
     EXPECT_EQ(text.find("分享"), std::string::npos);
@@ -203,19 +215,21 @@ TEST(HtmlContent, WidgetNamedAfterTheArticleIsChrome) {
 }
 
 TEST(HtmlContent, RelatedBoxWhoseListAScriptFillsIsDropped) {
-    const Document doc = read(page("<p>全年办理申请十二件，均按时答复。</p><div class=\"relbox\"><h2><p>相关公告</p></h2><ul></ul></div>"
-                                   "<div class=\"files\"><p>附件：</p><ul><li><a href=\"/f/1.pdf\">统计表</a></li></ul></div>"));
+    const Document doc =
+        read(page("<p>全年办理申请十二件，均按时答复。</p><div class=\"relbox\"><h2><p>相关公告</p></h2><ul></ul></div>"
+                  "<div class=\"files\"><p>附件：</p><ul><li><a href=\"/f/1.pdf\">统计表</a></li></ul></div>"));
     const std::string text = all_text(doc);
     EXPECT_EQ(text.find("相关公告"), std::string::npos);
     EXPECT_NE(text.find("统计表"), std::string::npos);
 }
 
 TEST(HtmlContent, BoldLeadInWithAMarkerIsTheHeading) {
-    const Document doc = read(page("<p><b>一、项目名称：</b>某市第一中学运动场改造工程</p>"
-                                   "<p><b>二、评审专家名单：</b>张某、李某、王某、赵某、钱某、孙某、周某、吴某、郑某、冯某、陈某、褚某、"
-                                   "卫某、蒋某、沈某、韩某、杨某、朱某、秦某、尤某、许某、何某、吕某、施某、孔某、曹某、严某、华某、"
-                                   "金某、魏某、陶某、姜某、戚某、谢某、邹某、喻某、柏某、水某、窦某、章某</p>"
-                                   "<p>我们<b>三、</b>不是标题，全年办理申请十二件。</p>"));
+    const Document doc =
+        read(page("<p><b>一、项目名称：</b>某市第一中学运动场改造工程</p>"
+                  "<p><b>二、评审专家名单：</b>张某、李某、王某、赵某、钱某、孙某、周某、吴某、郑某、冯某、陈某、褚某、"
+                  "卫某、蒋某、沈某、韩某、杨某、朱某、秦某、尤某、许某、何某、吕某、施某、孔某、曹某、严某、华某、"
+                  "金某、魏某、陶某、姜某、戚某、谢某、邹某、喻某、柏某、水某、窦某、章某</p>"
+                  "<p>我们<b>三、</b>不是标题，全年办理申请十二件。</p>"));
     const auto h1 = blocks_of(doc, BlockKind::heading, 1);
     ASSERT_EQ(h1.size(), 2u);
     EXPECT_EQ(h1[0]->text, "项目名称：");
@@ -226,9 +240,11 @@ TEST(HtmlContent, BoldLeadInWithAMarkerIsTheHeading) {
 
 TEST(HtmlContent, LoneNameLineInsideTheTextIsContent) {
     const std::string head = "<meta name=\"ArticleTitle\" content=\"某市第一中学运动场改造工程中标公告\">";
-    const Document doc = read(page("<p>一、中标信息</p><p>标包：A</p><p>名称：运动场塑胶跑道改造</p><p>工期：30天</p>"
-                                   "<p>标包：B</p><p>名称：看台维修</p><p>工期：20天</p>"
-                                   "<p>二、公告期限</p><p>自本公告发布之日起1个工作日。</p>", head));
+    const Document doc =
+        read(page("<p>一、中标信息</p><p>标包：A</p><p>名称：运动场塑胶跑道改造</p><p>工期：30天</p>"
+                  "<p>标包：B</p><p>名称：看台维修</p><p>工期：20天</p>"
+                  "<p>二、公告期限</p><p>自本公告发布之日起1个工作日。</p>",
+                  head));
     const std::string text = all_text(doc);
     EXPECT_NE(text.find("名称：运动场塑胶跑道改造"), std::string::npos);
     EXPECT_NE(text.find("名称：看台维修"), std::string::npos);
@@ -269,14 +285,17 @@ TEST(HtmlMetadata, MetaTagsFillWhatThePageDoesNotSay) {
 
 TEST(HtmlMetadata, WhatThePageShowsOutranksItsMetaTags) {
     const std::string head = "<meta name=\"PubDate\" content=\"2024-03-01\">";
-    const Document doc = read(page("<p>发布日期：2024-02-04</p><p>2023年，我局全面推进法治政府建设，取得积极成效。</p>", head));
+    const Document doc =
+        read(page("<p>发布日期：2024-02-04</p><p>2023年，我局全面推进法治政府建设，取得积极成效。</p>", head));
     EXPECT_EQ(doc.metadata.published.value, "2024-02-04");
     EXPECT_EQ(diagnostic_count(doc, "metadata_conflict"), 1u);
 }
 
 TEST(HtmlMetadata, IndexTableBecomesMetadataNotATable) {
     const std::string index =
-        "<table class=\"xxgk\"><tr><td>索引号：</td><td>000014349/2024-00012</td><td>发布机构：</td><td>某市科学技术局</td></tr>"
+        "<table "
+        "class=\"xxgk\"><tr><td>索引号：</td><td>000014349/2024-00012</td><td>发布机构：</td><td>某市科学技术局</td></"
+        "tr>"
         "<tr><td>生成日期：</td><td>2024-01-26</td><td>文号：</td><td>某科发〔2024〕3号</td></tr>"
         "<tr><td>主题分类：</td><td>科技、教育</td><td>有效性：</td><td>有效</td></tr></table>";
     const std::string html = page("<p>2023年，我局全面推进法治政府建设，取得积极成效。</p>", "", index);
@@ -299,30 +318,35 @@ TEST(HtmlMetadata, InfoBarThatStartsWithItsDate) {
     EXPECT_EQ(doc.metadata.source.value, "某市生态环境局");
     EXPECT_EQ(all_text(doc).find("来源"), std::string::npos);
     EXPECT_GT(diagnostic_count(doc, "metadata_merged"), 0u);
-    const Document labelled = read(page("<p><i>时间：</i>2019-09-18 06:23 <i>来源：</i>某日报</p>"
-                                        "<p>当地时间9月16日，推介会在圣保罗举行，双方签署合作协议。</p>"));
+    const Document labelled =
+        read(page("<p><i>时间：</i>2019-09-18 06:23 <i>来源：</i>某日报</p>"
+                  "<p>当地时间9月16日，推介会在圣保罗举行，双方签署合作协议。</p>"));
     EXPECT_EQ(labelled.metadata.published.value, "2019-09-18");
     EXPECT_EQ(labelled.metadata.published_time.value, "06:23");
     EXPECT_EQ(labelled.metadata.source.value, "某日报");
     // In the text a 时间 line is the text's own: a meeting notice's.
-    const Document notice = read(page("<p>现将会议有关事项通知如下。</p><p>时间：2024年3月1日 来源：各单位自行安排</p>"));
+    const Document notice =
+        read(page("<p>现将会议有关事项通知如下。</p><p>时间：2024年3月1日 来源：各单位自行安排</p>"));
     EXPECT_FALSE(notice.metadata.published.present());
 }
 
 TEST(HtmlMetadata, EmptyBracketsAfterALabelStateNothing) {
     // 来源：【<span id="sourceName"></span>】 filled in by a script the saved page no longer runs.
-    const Document doc = read(page("<p>发布时间：2025年07月14日 01:59 来源：【<span id=\"sourceName\"></span>】</p>"
-                                   "<p>全年办理申请十二件，均按时答复。</p>",
-                                   "<meta name=\"ContentSource\" content=\"某市财政局\">"));
+    const Document doc =
+        read(page("<p>发布时间：2025年07月14日 01:59 来源：【<span id=\"sourceName\"></span>】</p>"
+                  "<p>全年办理申请十二件，均按时答复。</p>",
+                  "<meta name=\"ContentSource\" content=\"某市财政局\">"));
     EXPECT_EQ(doc.metadata.source.value, "某市财政局");
     EXPECT_EQ(diagnostic_count(doc, "metadata_conflict"), 0u);
 }
 
 TEST(HtmlMetadata, BreadcrumbIsTheColumnPath) {
-    const Document doc = read(page("<p>2023年，我局全面推进法治政府建设，取得积极成效。</p>", "",
-                                   "<div class=\"position\">当前位置：<a>首页</a> &gt; <a>政务公开</a> &gt; <a>规划计划</a> &gt; 正文</div>"));
+    const Document doc = read(page(
+        "<p>2023年，我局全面推进法治政府建设，取得积极成效。</p>", "",
+        "<div class=\"position\">当前位置：<a>首页</a> &gt; <a>政务公开</a> &gt; <a>规划计划</a> &gt; 正文</div>"));
     bool path = false;
-    for (const ExtraField& x : doc.metadata.extra) path = path || (x.key == "栏目路径" && x.value == "政务公开 > 规划计划");
+    for (const ExtraField& x : doc.metadata.extra)
+        path = path || (x.key == "栏目路径" && x.value == "政务公开 > 规划计划");
     EXPECT_TRUE(path);
     EXPECT_EQ(all_text(doc).find("当前位置"), std::string::npos);
 }
@@ -345,7 +369,8 @@ const Block& only_table(const Document& doc) {
 
 TEST(HtmlTables, SpansAndHeaderRows) {
     const std::string html = page(
-        "<p>申请办理情况如下表。</p><table border=1><thead><tr><th colspan=\"3\" rowspan=\"2\">项目</th><th colspan=\"2\">申请人</th></tr>"
+        "<p>申请办理情况如下表。</p><table border=1><thead><tr><th colspan=\"3\" rowspan=\"2\">项目</th><th "
+        "colspan=\"2\">申请人</th></tr>"
         "<tr><th>自然人</th><th>法人</th></tr></thead><tbody>"
         "<tr><td colspan=3>一、本年新收政府信息公开申请数量</td><td>4</td><td>1</td></tr>"
         "<tr><td rowspan=\"2\">三、本年度办理结果</td><td colspan=2>（一）予以公开</td><td>3</td><td>1</td></tr>"
@@ -391,8 +416,9 @@ TEST(HtmlTables, LayoutTablesAreReadAsText) {
 }
 
 TEST(HtmlTables, RowspanNeverReachesPastTheTable) {
-    const Document doc = read(page("<p>如下。</p><table border=1><tr><th>甲</th><th>乙</th></tr><tr><td rowspan=\"9\">1</td><td>2</td></tr>"
-                                   "<tr><td rowspan=0>3</td></tr></table>"));
+    const Document doc = read(
+        page("<p>如下。</p><table border=1><tr><th>甲</th><th>乙</th></tr><tr><td rowspan=\"9\">1</td><td>2</td></tr>"
+             "<tr><td rowspan=0>3</td></tr></table>"));
     const Block& t = only_table(doc);
     EXPECT_EQ(t.rows[1].cells[0].row_span, 2);
     EXPECT_EQ(t.rows[2].cells[0].row_span, 1);
@@ -401,8 +427,9 @@ TEST(HtmlTables, RowspanNeverReachesPastTheTable) {
 // --- inline text and images ------------------------------------------------------------------
 
 TEST(HtmlText, WordPastedSpansJoinAndIndentationGoes) {
-    const std::string html = page("<p class=MsoNormal>&nbsp;&nbsp;&nbsp;&nbsp;　　<span lang=EN-US>20</span><span lang=EN-US>23</span>年，"
-                                  "我局共办理申请<span>1</span><span>2</span>件，均已按时\n答复。</p>");
+    const std::string html = page(
+        "<p class=MsoNormal>&nbsp;&nbsp;&nbsp;&nbsp;　　<span lang=EN-US>20</span><span lang=EN-US>23</span>年，"
+        "我局共办理申请<span>1</span><span>2</span>件，均已按时\n答复。</p>");
     const Document doc = read(html);
     ASSERT_FALSE(doc.blocks.empty());
     const Block& p = doc.blocks.back();
@@ -426,16 +453,18 @@ TEST(HtmlText, EntitiesMapBackToTheirSource) {
 }
 
 TEST(HtmlText, BrSeparatesLinesAndPreKeepsThem) {
-    const Document doc = read(page("<div>一、总体情况<br>全年办理申请十二件，均按时答复。<br/>二、存在问题<br>解读形式较为单一。</div>"
-                                   "<pre>表一  办理情况\n合计  12件</pre>"));
+    const Document doc =
+        read(page("<div>一、总体情况<br>全年办理申请十二件，均按时答复。<br/>二、存在问题<br>解读形式较为单一。</div>"
+                  "<pre>表一  办理情况\n合计  12件</pre>"));
     EXPECT_EQ(blocks_of(doc, BlockKind::heading, 1).size(), 2u);
     EXPECT_NE(all_text(doc).find("\n合计  12件\n"), std::string::npos);  // a pre line is a line, its spaces kept
 }
 
 TEST(HtmlImages, BecomeNotesWithAltAndAddress) {
-    const Document doc = read(page("<p>全年办理申请十二件，均按时答复。</p><p><img src=\"/u/1.jpg\" alt=\"工作会议现场\"></p>"
-                                   "<img src=\"/i/dot.gif\" width=1 height=1><img alt=\"无地址\">"
-                                   "<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"内嵌图\" width=300>"));
+    const Document doc =
+        read(page("<p>全年办理申请十二件，均按时答复。</p><p><img src=\"/u/1.jpg\" alt=\"工作会议现场\"></p>"
+                  "<img src=\"/i/dot.gif\" width=1 height=1><img alt=\"无地址\">"
+                  "<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"内嵌图\" width=300>"));
     const auto images = blocks_of(doc, BlockKind::image);
     ASSERT_EQ(images.size(), 2u);
     EXPECT_EQ(images[0]->text, "工作会议现场");
@@ -468,7 +497,8 @@ TEST(HtmlHostile, DeeplyNestedElementsAreFlattened) {
 // (The text passes' own cost grows with the number of paragraphs; that is not measured here.)
 TEST(HtmlHostile, TwentyMegabytePage) {
     std::string article;
-    for (int i = 0; i < 500; ++i) article += "<p>2023年，我局全面推进法治政府建设，全年办理行政许可申请一百二十件。</p>\n";
+    for (int i = 0; i < 500; ++i)
+        article += "<p>2023年，我局全面推进法治政府建设，全年办理行政许可申请一百二十件。</p>\n";
     std::string menu = "<div class=\"menu\"><ul>";
     while (menu.size() < 6'000'000) menu += "<li><a href=\"/col/123/index.html\">政务公开</a></li>";
     menu += "</ul></div>";
@@ -511,7 +541,8 @@ TEST(HtmlHostile, NoBodyTextIsAClearError) {
         }
     }
     EXPECT_THROW(test::read_as_html(std::string("\x89PNG\r\n\x1a\n\0\0", 10), "x.html"), Error);
-    const Document chrome_only = read("<html><body><div class=\"nav\"><a href=/>首页</a> <a href=/a>政务公开</a></div></body></html>");
+    const Document chrome_only =
+        read("<html><body><div class=\"nav\"><a href=/>首页</a> <a href=/a>政务公开</a></div></body></html>");
     EXPECT_EQ(diagnostic_count(chrome_only, "no_body_text"), 1u);
 }
 
@@ -538,10 +569,14 @@ TEST(HtmlInput, XhtmlReadsAsHtml) {
 std::string escaped(const std::string& line) {
     std::string out;
     for (char c : line) {
-        if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '&') out += "&amp;";
-        else out.push_back(c);
+        if (c == '<')
+            out += "&lt;";
+        else if (c == '>')
+            out += "&gt;";
+        else if (c == '&')
+            out += "&amp;";
+        else
+            out.push_back(c);
     }
     return out;
 }
@@ -555,11 +590,20 @@ std::string wrap_seed(const std::string& text) {
 }
 
 std::vector<std::pair<std::string, const Field*>> fields(const Metadata& m) {
-    return {{"title", &m.title},         {"organisation", &m.organisation}, {"year", &m.year},
-            {"published", &m.published}, {"published_time", &m.published_time}, {"index", &m.index_number},
-            {"number", &m.document_number}, {"addressee", &m.addressee}, {"signer", &m.signer},
-            {"signed", &m.signed_date}, {"source", &m.source}, {"publisher", &m.publisher},
-            {"category", &m.category},   {"keywords", &m.keywords}};
+    return {{"title", &m.title},
+            {"organisation", &m.organisation},
+            {"year", &m.year},
+            {"published", &m.published},
+            {"published_time", &m.published_time},
+            {"index", &m.index_number},
+            {"number", &m.document_number},
+            {"addressee", &m.addressee},
+            {"signer", &m.signer},
+            {"signed", &m.signed_date},
+            {"source", &m.source},
+            {"publisher", &m.publisher},
+            {"category", &m.category},
+            {"keywords", &m.keywords}};
 }
 
 class HtmlSeed : public ::testing::TestWithParam<const char*> {};
@@ -595,8 +639,9 @@ TEST_P(HtmlSeed, SameTitleMetadataAndOutlineAsTheText) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, HtmlSeed,
-                         ::testing::Values("000_2ff49a1744f89f60.txt", "001_9633c70aebd6e55d.txt", "002_acf107ec8495534f.txt",
-                                           "003_39330c9e763261de.txt", "004_2140a01d4004d8c4.txt"));
+                         ::testing::Values("000_2ff49a1744f89f60.txt", "001_9633c70aebd6e55d.txt",
+                                           "002_acf107ec8495534f.txt", "003_39330c9e763261de.txt",
+                                           "004_2140a01d4004d8c4.txt"));
 
 // Every paragraph of the committed fixtures points at its own words in the source.
 TEST(HtmlFixtures, BlockSpansSliceTheSource) {

@@ -10,8 +10,8 @@
 #include <iterator>
 #include <string>
 
-#include "gongwen/html.hpp"
 #include "gongwen/error.hpp"
+#include "gongwen/html.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {
@@ -317,12 +317,14 @@ TEST(Json, FactValuesAreExactNumbersWithTheirHeadingPath) {
     Block h2{BlockKind::heading, 2, "（一）", "宣传", {5, 10}, {}, {}, {}};
     Block p{BlockKind::paragraph, 0, "", "覆盖16.4亿人次。", {11, 20}, {}, {}, {}};
     doc.blocks = {h1, h2, p};
-    doc.facts = {Fact{"1640000000", "", "16.4亿人次", "人次", "", false, "覆盖", "", 2, {13, 20}, {11, 20}, "覆盖16.4亿人次"}};
+    doc.facts = {
+        Fact{"1640000000", "", "16.4亿人次", "人次", "", false, "覆盖", "", 2, {13, 20}, {11, 20}, "覆盖16.4亿人次"}};
     const std::string json = write_json(doc);
     EXPECT_NE(json.find("\"value\": 1640000000,"), std::string::npos) << json;
     EXPECT_NE(json.find("\"value_max\": null,"), std::string::npos);
     EXPECT_NE(json.find("\"qualifier\": null,"), std::string::npos);
-    EXPECT_NE(json.find("\"heading_path\": [\n        \"一、普法\",\n        \"（一）宣传\"\n      ]"), std::string::npos)
+    EXPECT_NE(json.find("\"heading_path\": [\n        \"一、普法\",\n        \"（一）宣传\"\n      ]"),
+              std::string::npos)
         << json;
     EXPECT_NE(write_inspect_json(doc).find("\"facts\": ["), std::string::npos);
 }
@@ -364,19 +366,32 @@ Document full_document() {
     paragraph.items = {Item{"一是", "抓学习；", Span{120, 126}}, Item{"", "", Span{}}};
     doc.blocks.push_back(paragraph);
     Block table = block(BlockKind::table, 0, "", "", Span{151, 200});
-    table.rows = {TableRow{{TableCell{"项目", 2, 1, true, Span{152, 154}}, TableCell{"件数", 1, 3, true, Span{155, 157}}}, true},
-                  TableRow{{TableCell{"", 1, 1, false, Span{}}}, false}};
+    table.rows = {
+        TableRow{{TableCell{"项目", 2, 1, true, Span{152, 154}}, TableCell{"件数", 1, 3, true, Span{155, 157}}}, true},
+        TableRow{{TableCell{"", 1, 1, false, Span{}}}, false}};
     doc.blocks.push_back(table);
     Block image = block(BlockKind::image, 0, "", "图一", Span{201, 220});
     image.target = "/images/a b.jpg?x=1&y=<2>";
     doc.blocks.push_back(image);
     doc.blocks.push_back(block(BlockKind::table, 0, "", "", Span{}));  // a table with no rows
-    doc.facts = {Fact{"230", "", "230余件", "件", "余", false, "办理", "cases", 8, {132, 137}, {126, 137}, "共办理230余件"},
-                 Fact{"99800", "", "9.98万人次", "人次", "", false, "覆盖", "", 8, {75, 82}, {74, 82}, "覆盖9.98万人次"},
-                 Fact{"2", "3", "两三个", "个", "", false, "单位", "", 3, {83, 86}, {83, 88}, "两三个单位"},
-                 Fact{"0.5", "", "0.5%", "%", "约", false, "", "", 3, {1, 2}, {0, 3}, ""},
-                 Fact{"0", "", "未发生", "件", "", true, "行政处罚案件", "admin_penalties", 2, {0, 3}, {0, 9}, "未发生行政处罚案件"},
-                 Fact{"", "", "", "", "", false, "", "", 0, {}, {}, ""}};
+    doc.facts = {
+        Fact{"230", "", "230余件", "件", "余", false, "办理", "cases", 8, {132, 137}, {126, 137}, "共办理230余件"},
+        Fact{"99800", "", "9.98万人次", "人次", "", false, "覆盖", "", 8, {75, 82}, {74, 82}, "覆盖9.98万人次"},
+        Fact{"2", "3", "两三个", "个", "", false, "单位", "", 3, {83, 86}, {83, 88}, "两三个单位"},
+        Fact{"0.5", "", "0.5%", "%", "约", false, "", "", 3, {1, 2}, {0, 3}, ""},
+        Fact{"0",
+             "",
+             "未发生",
+             "件",
+             "",
+             true,
+             "行政处罚案件",
+             "admin_penalties",
+             2,
+             {0, 3},
+             {0, 9},
+             "未发生行政处罚案件"},
+        Fact{"", "", "", "", "", false, "", "", 0, {}, {}, ""}};
     doc.diagnostics = {Diagnostic{"boilerplate_removed", 3, "删除了网站导航行", {Span{0, 4}, Span{10, 20}}},
                        Diagnostic{"no_spans", 0, "", {}}};
     return doc;
@@ -402,9 +417,10 @@ TEST(JsonRead, RoundTripsTheTitleBlock) {
 TEST(JsonRead, RoundTripsAnEmptyDocument) { EXPECT_EQ(read_json(write_json(Document{}), "e.json"), Document{}); }
 
 TEST(JsonRead, RoundTripsStringsJsonMustEscape) {
-    for (const std::string& s : {std::string("\"quoted\" \\ back/slash"), std::string("nul\0byte\x01\x1f\x7f", 11),
-                                std::string("\r\n\t\b\f"), std::string("\xE2\x80\xA8 U+2028, 𠮷 U+20BB7, \xEF\xBF\xBF"),
-                                std::string("繁體中文：「法治」"), std::string()}) {
+    for (const std::string& s :
+         {std::string("\"quoted\" \\ back/slash"), std::string("nul\0byte\x01\x1f\x7f", 11), std::string("\r\n\t\b\f"),
+          std::string("\xE2\x80\xA8 U+2028, 𠮷 U+20BB7, \xEF\xBF\xBF"), std::string("繁體中文：「法治」"),
+          std::string()}) {
         Document doc;
         doc.source.name = s;
         doc.blocks.push_back(block(BlockKind::heading, 2, s, s, Span{5, 6}));
@@ -420,7 +436,8 @@ TEST(JsonRead, RoundTripsEveryFixture) {
         for (const auto& entry : std::filesystem::directory_iterator(std::string(GONGWEN_FIXTURES) + "/" + folder)) {
             const std::string name = std::string(folder) + "/" + entry.path().filename().string();
             const std::string bytes = test::read_fixture(name);
-            const Document doc = entry.path().extension() == ".html" ? test::read_as_html(bytes, name) : test::read_as_txt(bytes, name);
+            const Document doc =
+                entry.path().extension() == ".html" ? test::read_as_html(bytes, name) : test::read_as_txt(bytes, name);
             ASSERT_FALSE(doc.blocks.empty()) << name;
             const std::string json = write_json(doc);
             EXPECT_EQ(read_json(json, name + ".json"), doc) << name;
@@ -432,11 +449,14 @@ TEST(JsonRead, RoundTripsEveryFixture) {
 
 TEST(JsonRead, TakesKeysInAnyOrderEscapesAndWhitespace) {
     const std::string json =
-        "\xEF\xBB\xBF { \"diagnostics\":[], \"facts\" : [ ] ,\r\n\t\"blocks\":[{\"items\":[],\"text\":\"\\u4e00\\uD842\\uDFB7\\/\","
+        "\xEF\xBB\xBF { \"diagnostics\":[], \"facts\" : [ ] "
+        ",\r\n\t\"blocks\":[{\"items\":[],\"text\":\"\\u4e00\\uD842\\uDFB7\\/\","
         "\"kind\":\"heading\",\"marker\":\"\\u4E00\\u3001\",\"level\":1,\"end\":4,\"start\":0}],"
-        "\"metadata\":{\"extra\":[],\"title\":null,\"organisation\":null,\"year\":{\"end\":4,\"start\":0,\"inferred\":true,"
+        "\"metadata\":{\"extra\":[],\"title\":null,\"organisation\":null,\"year\":{\"end\":4,\"start\":0,\"inferred\":"
+        "true,"
         "\"value\":\"2023\"},\"published\":null,\"published_time\":null,\"index_number\":null,\"document_number\":null,"
-        "\"addressee\":null,\"signer\":null,\"signed_date\":null,\"source\":null,\"publisher\":null,\"source_url\":null,"
+        "\"addressee\":null,\"signer\":null,\"signed_date\":null,\"source\":null,\"publisher\":null,\"source_url\":"
+        "null,"
         "\"category\":null,\"keywords\":null},"
         "\"source\":{\"charset_guessed\":false,\"charset\":\"UTF-8\",\"sha256\":\"\",\"size\":0,\"name\":\"x\"},"
         "\"version\":\"1\"}\n\n";
@@ -469,8 +489,10 @@ void expect_refused(const std::string& json, const std::string& part) {
 std::string edited(const std::string& from, const std::string& to) {
     std::string json = write_json(full_document());
     const std::size_t at = json.find(from);
-    if (at == std::string::npos) ADD_FAILURE() << "the JSON lacks " << from;
-    else json.replace(at, from.size(), to);
+    if (at == std::string::npos)
+        ADD_FAILURE() << "the JSON lacks " << from;
+    else
+        json.replace(at, from.size(), to);
     return json;
 }
 
@@ -481,13 +503,15 @@ TEST(JsonRead, RefusesMalformedJsonNamingFileAndLine) {
     EXPECT_EQ(error_of("{'version': '1'}"), "in.json: line 1: expected a string");
     EXPECT_EQ(error_of("{\"version\": \"1"), "in.json: line 1: unterminated string");
     EXPECT_EQ(error_of("{\"version\":\n\n \"\xC3\x28\"}"), "in.json: line 3: bytes that are not UTF-8 in a string");
-    EXPECT_EQ(error_of("{\"version\": \"a\tb\"}"), "in.json: line 1: control character in a string (JSON needs it escaped)");
+    EXPECT_EQ(error_of("{\"version\": \"a\tb\"}"),
+              "in.json: line 1: control character in a string (JSON needs it escaped)");
     EXPECT_EQ(error_of("{\"version\": \"\\uD800x\"}"), "in.json: line 1: unpaired surrogate in \\u escape");
     EXPECT_EQ(error_of("{\"version\": \"\\uDC00\"}"), "in.json: line 1: unpaired surrogate in \\u escape");
     EXPECT_EQ(error_of("{\"version\": \"\\x41\"}"), "in.json: line 1: invalid escape \\x");
     EXPECT_EQ(error_of("{\"version\": \"\\u12G4\"}"), "in.json: line 1: \\u needs four hexadecimal digits");
     const std::string whole = write_json(full_document());
-    EXPECT_EQ(error_of(whole + "{}"), "in.json: line " + std::to_string(std::count(whole.begin(), whole.end(), '\n') + 1) +
+    EXPECT_EQ(error_of(whole + "{}"), "in.json: line " +
+                                          std::to_string(std::count(whole.begin(), whole.end(), '\n') + 1) +
                                           ": unexpected text after the document");
     EXPECT_EQ(error_of(whole.substr(0, whole.size() / 2)).substr(0, 13), "in.json: line");
 }
@@ -515,7 +539,8 @@ TEST(JsonRead, RefusesWhatBreaksTheModelsInvariants) {
     expect_refused(edited("\"level\": 4", "\"level\": 5"), "block 3: heading level 5 is not 1–4");
     expect_refused(edited("\"level\": 0", "\"level\": 2"), "block 0: only a heading has a level");
     expect_refused(edited("\"kind\": \"title\"", "\"kind\": \"chapter\""), "unknown block kind \"chapter\"");
-    expect_refused(edited("\"kind\": \"paragraph\"", "\"kind\": \"annotation\""), "block 8: only a paragraph has items");
+    expect_refused(edited("\"kind\": \"paragraph\"", "\"kind\": \"annotation\""),
+                   "block 8: only a paragraph has items");
     expect_refused(edited("\"kind\": \"image\"", "\"kind\": \"paragraph\""), "\"target\" belongs to an image");
     expect_refused(edited("\"row_span\": 2", "\"row_span\": 0"), "spans fewer than one row or column");
     expect_refused(edited("\"block\": 8", "\"block\": 12"), "fact 0 names block 12, which does not exist");

@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "gongwen/html.hpp"
 #include "converters/pdf/fonts.hpp"
 #include "converters/pdf/layout.hpp"
-#include "gongwen/pdf.hpp"
 #include "gongwen/error.hpp"
+#include "gongwen/html.hpp"
 #include "gongwen/limits.hpp"
+#include "gongwen/pdf.hpp"
 #include "model/line.hpp"
 #include "test_util.hpp"
 
@@ -20,7 +20,8 @@ namespace {
 
 // The message of the LimitError `run` throws, with the limit it names: "… (max_lines)".
 std::string error_of(const std::function<void()>& run) {
-    static constexpr const char* kNames[] = {"max_input_size", "max_depth", "max_line_length", "max_lines", "max_pages", "timeout"};
+    static constexpr const char* kNames[] = {"max_input_size", "max_depth", "max_line_length",
+                                             "max_lines",      "max_pages", "timeout"};
     try {
         run();
     } catch (const LimitError& e) {

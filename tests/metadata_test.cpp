@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
 #include "gongwen/raw.hpp"
-#include "model/grammar.hpp"
 #include "gongwen/unicode.hpp"
+#include "model/grammar.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {
@@ -53,7 +53,8 @@ TEST(Boilerplate, FooterOwnerNamesTheSite) {
 }
 
 TEST(MetadataLines, SplitsSeveralLabelsOnOneLine) {
-    const auto values = parse_metadata_line(fold(U"发布时间:2024-02-04 10:05 信息来源:亳州市科学技术局 浏览次数: 字体:[ ]"));
+    const auto values =
+        parse_metadata_line(fold(U"发布时间:2024-02-04 10:05 信息来源:亳州市科学技术局 浏览次数: 字体:[ ]"));
     ASSERT_TRUE(values);
     ASSERT_EQ(values->size(), 4u);
     EXPECT_EQ((*values)[0].key, MetaKey::published);
@@ -134,12 +135,14 @@ TEST(Metadata, YearFromThePublicationDateDependsOnTheGenre) {
     EXPECT_EQ(report.metadata.published.value, "2024-02-04");
     EXPECT_EQ(report.metadata.year.value, "2023");
     EXPECT_TRUE(report.metadata.year.inferred);
-    const Document opinion = parse("某市人民政府关于加强政务新媒体建设的意见\n发布时间:2018-12-27\n正文第一段,内容。\n");
+    const Document opinion =
+        parse("某市人民政府关于加强政务新媒体建设的意见\n发布时间:2018-12-27\n正文第一段,内容。\n");
     EXPECT_EQ(opinion.metadata.published.value, "2018-12-27");
     EXPECT_EQ(opinion.metadata.year.value, "2018");
     EXPECT_TRUE(opinion.metadata.year.inferred);
     // The kind is the genre word that comes last: a 决议 on a 报告, a 通知 issuing a 总结.
-    const Document resolution = parse("某市人民代表大会关于政府工作报告的决议\n发布时间:2024-01-20\n会议听取了报告,决定批准。\n");
+    const Document resolution =
+        parse("某市人民代表大会关于政府工作报告的决议\n发布时间:2024-01-20\n会议听取了报告,决定批准。\n");
     EXPECT_EQ(resolution.metadata.year.value, "2024");
     const Document notice = parse("某局关于印发工作总结的通知\n发布时间:2024-01-20\n现将总结印发给你们,请遵照执行。\n");
     EXPECT_EQ(notice.metadata.year.value, "2024");
@@ -167,8 +170,9 @@ TEST(Metadata, OrganisationFromTheHeadOfATitle) {
 }
 
 TEST(Metadata, ValueOnTheLineUnderItsLabelAndHeaderDate) {
-    const Document doc = parse("某省政府工作报告\n2026年02月10日 07时41分\n来源:\n四川日报\n【字体:\n大\n中\n小\n】\n"
-                               "分享:\n各位代表:\n现在,我代表省人民政府报告工作。\n");
+    const Document doc = parse(
+        "某省政府工作报告\n2026年02月10日 07时41分\n来源:\n四川日报\n【字体:\n大\n中\n小\n】\n"
+        "分享:\n各位代表:\n现在,我代表省人民政府报告工作。\n");
     EXPECT_EQ(doc.metadata.source.value, "四川日报");
     EXPECT_EQ(doc.metadata.published.value, "2026-02-10");
     EXPECT_EQ(doc.metadata.published_time.value, "07:41");
@@ -177,9 +181,10 @@ TEST(Metadata, ValueOnTheLineUnderItsLabelAndHeaderDate) {
 }
 
 TEST(Metadata, LabelledDateAloneUnderTheTitleAndTheTitleBlock) {
-    const Document doc = parse("2026年某市政府工作报告\n——2026年1月25日在某市第十六届人民代表大会第四次会议上\n"
-                               "来源：某某日报\n时间：2026-02-02 08:30\n某市市长 张某某\n各位代表：\n"
-                               "现在，我代表市人民政府，向大会报告工作。\n");
+    const Document doc = parse(
+        "2026年某市政府工作报告\n——2026年1月25日在某市第十六届人民代表大会第四次会议上\n"
+        "来源：某某日报\n时间：2026-02-02 08:30\n某市市长 张某某\n各位代表：\n"
+        "现在，我代表市人民政府，向大会报告工作。\n");
     EXPECT_EQ(doc.metadata.published.value, "2026-02-02");
     EXPECT_EQ(doc.metadata.published_time.value, "08:30");
     EXPECT_EQ(doc.metadata.source.value, "某某日报");
@@ -195,7 +200,8 @@ TEST(Metadata, LabelledDateAloneUnderTheTitleAndTheTitleBlock) {
 TEST(Metadata, TitleBlockLinesNeedTheTitleAboveAndNoSentence) {
     // A dashed line continues onto the next; a short unmarked line with no addressee after it
     // is a paragraph; nothing before the title is part of its block.
-    const Document speech = parse("在全市法治政府建设推进会上的讲话\n——市长 张某某\n（2024年3月1日）\n同志们，今天召开会议。\n");
+    const Document speech =
+        parse("在全市法治政府建设推进会上的讲话\n——市长 张某某\n（2024年3月1日）\n同志们，今天召开会议。\n");
     ASSERT_EQ(speech.blocks.size(), 4u);
     EXPECT_EQ(speech.blocks[1].kind, BlockKind::subtitle);
     EXPECT_EQ(speech.blocks[2].kind, BlockKind::subtitle);
@@ -206,24 +212,27 @@ TEST(Metadata, TitleBlockLinesNeedTheTitleAboveAndNoSentence) {
 }
 
 TEST(Metadata, ATitleWrappedOverTwoLinesIsOneTitle) {
-    const Document doc = parse("某市科学技术局关于2023年度法治政府\n建设情况的报告\n市人民政府：\n现将我局情况报告如下。\n");
+    const Document doc =
+        parse("某市科学技术局关于2023年度法治政府\n建设情况的报告\n市人民政府：\n现将我局情况报告如下。\n");
     ASSERT_EQ(doc.blocks.size(), 3u);
     EXPECT_EQ(doc.blocks[0].kind, BlockKind::title);
     EXPECT_EQ(doc.blocks[0].text, "某市科学技术局关于2023年度法治政府建设情况的报告");
     EXPECT_EQ(doc.metadata.title.value, doc.blocks[0].text);
     EXPECT_EQ(doc.blocks[0].span.start, 0u);
     // A column's name above a whole title is not part of it.
-    const Document page = parse("宁夏要闻\n2026年宁夏回族自治区政府工作报告\n各位代表：\n现在，我代表自治区人民政府报告工作。\n");
+    const Document page =
+        parse("宁夏要闻\n2026年宁夏回族自治区政府工作报告\n各位代表：\n现在，我代表自治区人民政府报告工作。\n");
     EXPECT_EQ(page.metadata.title.value, "2026年宁夏回族自治区政府工作报告");
 }
 
 TEST(Metadata, NewsPageAroundAReport) {
     // A breadcrumb one item per line, a 发表时间 label over its value, the title printed twice,
     // the printed title cut by the page, and a 题注 above a news lead.
-    const Document doc = parse("当前位置：\n首页\n>\n政务信息\n>\n某区要闻\n2026年某区政府工作报告\n发表时间：\n"
-                               "2026-02-09 09:45:30\n2026年某区政府工作报告\n政府工作报\n告\n"
-                               "——2026年2月3日在某区第十三届人民代表大会第四次会议上\n区长 张某某\n"
-                               "2月3日，某区人民代表大会开幕。\n");
+    const Document doc = parse(
+        "当前位置：\n首页\n>\n政务信息\n>\n某区要闻\n2026年某区政府工作报告\n发表时间：\n"
+        "2026-02-09 09:45:30\n2026年某区政府工作报告\n政府工作报\n告\n"
+        "——2026年2月3日在某区第十三届人民代表大会第四次会议上\n区长 张某某\n"
+        "2月3日，某区人民代表大会开幕。\n");
     EXPECT_EQ(doc.metadata.published.value, "2026-02-09");
     EXPECT_EQ(doc.metadata.addressee.value, "");
     ASSERT_GE(doc.blocks.size(), 5u);
@@ -237,9 +246,10 @@ TEST(Metadata, NewsPageAroundAReport) {
 }
 
 TEST(Metadata, AResolutionsAdoptionNoteIsItsDate) {
-    const Document doc = parse("第十三届全国人民代表大会第五次会议关于政府工作报告的决议\n"
-                               "（2022年3月11日第十三届全国人民代表大会第五次会议通过）\n"
-                               "第十三届全国人民代表大会第五次会议听取和审议了政府工作报告。\n");
+    const Document doc = parse(
+        "第十三届全国人民代表大会第五次会议关于政府工作报告的决议\n"
+        "（2022年3月11日第十三届全国人民代表大会第五次会议通过）\n"
+        "第十三届全国人民代表大会第五次会议听取和审议了政府工作报告。\n");
     EXPECT_EQ(doc.blocks[1].kind, BlockKind::subtitle);
     EXPECT_EQ(doc.metadata.signed_date.value, "2022-03-11");
     EXPECT_EQ(doc.metadata.year.value, "2022");  // a 决议 belongs to the year it was adopted in

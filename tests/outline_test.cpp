@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "model/grammar.hpp"
 #include "gongwen/unicode.hpp"
+#include "model/grammar.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {

@@ -32,8 +32,10 @@ std::u32string han(std::size_t n) {
 }
 
 TEST(PdfKinsoku, ForbiddenCharactersMatchTheRules) {
-    for (char32_t cp : std::u32string(U"，。、；：？！）》」』”’…")) EXPECT_TRUE(forbidden_at_line_start(cp)) << to_utf8(std::u32string(1, cp));
-    for (char32_t cp : std::u32string(U"（《「『“‘")) EXPECT_TRUE(forbidden_at_line_end(cp)) << to_utf8(std::u32string(1, cp));
+    for (char32_t cp : std::u32string(U"，。、；：？！）》」』”’…"))
+        EXPECT_TRUE(forbidden_at_line_start(cp)) << to_utf8(std::u32string(1, cp));
+    for (char32_t cp : std::u32string(U"（《「『“‘"))
+        EXPECT_TRUE(forbidden_at_line_end(cp)) << to_utf8(std::u32string(1, cp));
     EXPECT_FALSE(forbidden_at_line_start(U'国'));
     EXPECT_FALSE(forbidden_at_line_end(U'国'));
 }
@@ -55,7 +57,8 @@ TEST(PdfKinsoku, NumbersPercentagesAndUrlsStayWhole) {
     const auto whole = [&](std::u32string_view token) {
         const std::size_t at = text.find(token);
         ASSERT_NE(at, std::u32string::npos);
-        for (std::size_t i = at + 1; i < at + token.size(); ++i) EXPECT_FALSE(allowed[i]) << to_utf8(std::u32string(token)) << " split at " << i - at;
+        for (std::size_t i = at + 1; i < at + token.size(); ++i)
+            EXPECT_FALSE(allowed[i]) << to_utf8(std::u32string(token)) << " split at " << i - at;
     };
     whole(U"13.9%");
     whole(U"https://www.gov.cn/zhengce/2023-10/01.html");
@@ -155,9 +158,7 @@ double width(const std::u32string& s) {
     return w;
 }
 
-TEST(PdfTitle, ShortTitleStaysOnOneLine) {
-    EXPECT_EQ(title_lines(U"关于2023年法治政府建设情况的报告").size(), 1u);
-}
+TEST(PdfTitle, ShortTitleStaysOnOneLine) { EXPECT_EQ(title_lines(U"关于2023年法治政府建设情况的报告").size(), 1u); }
 
 TEST(PdfTitle, LongTitleWrapsIntoABalancedTrapezoid) {
     const std::vector<std::u32string> lines = title_lines(U"亳州市科学技术局关于2023年法治政府建设情况的报告");
@@ -169,15 +170,16 @@ TEST(PdfTitle, LongTitleWrapsIntoABalancedTrapezoid) {
 }
 
 TEST(PdfTitle, ThreeLinesNarrowTowardsTheBottomAndKeepWordsWhole) {
-    const std::u32string title = U"中华人民共和国科学技术部办公厅关于进一步加强和改进新时代科技领域法治政府建设工作的实施意见的通知";
+    const std::u32string title =
+        U"中华人民共和国科学技术部办公厅关于进一步加强和改进新时代科技领域法治政府建设工作的实施意见的通知";
     const std::vector<std::u32string> lines = title_lines(title);
     ASSERT_EQ(lines.size(), 3u);
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) EXPECT_GE(width(lines[i]), width(lines[i + 1]));
     for (const std::u32string& l : lines) EXPECT_LE(width(l), 20);
     // Words that must not be cut at a line end.
-    for (const std::u32string& word : {std::u32string(U"科学"), std::u32string(U"技术"), std::u32string(U"法治"),
-                                       std::u32string(U"政府"), std::u32string(U"建设"), std::u32string(U"实施"),
-                                       std::u32string(U"意见"), std::u32string(U"通知")})
+    for (const std::u32string& word :
+         {std::u32string(U"科学"), std::u32string(U"技术"), std::u32string(U"法治"), std::u32string(U"政府"),
+          std::u32string(U"建设"), std::u32string(U"实施"), std::u32string(U"意见"), std::u32string(U"通知")})
         for (std::size_t i = 0; i + 1 < lines.size(); ++i)
             EXPECT_FALSE(lines[i].back() == word[0] && lines[i + 1].front() == word[1]) << to_utf8(word);
 }

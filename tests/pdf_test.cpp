@@ -1,8 +1,8 @@
 // The archival PDF measured from the file itself, with the tools an archivist would use:
 // pdftotext -bbox-layout for the GB/T 9704 grid, pdffonts, qpdf --check, mutool, pdfdetach.
 #include <gtest/gtest.h>
-#include <pugixml.hpp>
 #include <unistd.h>
+#include <pugixml.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -16,12 +16,12 @@
 #include <sstream>
 #include <thread>
 
-#include "gongwen/html.hpp"
 #include "converters/pdf/layout.hpp"
 #include "converters/pdf/linebreak.hpp"
+#include "gongwen/html.hpp"
 #include "gongwen/pdf.hpp"
-#include "gongwen/xml.hpp"
 #include "gongwen/unicode.hpp"
+#include "gongwen/xml.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {
@@ -76,7 +76,8 @@ std::vector<std::pair<std::string, Document>> all_fixtures() {
         for (const fs::directory_entry& e : fs::directory_iterator(html))
             if (e.path().extension() == ".html") files.push_back(e.path());
     std::sort(files.begin(), files.end());
-    for (const fs::path& f : files) docs.emplace_back(f.stem().string(), test::read_as_html(slurp(f), f.filename().string()));
+    for (const fs::path& f : files)
+        docs.emplace_back(f.stem().string(), test::read_as_html(slurp(f), f.filename().string()));
     return docs;
 }
 
@@ -262,7 +263,8 @@ TEST_F(PdfFile, TypeAreaSitsAt37mmFromTheTopAnd28mmFromTheLeft) {
         for (std::size_t p = 0; p < pages.size(); ++p) {
             double top = 1e9, left = 1e9, bottom = 0;
             for (const TextLine& l : pages[p])
-                if (!is_page_number(l)) top = std::min(top, l.y0), left = std::min(left, l.x0), bottom = std::max(bottom, l.y1);
+                if (!is_page_number(l))
+                    top = std::min(top, l.y0), left = std::min(left, l.x0), bottom = std::max(bottom, l.y1);
             EXPECT_NEAR(top / kMm, 37, 1) << name << " page " << p + 1;
             if (p + 1 < pages.size()) {
                 EXPECT_NEAR(left / kMm, 28, 1) << name << " page " << p + 1;
@@ -361,7 +363,8 @@ TEST_F(PdfFile, TitleBlockLinesAreCentredUnderTheTitleAndBalanced) {
 TEST_F(PdfFile, SignatureDateIsRightIndentedTwoCharacters) {
     const Pages pages = text_lines(render(seed("002_acf107ec8495534f"), "002"));
     const std::vector<TextLine>& last = pages.back();
-    const auto date = std::find_if(last.begin(), last.end(), [](const TextLine& l) { return to_utf8(l.text) == "2021年1月22日"; });
+    const auto date =
+        std::find_if(last.begin(), last.end(), [](const TextLine& l) { return to_utf8(l.text) == "2021年1月22日"; });
     ASSERT_NE(date, last.end());
     EXPECT_NEAR(date->x1, kRight - 2 * g::cell, 1);
 }
@@ -500,11 +503,13 @@ TEST_F(PdfFile, CarriesXmpOutputIntentAndFileIdentifier) {
     const std::string path = render(seed("000_2ff49a1744f89f60"), "000");
     const std::string raw = slurp(path);
     EXPECT_EQ(raw.rfind("%PDF-1.7", 0), 0u);
-    EXPECT_TRUE(std::regex_search(raw.substr(raw.rfind("trailer")), std::regex(R"(/ID\s*\[\s*<[0-9A-F]{32}>\s*<[0-9A-F]{32}>\s*\])")));
+    EXPECT_TRUE(std::regex_search(raw.substr(raw.rfind("trailer")),
+                                  std::regex(R"(/ID\s*\[\s*<[0-9A-F]{32}>\s*<[0-9A-F]{32}>\s*\])")));
     EXPECT_NE(raw.find("<pdfaid:part>2</pdfaid:part>"), std::string::npos) << "XMP must not be compressed";
     const std::string pdf = qdf(path);
     EXPECT_NE(pdf.find("<pdfaid:conformance>B</pdfaid:conformance>"), std::string::npos);
-    EXPECT_NE(pdf.find("<rdf:li xml:lang=\"x-default\">亳州市科学技术局关于2023年法治政府建设情况的报告</rdf:li>"), std::string::npos);
+    EXPECT_NE(pdf.find("<rdf:li xml:lang=\"x-default\">亳州市科学技术局关于2023年法治政府建设情况的报告</rdf:li>"),
+              std::string::npos);
     EXPECT_NE(pdf.find("<xmp:CreateDate>2024-02-04T10:05:00+08:00</xmp:CreateDate>"), std::string::npos);
     EXPECT_NE(pdf.find("/Type /Metadata"), std::string::npos);
     EXPECT_NE(pdf.find("/OutputIntents"), std::string::npos);
@@ -514,7 +519,8 @@ TEST_F(PdfFile, CarriesXmpOutputIntentAndFileIdentifier) {
     EXPECT_EQ(pdf.find("/Encrypt"), std::string::npos);
     EXPECT_EQ(pdf.find("/JavaScript"), std::string::npos);
     const Command info = run("pdfinfo '" + path + "'");
-    EXPECT_NE(info.out.find("Title:           亳州市科学技术局关于2023年法治政府建设情况的报告"), std::string::npos) << info.out;
+    EXPECT_NE(info.out.find("Title:           亳州市科学技术局关于2023年法治政府建设情况的报告"), std::string::npos)
+        << info.out;
     EXPECT_NE(info.out.find("Author:          亳州市科学技术局"), std::string::npos) << info.out;
 }
 
@@ -577,7 +583,8 @@ TEST_F(PdfFile, TraditionalSeedHasNoMissingGlyphs) {
     // PDF/A: a TrueType CIDFont (the UMing fallback) names its CID-to-glyph map.
     const std::string pdf = qdf(path);
     std::size_t type2 = 0, mapped = 0;
-    for (std::size_t at = pdf.find("/Subtype /CIDFontType2"); at != std::string::npos; at = pdf.find("/Subtype /CIDFontType2", at + 1)) {
+    for (std::size_t at = pdf.find("/Subtype /CIDFontType2"); at != std::string::npos;
+         at = pdf.find("/Subtype /CIDFontType2", at + 1)) {
         ++type2;
         const std::size_t begin = pdf.rfind(" obj", at), end = pdf.find("endobj", at);
         mapped += pdf.substr(begin, end - begin).find("/CIDToGIDMap /Identity") != std::string::npos;
@@ -590,7 +597,8 @@ TEST_F(PdfFile, CharacterNoFontHasIsADiagnosticNotANotdef) {
     Document doc = test::parse("关于测试的报告\n\n一、总体情况\n\n这是一个\xF3\xB0\x80\x81测试段落。\n");
     std::vector<Diagnostic> diagnostics;
     const std::string path = render(doc, "missing", {}, &diagnostics);
-    const auto missing = std::find_if(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) { return d.kind == "glyph_missing"; });
+    const auto missing = std::find_if(diagnostics.begin(), diagnostics.end(),
+                                      [](const Diagnostic& d) { return d.kind == "glyph_missing"; });
     ASSERT_NE(missing, diagnostics.end());
     EXPECT_EQ(missing->count, 1u);
     EXPECT_NE(missing->message.find("U+F0001"), std::string::npos) << missing->message;
@@ -612,7 +620,8 @@ Document table_document(std::size_t rows) {
     for (std::size_t r = 1; r <= rows; ++r) {
         TableRow row;
         row.cells.push_back(TableCell{std::to_string(r), 1, 1, false, {}});
-        row.cells.push_back(TableCell{r % 7 == 0 ? "行政许可事项办理情况及其在网上公开透明运行的统计" : "行政许可", 1, 1, false, {}});
+        row.cells.push_back(
+            TableCell{r % 7 == 0 ? "行政许可事项办理情况及其在网上公开透明运行的统计" : "行政许可", 1, 1, false, {}});
         row.cells.push_back(TableCell{std::to_string(r * 13), 1, 1, false, {}});
         row.cells.push_back(TableCell{r % 5 == 0 ? "合并" : "", 1, 1, false, {}});
         table.rows.push_back(row);
@@ -636,7 +645,8 @@ TEST_F(PdfFile, TableSplitsAcrossPagesAndRepeatsItsHeader) {
     for (const auto& page : pages)
         for (const TextLine& l : page) {
             const std::string text = to_utf8(l.text);
-            for (std::size_t at = text.find("行政许可"); at != std::string::npos; at = text.find("行政许可", at + 1)) ++rows_seen;
+            for (std::size_t at = text.find("行政许可"); at != std::string::npos; at = text.find("行政许可", at + 1))
+                ++rows_seen;
         }
     EXPECT_EQ(rows_seen, 60u);
     EXPECT_EQ(run("qpdf --check '" + path + "'").status, 0);

@@ -24,7 +24,10 @@ TEST(Formats, TheTableNamesEveryFormatOnce) {
 }
 
 TEST(Formats, AnOutputsFormatFromItsExtensionTheLongestWinning) {
-    const auto name = [](std::string_view path) { const Format* f = format_for_output(path); return f ? f->name : "-"; };
+    const auto name = [](std::string_view path) {
+        const Format* f = format_for_output(path);
+        return f ? f->name : "-";
+    };
     EXPECT_EQ(name("out/report.PDF"), "pdf");
     EXPECT_EQ(name("a.markdown"), "md");
     EXPECT_EQ(name("a.text"), "txt");
@@ -56,7 +59,8 @@ TEST(Reader, MapsFactsWithItsOwnCatalogWhateverTheFormat) {
     const Document again = read_bytes(write_string(doc, "xml"), "000.xml", mine);
     ASSERT_EQ(again.facts.size(), doc.facts.size());
     for (const Fact& f : again.facts) EXPECT_TRUE(f.indicator.empty() || f.indicator == "meetings") << f.indicator;
-    EXPECT_TRUE(std::any_of(again.facts.begin(), again.facts.end(), [](const Fact& f) { return f.indicator == "meetings"; }));
+    EXPECT_TRUE(
+        std::any_of(again.facts.begin(), again.facts.end(), [](const Fact& f) { return f.indicator == "meetings"; }));
 }
 
 TEST(Rendering, ThePackageHoldsThePdfMadeOnceForTheDocument) {

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "gongwen/html.hpp"
-#include "model/line.hpp"
 #include "gongwen/unicode.hpp"
+#include "model/line.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {
@@ -50,7 +50,7 @@ TEST(Punctuation, BracketsArePairedWhenTheyStandInChineseText) {
     EXPECT_EQ(widened(U"(1) 加强学习"), "（1） 加强学习");  // the space goes in make_line
     EXPECT_EQ(widened(U"生产总值(GDP)增长"), "生产总值（GDP）增长");
     EXPECT_EQ(widened(U"(此件主动公开)"), "（此件主动公开）");
-    EXPECT_EQ(widened(U"(一）强化"), "（一）强化");  // half of a pair typed full-width already
+    EXPECT_EQ(widened(U"(一）强化"), "（一）强化");        // half of a pair typed full-width already
     EXPECT_EQ(widened(U"其中协办5件)"), "其中协办5件）");  // its opening one on the line before
 }
 
@@ -59,13 +59,15 @@ TEST(Punctuation, StraightQuotesArePairedAsCurlyOnes) {
     EXPECT_EQ(widened(U"“三重一大\"事项"), "“三重一大”事项");  // its partner is already curly
     EXPECT_EQ(widened(U"\"八五\"普法,\"两学一做\""), "“八五”普法，“两学一做”");
     EXPECT_EQ(widened(U"\"河长制全面推行"), "“河长制全面推行");  // closed on another line
-    EXPECT_EQ(widened(U"全面推行河长制\""), "全面推行河长制”");    // opened on one before
-    EXPECT_EQ(widened(U"称为\"河长制"), "称为\"河长制");          // which of the two, no one can tell
+    EXPECT_EQ(widened(U"全面推行河长制\""), "全面推行河长制”");  // opened on one before
+    EXPECT_EQ(widened(U"称为\"河长制"), "称为\"河长制");         // which of the two, no one can tell
 }
 
 TEST(Punctuation, DisplayTextChangesSpansAndAnalysisDoNot) {
-    const std::string latin = "关于2023年法治政府建设情况的报告\n(一)强化组织领导, 明确责任\n全年办理申请12件,其中\"放管服\"事项3件。\n";
-    const std::string wide = "关于2023年法治政府建设情况的报告\n（一）强化组织领导，明确责任\n全年办理申请12件，其中“放管服”事项3件。\n";
+    const std::string latin =
+        "关于2023年法治政府建设情况的报告\n(一)强化组织领导, 明确责任\n全年办理申请12件,其中\"放管服\"事项3件。\n";
+    const std::string wide =
+        "关于2023年法治政府建设情况的报告\n（一）强化组织领导，明确责任\n全年办理申请12件，其中“放管服”事项3件。\n";
     const Document a = parse(latin);
     const Document b = parse(wide);
     ASSERT_EQ(a.blocks.size(), b.blocks.size());
@@ -101,7 +103,8 @@ TEST(Punctuation, MisDecodedTextIsLeftAsItIs) {
 TEST(Punctuation, TableCellsOfPagesToo) {
     const Document doc = test::read_as_html(
         "<html><body><p>2023年，我局全面推进政务公开工作，取得积极成效。</p>"
-        "<table><tr><th>项目</th><th>数量</th></tr><tr><td>(一)主动公开,合计</td><td>12</td></tr></table></body></html>",
+        "<table><tr><th>项目</th><th>数量</th></tr><tr><td>(一)主动公开,合计</td><td>12</td></tr></table></body></"
+        "html>",
         "page.html");
     const auto tables = test::blocks_of(doc, BlockKind::table);
     ASSERT_EQ(tables.size(), 1u);

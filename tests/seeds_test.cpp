@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "gongwen/xml.hpp"
 #include "gongwen/decode.hpp"
+#include "gongwen/xml.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {
@@ -28,16 +28,16 @@ struct Expected {
 };
 
 const Expected kSeeds[] = {
-    {"000_2ff49a1744f89f60.txt", "亳州市科学技术局关于2023年法治政府建设情况的报告", false, "亳州市科学技术局",
-     "2023", "2024-02-04", "", 3, 10, 0},
-    {"001_9633c70aebd6e55d.txt", "市科技局2022年度法治政府建设情况报告", false, "六盘水市科技局", "2022",
-     "2023-03-06", "", 2, 5, 0},
-    {"002_acf107ec8495534f.txt", "漯河市科学技术局2020年度法治政府建设工作报告", true, "漯河市科学技术局", "2020",
-     "", "2021-01-22", 4, 3, 13},
-    {"003_39330c9e763261de.txt", "关于2023年法治政府建设情况的报告", false, "辽宁省科学技术厅", "2023",
-     "2024-02-20", "", 2, 13, 0},
-    {"004_2140a01d4004d8c4.txt", "常州市科技局2024年度依法行政工作情況報告", true, "常州市科技局", "2024", "", "",
-     3, 11, 0},
+    {"000_2ff49a1744f89f60.txt", "亳州市科学技术局关于2023年法治政府建设情况的报告", false, "亳州市科学技术局", "2023",
+     "2024-02-04", "", 3, 10, 0},
+    {"001_9633c70aebd6e55d.txt", "市科技局2022年度法治政府建设情况报告", false, "六盘水市科技局", "2022", "2023-03-06",
+     "", 2, 5, 0},
+    {"002_acf107ec8495534f.txt", "漯河市科学技术局2020年度法治政府建设工作报告", true, "漯河市科学技术局", "2020", "",
+     "2021-01-22", 4, 3, 13},
+    {"003_39330c9e763261de.txt", "关于2023年法治政府建设情况的报告", false, "辽宁省科学技术厅", "2023", "2024-02-20",
+     "", 2, 13, 0},
+    {"004_2140a01d4004d8c4.txt", "常州市科技局2024年度依法行政工作情況報告", true, "常州市科技局", "2024", "", "", 3,
+     11, 0},
 };
 
 Document load(const Expected& e) { return test::read_as_txt(read_fixture("seeds/" + std::string(e.file)), e.file); }
@@ -90,9 +90,8 @@ TEST_P(Seed, NoBodyLost) {
             continue;
         }
         const std::string line = text.substr(line_start, i - line_start);
-        const std::size_t line_cps = std::count_if(line.begin(), line.end(), [](char c) {
-            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-        });
+        const std::size_t line_cps = std::count_if(
+            line.begin(), line.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
         if (line.find("。") != std::string::npos) {
             ++checked;
             const std::size_t first = cp - line_cps;
@@ -130,9 +129,8 @@ TEST_P(Seed, RoundTripsThroughNativeXml) {
     EXPECT_EQ(write_xml(read_xml(xml, "roundtrip.xml")), xml);
 }
 
-INSTANTIATE_TEST_SUITE_P(Seeds, Seed, ::testing::ValuesIn(kSeeds), [](const auto& info) {
-    return "seed" + std::string(info.param.file).substr(0, 3);
-});
+INSTANTIATE_TEST_SUITE_P(Seeds, Seed, ::testing::ValuesIn(kSeeds),
+                         [](const auto& info) { return "seed" + std::string(info.param.file).substr(0, 3); });
 
 TEST(Seed004, TraditionalTextStaysTraditionalWithPinyinRemoved) {
     const Document doc = load(kSeeds[4]);

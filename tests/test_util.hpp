@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "gongwen/document.hpp"
 #include "gongwen/read.hpp"
 #include "gongwen/text.hpp"
-#include "gongwen/document.hpp"
 
 namespace gongwen::test {
 
@@ -29,8 +29,12 @@ inline Document read_as(std::string bytes, const std::string& name, const std::s
 // A text as the text reader gives it to the passes.
 inline RawDocument read_as_raw(const std::string& text, const std::string& name) { return read_text(text, name); }
 
-inline Document read_as_txt(std::string bytes, const std::string& name) { return read_as(std::move(bytes), name, "txt"); }
-inline Document read_as_html(std::string bytes, const std::string& name) { return read_as(std::move(bytes), name, "html"); }
+inline Document read_as_txt(std::string bytes, const std::string& name) {
+    return read_as(std::move(bytes), name, "txt");
+}
+inline Document read_as_html(std::string bytes, const std::string& name) {
+    return read_as(std::move(bytes), name, "html");
+}
 
 // A text read as a report is: the passes run and the facts mapped with the built-in catalog.
 inline Document parse(const std::string& text, const Limits& limits = {}) {

@@ -15,7 +15,8 @@ namespace {
 std::vector<ReportEntry> seeds() {
     std::vector<ReportEntry> out;
     for (const char* name : {"000_2ff49a1744f89f60", "004_2140a01d4004d8c4"})
-        out.push_back(report_entry(test::parse(test::read_fixture(std::string("seeds/") + name + ".txt")), default_catalog()));
+        out.push_back(
+            report_entry(test::parse(test::read_fixture(std::string("seeds/") + name + ".txt")), default_catalog()));
     return out;
 }
 
@@ -70,14 +71,15 @@ TEST(Xlsx, AnEntrySumsUpByTheCatalogItsReaderMappedWith) {
     ReadOptions options;
     options.catalog = std::make_shared<const Catalog>(parse_catalog(xml, "mine.xml"));
     const Reader reader(options);
-    const ReportEntry e = report_entry(reader.read_bytes(test::read_fixture("seeds/000_2ff49a1744f89f60.txt"), "000.txt"),
-                                       reader.catalog());
+    const ReportEntry e = report_entry(
+        reader.read_bytes(test::read_fixture("seeds/000_2ff49a1744f89f60.txt"), "000.txt"), reader.catalog());
     EXPECT_TRUE(std::any_of(e.facts.begin(), e.facts.end(), [](const Fact& f) { return f.indicator == "meetings"; }));
     ASSERT_EQ(e.summary.values.size(), 1u);
     ASSERT_TRUE(e.summary.values[0]);
     EXPECT_EQ(e.summary.values[0]->value, "24");
     EXPECT_EQ(e.facts.size(), e.fact_sections.size());
-    EXPECT_EQ(e.fact_sections.back(), "一、2023年度推进法治政府建设主要举措和工作成效 › （六）规范行政权力制约监督情况");
+    EXPECT_EQ(e.fact_sections.back(),
+              "一、2023年度推进法治政府建设主要举措和工作成效 › （六）规范行政权力制约监督情况");
 }
 
 }  // namespace

@@ -108,8 +108,8 @@ const std::vector<std::string>& awkward_strings() {
         "\ttab\tinside\t",
         std::string("nul\0byte", 8),
         "\x01\x08\x0b\x0c\x0e\x1b\x1f",
-        "\xEF\xBF\xBE and \xEF\xBF\xBF",         // U+FFFE, U+FFFF
-        "bad \xC3\x28 utf8 \xE4\xB8",             // invalid continuation, truncated sequence
+        "\xEF\xBF\xBE and \xEF\xBF\xBF",  // U+FFFE, U+FFFF
+        "bad \xC3\x28 utf8 \xE4\xB8",     // invalid continuation, truncated sequence
         "surrogate \xED\xA0\x80 overlong \xC0\xAF",
         "<char code=\"1B\" /> &#13; &amp; ]]>",  // text that looks like the escapes
         "繁體中文：臺灣地區機關報告，關於「法治」",
@@ -164,8 +164,8 @@ TEST(Xml, RoundTripsEveryMetadataFieldAndExtra) {
     const Document doc = every_metadata_field();
     const std::string xml = write_xml(doc);
     EXPECT_EQ(read_xml(xml, kName), doc) << xml;
-    for (const char* element : {"<published-time ", "<index-number ", "<document-number ", "<signed-date ",
-                                "<source-url ", "<extra "})
+    for (const char* element :
+         {"<published-time ", "<index-number ", "<document-number ", "<signed-date ", "<source-url ", "<extra "})
         EXPECT_NE(xml.find(element), std::string::npos) << element;
 }
 
@@ -201,7 +201,8 @@ TEST(Xml, RoundTripsAwkwardTextInEveryStringSlot) {
 TEST(Xml, RoundTripsLargeOffsets) {
     Document doc;
     doc.source.size = 18446744073709551615ULL;
-    doc.blocks.push_back(block(BlockKind::paragraph, 0, "", "x", Span{18446744073709551614ULL, 18446744073709551615ULL}));
+    doc.blocks.push_back(
+        block(BlockKind::paragraph, 0, "", "x", Span{18446744073709551614ULL, 18446744073709551615ULL}));
     EXPECT_EQ(read_xml(write_xml(doc), kName), doc);
 }
 
@@ -271,7 +272,9 @@ TEST(Xml, EscapesMarkupAndCarriageReturn) {
 }
 
 TEST(Xml, WritesForbiddenCharactersAndInvalidBytesAsElements) {
-    EXPECT_EQ(written_text("a\x1b" "b"), "a<char code=\"1B\" />b");
+    EXPECT_EQ(written_text("a\x1b"
+                           "b"),
+              "a<char code=\"1B\" />b");
     EXPECT_EQ(written_text(std::string("\0", 1)), "<char code=\"00\" />");
     EXPECT_EQ(written_text("\xEF\xBF\xBF"), "<char code=\"FFFF\" />");
     EXPECT_EQ(written_text("\xC3("), "<byte value=\"C3\" />(");
@@ -296,8 +299,8 @@ bool well_formed_characters(const std::string& xml, std::string& problem) {
             }
             cp = (cp << 6) | (b & 0x3F);
         }
-        const bool allowed = cp == 0x9 || cp == 0xA || (cp >= 0x20 && cp <= 0xD7FF) ||
-                             (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+        const bool allowed = cp == 0x9 || cp == 0xA || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
+                             (cp >= 0x10000 && cp <= 0x10FFFF);
         if (!allowed) {
             problem = "code point " + std::to_string(cp) + " at byte " + std::to_string(i);
             return false;
@@ -370,8 +373,10 @@ TEST(Xml, SchemaAcceptsWriterOutput) {
 
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
     const std::size_t at = text.find(from);
-    if (at == std::string::npos) ADD_FAILURE() << "fixture lacks " << from;
-    else text.replace(at, from.size(), to);
+    if (at == std::string::npos)
+        ADD_FAILURE() << "fixture lacks " << from;
+    else
+        text.replace(at, from.size(), to);
     return text;
 }
 
@@ -416,9 +421,9 @@ TEST(Xml, ReadRejectsMalformedXmlWithLineNumber) {
 TEST(Xml, ReadRejectsWrongRootNamespaceOrVersion) {
     expect_read_error(replaced(replaced(valid_xml(), "<document ", "<doc "), "</document>", "</doc>"),
                       "line 2: expected root element <document> in namespace urn:gongwen:document:1, found <doc>");
-    expect_read_error(replaced(replaced(valid_xml(), "<document xmlns=", "<g:document xmlns:g="), "</document>",
-                               "</g:document>"),
-                      "found <g:document>");
+    expect_read_error(
+        replaced(replaced(valid_xml(), "<document xmlns=", "<g:document xmlns:g="), "</document>", "</g:document>"),
+        "found <g:document>");
     expect_read_error(replaced(valid_xml(), "urn:gongwen:document:1", "urn:other"), "wrong namespace \"urn:other\"");
     expect_read_error(replaced(valid_xml(), " xmlns=\"urn:gongwen:document:1\"", ""), "wrong namespace");
     expect_read_error(replaced(valid_xml(), "version=\"1\"", "version=\"2\""), "unknown version \"2\"");
@@ -433,10 +438,12 @@ TEST(Xml, ReadRejectsOtherXmlVersionsAndEncodings) {
 }
 
 TEST(Xml, ReadRejectsDoctypeWithoutExpandingEntities) {
-    const std::string xml = replaced(valid_xml(), "<document ", "<!DOCTYPE document [<!ENTITY e \"boom\">]>\n<document ");
+    const std::string xml =
+        replaced(valid_xml(), "<document ", "<!DOCTYPE document [<!ENTITY e \"boom\">]>\n<document ");
     expect_read_error(replaced(xml, "总体情况", "&e;"), "line 2: DOCTYPE");
-    expect_read_error(replaced(valid_xml(), "<document ", "<!DOCTYPE document SYSTEM \"file:///etc/passwd\">\n<document "),
-                      "DOCTYPE");
+    expect_read_error(
+        replaced(valid_xml(), "<document ", "<!DOCTYPE document SYSTEM \"file:///etc/passwd\">\n<document "),
+        "DOCTYPE");
 }
 
 TEST(Xml, ReadRejectsUndefinedEntitiesAndReferencesToForbiddenCharacters) {
@@ -468,15 +475,16 @@ TEST(Xml, ReadRejectsHeadingLevelOutsideOneToFour) {
 
 TEST(Xml, ReadRejectsNegativeNonNumericAndOverflowingOffsets) {
     for (const char* value : {"-1", "x", "", "+3", " 3", "1e3", "18446744073709551616"})
-        expect_read_error(replaced(valid_xml(), "start=\"11\"", std::string("start=\"") + value + "\""),
-                          std::string("line 16: <heading> attribute start=\"") + value +
-                              "\" is not a non-negative integer");
+        expect_read_error(
+            replaced(valid_xml(), "start=\"11\"", std::string("start=\"") + value + "\""),
+            std::string("line 16: <heading> attribute start=\"") + value + "\" is not a non-negative integer");
     expect_read_error(replaced(valid_xml(), "count=\"2\"", "count=\"two\""), "attribute count=\"two\"");
     expect_read_error(replaced(valid_xml(), "size=\"42\"", "size=\"-42\""), "attribute size=\"-42\"");
 }
 
 TEST(Xml, ReadRejectsUnknownMissingAndMisplacedElementsAndAttributes) {
-    expect_read_error(replaced(valid_xml(), "<sha256>ab</sha256>", ""), "expected <sha256> in <source>, found <charset>");
+    expect_read_error(replaced(valid_xml(), "<sha256>ab</sha256>", ""),
+                      "expected <sha256> in <source>, found <charset>");
     expect_read_error(replaced(valid_xml(), "<body>", "<body class=\"x\">"), "unexpected attribute class on <body>");
     expect_read_error(replaced(valid_xml(), "<text>一是好。</text>", "<text>一是好。</text><note/>"),
                       "unexpected <note> in <paragraph>");
@@ -491,7 +499,8 @@ TEST(Xml, ReadRejectsUnknownMissingAndMisplacedElementsAndAttributes) {
 
 TEST(Xml, ReadAcceptsEquivalentXmlSpellings) {
     // CDATA, character references, comments, CRLF line ends in the file, a UTF-8 BOM.
-    std::string xml = replaced(valid_xml(), "总体情况", "<![CDATA[总体<情况>]]>&#x4E2D;&#20013;&quot;<!-- note -->&apos;");
+    std::string xml =
+        replaced(valid_xml(), "总体情况", "<![CDATA[总体<情况>]]>&#x4E2D;&#20013;&quot;<!-- note -->&apos;");
     xml = replaced(xml, "<message>删除了2行</message>", "<message>line one\r\nline two&#13;</message>");
     Document expected = small_document();
     expected.blocks[0].text = "总体<情况>中中\"'";
@@ -538,11 +547,35 @@ Document with_table_image_and_facts() {
     paragraph.text = "接受群众咨询230余人次,覆盖9.98万人次,两三个单位。";
     paragraph.span = {61, 90};
     doc.blocks = {table, image, paragraph};
-    doc.facts = {Fact{"230", "", "230余人次", "人次", "余", false, "接受群众咨询", "publicity_reach", 2, {67, 73},
-                      {61, 73}, "接受群众咨询230余人次", },
-                 Fact{"99800", "", "9.98万人次", "人次", "", false, "覆盖", "", 2, {75, 82}, {74, 82}, "覆盖9.98万人次"},
-                 Fact{"2", "3", "两三个", "个", "", false, "单位", "", 2, {83, 86}, {83, 88}, "两三个单位"},
-                 Fact{"0", "", "未发生", "件", "", true, "行政处罚案件", "admin_penalties", 2, {0, 3}, {0, 9}, "未发生行政处罚案件"}};
+    doc.facts = {
+        Fact{
+            "230",
+            "",
+            "230余人次",
+            "人次",
+            "余",
+            false,
+            "接受群众咨询",
+            "publicity_reach",
+            2,
+            {67, 73},
+            {61, 73},
+            "接受群众咨询230余人次",
+        },
+        Fact{"99800", "", "9.98万人次", "人次", "", false, "覆盖", "", 2, {75, 82}, {74, 82}, "覆盖9.98万人次"},
+        Fact{"2", "3", "两三个", "个", "", false, "单位", "", 2, {83, 86}, {83, 88}, "两三个单位"},
+        Fact{"0",
+             "",
+             "未发生",
+             "件",
+             "",
+             true,
+             "行政处罚案件",
+             "admin_penalties",
+             2,
+             {0, 3},
+             {0, 9},
+             "未发生行政处罚案件"}};
     return doc;
 }
 

@@ -28,15 +28,22 @@ public:
         std::vector<EepFile> files;
         if (options_.payload.empty()) {
             const Artifact& pdf = r.artifact("pdf");
-            files.push_back({eep_payload_name(doc, "pdf"), pdf.format_info, creator, "base64-pdf", "", pdf.bytes, "", pdf.pages});
+            files.push_back(
+                {eep_payload_name(doc, "pdf"), pdf.format_info, creator, "base64-pdf", "", pdf.bytes, "", pdf.pages});
         } else {
-            files.push_back({std::filesystem::path(options_.payload).filename().string(), "", "", "base64-pdf", "", {},
-                             options_.payload, 0});
+            files.push_back({std::filesystem::path(options_.payload).filename().string(),
+                             "",
+                             "",
+                             "base64-pdf",
+                             "",
+                             {},
+                             options_.payload,
+                             0});
         }
         if (options_.include_xml) {
             const Artifact& xml = r.artifact("xml");
-            files.push_back({eep_payload_name(doc, "xml"), xml.format_info, creator, "base64-xml", "gongwen 文档模型（原生XML）",
-                             xml.bytes, "", 0});
+            files.push_back({eep_payload_name(doc, "xml"), xml.format_info, creator, "base64-xml",
+                             "gongwen 文档模型（原生XML）", xml.bytes, "", 0});
         }
         EepOptions options = options_;
         options.ordinal = r.ordinal();

@@ -62,11 +62,11 @@ private:
 // What the package records about a PDF and what the verifier checks in it.
 struct PdfFacts {
     bool opened = false;
-    std::string error;      // why it did not open
+    std::string error;  // why it did not open
     bool encrypted = false;
     int pages = 0;
-    std::string version;    // "1.7"
-    std::string pdfa;       // "PDF/A-2b" when the XMP says so; empty otherwise
+    std::string version;  // "1.7"
+    std::string pdfa;     // "PDF/A-2b" when the XMP says so; empty otherwise
     bool javascript = false;
     bool launch = false;
     std::vector<std::string> unembedded_fonts;
@@ -77,10 +77,10 @@ PdfFacts probe_pdf_bytes(std::string_view bytes);
 
 // The package's DA/T 46 values for one document, by element name, and how they were found.
 struct Record {
-    ProfileValues values;             // 题名, 责任者, 日期 (YYYYMMDD), 保管期限 …
+    ProfileValues values;               // 题名, 责任者, 日期 (YYYYMMDD), 保管期限 …
     std::vector<std::string> subjects;  // 主题词, from the document's subject category
-    std::string created;              // 封装包创建时间, xs:dateTime
-    std::string date_action;          // what 日期 records: 成文 (signed), 发布 (published), or empty
+    std::string created;                // 封装包创建时间, xs:dateTime
+    std::string date_action;            // what 日期 records: 成文 (signed), 发布 (published), or empty
 };
 
 // Resolves the record of `doc` from the document and the profile. Throws gongwen::Error

@@ -15,16 +15,16 @@ namespace gongwen::eep {
 
 namespace {
 
-constexpr std::size_t kTextCap = 1 << 20;     // metadata values longer than this are cut
-constexpr std::size_t kPendingBytes = 1 << 16;  // decoded bytes held before writing them out
+constexpr std::size_t kTextCap = 1 << 20;        // metadata values longer than this are cut
+constexpr std::size_t kPendingBytes = 1 << 16;   // decoded bytes held before writing them out
 constexpr std::size_t kMaxElements = 1'000'000;  // far beyond any package; bounds the tree
 
 PackageReader& reader_of(void* user) { return *static_cast<PackageReader*>(user); }
 
 int line_of(PackageReader& r) { return r.context ? xmlSAX2GetLineNumber(r.context) : 0; }
 
-void on_start(void* user, const xmlChar* local, const xmlChar*, const xmlChar* uri, int, const xmlChar**,
-              int count, int, const xmlChar** attributes) {
+void on_start(void* user, const xmlChar* local, const xmlChar*, const xmlChar* uri, int, const xmlChar**, int count,
+              int, const xmlChar** attributes) {
     PackageReader& r = reader_of(user);
     std::vector<std::pair<std::string, std::string>> attrs;
     for (int i = 0; i < count; ++i) {
@@ -32,7 +32,8 @@ void on_start(void* user, const xmlChar* local, const xmlChar*, const xmlChar* u
         attrs.emplace_back(reinterpret_cast<const char*>(a[0]),
                            std::string(reinterpret_cast<const char*>(a[3]), reinterpret_cast<const char*>(a[4])));
     }
-    r.start(reinterpret_cast<const char*>(local), uri ? reinterpret_cast<const char*>(uri) : "", std::move(attrs), line_of(r));
+    r.start(reinterpret_cast<const char*>(local), uri ? reinterpret_cast<const char*>(uri) : "", std::move(attrs),
+            line_of(r));
 }
 
 void on_end(void* user, const xmlChar*, const xmlChar*, const xmlChar*) { reader_of(user).end(); }
@@ -174,7 +175,8 @@ bool PackageReader::read(const std::string& path) {
 
 bool PackageReader::read(std::istream& in, const std::string& name) {
     xmlSAXHandler sax = sax_handler();
-    const std::unique_ptr<xmlParserCtxt, ParserFree> parser(xmlCreatePushParserCtxt(&sax, this, nullptr, 0, name.c_str()));
+    const std::unique_ptr<xmlParserCtxt, ParserFree> parser(
+        xmlCreatePushParserCtxt(&sax, this, nullptr, 0, name.c_str()));
     if (!parser) {
         error = "cannot start the XML parser";
         return false;

@@ -17,10 +17,10 @@ namespace gongwen::eep {
 inline constexpr std::size_t kNoNode = static_cast<std::size_t>(-1);
 
 struct Node {
-    std::string name;  // local name
-    std::string ns;    // namespace URI
+    std::string name;                                             // local name
+    std::string ns;                                               // namespace URI
     std::vector<std::pair<std::string, std::string>> attributes;  // local name, value
-    std::string text;  // the element's own character data (capped)
+    std::string text;                                             // the element's own character data (capped)
     std::size_t parent = kNoNode;
     std::vector<std::size_t> children;
     int line = 0;

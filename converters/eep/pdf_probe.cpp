@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <iterator>
 #include <fstream>
+#include <iterator>
 #include <mutex>
 #include <regex>
 #include <set>
@@ -75,10 +75,10 @@ void check_font(const PdfVecObjects& objects, const PdfDictionary& d, PdfFacts& 
     const PdfObject* subtype = key_of(objects, d, "Subtype");
     if (!subtype || !subtype->IsName() || name_is(subtype, "Type3") || name_is(subtype, "Type0")) return;
     const PdfObject* descriptor = key_of(objects, d, "FontDescriptor");
-    const bool embedded = descriptor && descriptor->IsDictionary() &&
-                          (descriptor->GetDictionary().HasKey("FontFile") ||
-                           descriptor->GetDictionary().HasKey("FontFile2") ||
-                           descriptor->GetDictionary().HasKey("FontFile3"));
+    const bool embedded =
+        descriptor && descriptor->IsDictionary() &&
+        (descriptor->GetDictionary().HasKey("FontFile") || descriptor->GetDictionary().HasKey("FontFile2") ||
+         descriptor->GetDictionary().HasKey("FontFile3"));
     if (embedded) return;
     const PdfObject* base = key_of(objects, d, "BaseFont");
     facts.unembedded_fonts.push_back(base && base->IsName() ? base->GetName().GetName() : std::string("(unnamed)"));
@@ -121,7 +121,8 @@ bool has_encrypt_entry(std::string_view head, std::string_view tail) {
         for (std::size_t at = part.find("/Encrypt"); at != std::string_view::npos; at = part.find("/Encrypt", at + 1)) {
             std::size_t next = at + 8;
             while (next < part.size() && std::isspace(static_cast<unsigned char>(part[next]))) ++next;
-            if (next < part.size() && (std::isdigit(static_cast<unsigned char>(part[next])) || part[next] == '<')) return true;
+            if (next < part.size() && (std::isdigit(static_cast<unsigned char>(part[next])) || part[next] == '<'))
+                return true;
         }
     return false;
 }
@@ -176,7 +177,8 @@ PdfFacts probe_pdf_file(const std::string& path) {
         in.clear();
         in.seekg(0, std::ios::end);
         const std::streamoff size = in.tellg();
-        in.seekg(std::max<std::streamoff>(static_cast<std::streamoff>(kEnds), size - static_cast<std::streamoff>(kEnds)));
+        in.seekg(
+            std::max<std::streamoff>(static_cast<std::streamoff>(kEnds), size - static_cast<std::streamoff>(kEnds)));
         tail.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     }
     return probe(head, tail, [&](PdfMemDocument& doc) { doc.Load(path.c_str()); });

@@ -9,8 +9,8 @@
 #include <sstream>
 
 #include "converters/eep/eep_internal.hpp"
-#include "gongwen/unicode.hpp"
 #include "gongwen/error.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen {
 
@@ -23,13 +23,12 @@ bool valid_retention(const std::string& v) {
 }
 
 const std::vector<std::string>& secrecy_levels() {
-    static const std::vector<std::string> levels{"公开", "国内", "内部", "限制", "秘密", "机密", "绝密", "无密级", "非密"};
+    static const std::vector<std::string> levels{"公开", "国内", "内部",   "限制", "秘密",
+                                                 "机密", "绝密", "无密级", "非密"};
     return levels;
 }
 
-bool positive_integer(const std::string& v) {
-    return all_digits(v) && v.size() <= 9 && std::stoul(v) > 0;
-}
+bool positive_integer(const std::string& v) { return all_digits(v) && v.size() <= 9 && std::stoul(v) > 0; }
 
 // The reason `value` cannot be the value of `key`, or empty when it can.
 std::string value_problem(const std::string& key, const std::string& value) {
@@ -73,7 +72,8 @@ ProfileSection parse_section(std::string_view header, const std::string& where) 
     const std::string pattern(space == std::string_view::npos ? std::string_view() : trim_ascii(inner.substr(space)));
     if (selector != "文件" && selector != "责任者")
         throw Error(where, "a section is [文件 GLOB] or [责任者 NAME], not '" + std::string(header) + "'");
-    if (pattern.empty()) throw Error(where, "section [" + selector + "] names no " + (selector == "文件" ? "file" : "organisation"));
+    if (pattern.empty())
+        throw Error(where, "section [" + selector + "] names no " + (selector == "文件" ? "file" : "organisation"));
     return ProfileSection{selector, pattern, {}};
 }
 
@@ -86,13 +86,13 @@ bool file_matches(const std::string& pattern, const std::string& path) {
 }  // namespace
 
 const std::vector<std::string>& archive_profile_keys() {
-    static const std::vector<std::string> keys{
-        // what only the archive knows
-        "档案馆名称", "档案馆代码", "全宗名称", "全宗号", "立档单位名称", "组织机构代码", "目录号", "保管期限",
-        "机构或问题", "件号", "起始件号", "电子文件号", "密级", "保密期限", "控制标识", "知识产权说明", "附注",
-        "封装包创建单位",
-        // used only where the document is silent
-        "题名", "责任者", "日期", "文件编号", "文种", "主送", "关键词"};
+    static const std::vector<std::string> keys{// what only the archive knows
+                                               "档案馆名称", "档案馆代码", "全宗名称", "全宗号", "立档单位名称",
+                                               "组织机构代码", "目录号", "保管期限", "机构或问题", "件号", "起始件号",
+                                               "电子文件号", "密级", "保密期限", "控制标识", "知识产权说明", "附注",
+                                               "封装包创建单位",
+                                               // used only where the document is silent
+                                               "题名", "责任者", "日期", "文件编号", "文种", "主送", "关键词"};
     return keys;
 }
 

@@ -25,8 +25,10 @@ std::vector<std::string> split_subjects(const std::string& category) {
         for (std::string_view s : {"、", "，", "；", "　"})
             if (rest.substr(0, s.size()) == s) separator = s.size();
         if (separator == 0 && (rest[0] == ',' || rest[0] == ';' || rest[0] == ' ')) separator = 1;
-        if (separator) flush(), i += separator;
-        else current += category[i++];
+        if (separator)
+            flush(), i += separator;
+        else
+            current += category[i++];
     }
     flush();
     return out;
@@ -53,8 +55,10 @@ void fill_from_document(const Document& doc, const Description& d, const Profile
     const Metadata& m = doc.metadata;
     auto& v = r.values;
     const auto pick = [&](const char* key, std::string from_document) {
-        if (!from_document.empty()) v[key] = std::move(from_document);
-        else if (auto it = profile.find(key); it != profile.end()) v[key] = it->second;
+        if (!from_document.empty())
+            v[key] = std::move(from_document);
+        else if (auto it = profile.find(key); it != profile.end())
+            v[key] = it->second;
     };
     pick("题名", d.title);
     pick("责任者", d.issuer);
@@ -77,14 +81,15 @@ void fill_from_document(const Document& doc, const Description& d, const Profile
 void fill_from_profile(const Document& doc, const Description& d, const EepOptions& options,
                        const ProfileValues& profile, Record& r) {
     auto& v = r.values;
-    for (const char* key : {"档案馆名称", "档案馆代码", "全宗名称", "全宗号", "目录号", "保管期限", "机构或问题", "密级",
-                            "保密期限", "控制标识", "知识产权说明", "附注", "组织机构代码", "立档单位名称",
-                            "电子文件号", "封装包创建单位"})
+    for (const char* key :
+         {"档案馆名称", "档案馆代码", "全宗名称", "全宗号", "目录号", "保管期限", "机构或问题", "密级", "保密期限",
+          "控制标识", "知识产权说明", "附注", "组织机构代码", "立档单位名称", "电子文件号", "封装包创建单位"})
         if (auto it = profile.find(key); it != profile.end()) v[key] = it->second;
     if (!v.count("立档单位名称") && !v["责任者"].empty()) v["立档单位名称"] = v["责任者"];
     if (!v.count("封装包创建单位") && !v["立档单位名称"].empty()) v["封装包创建单位"] = v["立档单位名称"];
     if (!v.count("电子文件号")) v["电子文件号"] = file_number(doc);
-    if (auto it = profile.find("件号"); it != profile.end()) v["室编件号"] = it->second;
+    if (auto it = profile.find("件号"); it != profile.end())
+        v["室编件号"] = it->second;
     else if (auto start = profile.find("起始件号"); start != profile.end())
         v["室编件号"] = std::to_string(std::stoul(start->second) + options.ordinal);
     const auto date = profile.find("日期");
@@ -109,7 +114,8 @@ Record resolve_record(const Document& doc, const EepOptions& options) {
         for (const std::string& m : missing) names += (names.empty() ? "" : ", ") + m;
         const bool one = missing.size() == 1;
         const std::string from = options.profile.name.empty() ? "no archive profile was given (--profile FILE)"
-                                                              : "the archive profile " + options.profile.name + " does not give " + (one ? "it" : "them");
+                                                              : "the archive profile " + options.profile.name +
+                                                                    " does not give " + (one ? "it" : "them");
         throw Error(doc.source.name, std::string("EEP: the mandatory element") + (one ? " " : "s ") + names +
                                          (one ? " has" : " have") + " no value: the document does not state " +
                                          (one ? "it" : "them") + " and " + from +

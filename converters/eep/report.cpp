@@ -8,8 +8,12 @@ namespace gongwen {
 
 namespace {
 
-const char* status_word(CheckStatus s) { return s == CheckStatus::pass ? "ok  " : s == CheckStatus::fail ? "FAIL" : "skip"; }
-const char* status_name(CheckStatus s) { return s == CheckStatus::pass ? "pass" : s == CheckStatus::fail ? "fail" : "skip"; }
+const char* status_word(CheckStatus s) {
+    return s == CheckStatus::pass ? "ok  " : s == CheckStatus::fail ? "FAIL" : "skip";
+}
+const char* status_name(CheckStatus s) {
+    return s == CheckStatus::pass ? "pass" : s == CheckStatus::fail ? "fail" : "skip";
+}
 
 const char* const kAspects[] = {"真实性", "完整性", "可用性", "安全性"};
 
@@ -19,9 +23,12 @@ std::string printable(const std::string& s) {
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c == '\n' || c == '\r' || c == '\t') out += ' ';
-        else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0) out += '?', ++i;
-        else out += static_cast<char>(c);
+        if (c == '\n' || c == '\r' || c == '\t')
+            out += ' ';
+        else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0)
+            out += '?', ++i;
+        else
+            out += static_cast<char>(c);
     }
     return out;
 }
@@ -40,14 +47,16 @@ std::string format_verify_text(const VerifyReport& report) {
         std::string lines;
         for (const CheckResult& c : report.checks)
             if (c.aspect == aspect)
-                lines += "  " + std::string(status_word(c.status)) + "  " + printable(c.item) + ": " + printable(c.detail) + "\n";
+                lines += "  " + std::string(status_word(c.status)) + "  " + printable(c.item) + ": " +
+                         printable(c.detail) + "\n";
         if (!lines.empty()) out += std::string(aspect) + "\n" + lines;
     }
     const std::size_t failed = failures(report);
     if (report.passed()) return out + "result: passed (" + std::to_string(report.checks.size()) + " checks)\n";
     out += "result: FAILED, " + std::to_string(failed) + " of " + std::to_string(report.checks.size()) + " checks:\n";
     for (const CheckResult& c : report.checks)
-        if (c.status == CheckStatus::fail) out += "  " + c.aspect + " " + printable(c.item) + ": " + printable(c.detail) + "\n";
+        if (c.status == CheckStatus::fail)
+            out += "  " + c.aspect + " " + printable(c.item) + ": " + printable(c.detail) + "\n";
     return out;
 }
 
@@ -57,7 +66,8 @@ std::string format_verify_json(const VerifyReport& report) {
         checks += std::string(checks.empty() ? "" : ",\n    ") + "{\"aspect\": " + json_quote(c.aspect) +
                   ", \"item\": " + json_quote(c.item) + ", \"status\": \"" + status_name(c.status) +
                   "\", \"detail\": " + json_quote(c.detail) + "}";
-        if (c.status == CheckStatus::fail) failed += std::string(failed.empty() ? "" : ", ") + json_quote(c.aspect + " " + c.item);
+        if (c.status == CheckStatus::fail)
+            failed += std::string(failed.empty() ? "" : ", ") + json_quote(c.aspect + " " + c.item);
     }
     return "{\"package\": " + json_quote(report.package) + ", \"passed\": " + (report.passed() ? "true" : "false") +
            ", \"failed\": [" + failed + "],\n  \"checks\": [\n    " + checks + "\n  ]}\n";

@@ -25,7 +25,8 @@ bool two_digits_below(std::string_view s, int limit) { return s.size() == 2 && a
 
 std::string normalize_date(std::string_view text) {
     std::string digits;
-    if (text.size() == 8 && all_digits(text)) digits = text;
+    if (text.size() == 8 && all_digits(text))
+        digits = text;
     else if (text.size() == 10 && text[4] == '-' && text[7] == '-')
         digits = std::string(text.substr(0, 4)) + std::string(text.substr(5, 2)) + std::string(text.substr(8, 2));
     if (digits.size() != 8 || !all_digits(digits)) return {};
@@ -117,8 +118,10 @@ bool Base64Decoder::feed(std::string_view text, std::string& out) {
                 return false;
             }
             if (filled_ + padding_ == 4) {
-                if (filled_ == 2) out += static_cast<char>((group_ >> 4) & 0xFF);
-                else out += static_cast<char>((group_ >> 10) & 0xFF), out += static_cast<char>((group_ >> 2) & 0xFF);
+                if (filled_ == 2)
+                    out += static_cast<char>((group_ >> 4) & 0xFF);
+                else
+                    out += static_cast<char>((group_ >> 10) & 0xFF), out += static_cast<char>((group_ >> 2) & 0xFF);
                 filled_ = 0;
                 group_ = 0;
             }

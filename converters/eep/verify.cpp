@@ -15,12 +15,12 @@ namespace gongwen {
 
 namespace {
 
+using eep::attribute_of;
 using eep::child_named;
 using eep::children_named;
 using eep::kNoNode;
 using eep::Node;
 using eep::text_of;
-using eep::attribute_of;
 
 constexpr const char* kAuthentic = "真实性";
 constexpr const char* kComplete = "完整性";
@@ -52,7 +52,8 @@ public:
 
 private:
     void add(const char* aspect, std::string item, bool ok, std::string detail) {
-        report_.checks.push_back({aspect, std::move(item), ok ? CheckStatus::pass : CheckStatus::fail, std::move(detail)});
+        report_.checks.push_back(
+            {aspect, std::move(item), ok ? CheckStatus::pass : CheckStatus::fail, std::move(detail)});
     }
     void skip(const char* aspect, std::string item, std::string detail) {
         report_.checks.push_back({aspect, std::move(item), CheckStatus::skip, std::move(detail)});
@@ -96,7 +97,8 @@ std::size_t Checker::require(std::size_t parent, const std::string& path, const 
 std::vector<std::size_t> Checker::entities() const {
     std::vector<std::size_t> out;
     for (std::size_t i = 0; i < nodes_.size(); ++i)
-        if (nodes_[i].name == "文件实体" && nodes_[i].parent != kNoNode && nodes_[nodes_[i].parent].name == "文件实体块")
+        if (nodes_[i].name == "文件实体" && nodes_[i].parent != kNoNode &&
+            nodes_[nodes_[i].parent].name == "文件实体块")
             out.push_back(i);
     return out;
 }
@@ -105,8 +107,8 @@ void Checker::check_envelope() {
     const Node& root = nodes_[0];
     add(kComplete, "电子文件封装包", root.name == "电子文件封装包" && root.ns == kEepNamespace,
         root.name != "电子文件封装包" ? "the root element is <" + root.name + ">"
-        : root.ns != kEepNamespace    ? "not in the namespace " + std::string(kEepNamespace) + " (found '" + root.ns + "')"
-                                      : "root element and namespace");
+        : root.ns != kEepNamespace ? "not in the namespace " + std::string(kEepNamespace) + " (found '" + root.ns + "')"
+                                   : "root element and namespace");
     require(0, "封装包格式描述", "");
     const std::size_t version = require(0, "版本", "");
     const std::size_t signed_object = require(0, "被签名对象", "");
@@ -148,8 +150,9 @@ void Checker::check_dates(std::size_t entity, const std::string& where) {
 
 void Checker::check_entity(std::size_t entity, std::size_t number) {
     const std::string where = "文件实体" + std::to_string(number) + "/";
-    for (const char* path : {"聚合层次", "来源/立档单位名称", "电子文件号", "档号/年度", "档号/保管期限", "内容描述/题名",
-                             "内容描述/责任者", "内容描述/日期", "内容描述/密级", "形式特征/文件组合类型", "文件数据/文档"})
+    for (const char* path :
+         {"聚合层次", "来源/立档单位名称", "电子文件号", "档号/年度", "档号/保管期限", "内容描述/题名",
+          "内容描述/责任者", "内容描述/日期", "内容描述/密级", "形式特征/文件组合类型", "文件数据/文档"})
         require(entity, path, where);
     const std::size_t kind = child_named(nodes_, child_named(nodes_, entity, "形式特征"), "文件组合类型");
     if (kind != kNoNode) {
@@ -172,7 +175,8 @@ void Checker::collect_items(std::size_t entity, std::size_t number) {
                                           "/编码" + std::to_string(++code_number) + "/";
                 const std::size_t attrs = child_named(nodes_, code, "电子属性");
                 Item item{where, entity, {}, {}, {}, {}, main, nullptr, {}};
-                for (const char* path : {"电子属性/计算机文件名", "电子属性/计算机文件大小", "编码描述", "反编码关键字"})
+                for (const char* path :
+                     {"电子属性/计算机文件名", "电子属性/计算机文件大小", "编码描述", "反编码关键字"})
                     require(code, path, where);
                 require(code, "编码数据", where);
                 item.name = text_of(nodes_, child_named(nodes_, attrs, "计算机文件名"));
@@ -212,12 +216,15 @@ std::vector<Recorded> Checker::recorded_digests() {
         if (at != std::string::npos) {
             const std::size_t begin = at + std::string("编码数据ID=").size();
             std::size_t end = rule.find_first_of(" \t\r\n(;", begin);
-            for (const char* stop : {"（", "；", "，"}) end = std::min(end, rule.find(stop, begin));  // whole characters
+            for (const char* stop : {"（", "；", "，"})
+                end = std::min(end, rule.find(stop, begin));  // whole characters
             d.data_id = rule.substr(begin, end - begin);
         }
         const std::size_t time = child_named(nodes_, s, "签名时间");
         if (time != kNoNode)
-            add(kComplete, "电子签名块/电子签名 " + text_of(nodes_, child_named(nodes_, s, "签名标识符")) + "/签名时间 is a date and time",
+            add(kComplete,
+                "电子签名块/电子签名 " + text_of(nodes_, child_named(nodes_, s, "签名标识符")) +
+                    "/签名时间 is a date and time",
                 eep::valid_date_time(text_of(nodes_, time)), text_of(nodes_, time));
         out.push_back(std::move(d));
     }
@@ -244,7 +251,8 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 void Checker::check_digests() {
     const std::vector<Recorded> recorded = recorded_digests();
     for (const Recorded& d : recorded)
-        if (std::none_of(items_.begin(), items_.end(), [&](const Item& i) { return !d.data_id.empty() && i.id == d.data_id; }))
+        if (std::none_of(items_.begin(), items_.end(),
+                         [&](const Item& i) { return !d.data_id.empty() && i.id == d.data_id; }))
             skip(kAuthentic, "电子签名 " + text_of(nodes_, child_named(nodes_, d.node, "签名标识符")),
                  "a signature or digest over no 编码数据 of this package (" + d.algorithm + "); not checked");
     for (const Item& item : items_) {
@@ -259,12 +267,16 @@ void Checker::check_digests() {
             }
             any = true;
             const auto& computed = d.algorithm == "SM3" ? item.payload->sm3_value : item.payload->sha256_value;
-            const std::string as_base64 = eep::base64_encode(std::string_view(reinterpret_cast<const char*>(computed.data()), computed.size()));
-            const bool same = without_space(d.value) == as_base64 || lower(without_space(d.value)) == eep::to_hex(computed);
-            add(kAuthentic, what, same, same ? "recomputed and equal" : "recorded " + d.value + ", recomputed " + as_base64);
+            const std::string as_base64 =
+                eep::base64_encode(std::string_view(reinterpret_cast<const char*>(computed.data()), computed.size()));
+            const bool same =
+                without_space(d.value) == as_base64 || lower(without_space(d.value)) == eep::to_hex(computed);
+            add(kAuthentic, what, same,
+                same ? "recomputed and equal" : "recorded " + d.value + ", recomputed " + as_base64);
         }
         if (!any)
-            add(kAuthentic, item.label + " digest", false, "电子签名块 records no SM3 or SHA-256 digest of this 编码数据");
+            add(kAuthentic, item.label + " digest", false,
+                "电子签名块 records no SM3 or SHA-256 digest of this 编码数据");
     }
 }
 
@@ -272,11 +284,13 @@ void Checker::check_pdf(Item& item) {
     item.pdf = eep::probe_pdf_file(item.payload->file.path());
     const eep::PdfFacts& f = *item.pdf;
     add(kUsable, item.label + " opens as a PDF", f.opened && f.pages > 0,
-        f.opened ? std::to_string(f.pages) + " pages, PDF " + f.version + (f.pdfa.empty() ? "" : ", " + f.pdfa) : f.error);
+        f.opened ? std::to_string(f.pages) + " pages, PDF " + f.version + (f.pdfa.empty() ? "" : ", " + f.pdfa)
+                 : f.error);
     if (f.opened) {
         std::string fonts;
         for (const std::string& name : f.unembedded_fonts) fonts += (fonts.empty() ? "" : ", ") + name;
-        add(kUsable, item.label + " fonts embedded", fonts.empty(), fonts.empty() ? "every font is embedded" : "not embedded: " + fonts);
+        add(kUsable, item.label + " fonts embedded", fonts.empty(),
+            fonts.empty() ? "every font is embedded" : "not embedded: " + fonts);
     }
     add(kAuthentic, item.label + " 计算机文件名 agrees with the payload", ends_with(lower(item.name), ".pdf"),
         "a PDF named '" + item.name + "'");
@@ -293,7 +307,8 @@ void Checker::check_item(Item& item) {
         p.error.empty() ? std::to_string(p.size) + " bytes of base64-decoded data" : p.error);
     const bool size_ok = all_digits(item.size) && item.size.size() < 20 && std::stoull(item.size) == p.size;
     add(kAuthentic, item.label + " 计算机文件大小", size_ok,
-        "recorded " + (item.size.empty() ? std::string("nothing") : item.size) + ", decoded " + std::to_string(p.size) + " bytes");
+        "recorded " + (item.size.empty() ? std::string("nothing") : item.size) + ", decoded " + std::to_string(p.size) +
+            " bytes");
     if (!p.complete || !p.error.empty()) {
         skip(kUsable, item.label + " opens", "not checked: the payload did not decode");
         return;
@@ -303,8 +318,10 @@ void Checker::check_item(Item& item) {
         check_pdf(item);
     } else if (key.find("xml") != std::string::npos) {
         pugi::xml_document xml;
-        const pugi::xml_parse_result parsed = xml.load_file(p.file.path().c_str(), pugi::parse_default & ~pugi::parse_doctype);
-        add(kUsable, item.label + " opens as XML", static_cast<bool>(parsed), parsed ? "well-formed" : parsed.description());
+        const pugi::xml_parse_result parsed =
+            xml.load_file(p.file.path().c_str(), pugi::parse_default & ~pugi::parse_doctype);
+        add(kUsable, item.label + " opens as XML", static_cast<bool>(parsed),
+            parsed ? "well-formed" : parsed.description());
     } else {
         skip(kUsable, item.label + " opens", "no check for 反编码关键字 '" + item.key + "'");
     }
@@ -320,11 +337,15 @@ void Checker::check_pages() {
         long pages = 0;
         bool counted = false;
         for (const Item& item : items_)
-            if (item.entity == entity && item.main && item.pdf && item.pdf->opened) pages += item.pdf->pages, counted = true;
+            if (item.entity == entity && item.main && item.pdf && item.pdf->opened)
+                pages += item.pdf->pages, counted = true;
         const std::string what = "文件实体" + std::to_string(number) + "/形式特征/页数";
         const std::string recorded = text_of(nodes_, node);
-        if (!counted) skip(kAuthentic, what, "no PDF to count pages in");
-        else add(kAuthentic, what, recorded == std::to_string(pages), "recorded " + recorded + ", the PDF has " + std::to_string(pages));
+        if (!counted)
+            skip(kAuthentic, what, "no PDF to count pages in");
+        else
+            add(kAuthentic, what, recorded == std::to_string(pages),
+                "recorded " + recorded + ", the PDF has " + std::to_string(pages));
     }
 }
 
@@ -341,7 +362,8 @@ void Checker::run() {
 }  // namespace
 
 bool VerifyReport::passed() const {
-    return !checks.empty() && std::none_of(checks.begin(), checks.end(), [](const CheckResult& c) { return c.status == CheckStatus::fail; });
+    return !checks.empty() && std::none_of(checks.begin(), checks.end(),
+                                           [](const CheckResult& c) { return c.status == CheckStatus::fail; });
 }
 
 namespace {
@@ -354,12 +376,14 @@ VerifyReport verify_read(const std::string& name, const std::function<bool(eep::
         eep::PackageReader reader;
         if (!read(reader)) {
             const std::string where = reader.error_line > 0 ? " (line " + std::to_string(reader.error_line) + ")" : "";
-            report.checks.push_back({reader.dtd ? kSafe : kComplete, "package XML", CheckStatus::fail, reader.error + where});
+            report.checks.push_back(
+                {reader.dtd ? kSafe : kComplete, "package XML", CheckStatus::fail, reader.error + where});
             return report;
         }
         Checker(reader, report).run();
     } catch (const std::exception& e) {
-        report.checks.push_back({kUsable, "verification", CheckStatus::fail, std::string("internal error: ") + e.what()});
+        report.checks.push_back(
+            {kUsable, "verification", CheckStatus::fail, std::string("internal error: ") + e.what()});
     }
     return report;
 }

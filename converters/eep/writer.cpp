@@ -14,7 +14,8 @@ namespace {
 
 using eep::XmlOut;
 
-constexpr const char* kFormatDescription = "本EEP根据中华人民共和国档案行业标准DA/T 48-2009《基于XML的电子文件封装规范》生成";
+constexpr const char* kFormatDescription =
+    "本EEP根据中华人民共和国档案行业标准DA/T 48-2009《基于XML的电子文件封装规范》生成";
 constexpr const char* kTypeDescription = "本封装包包含电子文件数据及其元数据，原始封装，未经修改";
 constexpr const char* kEncodingDescription =
     "本封装包中“编码数据”元素存储的是计算机文件二进制流的Base64编码（IETF RFC 2045，每行76个字符）。"
@@ -60,8 +61,10 @@ Planned plan_payload(const EepFile& f) {
     // A package must pass its own verification: refuse what 可用性 or 安全性 would reject.
     if (facts.encrypted) throw Error(who, "the PDF is encrypted; an archival package cannot hold it");
     if (!facts.opened) throw Error(who, "the payload is not a usable PDF: " + facts.error);
-    if (facts.javascript || facts.launch) throw Error(who, "the PDF has JavaScript or launch actions; an archival package cannot hold it");
-    if (!facts.unembedded_fonts.empty()) throw Error(who, "the PDF does not embed the font " + facts.unembedded_fonts.front());
+    if (facts.javascript || facts.launch)
+        throw Error(who, "the PDF has JavaScript or launch actions; an archival package cannot hold it");
+    if (!facts.unembedded_fonts.empty())
+        throw Error(who, "the PDF does not embed the font " + facts.unembedded_fonts.front());
     if (p.format.empty()) p.format = facts.pdfa.empty() ? "PDF " + facts.version : facts.pdfa;
     p.pages = facts.pages;
     return p;
@@ -112,7 +115,8 @@ void write_source(XmlOut& x, const eep::Record& r) {
 
 void write_archival_code(XmlOut& x, const eep::Record& r) {
     x.open("档号");
-    for (const char* key : {"全宗号", "目录号", "年度", "保管期限", "机构或问题", "室编件号"}) x.leaf_if(key, value_of(r, key));
+    for (const char* key : {"全宗号", "目录号", "年度", "保管期限", "机构或问题", "室编件号"})
+        x.leaf_if(key, value_of(r, key));
     x.close("档号");
 }
 
@@ -120,7 +124,8 @@ void write_description(XmlOut& x, const eep::Record& r) {
     x.open("内容描述");
     x.leaf("题名", value_of(r, "题名"));
     for (const std::string& s : r.subjects) x.leaf("主题词", s);
-    for (const char* key : {"关键词", "文件编号", "责任者", "日期", "文种", "主送", "密级", "保密期限"}) x.leaf_if(key, value_of(r, key));
+    for (const char* key : {"关键词", "文件编号", "责任者", "日期", "文种", "主送", "密级", "保密期限"})
+        x.leaf_if(key, value_of(r, key));
     x.close("内容描述");
 }
 
@@ -145,7 +150,8 @@ void write_rights_and_notes(XmlOut& x, const Document& doc, const eep::Record& r
     x.leaf_if("附注", value_of(r, "附注"));
 }
 
-void write_document(XmlOut& x, const eep::Record& r, const EepFile& f, const Planned& p, std::size_t n, Written& written) {
+void write_document(XmlOut& x, const eep::Record& r, const EepFile& f, const Planned& p, std::size_t n,
+                    Written& written) {
     const std::string prefix = id_prefix(n);
     x.open("文档");
     x.leaf("文档标识符", prefix);
@@ -168,7 +174,8 @@ void write_document(XmlOut& x, const eep::Record& r, const EepFile& f, const Pla
     x.close("编码");
     x.close("文档数据");
     x.close("文档");
-    if (written.size != p.size) throw Error(f.path.empty() ? f.name : f.path, "the payload changed while it was being packaged");
+    if (written.size != p.size)
+        throw Error(f.path.empty() ? f.name : f.path, "the payload changed while it was being packaged");
 }
 
 // The agents of the record: the archiving unit, the author, the packager; each once.
@@ -236,8 +243,8 @@ void write_digests(XmlOut& x, const eep::Record& r, const std::vector<Written>& 
     x.open("电子签名块");
     int n = 0;
     for (std::size_t i = 0; i < written.size(); ++i) {
-        const std::pair<const char*, const std::vector<unsigned char>*> digests[] = {
-            {"SM3", &written[i].sm3}, {"SHA-256", &written[i].sha256}};
+        const std::pair<const char*, const std::vector<unsigned char>*> digests[] = {{"SM3", &written[i].sm3},
+                                                                                     {"SHA-256", &written[i].sha256}};
         for (const auto& [algorithm, digest] : digests) {
             const std::string standard = std::string(algorithm) == "SM3" ? "GB/T 32905-2016" : "FIPS 180-4";
             x.open("电子签名");
@@ -246,7 +253,8 @@ void write_digests(XmlOut& x, const eep::Record& r, const std::vector<Written>& 
                                    "）：对反编码后的计算机文件计算的摘要，不是电子签名");
             x.leaf("签名时间", r.created);
             x.leaf("签名人", value_of(r, "封装包创建单位"));
-            x.leaf("签名结果", eep::base64_encode(std::string_view(reinterpret_cast<const char*>(digest->data()), digest->size())));
+            x.leaf("签名结果",
+                   eep::base64_encode(std::string_view(reinterpret_cast<const char*>(digest->data()), digest->size())));
             x.leaf("签名算法标识", algorithm);
             x.close("电子签名");
         }
@@ -276,7 +284,8 @@ void write_entity(XmlOut& x, const Document& doc, const eep::Record& r, const st
 
 std::string eep_payload_name(const Document& doc, const std::string& extension) {
     const std::string& name = doc.source.name;
-    const std::string stem = name.empty() || name == "-" ? std::string("document") : std::filesystem::path(name).stem().string();
+    const std::string stem =
+        name.empty() || name == "-" ? std::string("document") : std::filesystem::path(name).stem().string();
     return (stem.empty() ? std::string("document") : stem) + "." + extension;
 }
 

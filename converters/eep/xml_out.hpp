@@ -7,11 +7,10 @@
 #include <string>
 #include <string_view>
 
-#include "gongwen/unicode.hpp"
 #include <utility>
+#include "gongwen/unicode.hpp"
 
 namespace gongwen::eep {
-
 
 class XmlOut {
 public:

@@ -35,14 +35,15 @@ std::string_view trim_ascii(std::string_view s) {
 // UTF-16 in a meta tag is ASCII-compatible, so the standard reads it as UTF-8.
 std::string canonical(std::string_view label) {
     const std::string l = lowered(trim_ascii(label));
-    static constexpr std::array<std::string_view, 8> kUtf8{"utf-8", "utf8", "unicode-1-1-utf-8", "utf-16", "utf-16le",
-                                                           "utf-16be", "unicode", "x-unicode20utf8"};
+    static constexpr std::array<std::string_view, 8> kUtf8{
+        "utf-8", "utf8", "unicode-1-1-utf-8", "utf-16", "utf-16le", "utf-16be", "unicode", "x-unicode20utf8"};
     static constexpr std::array<std::string_view, 16> kGb{
-        "gb2312", "gbk", "gb18030", "x-gbk", "cp936", "ms936", "windows-936", "csgb2312", "chinese", "iso-ir-58",
-        "gb_2312", "gb_2312-80", "csiso58gb231280", "euc-cn", "x-euc-cn", "gb-2312"};
-    static constexpr std::array<std::string_view, 6> kBig5{"big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5", "x-big5"};
-    static constexpr std::array<std::string_view, 9> kLatin{"iso-8859-1", "iso8859-1", "latin1", "l1", "ascii",
-                                                            "us-ascii", "windows-1252", "cp1252", "iso_8859-1"};
+        "gb2312",  "gbk",       "gb18030", "x-gbk",      "cp936",           "ms936",  "windows-936", "csgb2312",
+        "chinese", "iso-ir-58", "gb_2312", "gb_2312-80", "csiso58gb231280", "euc-cn", "x-euc-cn",    "gb-2312"};
+    static constexpr std::array<std::string_view, 6> kBig5{"big5",   "big5-hkscs", "cn-big5",
+                                                           "csbig5", "x-x-big5",   "x-big5"};
+    static constexpr std::array<std::string_view, 9> kLatin{
+        "iso-8859-1", "iso8859-1", "latin1", "l1", "ascii", "us-ascii", "windows-1252", "cp1252", "iso_8859-1"};
     const auto in = [&](const auto& list) { return std::find(list.begin(), list.end(), l) != list.end(); };
     if (in(kUtf8)) return "UTF-8";
     if (in(kGb)) return "GB18030";
@@ -76,8 +77,10 @@ std::vector<std::pair<std::string, std::string>> attributes(std::string_view tex
                 value = std::string(text.substr(b, i - b));
             }
         }
-        if (name.empty() && i < text.size() && text[i] != '>') ++i;
-        else if (!name.empty()) out.emplace_back(std::move(name), std::move(value));
+        if (name.empty() && i < text.size() && text[i] != '>')
+            ++i;
+        else if (!name.empty())
+            out.emplace_back(std::move(name), std::move(value));
     }
     return out;
 }
@@ -128,8 +131,8 @@ Decoded decode_undeclared(std::string_view bytes, const std::string& name, std::
         std::size_t replaced = 0;
         Decoded d = decode_replacing(bytes, "UTF-8", replaced);
         if (replaced == 0 || replaced * 200 > bytes.size()) throw;
-        notes.push_back(Diagnostic{"charset_replaced", replaced,
-                                   "byte sequences invalid in UTF-8 shown as U+FFFD (" + e.reason() + ")", {}});
+        notes.push_back(Diagnostic{
+            "charset_replaced", replaced, "byte sequences invalid in UTF-8 shown as U+FFFD (" + e.reason() + ")", {}});
         return d;
     }
 }
@@ -174,13 +177,15 @@ PageText decode_page(std::string_view bytes, const std::string& name) {
         take(label.empty() ? decode_undeclared(bytes, name, page.notes) : decode(bytes, name));
         if (!label.empty() && declared != page.charset)
             page.notes.push_back(note("charset_mismatch", "the page declares charset " + label + " but starts with a " +
-                                                              page.charset + " byte order mark; read as " + page.charset));
+                                                              page.charset + " byte order mark; read as " +
+                                                              page.charset));
         return page;
     }
     if (declared.empty()) {
         take(decode(bytes, name));
-        page.notes.push_back(note("charset_mismatch", "the page declares charset " + label +
-                                                          ", which is not one Chinese pages use; read as " + page.charset));
+        page.notes.push_back(note(
+            "charset_mismatch",
+            "the page declares charset " + label + ", which is not one Chinese pages use; read as " + page.charset));
         return page;
     }
     if (ascii_only(bytes)) {
@@ -202,7 +207,8 @@ PageText decode_page(std::string_view bytes, const std::string& name) {
     if (detected && declared != detected->charset &&
         (detected->charset == "UTF-8" || (declared == "windows-1252" && detected->charset != "UTF-8"))) {
         take(std::move(*detected));
-        mismatch("the page declares charset " + label + " but its bytes are " + page.charset + "; read as " + page.charset);
+        mismatch("the page declares charset " + label + " but its bytes are " + page.charset + "; read as " +
+                 page.charset);
         return page;
     }
     try {
@@ -221,10 +227,11 @@ PageText decode_page(std::string_view bytes, const std::string& name) {
     }
     std::size_t replaced = 0;
     take(decode_replacing(bytes, declared, replaced));
-    page.notes.push_back(Diagnostic{"charset_replaced", replaced,
-                                    "byte sequences invalid in the declared charset " + label +
-                                        " shown as U+FFFD (" + undetected + ")",
-                                    {}});
+    page.notes.push_back(
+        Diagnostic{"charset_replaced",
+                   replaced,
+                   "byte sequences invalid in the declared charset " + label + " shown as U+FFFD (" + undetected + ")",
+                   {}});
     return page;
 }
 

@@ -15,25 +15,26 @@ namespace {
 
 // Parts of class and id names that mark page chrome, anywhere in the name.
 constexpr std::array<std::string_view, 45> kChromeParts{
-    "share", "jiathis", "breadcrumb", "crumb", "footer", "navbar", "navigation", "topnav", "menu",
-    "sidebar", "copyright", "banquan", "qrcode", "erweima", "weixin", "wechat", "related", "relate",
-    "xgwz", "xglj", "xgxx", "comment", "pinglun", "login", "search", "sousuo", "toolbar", "fontsize",
-    "font-size", "font_size", "zihao", "print", "dayin", "gotop", "backtop", "advert", "banner",
-    "friendlink", "yqlj", "sitemap", "pagination", "pager", "weather", "tianqi", "wza"};
+    "share",    "jiathis",    "breadcrumb", "crumb",   "footer",     "navbar", "navigation", "topnav",  "menu",
+    "sidebar",  "copyright",  "banquan",    "qrcode",  "erweima",    "weixin", "wechat",     "related", "relate",
+    "xgwz",     "xglj",       "xgxx",       "comment", "pinglun",    "login",  "search",     "sousuo",  "toolbar",
+    "fontsize", "font-size",  "font_size",  "zihao",   "print",      "dayin",  "gotop",      "backtop", "advert",
+    "banner",   "friendlink", "yqlj",       "sitemap", "pagination", "pager",  "weather",    "tianqi",  "wza"};
 
 // Whole words of class and id names that mark page chrome.
-constexpr std::array<std::string_view, 16> kChromeWords{
-    "nav", "foot", "bottom", "header", "head", "top", "side", "ad", "ads", "tool", "tools",
-    "position", "location", "dqwz", "clock", "links"};
+constexpr std::array<std::string_view, 16> kChromeWords{"nav",      "foot", "bottom", "header", "head",  "top",
+                                                        "side",     "ad",   "ads",    "tool",   "tools", "position",
+                                                        "location", "dqwz", "clock",  "links"};
 
 // Parts of names that content containers use (TRS_Editor, zoom, article-content, zwgk…).
-constexpr std::array<std::string_view, 16> kContentParts{
-    "article", "content", "main", "body", "text", "zoom", "detail", "editor", "zhengwen", "xxgk",
-    "zwgk", "title", "wenzhang", "neirong", "news_con", "con_"};
+constexpr std::array<std::string_view, 16> kContentParts{"article",  "content", "main",     "body", "text", "zoom",
+                                                         "detail",   "editor",  "zhengwen", "xxgk", "zwgk", "title",
+                                                         "wenzhang", "neirong", "news_con", "con_"};
 
 template <std::size_t N>
 bool any_part(std::string_view s, const std::array<std::string_view, N>& parts) {
-    return std::any_of(parts.begin(), parts.end(), [&](std::string_view p) { return s.find(p) != std::string_view::npos; });
+    return std::any_of(parts.begin(), parts.end(),
+                       [&](std::string_view p) { return s.find(p) != std::string_view::npos; });
 }
 
 template <std::size_t N>
@@ -52,8 +53,8 @@ bool chrome_by_name(pugi::xml_node element) {
 // name says.
 bool widget_by_name(pugi::xml_node element, const Stats& s) {
     static constexpr std::array<std::string_view, 17> kWidgetParts{
-        "share", "jiathis", "print", "dayin", "fontsize", "font-size", "font_size", "zihao", "qrcode",
-        "erweima", "weixin", "wechat", "gotop", "backtop", "toolbar", "comment", "pinglun"};
+        "share",   "jiathis", "print",  "dayin", "fontsize", "font-size", "font_size", "zihao",  "qrcode",
+        "erweima", "weixin",  "wechat", "gotop", "backtop",  "toolbar",   "comment",   "pinglun"};
     return s.text <= 40 && s.punct == 0 && any_part(class_and_id(element), kWidgetParts);
 }
 
@@ -136,8 +137,8 @@ void count(Analysis& a) {
 }
 
 bool document_link(pugi::xml_node element) {
-    static constexpr std::array<std::string_view, 12> kDocs{
-        ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".et", ".zip", ".rar", ".ofd", ".txt", ".ppt"};
+    static constexpr std::array<std::string_view, 12> kDocs{".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps",
+                                                            ".et",  ".zip", ".rar",  ".ofd", ".txt",  ".ppt"};
     for (pugi::xpath_node a : element.select_nodes(".//a[@href]")) {
         std::string href = a.node().attribute("href").value();
         for (char& c : href)
@@ -156,7 +157,8 @@ std::u32string first_text(pugi::xml_node element, std::size_t n) {
         if (node.type() == pugi::node_pcdata) {
             // Decoded lazily: a text node may be megabytes long and only n characters count.
             const std::string_view value = node.value();
-            for (std::size_t i = std::min(value.size(), value.find_first_not_of(" \t\n\r\f")); i < value.size() && out.size() < n;)
+            for (std::size_t i = std::min(value.size(), value.find_first_not_of(" \t\n\r\f"));
+                 i < value.size() && out.size() < n;)
                 if (const char32_t cp = next_code_point(value, i); !is_space(cp)) out.push_back(cp);
         }
         if (node.first_child()) {
@@ -173,7 +175,8 @@ std::u32string first_text(pugi::xml_node element, std::size_t n) {
 // A list of links with no sentence in it: a menu, related articles, pagination. An
 // attachment list (附件, links to documents) is kept.
 bool link_list(const Analysis& a, std::size_t i) {
-    static constexpr std::array<std::string_view, 9> kLists{"ul", "ol", "dl", "div", "table", "section", "p", "span", "td"};
+    static constexpr std::array<std::string_view, 9> kLists{"ul",      "ol", "dl",   "div", "table",
+                                                            "section", "p",  "span", "td"};
     const pugi::xml_node e = a.elements[i];
     if (std::find(kLists.begin(), kLists.end(), std::string_view(e.name())) == kLists.end()) return false;
     const Stats& s = a.stats[i];
@@ -281,7 +284,8 @@ pugi::xml_node best_container(const Analysis& a) {
         const Stats& s = a.stats[i];
         const std::string_view tag = a.elements[i].name();
         if (s.pruned || !is_block_element(tag) || s.inline_text < 20) continue;
-        const double unit = 1.0 + static_cast<double>(s.inline_punct) + std::min(static_cast<double>(s.inline_text) / 100.0, 3.0);
+        const double unit =
+            1.0 + static_cast<double>(s.inline_punct) + std::min(static_cast<double>(s.inline_text) / 100.0, 3.0);
         std::size_t level = 0;
         if (container_tag(tag)) add(i, unit), level = 1;
         for (std::size_t j = a.parent[i]; j != Analysis::npos && level < 5; j = a.parent[j], ++level)
@@ -298,7 +302,9 @@ pugi::xml_node best_container(const Analysis& a) {
     return best == Analysis::npos ? pugi::xml_node() : a.elements[best];
 }
 
-bool is_frame(pugi::xml_node e) { return !e || e.name() == std::string_view("body") || e.name() == std::string_view("html"); }
+bool is_frame(pugi::xml_node e) {
+    return !e || e.name() == std::string_view("body") || e.name() == std::string_view("html");
+}
 
 // Widens the best container to the ancestors that add only a little text, and little of it in
 // links: the title, the info bar, the index table and the attachments around the body.
@@ -321,9 +327,9 @@ pugi::xml_node widen(const Analysis& a, pugi::xml_node best) {
 // The few labels that start an info bar line (发布时间：… 来源：…) or an index entry.
 bool starts_with_label(std::u32string_view text) {
     static constexpr std::array<std::u32string_view, 19> kLabels{
-        U"发布时间", U"发布日期", U"来源", U"信息来源", U"文章来源", U"索引号", U"文号", U"发文字号", U"发布机构",
-        U"发文机关", U"生成日期", U"成文日期", U"发文日期", U"主题分类", U"关键词", U"作者", U"公开日期", U"【字体",
-        U"字号"};
+        U"发布时间", U"发布日期", U"来源",     U"信息来源", U"文章来源", U"索引号",   U"文号",
+        U"发文字号", U"发布机构", U"发文机关", U"生成日期", U"成文日期", U"发文日期", U"主题分类",
+        U"关键词",   U"作者",     U"公开日期", U"【字体",   U"字号"};
     const std::u32string folded = fold(text);
     for (std::u32string_view label : kLabels)
         if (folded.rfind(label, 0) == 0) {
@@ -342,7 +348,8 @@ bool title_like(const Analysis& a, std::size_t i, std::u32string_view title) {
     const pugi::xml_node e = a.elements[i];
     const Stats& s = a.stats[i];
     // A title is a small element; looking into big ones would make this quadratic.
-    if (a.last[i] - i > 16 || s.pruned || s.text < 4 || s.text > 100 || s.periods > 0 || s.text != s.inline_text) return false;
+    if (a.last[i] - i > 16 || s.pruned || s.text < 4 || s.text > 100 || s.periods > 0 || s.text != s.inline_text)
+        return false;
     const std::u32string text = first_text(e, 101);
     if (matches_title(text, title)) return true;
     const int level = heading_level(e.name());
@@ -354,8 +361,7 @@ bool title_like(const Analysis& a, std::size_t i, std::u32string_view title) {
 void look_around(const Page& page, const Analysis& a, std::u32string_view title, Content& c) {
     const std::size_t region = a.id(c.article);
     bool has_title = false;
-    for (std::size_t i = region; i <= a.last[region] && !has_title; ++i)
-        has_title = title_like(a, i, title);
+    for (std::size_t i = region; i <= a.last[region] && !has_title; ++i) has_title = title_like(a, i, title);
     std::size_t title_at = Analysis::npos;
     for (std::size_t i = 0; i < region; ++i) {
         const Stats& s = a.stats[i];
@@ -367,11 +373,14 @@ void look_around(const Page& page, const Analysis& a, std::u32string_view title,
             continue;
         }
         if (!is_block_element(e.name()) || s.inline_text == 0 || s.text != s.inline_text) continue;
-        if (s.text <= 200 && starts_with_label(first_text(e, 8))) c.outside.push_back(e);
-        else if (!has_title && title_like(a, i, title)) title_at = i;
+        if (s.text <= 200 && starts_with_label(first_text(e, 8)))
+            c.outside.push_back(e);
+        else if (!has_title && title_like(a, i, title))
+            title_at = i;
     }
     if (title_at != Analysis::npos) c.outside.push_back(a.elements[title_at]);
-    std::sort(c.outside.begin(), c.outside.end(), [&](pugi::xml_node x, pugi::xml_node y) { return a.id(x) < a.id(y); });
+    std::sort(c.outside.begin(), c.outside.end(),
+              [&](pugi::xml_node x, pugi::xml_node y) { return a.id(x) < a.id(y); });
 }
 
 }  // namespace

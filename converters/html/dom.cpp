@@ -28,9 +28,9 @@ char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + '
 // one closes the last), and the document's frame.
 bool never_nests(std::string_view tag) {
     static constexpr std::array<std::string_view, 33> kTags{
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-        "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup",
-        "tbody", "thead", "tfoot", "colgroup", "rb", "rt", "rp", "html", "head", "body"};
+        "area",     "base",  "br",    "col",   "embed",    "hr", "img", "input", "link", "meta", "param",
+        "source",   "track", "wbr",   "p",     "li",       "dt", "dd",  "tr",    "td",   "th",   "option",
+        "optgroup", "tbody", "thead", "tfoot", "colgroup", "rb", "rt",  "rp",    "html", "head", "body"};
     return std::find(kTags.begin(), kTags.end(), tag) != kTags.end();
 }
 
@@ -77,7 +77,8 @@ std::size_t blank_deep_tags(std::string& text, std::size_t& deepest) {
         }
         std::size_t name_end = name_begin;
         std::string tag;
-        while (name_end < text.size() && !std::strchr(" \t\n\r\f/>", text[name_end])) tag.push_back(lower(text[name_end++]));
+        while (name_end < text.size() && !std::strchr(" \t\n\r\f/>", text[name_end]))
+            tag.push_back(lower(text[name_end++]));
         const std::size_t end = tag_end(text, i);
         const bool self_closing = end >= 2 && text[end - 2] == '/';
         if (!closing && raw_text_element(tag)) {  // skip to its end tag: no markup inside
@@ -95,10 +96,13 @@ std::size_t blank_deep_tags(std::string& text, std::size_t& deepest) {
         }
         if (!never_nests(tag) && !self_closing) {
             const bool deep = closing ? depth > kMaxDepth : depth >= kMaxDepth;
-            if (closing && depth > 0) --depth;
-            else if (!closing) deepest = std::max(deepest, ++depth);
+            if (closing && depth > 0)
+                --depth;
+            else if (!closing)
+                deepest = std::max(deepest, ++depth);
             if (deep) {
-                std::fill(text.begin() + static_cast<std::ptrdiff_t>(i), text.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+                std::fill(text.begin() + static_cast<std::ptrdiff_t>(i),
+                          text.begin() + static_cast<std::ptrdiff_t>(end), ' ');
                 ++blanked;
             }
         }
@@ -125,9 +129,7 @@ struct GumboOutputDeleter {
 };
 using GumboOutputPtr = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
 
-bool xml_name_char(char c) {
-    return ascii_alpha(c) || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-}
+bool xml_name_char(char c) { return ascii_alpha(c) || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'; }
 
 std::string element_name(const GumboElement& element) {
     if (element.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(element.tag);
@@ -195,7 +197,8 @@ void Converter::add_text(pugi::xml_node parent, const GumboText& text, bool whit
     else
         node.set_value(text.text);
     const auto b = offset(text.original_text.data);
-    if (b) page_.origins[node.internal_object()] = Origin{*b, *b + static_cast<std::uint32_t>(text.original_text.length)};
+    if (b)
+        page_.origins[node.internal_object()] = Origin{*b, *b + static_cast<std::uint32_t>(text.original_text.length)};
 }
 
 pugi::xml_node Converter::add_element(pugi::xml_node parent, const GumboElement& element) {
@@ -217,7 +220,8 @@ pugi::xml_node Converter::add_element(pugi::xml_node parent, const GumboElement&
     }
     const auto b = offset(element.original_tag.data);
     if (b && element.original_tag.length > 0)
-        page_.origins[node.internal_object()] = Origin{*b, *b + static_cast<std::uint32_t>(element.original_tag.length)};
+        page_.origins[node.internal_object()] =
+            Origin{*b, *b + static_cast<std::uint32_t>(element.original_tag.length)};
     return node;
 }
 
@@ -272,8 +276,7 @@ void Converter::run(const GumboNode* root) {
             }
             case GUMBO_NODE_DOCUMENT:
             case GUMBO_NODE_COMMENT:
-            case GUMBO_NODE_TEMPLATE:
-                break;
+            case GUMBO_NODE_TEMPLATE: break;
         }
     }
 }
@@ -324,8 +327,8 @@ std::size_t reference_length(std::string_view raw, std::size_t i) {
 }
 
 bool is_ampersand_reference(std::string_view ref) {
-    return ref == "&amp;" || ref == "&amp" || ref == "&AMP;" || ref == "&AMP" || ref == "&#38;" ||
-           ref == "&#x26;" || ref == "&#X26;";
+    return ref == "&amp;" || ref == "&amp" || ref == "&AMP;" || ref == "&AMP" || ref == "&#38;" || ref == "&#x26;" ||
+           ref == "&#X26;";
 }
 
 // Aligns the decoded value of a node with its raw source raw = text[begin, end): each decoded
@@ -398,8 +401,7 @@ std::vector<std::uint32_t> Page::value_origins(pugi::xml_attribute attribute) co
 void parse_page(Page& page) {
     page.blanked_tags = blank_deep_tags(page.text, page.depth);
     page.code_points.emplace(page.text);
-    GumboOutputPtr output(
-        gumbo_parse_with_options(&gumbo_options(), page.text.data(), page.text.size()));
+    GumboOutputPtr output(gumbo_parse_with_options(&gumbo_options(), page.text.data(), page.text.size()));
     if (!output) return;
     Converter(page).run(output->document);
 }

@@ -33,11 +33,12 @@ bool hidden_by_style(std::string_view style) {
 
 bool is_block_element(std::string_view tag) {
     static constexpr std::array<std::string_view, 50> kBlocks{
-        "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir",
-        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
-        "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "listing", "main", "menu", "nav",
-        "ol", "p", "plaintext", "pre", "section", "summary", "table", "ul", "tr", "td", "th", "caption",
-        "tbody", "thead", "tfoot", "option"};
+        "address",   "article", "aside",   "blockquote", "body",     "center",     "dd",     "details", "dialog",
+        "dir",       "div",     "dl",      "dt",         "fieldset", "figcaption", "figure", "footer",  "form",
+        "h1",        "h2",      "h3",      "h4",         "h5",       "h6",         "header", "hgroup",  "hr",
+        "html",      "legend",  "li",      "listing",    "main",     "menu",       "nav",    "ol",      "p",
+        "plaintext", "pre",     "section", "summary",    "table",    "ul",         "tr",     "td",      "th",
+        "caption",   "tbody",   "thead",   "tfoot",      "option"};
     return one_of(tag, kBlocks);
 }
 
@@ -50,9 +51,9 @@ bool is_heading_element(std::string_view tag) { return heading_level(tag) > 0; }
 
 bool is_invisible(pugi::xml_node element) {
     static constexpr std::array<std::string_view, 28> kNever{
-        "head", "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object",
-        "embed", "applet", "svg", "math", "canvas", "video", "audio", "map", "select", "button",
-        "input", "textarea", "link", "meta", "base", "datalist", "source", "track", "param"};
+        "head",     "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
+        "applet",   "svg",    "math",  "canvas",   "video",    "audio",  "map",   "select",   "button", "input",
+        "textarea", "link",   "meta",  "base",     "datalist", "source", "track", "param"};
     const std::string_view tag = element.name();
     if (one_of(tag, kNever)) return true;
     if (element.attribute("hidden")) return true;
@@ -67,8 +68,8 @@ bool is_bold(pugi::xml_node element) {
     std::string style;
     for (char c : lowered(element.attribute("style").value()))
         if (c != ' ' && c != '\t' && c != '\n' && c != '\r') style.push_back(c);
-    for (std::string_view weight : {"font-weight:bold", "font-weight:bolder", "font-weight:700", "font-weight:800",
-                                    "font-weight:900"})
+    for (std::string_view weight :
+         {"font-weight:bold", "font-weight:bolder", "font-weight:700", "font-weight:800", "font-weight:900"})
         if (style.find(weight) != std::string::npos) return true;
     return false;
 }

@@ -1,11 +1,11 @@
 // read_html(): decode → parse → page metadata → main content → lines and blocks for the passes.
 #include <algorithm>
 
-#include "gongwen/html.hpp"
 #include "converters/html/page.hpp"
-#include "gongwen/error.hpp"
-#include "gongwen/limits.hpp"
 #include "gongwen/digest.hpp"
+#include "gongwen/error.hpp"
+#include "gongwen/html.hpp"
+#include "gongwen/limits.hpp"
 #include "gongwen/unicode.hpp"
 
 namespace gongwen {
@@ -67,7 +67,8 @@ PageReading read_page(std::string_view bytes, const std::string& name, const Bud
     if (content.article) r.raw = read_lines(page, analysis, content, r.stated);
     if (r.raw.empty() && !has_visible_text(page) && meta.stated.empty())
         throw Error(name, "no body text: the page shows no text or images to read");
-    r.stated.insert(r.stated.end(), std::make_move_iterator(meta.stated.begin()), std::make_move_iterator(meta.stated.end()));
+    r.stated.insert(r.stated.end(), std::make_move_iterator(meta.stated.begin()),
+                    std::make_move_iterator(meta.stated.end()));
     r.titles = {std::move(meta.title), std::move(meta.html_title)};
     r.url = std::move(meta.url);
     r.url_span = meta.url_span;
@@ -93,13 +94,14 @@ RawDocument read_html(std::string_view bytes, const std::string& name, const Bud
     raw.input_notes = std::move(page.decoded.notes);
     raw.removed = std::move(page.removed);
     if (page.blanked_tags > 0)
-        raw.reader_notes.push_back(Diagnostic{"nesting_flattened", page.blanked_tags,
-                                              "elements nested more than " + std::to_string(html::kMaxDepth) +
-                                                  " deep were read as if not nested",
-                                              {}});
+        raw.reader_notes.push_back(Diagnostic{
+            "nesting_flattened",
+            page.blanked_tags,
+            "elements nested more than " + std::to_string(html::kMaxDepth) + " deep were read as if not nested",
+            {}});
     if (raw.blocks.empty())
-        raw.reader_notes.push_back(Diagnostic{"no_body_text", 1,
-                                              "the page's text is all navigation, widgets and footer: no body was found", {}});
+        raw.reader_notes.push_back(Diagnostic{
+            "no_body_text", 1, "the page's text is all navigation, widgets and footer: no body was found", {}});
     return raw;
 }
 

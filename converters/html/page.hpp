@@ -20,10 +20,10 @@ namespace gongwen::html {
 // --- charset.cpp --------------------------------------------------------------------------
 
 struct PageText {
-    std::string text;              // UTF-8, BOM removed
-    std::string charset;           // canonical, as in Source::charset
-    bool guessed = false;          // detected statistically, nothing declared
-    std::vector<Diagnostic> notes; // declared/detected disagreements, replaced bytes
+    std::string text;               // UTF-8, BOM removed
+    std::string charset;            // canonical, as in Source::charset
+    bool guessed = false;           // detected statistically, nothing declared
+    std::vector<Diagnostic> notes;  // declared/detected disagreements, replaced bytes
 };
 
 // The charset a page declares in its first bytes (<meta charset>, <meta http-equiv
@@ -87,7 +87,7 @@ void parse_page(Page& page);
 
 bool is_block_element(std::string_view tag);  // starts a new line (p, div, li, h1, td, …)
 bool is_heading_element(std::string_view tag);
-int heading_level(std::string_view tag);      // 1–6, else 0
+int heading_level(std::string_view tag);  // 1–6, else 0
 // Never content: scripts, styles, form controls, embedded objects, hidden elements.
 bool is_invisible(pugi::xml_node element);
 // <b>, <strong> or a bold font-weight in the style attribute.
@@ -130,16 +130,16 @@ std::size_t visible_length(std::u32string_view text);  // code points that are n
 
 // Per-element statistics and marks, indexed by pre-order number.
 struct Stats {
-    std::size_t text = 0;         // visible code points below, pruned parts excluded
-    std::size_t link_text = 0;    // of them inside <a>
-    std::size_t punct = 0;        // Chinese clause punctuation (，。；、！？)
-    std::size_t periods = 0;      // 。 alone: full sentences
+    std::size_t text = 0;       // visible code points below, pruned parts excluded
+    std::size_t link_text = 0;  // of them inside <a>
+    std::size_t punct = 0;      // Chinese clause punctuation (，。；、！？)
+    std::size_t periods = 0;    // 。 alone: full sentences
     std::size_t links = 0;
     std::size_t tables = 0;       // <table> elements below
     std::size_t inline_text = 0;  // visible code points of its own line(s): not in nested blocks
     std::size_t inline_punct = 0;
-    bool mark = false;            // chrome, hidden or never content (the whole subtree)
-    bool pruned = false;          // marked, or inside a marked element
+    bool mark = false;    // chrome, hidden or never content (the whole subtree)
+    bool pruned = false;  // marked, or inside a marked element
 };
 
 struct Analysis {
@@ -162,8 +162,8 @@ struct Analysis {
 };
 
 struct Content {
-    pugi::xml_node article;               // the region read as the document
-    std::vector<pugi::xml_node> outside;  // title and info bar lines found before it
+    pugi::xml_node article;                    // the region read as the document
+    std::vector<pugi::xml_node> outside;       // title and info bar lines found before it
     std::vector<pugi::xml_node> index_tables;  // 信息公开 index tables outside it
 };
 
@@ -196,8 +196,8 @@ struct PageMetadata {
     std::vector<RawBlock> stated;  // "label:value" lines for enrich()
     std::string url;
     Span url_span;
-    std::u32string title;          // <meta ArticleTitle> or <title>, for locating the title
-    std::u32string html_title;     // the <title> element
+    std::u32string title;       // <meta ArticleTitle> or <title>, for locating the title
+    std::u32string html_title;  // the <title> element
 };
 
 PageMetadata read_head(const Page& page);

@@ -14,19 +14,30 @@ namespace gongwen::html {
 namespace {
 
 struct MetaName {
-    std::string_view name;   // lower-cased name= or property=
+    std::string_view name;  // lower-cased name= or property=
     std::u32string_view label;
 };
 
 // The labels are the metadata lines' own (标题, 发布日期, 来源, 关键词, 作者) or, for what
 // no line states, extra fields.
 constexpr std::array<MetaName, 17> kMetaNames{{
-    {"articletitle", U"标题"},     {"pubdate", U"发布日期"},      {"publishdate", U"发布日期"},
-    {"firstpublishedtime", U"发布日期"}, {"article:published_time", U"发布日期"},
-    {"contentsource", U"来源"},    {"source", U"来源"},           {"keywords", U"关键词"},
-    {"author", U"作者"},           {"sitename", U"网站名称"},     {"og:site_name", U"网站名称"},
-    {"columnname", U"栏目"},       {"description", U"描述"},      {"og:title", U"标题"},
-    {"subjectcategory", U"主题分类"}, {"identifier", U"索引号"},  {"filenumber", U"文号"},
+    {"articletitle", U"标题"},
+    {"pubdate", U"发布日期"},
+    {"publishdate", U"发布日期"},
+    {"firstpublishedtime", U"发布日期"},
+    {"article:published_time", U"发布日期"},
+    {"contentsource", U"来源"},
+    {"source", U"来源"},
+    {"keywords", U"关键词"},
+    {"author", U"作者"},
+    {"sitename", U"网站名称"},
+    {"og:site_name", U"网站名称"},
+    {"columnname", U"栏目"},
+    {"description", U"描述"},
+    {"og:title", U"标题"},
+    {"subjectcategory", U"主题分类"},
+    {"identifier", U"索引号"},
+    {"filenumber", U"文号"},
 }};
 
 std::string lowered(std::string_view s) {
@@ -67,8 +78,7 @@ void read_meta(const Page& page, PageMetadata& meta) {
             if (visible_length(value.text()) == 0) break;
             // ISO dates (2024-02-04T10:05:00+08:00) read as date and time.
             std::u32string text = value.text();
-            if (known.label == U"发布日期")
-                std::replace(text.begin(), text.end(), U'T', U' ');
+            if (known.label == U"发布日期") std::replace(text.begin(), text.end(), U'T', U' ');
             if (known.name == "articletitle" || known.name == "og:title") meta.title = value.text();
             // The first of each label: later ones (og:title after ArticleTitle) add nothing.
             if (std::find(seen.begin(), seen.end(), known.label) != seen.end()) break;
@@ -113,9 +123,10 @@ bool separator(char32_t cp) {
 }
 
 constexpr std::array<std::u32string_view, 6> kHome{U"首页", U"网站首页", U"主页", U"门户首页", U"Home", U"home"};
-constexpr std::array<std::u32string_view, 7> kLeaf{U"正文", U"详情", U"内容", U"文章", U"浏览文章", U"详细内容", U"正文内容"};
-constexpr std::array<std::u32string_view, 6> kHere{U"当前位置", U"您的位置", U"您现在的位置", U"你的位置",
-                                                    U"你现在的位置", U"现在位置"};
+constexpr std::array<std::u32string_view, 7> kLeaf{U"正文",     U"详情",     U"内容",    U"文章",
+                                                   U"浏览文章", U"详细内容", U"正文内容"};
+constexpr std::array<std::u32string_view, 6> kHere{U"当前位置", U"您的位置",     U"您现在的位置",
+                                                   U"你的位置", U"你现在的位置", U"现在位置"};
 
 // "当前位置：首页 > 政务公开 > 规划计划 > 正文" → items 政务公开, 规划计划 (with offsets).
 std::optional<RawBlock> column_path(const LineBuilder& crumb, bool here) {
@@ -153,14 +164,16 @@ std::optional<RawBlock> column_path(const LineBuilder& crumb, bool here) {
         }
         const std::vector<std::uint32_t> origins(crumb.origins().begin() + static_cast<std::ptrdiff_t>(items[k].begin),
                                                  crumb.origins().begin() + static_cast<std::ptrdiff_t>(items[k].end));
-        path.add_text(std::u32string_view(crumb.text()).substr(items[k].begin, items[k].end - items[k].begin), origins, true);
+        path.add_text(std::u32string_view(crumb.text()).substr(items[k].begin, items[k].end - items[k].begin), origins,
+                      true);
     }
     return stated_line(U"栏目路径", path);
 }
 
 bool breadcrumb_name(pugi::xml_node e) {
     const std::string names = class_and_id(e);
-    for (std::string_view part : {"crumb", "position", "location", "dqwz", "curpage", "weizhi", "mianbao", "lujing", "bread"})
+    for (std::string_view part :
+         {"crumb", "position", "location", "dqwz", "curpage", "weizhi", "mianbao", "lujing", "bread"})
         if (names.find(part) != std::string::npos) return true;
     return false;
 }
@@ -184,7 +197,8 @@ RawBlock labelled_line(const LineBuilder& label, const LineBuilder& value) {
     std::u32string text = label.text();
     std::vector<std::uint32_t> origins = label.origins();
     if (visible_length(value.text()) > 0) {
-        while (!text.empty() && (is_space(text.back()) || fold(text.back()) == ':')) text.pop_back(), origins.pop_back();
+        while (!text.empty() && (is_space(text.back()) || fold(text.back()) == ':'))
+            text.pop_back(), origins.pop_back();
         text.push_back(U':');
         origins.push_back(origins.empty() ? 0 : origins.back());
         text += value.text();
@@ -220,7 +234,8 @@ void read_breadcrumb(const Page& page, const Analysis& analysis, PageMetadata& m
             (analysis.best && analysis.inside(e, analysis.best)))
             continue;
         const std::u32string start = fold(visible_text(e, 6));
-        const bool here = std::any_of(kHere.begin(), kHere.end(), [&](std::u32string_view h) { return start.rfind(h, 0) == 0; });
+        const bool here =
+            std::any_of(kHere.begin(), kHere.end(), [&](std::u32string_view h) { return start.rfind(h, 0) == 0; });
         if (start.empty() || (!here && !breadcrumb_name(e))) continue;
         if (visible_text(e, 201).size() > 200) continue;
         const LineBuilder crumb = inline_text(page, unpruned, e);

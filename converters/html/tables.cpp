@@ -26,7 +26,8 @@ int span_attribute(pugi::xml_node cell, const char* name, int fallback, int max)
     while (!v.empty() && (v.front() == ' ' || v.front() == '\t' || v.front() == '\n')) v.remove_prefix(1);
     if (v.empty() || v.front() < '0' || v.front() > '9') return fallback;
     long value = 0;
-    for (std::size_t i = 0; i < v.size() && v[i] >= '0' && v[i] <= '9' && value <= max; ++i) value = value * 10 + (v[i] - '0');
+    for (std::size_t i = 0; i < v.size() && v[i] >= '0' && v[i] <= '9' && value <= max; ++i)
+        value = value * 10 + (v[i] - '0');
     return static_cast<int>(std::min<long>(value, max));
 }
 
@@ -65,11 +66,11 @@ bool all_bold(pugi::xml_node cell) {
 struct Shape {
     std::size_t rows = 0;
     std::size_t columns = 0;
-    std::size_t cells = 0;      // with text
-    std::size_t labels = 0;     // 索引号, 发布机构, …
+    std::size_t cells = 0;   // with text
+    std::size_t labels = 0;  // 索引号, 发布机构, …
     std::size_t numbers = 0;
-    std::size_t long_cells = 0; // more than a paragraph
-    std::size_t boxes = 0;      // holding divs, lists, forms, headings: page layout
+    std::size_t long_cells = 0;  // more than a paragraph
+    std::size_t boxes = 0;       // holding divs, lists, forms, headings: page layout
 };
 
 Shape shape_of(pugi::xml_node table) {
@@ -108,11 +109,11 @@ std::vector<pugi::xml_node> table_rows(pugi::xml_node table) {
 
 bool is_metadata_label(std::u32string_view text) {
     static constexpr std::array<std::u32string_view, 38> kLabels{
-        U"索引号", U"信息索引号", U"发布机构", U"发文机关", U"发布单位", U"生成日期", U"成文日期", U"发文日期",
-        U"发布日期", U"公开日期", U"印发日期", U"文号", U"发文字号", U"主题分类", U"组配分类", U"体裁分类",
-        U"信息分类", U"内容分类", U"组织分类", U"服务对象", U"名称", U"标题", U"信息名称", U"文件名称",
-        U"关键词", U"主题词", U"关键字", U"有效性", U"效力状态", U"时效性", U"公开方式", U"公开范围",
-        U"公开形式", U"公开时限", U"所属栏目", U"内容概述", U"实施日期", U"废止日期"};
+        U"索引号",   U"信息索引号", U"发布机构", U"发文机关", U"发布单位", U"生成日期", U"成文日期", U"发文日期",
+        U"发布日期", U"公开日期",   U"印发日期", U"文号",     U"发文字号", U"主题分类", U"组配分类", U"体裁分类",
+        U"信息分类", U"内容分类",   U"组织分类", U"服务对象", U"名称",     U"标题",     U"信息名称", U"文件名称",
+        U"关键词",   U"主题词",     U"关键字",   U"有效性",   U"效力状态", U"时效性",   U"公开方式", U"公开范围",
+        U"公开形式", U"公开时限",   U"所属栏目", U"内容概述", U"实施日期", U"废止日期"};
     std::u32string s;
     for (char32_t cp : fold(text))
         if (!is_space(cp)) s.push_back(cp);

@@ -74,9 +74,7 @@ void LineBuilder::clear() {
     pending_break_ = false;
 }
 
-bool has_sentence(std::u32string_view text) {
-    return text.find_first_of(U"。！？；，") != std::u32string_view::npos;
-}
+bool has_sentence(std::u32string_view text) { return text.find_first_of(U"。！？；，") != std::u32string_view::npos; }
 
 std::size_t visible_length(std::u32string_view text) {
     std::size_t n = 0;
@@ -92,7 +90,8 @@ std::u32string visible_text(pugi::xml_node node, std::size_t max) {
         const bool skip = n.type() == pugi::node_element && is_invisible(n);
         if (n.type() == pugi::node_pcdata) {
             const std::string_view value = n.value();
-            for (std::size_t i = std::min(value.size(), value.find_first_not_of(" \t\n\r\f")); i < value.size() && out.size() < max;)
+            for (std::size_t i = std::min(value.size(), value.find_first_not_of(" \t\n\r\f"));
+                 i < value.size() && out.size() < max;)
                 if (const char32_t cp = next_code_point(value, i); !is_space(cp)) out.push_back(cp);
         }
         if (!skip && n.first_child()) {

@@ -37,8 +37,7 @@ public:
     Json(const char* value) : value_(std::string(value)) {}
     Json(std::string value) : value_(std::move(value)) {}
     template <std::integral Integer>
-        requires(!std::same_as<Integer, bool>)
-    Json(Integer value) {
+    requires(!std::same_as<Integer, bool>) Json(Integer value) {
         if constexpr (std::signed_integral<Integer>)
             value_ = static_cast<std::int64_t>(value);
         else
@@ -61,7 +60,6 @@ private:
     static void write_array(std::string& out, const JsonArray& array, int depth);
     static void write_object(std::string& out, const JsonObject& object, int depth);
 };
-
 
 void indent(std::string& out, int depth) { out.append(static_cast<std::size_t>(depth) * 2, ' '); }
 
@@ -167,13 +165,9 @@ Json block_json(const Block& block) {
     for (const Item& item : block.items)
         items.push_back(JsonObject{
             {"marker", item.marker}, {"text", item.text}, {"start", item.span.start}, {"end", item.span.end}});
-    JsonObject object{{"kind", to_string(block.kind)},
-                      {"level", block.level},
-                      {"marker", block.marker},
-                      {"text", block.text},
-                      {"start", block.span.start},
-                      {"end", block.span.end},
-                      {"items", std::move(items)}};
+    JsonObject object{
+        {"kind", to_string(block.kind)}, {"level", block.level},  {"marker", block.marker},   {"text", block.text},
+        {"start", block.span.start},     {"end", block.span.end}, {"items", std::move(items)}};
     if (block.kind == BlockKind::table) {
         JsonArray rows;
         for (const TableRow& row : block.rows) {

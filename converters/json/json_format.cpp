@@ -25,7 +25,9 @@ Format json_format() {
     f.description = "the same content for scripts and jq; reads back";
     f.extensions = {"json"};
     f.read_extensions = {"json"};
-    f.read = [](std::string&& bytes, const std::string& name, const Budget&) -> ReadResult { return read_json(bytes, name); };
+    f.read = [](std::string&& bytes, const std::string& name, const Budget&) -> ReadResult {
+        return read_json(bytes, name);
+    };
     f.make_writer = [](const WriteOptions&) { return std::make_unique<JsonWriter>(); };
     return f;
 }

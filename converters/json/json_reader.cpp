@@ -16,9 +16,9 @@
 #include <type_traits>
 #include <utility>
 
-#include "gongwen/json.hpp"
 #include "converters/json/json_fields.hpp"
 #include "gongwen/error.hpp"
+#include "gongwen/json.hpp"
 #include "gongwen/unicode.hpp"
 
 namespace gongwen {
@@ -39,13 +39,13 @@ constexpr Key kFieldKeys[] = {{"value"}, {"inferred"}, {"start"}, {"end"}};
 constexpr Key kExtraKeys[] = {{"key"}, {"value"}, {"start"}, {"end"}};
 constexpr Key kItemKeys[] = {{"marker"}, {"text"}, {"start"}, {"end"}};
 // "rows" belongs to tables and "target" to images only; block() checks which.
-constexpr Key kBlockKeys[] = {{"kind"},  {"level"}, {"marker"}, {"text"},          {"start"},
-                              {"end"},   {"items"}, {"rows", false}, {"target", false}};
+constexpr Key kBlockKeys[] = {{"kind"}, {"level"}, {"marker"},      {"text"},         {"start"},
+                              {"end"},  {"items"}, {"rows", false}, {"target", false}};
 constexpr Key kRowKeys[] = {{"header"}, {"cells"}};
 constexpr Key kCellKeys[] = {{"text"}, {"header"}, {"row_span"}, {"col_span"}, {"start"}, {"end"}};
-constexpr Key kFactKeys[] = {{"value"}, {"value_max"}, {"value_text"},  {"unit"},      {"qualifier"},
-                             {"zero"},  {"subject"},   {"indicator"},   {"quote"},     {"start"},
-                             {"end"},   {"quote_start"}, {"quote_end"}, {"block"},     {"heading_path"}};
+constexpr Key kFactKeys[] = {{"value"}, {"value_max"},   {"value_text"}, {"unit"},  {"qualifier"},
+                             {"zero"},  {"subject"},     {"indicator"},  {"quote"}, {"start"},
+                             {"end"},   {"quote_start"}, {"quote_end"},  {"block"}, {"heading_path"}};
 constexpr Key kDiagnosticKeys[] = {{"kind"}, {"count"}, {"message"}, {"spans"}};
 
 // The metadata object: one key per field of json_fields.hpp, then "extra".
@@ -207,7 +207,8 @@ void JsonReader::fail_in_string(simdjson::error_code error) {
         if (c >= 0x80) {
             char32_t cp = 0;
             const std::size_t length = utf8_sequence(in_, i, cp);
-            if (length == 0) fail_at(i, in_string ? "bytes that are not UTF-8 in a string" : "bytes that are not UTF-8");
+            if (length == 0)
+                fail_at(i, in_string ? "bytes that are not UTF-8 in a string" : "bytes that are not UTF-8");
             i += length;
         } else if (!in_string && c == '\\') {
             fail_at(i, "'\\' outside a string");
@@ -281,7 +282,8 @@ Integer JsonReader::integer(od::value& value) {
         fail_number(value, "from 0 ");
     } else {
         std::int64_t n = 0;
-        if (!value.get_int64().get(n) && n >= std::numeric_limits<Integer>::min() && n <= std::numeric_limits<Integer>::max())
+        if (!value.get_int64().get(n) && n >= std::numeric_limits<Integer>::min() &&
+            n <= std::numeric_limits<Integer>::max())
             return static_cast<Integer>(n);
         fail_number(value, "");
     }
@@ -356,11 +358,16 @@ Span JsonReader::span_pair(od::value& value) {
 Source JsonReader::source(od::value& value) {
     Source s;
     object(value, "\"source\"", kSourceKeys, [&](std::string_view key, od::value& v) {
-        if (key == "name") s.name = string(v);
-        else if (key == "size") s.size = integer<std::uint64_t>(v);
-        else if (key == "sha256") s.sha256 = string(v);
-        else if (key == "charset") s.charset = string(v);
-        else s.charset_guessed = boolean(v);
+        if (key == "name")
+            s.name = string(v);
+        else if (key == "size")
+            s.size = integer<std::uint64_t>(v);
+        else if (key == "sha256")
+            s.sha256 = string(v);
+        else if (key == "charset")
+            s.charset = string(v);
+        else
+            s.charset_guessed = boolean(v);
     });
     return s;
 }
@@ -369,10 +376,14 @@ Field JsonReader::field(od::value& value, const std::string& what) {
     Field f;
     if (null(value)) return f;
     object(value, what, kFieldKeys, [&](std::string_view key, od::value& v) {
-        if (key == "value") f.value = string(v);
-        else if (key == "inferred") f.inferred = boolean(v);
-        else if (key == "start") f.span.start = integer<std::size_t>(v);
-        else f.span.end = integer<std::size_t>(v);
+        if (key == "value")
+            f.value = string(v);
+        else if (key == "inferred")
+            f.inferred = boolean(v);
+        else if (key == "start")
+            f.span.start = integer<std::size_t>(v);
+        else
+            f.span.end = integer<std::size_t>(v);
     });
     return f;
 }
@@ -388,10 +399,14 @@ Metadata JsonReader::metadata(od::value& value) {
         array(v, [&](od::value& element) {
             ExtraField e;
             object(element, "an \"extra\" field", kExtraKeys, [&](std::string_view k, od::value& x) {
-                if (k == "key") e.key = string(x);
-                else if (k == "value") e.value = string(x);
-                else if (k == "start") e.span.start = integer<std::size_t>(x);
-                else e.span.end = integer<std::size_t>(x);
+                if (k == "key")
+                    e.key = string(x);
+                else if (k == "value")
+                    e.value = string(x);
+                else if (k == "start")
+                    e.span.start = integer<std::size_t>(x);
+                else
+                    e.span.end = integer<std::size_t>(x);
             });
             m.extra.push_back(std::move(e));
         });
@@ -402,10 +417,14 @@ Metadata JsonReader::metadata(od::value& value) {
 Item JsonReader::item(od::value& value, const std::string& what) {
     Item item;
     object(value, what, kItemKeys, [&](std::string_view key, od::value& v) {
-        if (key == "marker") item.marker = string(v);
-        else if (key == "text") item.text = string(v);
-        else if (key == "start") item.span.start = integer<std::size_t>(v);
-        else item.span.end = integer<std::size_t>(v);
+        if (key == "marker")
+            item.marker = string(v);
+        else if (key == "text")
+            item.text = string(v);
+        else if (key == "start")
+            item.span.start = integer<std::size_t>(v);
+        else
+            item.span.end = integer<std::size_t>(v);
     });
     return item;
 }
@@ -420,14 +439,21 @@ TableRow JsonReader::row(od::value& value, const std::string& what) {
         array(v, [&](od::value& element) {
             TableCell cell;
             const char* at = object(element, "a cell of " + what, kCellKeys, [&](std::string_view k, od::value& x) {
-                if (k == "text") cell.text = string(x);
-                else if (k == "header") cell.header = boolean(x);
-                else if (k == "row_span") cell.row_span = integer<int>(x);
-                else if (k == "col_span") cell.col_span = integer<int>(x);
-                else if (k == "start") cell.span.start = integer<std::size_t>(x);
-                else cell.span.end = integer<std::size_t>(x);
+                if (k == "text")
+                    cell.text = string(x);
+                else if (k == "header")
+                    cell.header = boolean(x);
+                else if (k == "row_span")
+                    cell.row_span = integer<int>(x);
+                else if (k == "col_span")
+                    cell.col_span = integer<int>(x);
+                else if (k == "start")
+                    cell.span.start = integer<std::size_t>(x);
+                else
+                    cell.span.end = integer<std::size_t>(x);
             });
-            if (cell.row_span < 1 || cell.col_span < 1) fail_at(at, "a cell of " + what + " spans fewer than one row or column");
+            if (cell.row_span < 1 || cell.col_span < 1)
+                fail_at(at, "a cell of " + what + " spans fewer than one row or column");
             row.cells.push_back(std::move(cell));
         });
     });
@@ -466,11 +492,14 @@ Block JsonReader::block(od::value& value, std::size_t index) {
     });
     // The invariants read_xml enforces, so that every writer can rely on them.
     const bool heading = b.kind == BlockKind::heading;
-    if (heading && (b.level < 1 || b.level > 4)) fail_at(at, what + ": heading level " + std::to_string(b.level) + " is not 1–4");
+    if (heading && (b.level < 1 || b.level > 4))
+        fail_at(at, what + ": heading level " + std::to_string(b.level) + " is not 1–4");
     if (!heading && b.level != 0) fail_at(at, what + ": only a heading has a level");
     if (!b.items.empty() && b.kind != BlockKind::paragraph) fail_at(at, what + ": only a paragraph has items");
-    if (has_rows != (b.kind == BlockKind::table)) fail_at(at, what + ": \"rows\" belongs to a table, and a table has it");
-    if (has_target != (b.kind == BlockKind::image)) fail_at(at, what + ": \"target\" belongs to an image, and an image has it");
+    if (has_rows != (b.kind == BlockKind::table))
+        fail_at(at, what + ": \"rows\" belongs to a table, and a table has it");
+    if (has_target != (b.kind == BlockKind::image))
+        fail_at(at, what + ": \"target\" belongs to an image, and an image has it");
     return b;
 }
 
@@ -478,21 +507,37 @@ Fact JsonReader::fact(od::value& value, std::size_t index) {
     const std::string what = "fact " + std::to_string(index);
     Fact f;
     object(value, what, kFactKeys, [&](std::string_view key, od::value& v) {
-        if (key == "value") f.value = decimal(v);
-        else if (key == "value_max") f.value_max = decimal(v);
-        else if (key == "value_text") f.value_text = string(v);
-        else if (key == "unit") f.unit = string(v);
-        else if (key == "qualifier") f.qualifier = nullable_string(v);
-        else if (key == "zero") f.zero = boolean(v);
-        else if (key == "subject") f.subject = string(v);
-        else if (key == "indicator") f.indicator = nullable_string(v);
-        else if (key == "quote") f.quote = string(v);
-        else if (key == "start") f.span.start = integer<std::size_t>(v);
-        else if (key == "end") f.span.end = integer<std::size_t>(v);
-        else if (key == "quote_start") f.quote_span.start = integer<std::size_t>(v);
-        else if (key == "quote_end") f.quote_span.end = integer<std::size_t>(v);
-        else if (key == "block") f.block = integer<std::size_t>(v);
-        else array(v, [&](od::value& heading) { string(heading); });  // heading_path: derived from the blocks, so not kept
+        if (key == "value")
+            f.value = decimal(v);
+        else if (key == "value_max")
+            f.value_max = decimal(v);
+        else if (key == "value_text")
+            f.value_text = string(v);
+        else if (key == "unit")
+            f.unit = string(v);
+        else if (key == "qualifier")
+            f.qualifier = nullable_string(v);
+        else if (key == "zero")
+            f.zero = boolean(v);
+        else if (key == "subject")
+            f.subject = string(v);
+        else if (key == "indicator")
+            f.indicator = nullable_string(v);
+        else if (key == "quote")
+            f.quote = string(v);
+        else if (key == "start")
+            f.span.start = integer<std::size_t>(v);
+        else if (key == "end")
+            f.span.end = integer<std::size_t>(v);
+        else if (key == "quote_start")
+            f.quote_span.start = integer<std::size_t>(v);
+        else if (key == "quote_end")
+            f.quote_span.end = integer<std::size_t>(v);
+        else if (key == "block")
+            f.block = integer<std::size_t>(v);
+        else
+            array(v,
+                  [&](od::value& heading) { string(heading); });  // heading_path: derived from the blocks, so not kept
     });
     return f;
 }
@@ -500,10 +545,14 @@ Fact JsonReader::fact(od::value& value, std::size_t index) {
 Diagnostic JsonReader::diagnostic(od::value& value, std::size_t index) {
     Diagnostic d;
     object(value, "diagnostic " + std::to_string(index), kDiagnosticKeys, [&](std::string_view key, od::value& v) {
-        if (key == "kind") d.kind = string(v);
-        else if (key == "count") d.count = integer<std::size_t>(v);
-        else if (key == "message") d.message = string(v);
-        else array(v, [&](od::value& span) { d.spans.push_back(span_pair(span)); });
+        if (key == "kind")
+            d.kind = string(v);
+        else if (key == "count")
+            d.count = integer<std::size_t>(v);
+        else if (key == "message")
+            d.message = string(v);
+        else
+            array(v, [&](od::value& span) { d.spans.push_back(span_pair(span)); });
     });
     return d;
 }
@@ -518,7 +567,8 @@ Document JsonReader::read() {
         if (key == "version") {
             const char* at = here();
             const std::string version = string(v);
-            if (version != kModelVersion) fail_at(at, "version \"" + version + "\": this gongwen reads version " + kModelVersion);
+            if (version != kModelVersion)
+                fail_at(at, "version \"" + version + "\": this gongwen reads version " + kModelVersion);
         } else if (key == "source") {
             doc.source = source(v);
         } else if (key == "metadata") {
@@ -529,11 +579,13 @@ Document JsonReader::read() {
             facts_at = here();
             array(v, [&](od::value& element) { doc.facts.push_back(fact(element, doc.facts.size())); });
         } else {
-            array(v, [&](od::value& element) { doc.diagnostics.push_back(diagnostic(element, doc.diagnostics.size())); });
+            array(v,
+                  [&](od::value& element) { doc.diagnostics.push_back(diagnostic(element, doc.diagnostics.size())); });
         }
     });
     const char* rest = nullptr;
-    if (doc_.current_location().get(rest) != simdjson::OUT_OF_BOUNDS) fail_at(rest ? rest : here(), "unexpected text after the document");
+    if (doc_.current_location().get(rest) != simdjson::OUT_OF_BOUNDS)
+        fail_at(rest ? rest : here(), "unexpected text after the document");
     for (std::size_t i = 0; i < doc.facts.size(); ++i)
         if (doc.facts[i].block >= doc.blocks.size())
             fail_at(facts_at, "fact " + std::to_string(i) + " names block " + std::to_string(doc.facts[i].block) +

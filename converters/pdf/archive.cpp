@@ -8,9 +8,9 @@
 #include <sstream>
 
 #include "converters/pdf/draw.hpp"
-#include "gongwen/unicode.hpp"
-#include "gongwen/error.hpp"
 #include "gongwen/digest.hpp"
+#include "gongwen/error.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen::pdf {
 
@@ -44,18 +44,20 @@ PdfString text(const std::string& utf8) { return PdfString(reinterpret_cast<cons
 // PDF/A identification.
 std::string xmp_packet(const Archive& a) {
     const bool a3 = a.conformance == PdfConformance::a3b;
-    std::string x = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-                    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
-                    " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
-                    "  <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
-                    " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\""
-                    " xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
-                    "   <dc:format>application/pdf</dc:format>\n";
+    std::string x =
+        "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+        " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+        "  <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+        " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\""
+        " xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+        "   <dc:format>application/pdf</dc:format>\n";
     const auto alt = [](const std::string& v) {
         return "<rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(v) + "</rdf:li></rdf:Alt>";
     };
     if (!a.title.empty()) x += "   <dc:title>" + alt(a.title) + "</dc:title>\n";
-    if (!a.author.empty()) x += "   <dc:creator><rdf:Seq><rdf:li>" + xml_escape(a.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
+    if (!a.author.empty())
+        x += "   <dc:creator><rdf:Seq><rdf:li>" + xml_escape(a.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
     if (!a.subject.empty()) x += "   <dc:description>" + alt(a.subject) + "</dc:description>\n";
     if (!a.keywords.empty()) x += "   <pdf:Keywords>" + xml_escape(a.keywords) + "</pdf:Keywords>\n";
     x += "   <pdf:Producer>" + xml_escape(a.producer) + "</pdf:Producer>\n";
@@ -203,10 +205,12 @@ void set_content_id(std::string& pdf) {
         pos = close + 1;
     }
     if (hex.size() != 2) throw std::runtime_error("PoDoFo wrote no trailer /ID");
-    for (const auto& [b, e] : hex) std::fill(pdf.begin() + static_cast<long>(b), pdf.begin() + static_cast<long>(e), '0');
+    for (const auto& [b, e] : hex)
+        std::fill(pdf.begin() + static_cast<long>(b), pdf.begin() + static_cast<long>(e), '0');
     const std::string digest = sha256_hex(pdf);
     for (const auto& [b, e] : hex)
-        for (std::size_t i = b; i < e; ++i) pdf[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(digest[(i - b) % 32])));
+        for (std::size_t i = b; i < e; ++i)
+            pdf[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(digest[(i - b) % 32])));
 }
 
 }  // namespace
@@ -235,7 +239,8 @@ std::string complete_archive(const std::string& drawn, const Archive& archive) {
         set_content_id(pdf);
         return pdf;
     } catch (const PdfError& e) {
-        throw std::runtime_error(std::string("PoDoFo: ") + e.what() + " (" + PdfError::ErrorMessage(e.GetError()) + ")");
+        throw std::runtime_error(std::string("PoDoFo: ") + e.what() + " (" + PdfError::ErrorMessage(e.GetError()) +
+                                 ")");
     }
 }
 

@@ -58,7 +58,8 @@ void draw_page(cairo_t* cr, const Page& page, const FontSet& fonts) {
 
 std::string draw_pdf(const Layout& layout, const FontSet& fonts, const Budget& budget) {
     std::string out;
-    SurfacePtr surface(cairo_pdf_surface_create_for_stream(append_bytes, &out, geometry::page_width, geometry::page_height));
+    SurfacePtr surface(
+        cairo_pdf_surface_create_for_stream(append_bytes, &out, geometry::page_width, geometry::page_height));
     check(cairo_surface_status(surface.get()), "PDF surface");
     cairo_pdf_surface_restrict_to_version(surface.get(), CAIRO_PDF_VERSION_1_5);
     // cairo would stamp the current time; PoDoFo replaces the metadata with the document's own.

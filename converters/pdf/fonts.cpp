@@ -156,7 +156,8 @@ cairo_scaled_font_t* Face::scaled(double size) const {
         cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
         cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
         font.reset(cairo_scaled_font_create(cairo_face_.get(), &font_matrix, &ctm, options.get()));
-        if (cairo_scaled_font_status(font.get()) != CAIRO_STATUS_SUCCESS) throw Error(path_, "cairo cannot scale this font");
+        if (cairo_scaled_font_status(font.get()) != CAIRO_STATUS_SUCCESS)
+            throw Error(path_, "cairo cannot scale this font");
     }
     return font.get();
 }
@@ -197,11 +198,15 @@ FontSet::FontSet(const std::vector<FontOverride>& overrides) {
         if (own) chain.push_back(add_face(own->path, own->index));
         for (const FaceSource& f : user_fallbacks) chain.push_back(add_face(f.path, f.index));
         for (const Fallback& fb : fallback_families(role))
-            if (const std::optional<FaceSource>& f = found(fb.family, fb.style)) chain.push_back(add_face(f->path, f->index));
-        if (chain.empty()) throw Error("", std::string("no font found for the ") + kRoleNames[r] + " role; run scripts/bootstrap.sh or give --font");
+            if (const std::optional<FaceSource>& f = found(fb.family, fb.style))
+                chain.push_back(add_face(f->path, f->index));
+        if (chain.empty())
+            throw Error("", std::string("no font found for the ") + kRoleNames[r] +
+                                " role; run scripts/bootstrap.sh or give --font");
         if (!own)
-            substitutions_.push_back(std::string(kDefaults[r].family) + " is not installed (scripts/bootstrap.sh installs it); the " +
-                                     kRoleNames[r] + " role uses " + face(chain.front()).family());
+            substitutions_.push_back(std::string(kDefaults[r].family) +
+                                     " is not installed (scripts/bootstrap.sh installs it); the " + kRoleNames[r] +
+                                     " role uses " + face(chain.front()).family());
     }
 }
 

@@ -41,10 +41,10 @@ public:
     const std::string& path() const { return path_; }
     int index() const { return index_; }
     const std::string& family() const { return family_; }
-    unsigned glyph_index(char32_t cp) const;  // 0 when the face lacks `cp`
-    double advance(unsigned glyph) const;     // in em
-    double ink_top(unsigned glyph) const;     // top of the glyph's outline above the baseline, in em
-    double ascent() const { return ascent_; } // top of the em box above the baseline, in em
+    unsigned glyph_index(char32_t cp) const;   // 0 when the face lacks `cp`
+    double advance(unsigned glyph) const;      // in em
+    double ink_top(unsigned glyph) const;      // top of the glyph's outline above the baseline, in em
+    double ascent() const { return ascent_; }  // top of the em box above the baseline, in em
     // cairo's font for this face at `size` points, made once and kept.
     cairo_scaled_font_t* scaled(double size) const;
 

@@ -35,7 +35,8 @@ std::pair<double, double> attachment_label(const Shaper::Shaped& s) {
     }
     std::size_t number = label;
     while (number < t.size() && (is_ascii_digit(t[number]) || (t[number] >= U'０' && t[number] <= U'９'))) ++number;
-    if (number > label && number < t.size() && std::u32string_view(U".．、").find(t[number]) != std::u32string_view::npos) {
+    if (number > label && number < t.size() &&
+        std::u32string_view(U".．、").find(t[number]) != std::u32string_view::npos) {
         ++number;
         while (number < t.size() && t[number] == U' ') ++number;
     } else {
@@ -78,8 +79,9 @@ private:
             std::size_t end = all.find_first_of(U"\r\n", begin);
             if (end == std::u32string::npos) end = all.size();
             if (end > begin || all.empty())
-                for (FlowLine& l : shaper_.paragraph(std::u32string_view(all).substr(begin, end - begin), style,
-                                                     geometry::left, geometry::chars_per_line, indent, hanging, Align::justify))
+                for (FlowLine& l :
+                     shaper_.paragraph(std::u32string_view(all).substr(begin, end - begin), style, geometry::left,
+                                       geometry::chars_per_line, indent, hanging, Align::justify))
                     lines.push_back(std::move(l));
             begin = end + 1;
         }
@@ -114,7 +116,8 @@ std::vector<FlowLine> Composer::centred_balanced(const std::string& text, const 
         LineSpan line{begin, end, 0, 0, 0, true};
         for (std::size_t k = begin; k < end; ++k) line.natural += s.widths[k];
         FlowLine& fl = lines.emplace_back();
-        shaper_.draw(fl, s, line, style, geometry::left + (max_width - line.natural) / 2 * style.em, shaper_.ascent(style));
+        shaper_.draw(fl, s, line, style, geometry::left + (max_width - line.natural) / 2 * style.em,
+                     shaper_.ascent(style));
         begin = end;
     }
     return lines;
@@ -175,8 +178,10 @@ std::size_t Composer::signature(const std::vector<Block>& blocks, std::size_t i)
     const Block* date_block = nullptr;
     for (; i < blocks.size() && blocks[i].kind == BlockKind::signature; ++i) {
         const bool is_date = date.present() && blocks[i].span == date.span;
-        if (is_date) date_block = &blocks[i];
-        else orgs.push_back(&blocks[i]);
+        if (is_date)
+            date_block = &blocks[i];
+        else
+            orgs.push_back(&blocks[i]);
     }
     std::vector<Shaper::Shaped> org_text;
     double org_width = 0;
@@ -236,8 +241,10 @@ void Composer::image(const Block& b) {
     }
     const TextStyle alt{Role::heading2, geometry::body_size, geometry::cell};
     std::vector<FlowLine> text = shaper_.paragraph(to_u32(b.text), alt, x0, (x1 - x0) / alt.em, 0, 0, Align::center);
-    if (text.size() == 1) lines[1].runs = std::move(text.front().runs), lines[1].boxes = std::move(text.front().boxes);
-    else for (FlowLine& l : text) lines.insert(lines.end() - 1, std::move(l));
+    if (text.size() == 1)
+        lines[1].runs = std::move(text.front().runs), lines[1].boxes = std::move(text.front().boxes);
+    else
+        for (FlowLine& l : text) lines.insert(lines.end() - 1, std::move(l));
     add(std::move(lines), true);
 }
 
@@ -341,10 +348,14 @@ private:
 
 void add_table_rules(Page& out, const FlowLine::TableEdges& t, double y0, bool first_on_page, bool last_on_page) {
     const double y1 = y0 + geometry::line_pitch;
-    if (first_on_page && !t.first) out.strokes.push_back({t.x0, y0, t.x1, y0});
-    else for (const auto& [a, b] : t.top) out.strokes.push_back({a, y0, b, y0});
-    if (last_on_page && !t.last) out.strokes.push_back({t.x0, y1, t.x1, y1});
-    else for (const auto& [a, b] : t.bottom) out.strokes.push_back({a, y1, b, y1});
+    if (first_on_page && !t.first)
+        out.strokes.push_back({t.x0, y0, t.x1, y0});
+    else
+        for (const auto& [a, b] : t.top) out.strokes.push_back({a, y0, b, y0});
+    if (last_on_page && !t.last)
+        out.strokes.push_back({t.x0, y1, t.x1, y1});
+    else
+        for (const auto& [a, b] : t.bottom) out.strokes.push_back({a, y1, b, y1});
 }
 
 // 页码: "— N —" in 4号 Song, the top of its dashes (一字线) 7 mm under the type area, odd pages
@@ -355,7 +366,8 @@ void add_page_number(Page& out, std::size_t number, Shaper& shaper) {
     const double w = text_width(s) * style.em;
     const double x = number % 2 == 1 ? geometry::left + geometry::width - style.size - w : geometry::left + style.size;
     const Glyph& dash = s.glyphs.front();
-    const double dash_top = dash.found() ? shaper.fonts().face(dash.face).ink_top(dash.index) * style.size : shaper.ascent(style);
+    const double dash_top =
+        dash.found() ? shaper.fonts().face(dash.face).ink_top(dash.index) * style.size : shaper.ascent(style);
     FlowLine line;
     shaper.draw(line, s, LineSpan{0, s.text.size(), text_width(s), 0, 0, true}, style, x,
                 geometry::page_number_top + dash_top);
@@ -374,7 +386,8 @@ struct OrderedRuns {
     std::map<int, std::size_t> row_start;
 
     void add(const FlowLine& line, double y0) {
-        const std::size_t first = line.rows < 0 ? entries.size() : row_start.emplace(line.rows, entries.size()).first->second;
+        const std::size_t first =
+            line.rows < 0 ? entries.size() : row_start.emplace(line.rows, entries.size()).first->second;
         for (std::size_t r = 0; r < line.runs.size(); ++r) {
             TextRun run = line.runs[r];
             for (PlacedGlyph& g : run.glyphs) g.y += y0;
@@ -419,7 +432,8 @@ std::vector<Page> render(const Pagination& p, Shaper& shaper, const Budget& budg
 
 std::vector<Block> reading_order(const Document& doc) {
     std::vector<Block> blocks;
-    const auto title = std::find_if(doc.blocks.begin(), doc.blocks.end(), [](const Block& b) { return b.kind == BlockKind::title; });
+    const auto title =
+        std::find_if(doc.blocks.begin(), doc.blocks.end(), [](const Block& b) { return b.kind == BlockKind::title; });
     if (title != doc.blocks.end()) {
         blocks.push_back(*title);
     } else if (doc.metadata.title.present()) {
@@ -441,7 +455,8 @@ Layout lay_out(const Document& doc, const FontSet& fonts, const Budget& budget) 
     Layout layout;
     layout.pages = render(p, shaper, budget);
     layout.bookmarks = p.bookmarks;
-    for (const std::string& s : fonts.substitutions()) layout.diagnostics.push_back(Diagnostic{"font_substituted", 1, s, {}});
+    for (const std::string& s : fonts.substitutions())
+        layout.diagnostics.push_back(Diagnostic{"font_substituted", 1, s, {}});
     if (std::optional<Diagnostic> d = shaper.missing_diagnostic()) layout.diagnostics.push_back(std::move(*d));
     return layout;
 }

@@ -54,7 +54,8 @@ std::vector<double> column_widths(const std::vector<GridCell>& cells, std::size_
     // still lack for it.
     std::vector<const GridCell*> order;
     for (const GridCell& g : cells) order.push_back(&g);
-    std::stable_sort(order.begin(), order.end(), [](const GridCell* a, const GridCell* b) { return a->cols < b->cols; });
+    std::stable_sort(order.begin(), order.end(),
+                     [](const GridCell* a, const GridCell* b) { return a->cols < b->cols; });
     for (const GridCell* g : order) {
         const Shaper::Shaped s = shaper.shape(to_u32(g->cell->text), Role::table, false);
         const std::vector<bool> breaks = break_opportunities(s.text);
@@ -76,9 +77,12 @@ std::vector<double> column_widths(const std::vector<GridCell>& cells, std::size_
     const double sum_least = std::accumulate(least.begin(), least.end(), 0.0);
     std::vector<double> widths(columns, 0);
     for (std::size_t c = 0; c < columns; ++c) {
-        if (sum_natural <= total) widths[c] = natural[c] * total / sum_natural;
-        else if (sum_least >= total) widths[c] = least[c] * total / sum_least;
-        else widths[c] = least[c] + (natural[c] - least[c]) * (total - sum_least) / (sum_natural - sum_least);
+        if (sum_natural <= total)
+            widths[c] = natural[c] * total / sum_natural;
+        else if (sum_least >= total)
+            widths[c] = least[c] * total / sum_least;
+        else
+            widths[c] = least[c] + (natural[c] - least[c]) * (total - sum_least) / (sum_natural - sum_least);
     }
     return widths;
 }
@@ -150,8 +154,8 @@ std::vector<Chunk> table_chunks(const Block& table, int table_id, Shaper& shaper
         const double inner = (t.x1 - t.x0) / style.em - 2 * kPadding;
         const bool header = g.cell->header || table.rows[g.row].header;
         const TextStyle& s = header ? header_style : style;
-        t.lines = shaper.paragraph(to_u32(g.cell->text), s, t.x0 + kPadding * style.em, inner, 0, 0,
-                                   Align::center_single);
+        t.lines =
+            shaper.paragraph(to_u32(g.cell->text), s, t.x0 + kPadding * style.em, inner, 0, 0, Align::center_single);
         if (g.rows == 1) row_lines[g.row] = std::max(row_lines[g.row], std::max<std::size_t>(t.lines.size(), 1));
     }
     for (std::size_t i = 0; i < grid.size(); ++i) {  // spanning cells stretch their last row

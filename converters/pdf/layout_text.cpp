@@ -119,12 +119,13 @@ std::optional<Diagnostic> Shaper::missing_diagnostic() const {
     std::size_t listed = 0;
     for (const auto& [cp, n] : missing_) {
         count += n;
-        if (listed++ < 12) which += (which.empty() ? "" : ", ") + code_point_label(cp) + (n > 1 ? " ×" + std::to_string(n) : "");
+        if (listed++ < 12)
+            which += (which.empty() ? "" : ", ") + code_point_label(cp) + (n > 1 ? " ×" + std::to_string(n) : "");
     }
     if (missing_.size() > 12) which += ", …";
     return Diagnostic{"glyph_missing", count,
-                      std::to_string(count) + " character" + (count == 1 ? "" : "s") +
-                          " in no available font (" + which + ") left out of the PDF text, each marked by an empty box",
+                      std::to_string(count) + " character" + (count == 1 ? "" : "s") + " in no available font (" +
+                          which + ") left out of the PDF text, each marked by an empty box",
                       missing_spans_};
 }
 

@@ -20,8 +20,7 @@ namespace gongwen::pdf {
 
 namespace {
 
-constexpr std::u32string_view kLineStartForbidden =
-    U"，。、；：？！）》」』”’…〉】〕〗〙〛］｝·～％‰℃,.;:?!)]}%";
+constexpr std::u32string_view kLineStartForbidden = U"，。、；：？！）》」』”’…〉】〕〗〙〛］｝·～％‰℃,.;:?!)]}%";
 constexpr std::u32string_view kLineEndForbidden = U"（《「『“‘〈【〔〖〘〚［｛([{";
 constexpr std::u32string_view kSqueezable = U"，。、；：）》」』”’〉】〕〗〙〛（《「『“‘〈【〔〖〘〚";
 
@@ -29,7 +28,9 @@ bool in(std::u32string_view set, char32_t cp) { return set.find(cp) != std::u32s
 
 // Letters, digits and the connectors that occur inside numbers, percentages and URLs.
 bool token_char(char32_t cp) {
-    if (cp < 0x80) return std::isalnum(static_cast<int>(cp)) || std::u32string_view(U".,:/%_-@#?=&+~'").find(cp) != std::u32string_view::npos;
+    if (cp < 0x80)
+        return std::isalnum(static_cast<int>(cp)) ||
+               std::u32string_view(U".,:/%_-@#?=&+~'").find(cp) != std::u32string_view::npos;
     return false;
 }
 bool token_alnum(char32_t cp) { return cp < 0x80 && std::isalnum(static_cast<int>(cp)); }
@@ -72,8 +73,8 @@ std::vector<bool> icu_boundaries(std::u32string_view text, bool words) {
 bool is_space_cp(char32_t cp) { return cp == U' ' || cp == U'\t' || cp == 0xA0; }
 
 struct Scan {
-    double width = 0;        // visible width (trailing spaces excluded)
-    int squeezable = 0;      // squeezable characters among them
+    double width = 0;    // visible width (trailing spaces excluded)
+    int squeezable = 0;  // squeezable characters among them
     std::size_t visible_end = 0;
 };
 
@@ -89,8 +90,8 @@ Scan measure(std::u32string_view text, const std::vector<double>& widths, std::s
     return s;
 }
 
-LineSpan make_line(std::u32string_view text, const std::vector<double>& widths, std::size_t begin,
-                   std::size_t end, double available, bool last) {
+LineSpan make_line(std::u32string_view text, const std::vector<double>& widths, std::size_t begin, std::size_t end,
+                   double available, bool last) {
     const Scan s = measure(text, widths, begin, end);
     LineSpan line{begin, s.visible_end, s.width, 0, 0, last};
     constexpr double eps = 1e-9;
@@ -245,7 +246,8 @@ bool inside_number_phrase(std::u32string_view title, std::size_t i) {
     const auto numeral = [](char32_t c) { return is_chinese_numeral(c) || c == U'〇'; };
     if (numeral(before) && numeral(at)) return true;
     if (before == U'第' && (numeral(at) || is_ascii_digit(at))) return true;
-    if (numeral(before) && std::u32string_view(U"届次年月日号条项个批期").find(at) != std::u32string_view::npos) return true;
+    if (numeral(before) && std::u32string_view(U"届次年月日号条项个批期").find(at) != std::u32string_view::npos)
+        return true;
     const auto number = [&](char32_t c) { return is_ascii_digit(c) || numeral(c); };
     return (before == U'年' || before == U'月') && i >= 2 && number(at) && number(title[i - 2]);
 }
@@ -263,7 +265,8 @@ std::vector<std::size_t> title_breaks(std::u32string_view title, const std::vect
     std::vector<std::size_t> candidates;
     // A number stays with the character after it (2023年, 15项): ICU counts them as two words.
     for (std::size_t i = 1; i < title.size(); ++i)
-        if (words[i] && allowed[i] && !token_alnum(title[i - 1]) && !inside_number_phrase(title, i)) candidates.push_back(i);
+        if (words[i] && allowed[i] && !token_alnum(title[i - 1]) && !inside_number_phrase(title, i))
+            candidates.push_back(i);
     for (int lines = static_cast<int>(std::ceil(total / max_width - 1e-9)); lines <= 8; ++lines) {
         TitleSearch s{prefix, candidates, max_width, total / lines, std::numeric_limits<double>::infinity(), {}, {}};
         s.search(0, title.size(), lines, -1, 0);

@@ -45,8 +45,7 @@ struct LineWidths {
 // Breaks `text` (with the advance of each code point in `widths`) into lines: greedy, preferring
 // to squeeze punctuation over pushing a character to the next line when a Chinese rule forbids
 // the natural break, and justifying every line but the last to the full width.
-std::vector<LineSpan> break_lines(std::u32string_view text, const std::vector<double>& widths,
-                                  LineWidths available);
+std::vector<LineSpan> break_lines(std::u32string_view text, const std::vector<double>& widths, LineWidths available);
 
 // Whether extra space may go between text[i - 1] and text[i] when a line is justified: not
 // inside a Latin/digit token, where it would read as a word space.
@@ -56,7 +55,6 @@ bool stretchable_gap(char32_t before, char32_t after);
 // no shorter than the one below), breaking only between words (ICU's dictionary word
 // segmentation) where the line rules allow it. Returns the start index of every line after the
 // first; empty when the title fits on one line.
-std::vector<std::size_t> title_breaks(std::u32string_view title, const std::vector<double>& widths,
-                                      double max_width);
+std::vector<std::size_t> title_breaks(std::u32string_view title, const std::vector<double>& widths, double max_width);
 
 }  // namespace gongwen::pdf

@@ -24,8 +24,8 @@ namespace {
 // "D:20240204093000+08'00'", "…Z" → "D:…Z").
 std::string pdf_date(const std::string& iso) {
     if (iso.size() < 20) return {};
-    std::string out = "D:" + iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2) + iso.substr(11, 2) + iso.substr(14, 2) +
-                      iso.substr(17, 2);
+    std::string out = "D:" + iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2) + iso.substr(11, 2) +
+                      iso.substr(14, 2) + iso.substr(17, 2);
     const std::string zone = iso.substr(19);
     return zone == "Z" ? out + "Z" : out + zone.substr(0, 3) + "'" + zone.substr(4, 2) + "'";
 }
@@ -48,7 +48,9 @@ pdf::Archive archive_of(const Document& doc, const PdfOptions& options, std::vec
     if (options.conformance == PdfConformance::a3b) {
         a.xml = options.source_xml;
         const std::filesystem::path name(doc.source.name);
-        a.xml_name = (doc.source.name.empty() || doc.source.name == "-" ? std::string("document") : name.stem().string()) + ".xml";
+        a.xml_name =
+            (doc.source.name.empty() || doc.source.name == "-" ? std::string("document") : name.stem().string()) +
+            ".xml";
     }
     return a;
 }
@@ -56,8 +58,8 @@ pdf::Archive archive_of(const Document& doc, const PdfOptions& options, std::vec
 }  // namespace
 
 const std::vector<std::string>& pdf_font_roles() {
-    static const std::vector<std::string> roles{"body",     "title",    "heading1", "heading2", "heading3",
-                                                "heading4", "table",    "page_number", "fallback"};
+    static const std::vector<std::string> roles{"body",     "title", "heading1",    "heading2", "heading3",
+                                                "heading4", "table", "page_number", "fallback"};
     return roles;
 }
 

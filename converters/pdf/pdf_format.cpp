@@ -1,6 +1,6 @@
 // The pdf format: the archival PDF in the GB/T 9704 layout, set in fonts opened once per run.
-#include "converters/registry.hpp"
 #include "converters/pdf/render.hpp"
+#include "converters/registry.hpp"
 #include "gongwen/pdf.hpp"
 #include "gongwen/xml.hpp"
 
@@ -18,7 +18,8 @@ public:
         if (options.conformance == PdfConformance::a3b) options.source_xml = r.artifact("xml").bytes;
         pdf::Rendered pdf = pdf::render(r.document(), options, fonts_, r.budget());
         return Artifact{std::move(pdf.bytes), pdf.pages,
-                        options.conformance == PdfConformance::a3b ? "PDF/A-3b" : "PDF/A-2b", std::move(pdf.diagnostics)};
+                        options.conformance == PdfConformance::a3b ? "PDF/A-3b" : "PDF/A-2b",
+                        std::move(pdf.diagnostics)};
     }
 
 private:

@@ -1,10 +1,10 @@
 #include <algorithm>
 #include <array>
-#include <vector>
 #include <string_view>
+#include <vector>
 
-#include "gongwen/text.hpp"
 #include "gongwen/describe.hpp"
+#include "gongwen/text.hpp"
 
 namespace gongwen {
 
@@ -68,7 +68,8 @@ std::string md_paragraph(const Block& b) {
     std::string out;
     std::size_t pos = 0;
     for (const Item& item : b.items) {
-        const std::size_t at = b.text.find(item.marker + item.text.substr(0, std::min<std::size_t>(item.text.size(), 6)), pos);
+        const std::size_t at =
+            b.text.find(item.marker + item.text.substr(0, std::min<std::size_t>(item.text.size(), 6)), pos);
         if (at == std::string::npos) continue;
         out += md_escape(std::string_view(b.text).substr(pos, at - pos), pos == 0);
         out += "**" + md_escape(item.marker, false) + "**";
@@ -132,7 +133,8 @@ std::string table_text(const Block& b) {
 std::string facts_text(const Document& doc) {
     std::size_t mapped = 0;
     for (const Fact& f : doc.facts) mapped += f.indicator.empty() ? 0 : 1;
-    std::string out = "facts: " + std::to_string(doc.facts.size()) + " (" + std::to_string(mapped) + " with an indicator)\n";
+    std::string out =
+        "facts: " + std::to_string(doc.facts.size()) + " (" + std::to_string(mapped) + " with an indicator)\n";
     for (const Fact& f : doc.facts) {
         out += "  " + f.value_text + ": " + f.value + (f.value_max.empty() ? "" : "–" + f.value_max);
         out += (f.unit.empty() ? "" : " " + f.unit) + (f.qualifier.empty() ? "" : " (" + f.qualifier + ")");
@@ -161,7 +163,8 @@ std::string write_markdown(const Document& doc) {
         out += std::string("| ") + label + " | " + md_escape(field->value, false) +
                (field->inferred ? "（推断）" : "") + " |\n";
     }
-    for (const ExtraField& x : m.extra) out += "| " + md_escape(x.key, false) + " | " + md_escape(x.value, false) + " |\n";
+    for (const ExtraField& x : m.extra)
+        out += "| " + md_escape(x.key, false) + " | " + md_escape(x.value, false) + " |\n";
     out += "\n";
     bool first = true;
     for (const Block& b : doc.blocks) {
@@ -172,7 +175,8 @@ std::string write_markdown(const Document& doc) {
         first = false;
         switch (b.kind) {
             case BlockKind::heading:
-                out += std::string(static_cast<std::size_t>(b.level) + 1, '#') + " " + md_escape(b.marker + b.text, false);
+                out +=
+                    std::string(static_cast<std::size_t>(b.level) + 1, '#') + " " + md_escape(b.marker + b.text, false);
                 break;
             case BlockKind::list_item:
                 out += "- **" + md_escape(b.marker, false) + "**" + md_escape(b.text, false);
@@ -185,9 +189,7 @@ std::string write_markdown(const Document& doc) {
             case BlockKind::addressee:
             case BlockKind::title: out += md_escape(b.text, true); break;
             case BlockKind::table: out += md_table(b); break;
-            case BlockKind::image:
-                out += "![" + md_escape(b.text, false) + "](" + b.target + ")";
-                break;
+            case BlockKind::image: out += "![" + md_escape(b.text, false) + "](" + b.target + ")"; break;
         }
         out += "\n\n";
     }
@@ -206,9 +208,9 @@ std::string write_inspect_text(const Document& doc) {
     std::array<std::size_t, 5> per_level{};
     for (const Block& b : doc.blocks)
         if (b.kind == BlockKind::heading) ++per_level[static_cast<std::size_t>(b.level)];
-    out += "blocks: " + std::to_string(doc.blocks.size()) + ", headings by level: " +
-           std::to_string(per_level[1]) + " / " + std::to_string(per_level[2]) + " / " +
-           std::to_string(per_level[3]) + " / " + std::to_string(per_level[4]) + "\n";
+    out += "blocks: " + std::to_string(doc.blocks.size()) + ", headings by level: " + std::to_string(per_level[1]) +
+           " / " + std::to_string(per_level[2]) + " / " + std::to_string(per_level[3]) + " / " +
+           std::to_string(per_level[4]) + "\n";
     out += "outline:\n";
     for (const Block& b : doc.blocks)
         if (b.kind == BlockKind::heading)

@@ -198,8 +198,12 @@ void Sheet::decimal(lxw_row_t row, lxw_col_t col, const std::string& exact, lxw_
 
 void Sheet::date(lxw_row_t row, lxw_col_t col, const std::string& iso, lxw_format* f) {
     if (iso.size() != 10) return text(row, col, iso);
-    lxw_datetime dt{std::atoi(iso.substr(0, 4).c_str()), std::atoi(iso.substr(5, 2).c_str()),
-                    std::atoi(iso.substr(8, 2).c_str()), 0, 0, 0};
+    lxw_datetime dt{std::atoi(iso.substr(0, 4).c_str()),
+                    std::atoi(iso.substr(5, 2).c_str()),
+                    std::atoi(iso.substr(8, 2).c_str()),
+                    0,
+                    0,
+                    0};
     check(worksheet_write_datetime(ws_, row, col, &dt, f), "cannot write a date in " + name_);
     measure(col, iso);
 }
@@ -232,7 +236,7 @@ void Sheet::fit_columns(double min, double max) {
     for (std::size_t c = 0; c < widths_.size(); ++c)
         if (widths_[c] >= 0)
             worksheet_set_column(ws_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
-                             std::clamp(widths_[c] + 2, min, max), nullptr);
+                                 std::clamp(widths_[c] + 2, min, max), nullptr);
 }
 
 void Sheet::set_width(lxw_col_t col, double width, lxw_format* f) {

@@ -39,7 +39,7 @@ public:
     Workbook& operator=(const Workbook&) = delete;
 
     lxw_workbook* get() const { return book_.get(); }
-    lxw_format* format(const std::string& key);  // shared formats by name, see workbook.cpp
+    lxw_format* format(const std::string& key);                // shared formats by name, see workbook.cpp
     lxw_format* number_format(const std::string& num_format);  // "General\"余\"" …
     // Closes the workbook with `created` as its creation time and returns the file's bytes.
     // Throws gongwen::Error when libxlsxwriter reports a failure.

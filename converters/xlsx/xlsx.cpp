@@ -6,8 +6,8 @@
 #include <numeric>
 
 #include "converters/xlsx/workbook.hpp"
-#include "gongwen/facts.hpp"
 #include "gongwen/decimal.hpp"
+#include "gongwen/facts.hpp"
 #include "gongwen/unicode.hpp"
 
 namespace gongwen {
@@ -23,7 +23,7 @@ constexpr const char* kDocuments = "文档";
 constexpr const char* kCatalog = "指标";
 constexpr const char* kChart = "图表";
 
-constexpr lxw_row_t kSummaryFirstRow = 3;  // group headers, ids and labels above
+constexpr lxw_row_t kSummaryFirstRow = 3;    // group headers, ids and labels above
 constexpr lxw_col_t kFirstIndicatorCol = 5;  // 文件 标题 发文机关 报告年度 文件日期
 constexpr std::size_t kChartReports = 200;
 constexpr std::size_t kChartSeries = 5;
@@ -71,9 +71,9 @@ std::string join(const std::vector<std::string>& parts, const std::string& sep) 
 
 using FactRows = std::vector<std::vector<lxw_row_t>>;  // per report, per fact; 0 when not written
 
-const std::vector<std::string> kFactColumns = {
-    "报告", "指标", "指标名称", "主语", "数值", "上限", "原文数量", "单位", "限定词", "零陈述", "计入汇总",
-    "引文", "所在章节", "段落", "起", "止", "引文起", "引文止"};
+const std::vector<std::string> kFactColumns = {"报告",     "指标", "指标名称", "主语",   "数值",     "上限",
+                                               "原文数量", "单位", "限定词",   "零陈述", "计入汇总", "引文",
+                                               "所在章节", "段落", "起",       "止",     "引文起",   "引文止"};
 
 void write_fact(Sheet& s, lxw_row_t row, const ReportEntry& r, std::size_t i, const Catalog& catalog) {
     const Fact& f = r.facts[i];
@@ -119,11 +119,12 @@ FactRows write_facts(Workbook& book, Sheet& s, const std::vector<ReportEntry>& r
         }
     }
     worksheet_freeze_panes(s.get(), 1, 1);
-    xlsx::check(worksheet_autofilter(s.get(), 0, 0, std::max<lxw_row_t>(row - 1, 1), static_cast<lxw_col_t>(kFactColumns.size() - 1)),
+    xlsx::check(worksheet_autofilter(s.get(), 0, 0, std::max<lxw_row_t>(row - 1, 1),
+                                     static_cast<lxw_col_t>(kFactColumns.size() - 1)),
                 "cannot set the filter");
     s.fit_columns(6, 40);
     s.set_width(11, 60, book.format("wrap"));  // 引文
-    s.set_width(12, 36);                        // 所在章节
+    s.set_width(12, 36);                       // 所在章节
     return rows;
 }
 
@@ -136,13 +137,17 @@ void write_summary_headers(Workbook& book, Sheet& s, const Catalog& catalog) {
     lxw_format* header = book.format("header");
     for (std::size_t k = 0; k < catalog.indicators.size();) {
         std::size_t end = k;
-        while (end < catalog.indicators.size() && catalog.indicators[end].category_id == catalog.indicators[k].category_id) ++end;
+        while (end < catalog.indicators.size() &&
+               catalog.indicators[end].category_id == catalog.indicators[k].category_id)
+            ++end;
         const auto first = static_cast<lxw_col_t>(kFirstIndicatorCol + k);
         const auto last = static_cast<lxw_col_t>(kFirstIndicatorCol + end - 1);
         const Indicator& ind = catalog.indicators[k];
         const std::string name = ind.category_id == ind.category ? ind.category : ind.category_id + " " + ind.category;
-        if (first == last) s.text(0, first, name, group, false);
-        else worksheet_merge_range(s.get(), 0, first, 0, last, name.c_str(), group);
+        if (first == last)
+            s.text(0, first, name, group, false);
+        else
+            worksheet_merge_range(s.get(), 0, first, 0, last, name.c_str(), group);
         k = end;
     }
     worksheet_merge_range(s.get(), 0, 0, 1, kFirstIndicatorCol - 1, "报告", group);
@@ -152,7 +157,8 @@ void write_summary_headers(Workbook& book, Sheet& s, const Catalog& catalog) {
     for (lxw_col_t c = 0; c < kFirstIndicatorCol; ++c) s.text(2, c, columns[c], header, false);
     for (std::size_t k = 0; k < catalog.indicators.size(); ++k) {
         const Indicator& ind = catalog.indicators[k];
-        s.text(2, static_cast<lxw_col_t>(kFirstIndicatorCol + k), ind.label + "\n（" + display_unit(ind) + "）", header, false);
+        s.text(2, static_cast<lxw_col_t>(kFirstIndicatorCol + k), ind.label + "\n（" + display_unit(ind) + "）", header,
+               false);
     }
     worksheet_set_row(s.get(), 2, 66, nullptr);
 }
@@ -175,8 +181,8 @@ std::string quotes_note(const ReportEntry& r, const IndicatorValue& v, const Ind
     return note;
 }
 
-void write_report_row(Workbook& book, Sheet& s, lxw_row_t row, const ReportEntry& r, const std::vector<lxw_row_t>& fact_rows,
-                      const Catalog& catalog) {
+void write_report_row(Workbook& book, Sheet& s, lxw_row_t row, const ReportEntry& r,
+                      const std::vector<lxw_row_t>& fact_rows, const Catalog& catalog) {
     s.text(row, 0, r.source.name);
     const Description& d = r.description;
     s.text(row, 1, d.title);
@@ -189,7 +195,8 @@ void write_report_row(Workbook& book, Sheet& s, lxw_row_t row, const ReportEntry
         const Indicator& ind = catalog.indicators[k];
         const auto col = static_cast<lxw_col_t>(kFirstIndicatorCol + k);
         const int power = unit_power(display_unit(ind));
-        const lxw_row_t target = v->facts.empty() || v->facts.front() >= fact_rows.size() ? 0 : fact_rows[v->facts.front()];
+        const lxw_row_t target =
+            v->facts.empty() || v->facts.front() >= fact_rows.size() ? 0 : fact_rows[v->facts.front()];
         if (target > 0) s.link(row, col, kFacts, target);
         s.decimal(row, col, shift_decimal(v->value, -power), book.number_format(number_format_for(*v, power)));
         s.note(row, col, quotes_note(r, *v, ind));
@@ -222,7 +229,8 @@ void write_totals(Workbook& book, Sheet& s, lxw_row_t row, const std::vector<Rep
         const std::string range = column + std::to_string(kSummaryFirstRow + 1) + ":" + column + std::to_string(row);
         double cached = std::strtod(sum.c_str(), nullptr);
         if (percent) cached = filled == 0 ? 0 : cached / static_cast<double>(filled);
-        const std::string formula = percent ? "=IF(COUNT(" + range + ")=0,0,AVERAGE(" + range + "))" : "=SUM(" + range + ")";
+        const std::string formula =
+            percent ? "=IF(COUNT(" + range + ")=0,0,AVERAGE(" + range + "))" : "=SUM(" + range + ")";
         s.formula(row, static_cast<lxw_col_t>(kFirstIndicatorCol + k), formula, cached, total);
     }
 }
@@ -236,12 +244,14 @@ void write_summary(Workbook& book, Sheet& s, const std::vector<ReportEntry>& rep
             notes.add(std::string(kSummary) + "：超过 Excel 每表 1,048,576 行的上限，其余报告未写入");
             break;
         }
-        write_report_row(book, s, static_cast<lxw_row_t>(kSummaryFirstRow + written), reports[written], rows[written], catalog);
+        write_report_row(book, s, static_cast<lxw_row_t>(kSummaryFirstRow + written), reports[written], rows[written],
+                         catalog);
     }
     const auto last = static_cast<lxw_row_t>(kSummaryFirstRow + written);
     const auto last_col = static_cast<lxw_col_t>(kFirstIndicatorCol + catalog.indicators.size() - 1);
     // Before the totals row: in constant-memory mode a range may not end above the row in hand.
-    xlsx::check(worksheet_autofilter(s.get(), 2, 0, std::max<lxw_row_t>(last - 1, 2), last_col), "cannot set the filter");
+    xlsx::check(worksheet_autofilter(s.get(), 2, 0, std::max<lxw_row_t>(last - 1, 2), last_col),
+                "cannot set the filter");
     write_totals(book, s, last, reports, written, catalog);
     worksheet_freeze_panes(s.get(), kSummaryFirstRow, 2);
     worksheet_set_landscape(s.get());
@@ -256,8 +266,9 @@ void write_summary(Workbook& book, Sheet& s, const std::vector<ReportEntry>& rep
 // --- 文档 ----------------------------------------------------------------------------------
 
 const std::vector<std::string> kDocumentColumns = {
-    "文件", "状态", "标题", "标题为推断", "发文机关", "报告年度", "发布日期", "成文日期", "文号", "索引号", "发布机构",
-    "来源", "字符集", "字符集为检测", "字节数", "SHA-256", "段落数", "事实数", "已归类事实数", "诊断", "错误"};
+    "文件",     "状态",    "标题",   "标题为推断", "发文机关",     "报告年度", "发布日期",
+    "成文日期", "文号",    "索引号", "发布机构",   "来源",         "字符集",   "字符集为检测",
+    "字节数",   "SHA-256", "段落数", "事实数",     "已归类事实数", "诊断",     "错误"};
 
 std::string diagnostics_text(const std::vector<Diagnostic>& ds) {
     std::vector<std::string> parts;
@@ -290,7 +301,8 @@ void write_document_row(Workbook& book, Sheet& s, lxw_row_t row, const ReportEnt
     s.text(row, c++, r.source.sha256);
     s.number(row, c++, static_cast<double>(r.blocks));
     s.number(row, c++, static_cast<double>(r.facts.size()));
-    const auto mapped = std::count_if(r.facts.begin(), r.facts.end(), [](const Fact& f) { return !f.indicator.empty(); });
+    const auto mapped =
+        std::count_if(r.facts.begin(), r.facts.end(), [](const Fact& f) { return !f.indicator.empty(); });
     s.number(row, c++, static_cast<double>(mapped));
     s.text(row, c++, diagnostics_text(r.diagnostics));
 }
@@ -310,7 +322,8 @@ void write_documents(Workbook& book, Sheet& s, const std::vector<ReportEntry>& r
         s.text(row++, static_cast<lxw_col_t>(kDocumentColumns.size() - 1), reason);
     }
     worksheet_freeze_panes(s.get(), 1, 1);
-    xlsx::check(worksheet_autofilter(s.get(), 0, 0, std::max<lxw_row_t>(row - 1, 1), static_cast<lxw_col_t>(kDocumentColumns.size() - 1)),
+    xlsx::check(worksheet_autofilter(s.get(), 0, 0, std::max<lxw_row_t>(row - 1, 1),
+                                     static_cast<lxw_col_t>(kDocumentColumns.size() - 1)),
                 "cannot set the filter");
     if (!notes.empty()) {
         s.text(++row, 0, "写出说明", book.format("title"), false);
@@ -331,10 +344,12 @@ const char* rule_text(Rule rule) {
 }
 
 void write_catalog(Workbook& book, Sheet& s, const Catalog& catalog, const std::vector<std::size_t>& filled) {
-    s.text(0, 0, "指标目录：" + catalog.label + "（" + catalog.id + (catalog.version.empty() ? "" : " v" + catalog.version) + "）",
+    s.text(0, 0,
+           "指标目录：" + catalog.label + "（" + catalog.id + (catalog.version.empty() ? "" : " v" + catalog.version) +
+               "）",
            book.format("title"), false);
-    const std::vector<std::string> columns = {"类别", "编号", "名称", "单位", "提示词（其一）", "必含词", "排除词",
-                                              "规则", "示例", "来源", "有值的报告数"};
+    const std::vector<std::string> columns = {"类别",   "编号", "名称", "单位", "提示词（其一）", "必含词",
+                                              "排除词", "规则", "示例", "来源", "有值的报告数"};
     for (lxw_col_t c = 0; c < columns.size(); ++c) s.text(1, c, columns[c], book.format("header"));
     lxw_row_t row = 2;
     for (std::size_t k = 0; k < catalog.indicators.size(); ++k, ++row) {
@@ -420,7 +435,8 @@ std::int64_t creation_time(const std::vector<ReportEntry>& reports, const XlsxOp
 std::vector<std::size_t> filled_counts(const std::vector<ReportEntry>& reports, const Catalog& catalog) {
     std::vector<std::size_t> filled(catalog.indicators.size(), 0);
     for (const ReportEntry& r : reports)
-        for (std::size_t k = 0; k < filled.size() && k < r.summary.values.size(); ++k) filled[k] += r.summary.values[k] ? 1 : 0;
+        for (std::size_t k = 0; k < filled.size() && k < r.summary.values.size(); ++k)
+            filled[k] += r.summary.values[k] ? 1 : 0;
     return filled;
 }
 
@@ -453,7 +469,8 @@ std::string write_xlsx(const std::vector<ReportEntry>& reports, const XlsxOption
     write_summary(book, summary, reports, rows, catalog, notes);
     const std::vector<std::size_t> filled = filled_counts(reports, catalog);
     write_catalog(book, catalog_sheet, catalog, filled);
-    if (!write_chart(book, reports, catalog, filled, notes)) notes.inform(std::string(kChart) + "：没有可比较的指标，未画图");
+    if (!write_chart(book, reports, catalog, filled, notes))
+        notes.inform(std::string(kChart) + "：没有可比较的指标，未画图");
     const std::vector<std::string> sentences = notes.sentences();
     write_documents(book, documents, reports, options, sentences);
     worksheet_activate(summary.get());

@@ -9,7 +9,9 @@ namespace {
 class XlsxWriter : public Writer {
 public:
     explicit XlsxWriter(std::shared_ptr<const Catalog> catalog) : catalog_(std::move(catalog)) {}
-    Artifact make(Rendering& r) const override { return Artifact{write_xlsx(r.document(), catalog_.get()), 0, "XLSX", {}}; }
+    Artifact make(Rendering& r) const override {
+        return Artifact{write_xlsx(r.document(), catalog_.get()), 0, "XLSX", {}};
+    }
 
 private:
     std::shared_ptr<const Catalog> catalog_;

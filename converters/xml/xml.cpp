@@ -53,8 +53,6 @@ std::string xml_name(std::string_view snake_case) {
     return out;
 }
 
-
-
 // Code points valid UTF-8 can hold but XML 1.0's Char production excludes.
 bool xml_forbids(char32_t cp) {
     return (cp < 0x20 && cp != 0x09 && cp != 0x0A && cp != 0x0D) || cp == 0xFFFE || cp == 0xFFFF;
@@ -317,8 +315,7 @@ pugi::xml_node XmlReader::root_element() {
             if (version != "1.0") fail(node, "XML version \"" + version + "\" is not 1.0");
             for (char& ch : encoding)
                 if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
-            if (!encoding.empty() && encoding != "UTF-8")
-                fail(node, "encoding \"" + encoding + "\" is not UTF-8");
+            if (!encoding.empty() && encoding != "UTF-8") fail(node, "encoding \"" + encoding + "\" is not UTF-8");
         }
         if (node.type() == pugi::node_pcdata && !is_xml_space(node.value()))
             fail(node, "text outside the root element");
@@ -367,8 +364,8 @@ pugi::xml_node XmlReader::take(Children& children, const char* name) const {
     if (pugi::xml_node node = take_optional(children, name)) return node;
     if (children.next < children.nodes.size())
         fail(children.nodes[children.next], std::string("expected <") + name + "> in " +
-                                                 element_label(children.parent) + ", found " +
-                                                 element_label(children.nodes[children.next]));
+                                                element_label(children.parent) + ", found " +
+                                                element_label(children.nodes[children.next]));
     fail(children.parent, element_label(children.parent) + " lacks <" + name + ">");
 }
 
@@ -404,8 +401,7 @@ Number XmlReader::number(pugi::xml_node node, const char* name) const {
     // from_chars would accept a minus sign for signed types: only plain digits are offsets.
     const auto [ptr, ec] = std::from_chars(text.data(), end, value);
     if (text.empty() || text[0] < '0' || text[0] > '9' || ec != std::errc{} || ptr != end)
-        fail(node, element_label(node) + " attribute " + name + "=\"" + text +
-                       "\" is not a non-negative integer");
+        fail(node, element_label(node) + " attribute " + name + "=\"" + text + "\" is not a non-negative integer");
     return value;
 }
 
@@ -428,13 +424,20 @@ std::string XmlReader::decode_references(std::string_view raw, pugi::xml_node wh
         const std::size_t semi = raw.find(';', amp);
         if (semi == std::string_view::npos) fail(where, "unterminated reference in " + element_label(where));
         const std::string_view ref = raw.substr(amp + 1, semi - amp - 1);
-        if (ref == "lt") out += '<';
-        else if (ref == "gt") out += '>';
-        else if (ref == "amp") out += '&';
-        else if (ref == "quot") out += '"';
-        else if (ref == "apos") out += '\'';
-        else if (ref.starts_with('#')) out += character_reference(ref.substr(1), where);
-        else fail(where, "undefined entity &" + std::string(ref) + "; in " + element_label(where));
+        if (ref == "lt")
+            out += '<';
+        else if (ref == "gt")
+            out += '>';
+        else if (ref == "amp")
+            out += '&';
+        else if (ref == "quot")
+            out += '"';
+        else if (ref == "apos")
+            out += '\'';
+        else if (ref.starts_with('#'))
+            out += character_reference(ref.substr(1), where);
+        else
+            fail(where, "undefined entity &" + std::string(ref) + "; in " + element_label(where));
         done = semi + 1;
     }
     out.append(raw.substr(done));
@@ -446,8 +449,8 @@ std::string XmlReader::character_reference(std::string_view ref, pugi::xml_node 
     const std::string_view digits = is_hex ? ref.substr(1) : ref;
     std::uint32_t cp = 0;
     const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), cp, is_hex ? 16 : 10);
-    const bool valid = !digits.empty() && ec == std::errc{} && ptr == digits.data() + digits.size() &&
-                       cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF) && !xml_forbids(cp);
+    const bool valid = !digits.empty() && ec == std::errc{} && ptr == digits.data() + digits.size() && cp > 0 &&
+                       cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF) && !xml_forbids(cp);
     if (!valid) fail(where, "&#" + std::string(ref) + "; is not a reference to an XML character");
     return utf8_of(cp);
 }
@@ -658,7 +661,8 @@ Document XmlReader::read() {
     while (pugi::xml_node f = take_optional(facts, "fact")) doc.facts.push_back(read_fact(f));
     finish(facts);
     for (const Fact& f : doc.facts)
-        if (f.block >= doc.blocks.size()) fail(facts.parent, "<fact> names block " + std::to_string(f.block) + ", which does not exist");
+        if (f.block >= doc.blocks.size())
+            fail(facts.parent, "<fact> names block " + std::to_string(f.block) + ", which does not exist");
     Children diagnostics = children(take(c, "diagnostics"));
     check_attributes(diagnostics.parent, {});
     while (pugi::xml_node d = take_optional(diagnostics, "diagnostic")) doc.diagnostics.push_back(read_diagnostic(d));

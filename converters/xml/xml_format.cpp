@@ -25,7 +25,9 @@ Format xml_format() {
     f.description = "the native model, lossless, with an XSD; reads back";
     f.extensions = {"xml"};
     f.read_extensions = {"xml"};
-    f.read = [](std::string&& bytes, const std::string& name, const Budget&) -> ReadResult { return read_xml(bytes, name); };
+    f.read = [](std::string&& bytes, const std::string& name, const Budget&) -> ReadResult {
+        return read_xml(bytes, name);
+    };
     f.make_writer = [](const WriteOptions&) { return std::make_unique<XmlWriter>(); };
     return f;
 }

@@ -32,7 +32,7 @@ struct Indicator {
 };
 
 struct Catalog {
-    std::string id;       // "gongwen-v1"
+    std::string id;  // "gongwen-v1"
     std::string version;
     std::string label;
     std::vector<Indicator> indicators;  // by category, in catalog order
@@ -79,9 +79,9 @@ void map_facts(Document& doc, const Catalog& catalog);
 
 // What one indicator comes to in one report.
 struct IndicatorValue {
-    std::string value;      // exact decimal
-    std::string value_max;  // when it is a single range (两三个)
-    std::string qualifier;  // 余, 约, 以上…: when a statement it was made of had one
+    std::string value;               // exact decimal
+    std::string value_max;           // when it is a single range (两三个)
+    std::string qualifier;           // 余, 约, 以上…: when a statement it was made of had one
     std::vector<std::size_t> facts;  // indices into Document::facts; the first is the one to link
     friend bool operator==(const IndicatorValue&, const IndicatorValue&) = default;
 };

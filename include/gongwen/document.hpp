@@ -52,8 +52,8 @@ struct Metadata {
     Field source;           // 来源 / 信息来源
     Field publisher;        // 发布机构
     Field source_url;
-    Field category;         // 主题分类
-    Field keywords;         // 关键词
+    Field category;  // 主题分类
+    Field keywords;  // 关键词
     std::vector<ExtraField> extra;
     friend bool operator==(const Metadata&, const Metadata&) = default;
 };
@@ -98,32 +98,32 @@ struct TableRow {
 
 struct Block {
     BlockKind kind = BlockKind::paragraph;
-    int level = 0;           // heading level 1–4; 0 for other kinds
-    std::string marker;      // numbering marker as written ("一、", "（一）", "1.", "一是"); may be empty
-    std::string text;        // display text without the marker, in the source's script
-    Span span;               // source range the block came from, marker included
-    std::vector<Item> items; // inline enumerations (paragraphs only)
+    int level = 0;               // heading level 1–4; 0 for other kinds
+    std::string marker;          // numbering marker as written ("一、", "（一）", "1.", "一是"); may be empty
+    std::string text;            // display text without the marker, in the source's script
+    Span span;                   // source range the block came from, marker included
+    std::vector<Item> items;     // inline enumerations (paragraphs only)
     std::vector<TableRow> rows;  // table blocks only
-    std::string target;      // image blocks only: the image's address (src)
+    std::string target;          // image blocks only: the image's address (src)
     friend bool operator==(const Block&, const Block&) = default;
 };
 
 // One quantity the report states, with where it was said (see ../shared/docs/indicators.md).
 // Values are exact decimal strings (scale applied: 9.98万 → "99800"), never binary floating point.
 struct Fact {
-    std::string value;        // the number, scale applied; a range's lower bound
-    std::string value_max;    // a range's upper bound; empty when the value is not a range
-    std::string value_text;   // the quantity as written, qualifier and unit included: the display
-                              // text of `span` ("9.98萬人次", "二十二项", "八成", "7000余份", "未发生")
-    std::string unit;         // counting unit or measure: 件 次 项 人次 % 万元 …
-    std::string qualifier;    // 余 多 近 约 超 以上 …; empty when exact
-    bool zero = false;        // a zero statement: 未发生…, 无…, 零…
-    std::string subject;      // the words it counts, from its own clause
-    std::string indicator;    // the catalog indicator it maps to; empty when none
-    std::size_t block = 0;    // index into Document::blocks
-    Span span;                // the quantity (number and unit) in the source
-    Span quote_span;          // its clause in the source
-    std::string quote;        // the clause's text as displayed
+    std::string value;       // the number, scale applied; a range's lower bound
+    std::string value_max;   // a range's upper bound; empty when the value is not a range
+    std::string value_text;  // the quantity as written, qualifier and unit included: the display
+                             // text of `span` ("9.98萬人次", "二十二项", "八成", "7000余份", "未发生")
+    std::string unit;        // counting unit or measure: 件 次 项 人次 % 万元 …
+    std::string qualifier;   // 余 多 近 约 超 以上 …; empty when exact
+    bool zero = false;       // a zero statement: 未发生…, 无…, 零…
+    std::string subject;     // the words it counts, from its own clause
+    std::string indicator;   // the catalog indicator it maps to; empty when none
+    std::size_t block = 0;   // index into Document::blocks
+    Span span;               // the quantity (number and unit) in the source
+    Span quote_span;         // its clause in the source
+    std::string quote;       // the clause's text as displayed
     friend bool operator==(const Fact&, const Fact&) = default;
 };
 
@@ -137,10 +137,10 @@ struct Diagnostic {
 };
 
 struct Source {
-    std::string name;            // file name as given (path), "-" for stdin
-    std::uint64_t size = 0;      // bytes
-    std::string sha256;          // lowercase hex of the input bytes
-    std::string charset;         // canonical name: UTF-8, UTF-16LE, UTF-16BE, GB18030, Big5
+    std::string name;              // file name as given (path), "-" for stdin
+    std::uint64_t size = 0;        // bytes
+    std::string sha256;            // lowercase hex of the input bytes
+    std::string charset;           // canonical name: UTF-8, UTF-16LE, UTF-16BE, GB18030, Big5
     bool charset_guessed = false;  // true when detected statistically, not by BOM/validity
     friend bool operator==(const Source&, const Source&) = default;
 };

@@ -62,7 +62,7 @@ struct EepFile {
 
 struct EepOptions {
     ArchiveProfile profile;
-    std::size_t ordinal = 0;  // the input's position in the run, numbering 件号 from 起始件号
+    std::size_t ordinal = 0;   // the input's position in the run, numbering 件号 from 起始件号
     std::string payload;       // a PDF of the user's packaged instead of one made from the report
     bool include_xml = false;  // the report's native XML packaged beside the PDF as a second 文档
 };

@@ -20,18 +20,18 @@ std::vector<Fact> extract_facts(std::string_view text);
 // the block's text and the facts beside it), so that a catalog applies in the same way to a
 // document read back from XML as to one just extracted.
 struct FactContext {
-    std::u32string clause;         // analysis view of the quote
-    std::size_t begin = 0;         // the quantity within `clause`
+    std::u32string clause;  // analysis view of the quote
+    std::size_t begin = 0;  // the quantity within `clause`
     std::size_t end = 0;
-    std::size_t lead_begin = 0;    // where this fact's own words start: after the previous fact
-    std::size_t subject_end = 0;   // end of the subject when it follows the number (5次专题会议), else `end`
-    std::size_t head_begin = 0;    // the head noun after 的 (5家企业的网上检查), else == head_end
+    std::size_t lead_begin = 0;   // where this fact's own words start: after the previous fact
+    std::size_t subject_end = 0;  // end of the subject when it follows the number (5次专题会议), else `end`
+    std::size_t head_begin = 0;   // the head noun after 的 (5家企业的网上检查), else == head_end
     std::size_t head_end = 0;
-    bool last_in_clause = false;   // the words after it, to the clause's end, are its own too
-    bool total = false;            // 共/合计/累计/总计/总额 stated before it
-    bool part = false;             // after 其中/包括 in its sentence: a part of a total said before
-    std::size_t sentence = 0;      // facts with the same number were said in the same sentence
-    int year = 0;                  // the year it is about (2019年…, 2018年、2019年…分别), 0 if unsaid
+    bool last_in_clause = false;  // the words after it, to the clause's end, are its own too
+    bool total = false;           // 共/合计/累计/总计/总额 stated before it
+    bool part = false;            // after 其中/包括 in its sentence: a part of a total said before
+    std::size_t sentence = 0;     // facts with the same number were said in the same sentence
+    int year = 0;                 // the year it is about (2019年…, 2018年、2019年…分别), 0 if unsaid
 };
 std::vector<FactContext> fact_contexts(const Document& doc);
 

@@ -12,8 +12,7 @@ namespace gongwen {
 // Writes `content` to `path` ("-" for standard output) through a temporary file in the same
 // folder that is renamed into place, so no partial output is ever left. Refuses to replace
 // any of `inputs`. Throws gongwen::Error naming the file.
-void write_output(const std::string& path, const std::string& content,
-                  const std::vector<std::string>& inputs = {});
+void write_output(const std::string& path, const std::string& content, const std::vector<std::string>& inputs = {});
 
 // The same for output too large to hold in memory: `write` streams it, and a write that
 // fails (a full disk) stops it at once with gongwen::Error.

@@ -28,9 +28,9 @@ class Rendering;
 // What a writer made of one document.
 struct Artifact {
     std::string bytes;
-    std::size_t pages = 0;               // a paged format's page count (PDF); 0 otherwise
-    std::string format_info;             // what the bytes are, for archival metadata ("PDF/A-2b")
-    std::vector<Diagnostic> warnings;    // what it could not do (characters no font has)
+    std::size_t pages = 0;             // a paged format's page count (PDF); 0 otherwise
+    std::string format_info;           // what the bytes are, for archival metadata ("PDF/A-2b")
+    std::vector<Diagnostic> warnings;  // what it could not do (characters no font has)
 };
 
 class Writer {
@@ -50,8 +50,8 @@ public:
 using ReadResult = std::variant<RawDocument, Document>;
 
 struct Format {
-    std::string name;          // as -t names it
-    std::string description;   // one line for --help
+    std::string name;         // as -t names it
+    std::string description;  // one line for --help
     // The extensions that name the format for an output, without the dot, longest match wins
     // ("eep.xml" before "xml"); the first is the one written files get.
     std::vector<std::string> extensions;

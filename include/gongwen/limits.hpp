@@ -27,7 +27,8 @@ enum class Limit { input_size, depth, line_length, lines, pages, timeout };
 
 class LimitError : public Error {
 public:
-    LimitError(std::string file, std::string reason, Limit limit) : Error(std::move(file), std::move(reason)), limit_(limit) {}
+    LimitError(std::string file, std::string reason, Limit limit)
+        : Error(std::move(file), std::move(reason)), limit_(limit) {}
     Limit limit() const { return limit_; }
 
 private:

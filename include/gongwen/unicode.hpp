@@ -19,13 +19,14 @@ std::u32string to_u32(std::string_view text);
 std::string to_utf8(std::u32string_view text);
 std::size_t count_code_points(std::string_view text);
 
-bool is_han(char32_t cp);             // CJK ideographs (unified, extensions, compatibility)
-bool is_cjk_punct(char32_t cp);       // 。，、；：？！（）《》“”‘’【】… and full-width forms
-bool is_cjk(char32_t cp);             // is_han || is_cjk_punct
-bool is_space(char32_t cp);           // ASCII whitespace, NBSP, U+3000, other Unicode spaces and the invisible U+200B–U+200D, U+2060, U+FEFF
+bool is_han(char32_t cp);        // CJK ideographs (unified, extensions, compatibility)
+bool is_cjk_punct(char32_t cp);  // 。，、；：？！（）《》“”‘’【】… and full-width forms
+bool is_cjk(char32_t cp);        // is_han || is_cjk_punct
+bool is_space(char32_t cp);  // ASCII whitespace, NBSP, U+3000, other Unicode spaces and the invisible U+200B–U+200D,
+                             // U+2060, U+FEFF
 bool is_ascii_digit(char32_t cp);
 bool is_ascii_alpha(char32_t cp);
-bool is_chinese_numeral(char32_t cp); // 一二三四五六七八九十百千零〇两
+bool is_chinese_numeral(char32_t cp);  // 一二三四五六七八九十百千零〇两
 
 // The analysis view of one code point: full-width ASCII folded to ASCII, U+3000 to a space,
 // Traditional folded to Simplified. Always exactly one code point, so positions in a folded

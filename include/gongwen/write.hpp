@@ -19,8 +19,8 @@ namespace gongwen {
 
 // Every writer's options; each format owns its part.
 struct WriteOptions {
-    PdfOptions pdf;      // pdf (and the PDF inside eep): PDF/A level, fonts
-    EepOptions eep;      // eep: the archive profile, a payload of the user's, the XML beside the PDF
+    PdfOptions pdf;  // pdf (and the PDF inside eep): PDF/A level, fonts
+    EepOptions eep;  // eep: the archive profile, a payload of the user's, the XML beside the PDF
     // xlsx: the catalog the documents' facts were mapped with (Reader's); null: the built-in one.
     std::shared_ptr<const Catalog> catalog;
 };
