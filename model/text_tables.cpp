@@ -944,6 +944,7 @@ void find_cell_lines(std::vector<TextLine>& lines, Found& found, CleanupReport& 
     const auto is_name = [&](std::size_t k, std::size_t max) {
         const TextLine& l = lines[k];
         if (l.kind != Kind::single && l.kind != Kind::multi) return false;
+        if (max == kMaxHeaderCell && is_marker_line(l)) return false;  // a heading, not a column's name
         const std::u32string_view t = cell_text(k);
         return t.size() <= max && !has_sentence_end(t) && !is_number(t) && balanced(t);
     };
