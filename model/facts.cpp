@@ -766,6 +766,7 @@ std::u32string label_unit(std::u32string_view label, int& power) {
 
 std::string cell_labels(const Grid& g, std::size_t r, std::size_t c, bool column) {
     std::vector<const TableCell*> seen;
+    std::vector<std::string> texts;
     std::string out;
     const std::size_t count = column ? r : c;
     for (std::size_t k = 0; k < count; ++k) {
@@ -775,7 +776,11 @@ std::string cell_labels(const Grid& g, std::size_t r, std::size_t c, bool column
         if (column && !g.header[k] && !cell->header) continue;
         if (!bare_number(cell->text, percent).empty() || trim(to_u32(cell->text)).empty()) continue;
         seen.push_back(cell);
-        out += (out.empty() ? "" : " ") + to_utf8(trim(to_u32(cell->text)));
+        // A header repeated after a page break names its column once.
+        const std::string text = to_utf8(trim(to_u32(cell->text)));
+        if (std::find(texts.begin(), texts.end(), text) != texts.end()) continue;
+        texts.push_back(text);
+        out += (out.empty() ? "" : " ") + text;
     }
     return out;
 }

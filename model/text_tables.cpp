@@ -389,6 +389,7 @@ struct Draft {
     std::vector<std::size_t> header;    // header lines above the first row
     std::vector<std::size_t> repeated;  // header lines repeated after a page break
     std::size_t floor = 0;              // the first line it may take
+    std::size_t numbers = 0;            // the most numbers a row of it has
 };
 
 bool is_marker_line(const TextLine& l) {
@@ -446,8 +447,7 @@ bool continues(const std::vector<TextLine>& lines, const Draft& d, std::size_t i
     const std::size_t last = d.rows.back();
     std::size_t between = 0;
     bool broken = false;
-    std::size_t max_numbers = 0;
-    for (std::size_t r : d.rows) max_numbers = std::max(max_numbers, lines[r].numbers);
+    const std::size_t max_numbers = d.numbers;
     std::vector<std::size_t> after_break;
     for (std::size_t k = last + 1; k < i; ++k) {
         const TextLine& l = lines[k];
@@ -513,23 +513,26 @@ std::vector<std::pair<std::size_t, std::size_t>> stretches(const std::vector<Tex
         for (const Piece& p : lines[r].pieces) n += p.start(width) >= from ? 1 : 0;
         most = std::max(most, n);
     }
-    while (merged.size() > most && merged.size() >= 2) {
+    constexpr std::size_t kMostColumns = 64;  // more is no table: leave it as it is
+    while (merged.size() > most && merged.size() >= 2 && merged.size() <= kMostColumns) {
+        // Which neighbours some row fills both of, in one pass over the rows.
+        std::vector<bool> both(merged.size(), false);
+        for (std::size_t r : rows) {
+            std::size_t previous = SIZE_MAX;
+            for (const Piece& p : lines[r].pieces) {
+                if (p.start(width) < from) continue;
+                const auto after = std::upper_bound(
+                    merged.begin(), merged.end(), p.start(width),
+                    [](std::size_t x, const std::pair<std::size_t, std::size_t>& m) { return x < m.first; });
+                const auto k = static_cast<std::size_t>(after - merged.begin()) - 1;
+                if (previous != SIZE_MAX && k == previous + 1) both[previous] = true;
+                previous = k;
+            }
+        }
         std::size_t best = SIZE_MAX, best_gap = SIZE_MAX;
         for (std::size_t k = 0; k + 1 < merged.size(); ++k) {
-            bool both = false;
-            for (std::size_t r : rows) {
-                bool left = false, right = false;
-                for (const Piece& p : lines[r].pieces) {
-                    left = left || (p.start(width) >= merged[k].first && p.start(width) < merged[k].second);
-                    right = right || (p.start(width) >= merged[k + 1].first && p.start(width) < merged[k + 1].second);
-                }
-                if (left && right) {
-                    both = true;
-                    break;
-                }
-            }
             const std::size_t gap = merged[k + 1].first - merged[k].second;
-            if (!both && gap < best_gap) best = k, best_gap = gap;
+            if (!both[k] && gap < best_gap) best = k, best_gap = gap;
         }
         if (best == SIZE_MAX) break;
         merged[best].second = merged[best + 1].second;
@@ -664,7 +667,7 @@ void build_layout(std::vector<TextLine>& lines, const Draft& d, Found& found, Cl
         if (next_row < d.rows.size() && d.rows[next_row] == k) {
             pages.back().rows.push_back(k);
             ++next_row;
-        } else if (std::find(d.repeated.begin(), d.repeated.end(), k) != d.repeated.end()) {
+        } else if (std::binary_search(d.repeated.begin(), d.repeated.end(), k)) {
             pages.back().header.push_back(k);
         } else if (lines[k].kind == Kind::single) {
             pages.back().others.push_back(k);
@@ -725,7 +728,11 @@ void build_layout(std::vector<TextLine>& lines, const Draft& d, Found& found, Cl
         if (!lines[f.line].pieces.empty() && lines[f.line].kind == Kind::data) continue;
         RowDraft* best = nullptr;
         std::size_t best_distance = 3;
-        for (RowDraft& r : rows) {
+        // The rows within two lines of it: rows are in line order.
+        auto from = std::lower_bound(rows.begin(), rows.end(), f.line < 2 ? 0 : f.line - 2,
+                                     [](const RowDraft& r, std::size_t line) { return r.line < line; });
+        for (auto it = from; it != rows.end() && it->line <= f.line + 2; ++it) {
+            RowDraft& r = *it;
             const std::size_t distance = r.line > f.line ? r.line - f.line : f.line - r.line;
             if (distance >= best_distance) continue;
             if (r.own_column != -1 && r.own_column != static_cast<int>(f.column)) continue;
@@ -771,7 +778,13 @@ void build_layout(std::vector<TextLine>& lines, const Draft& d, Found& found, Cl
             if (f.used || f.column != c) continue;
             Group* best = nullptr;
             std::size_t best_distance = SIZE_MAX;
-            for (Group& g : gs) {
+            // The group it stands in or next to: groups are in line order.
+            auto at = std::lower_bound(gs.begin(), gs.end(), f.line, [&](const Group& g, std::size_t line) {
+                return rows[g.first + g.count - 1].line < line;
+            });
+            const auto index = static_cast<std::size_t>(at - gs.begin());
+            for (std::size_t j = index == 0 ? 0 : index - 1; j < gs.size() && j <= index + 1; ++j) {
+                Group& g = gs[j];
                 const std::size_t top = rows[g.first].line, bottom = rows[g.first + g.count - 1].line;
                 const std::size_t distance = f.line < top ? top - f.line : f.line > bottom ? f.line - bottom : 0;
                 if (distance < best_distance) best = &g, best_distance = distance;
@@ -784,54 +797,104 @@ void build_layout(std::vector<TextLine>& lines, const Draft& d, Found& found, Cl
     }
 
     Block table = new_table(lines[begin], lines[end]);
-    const auto header_row = [&](std::size_t k, const Columns& cols) {
-        TableRow row;
-        row.header = true;
-        CellText label;
-        std::vector<std::optional<std::pair<CellText, std::size_t>>> values(value_columns);
-        for (const Piece& p : lines[k].pieces) {
-            if (in_labels(cols, p)) {
-                label.add(lines[k], p.begin, p.end);
-                continue;
+    // Header lines into header rows: the lines that follow one another without a blank line
+    // make one row, each column's text read down its lines (商业企 / 业 → 商业企业), unless a
+    // column's text would join text more than a line above it (a name over several columns
+    // then, not the start of this one's).
+    const auto header_rows = [&](const std::vector<std::size_t>& ks, const Columns& cols) {
+        struct Acc {
+            CellText text;
+            std::size_t span = 1;
+            std::size_t last = 0;        // the line its text last came from
+            std::size_t x0 = 0, x1 = 0;  // where that text stood
+            bool used = false;
+        };
+        std::vector<Acc> acc(value_columns + 1);  // [0] the label cell, then the value columns
+        std::size_t previous = 0, at = 0;
+        bool open = false;
+        const auto flush = [&]() {
+            if (!open) return;
+            TableRow row;
+            row.header = true;
+            if (label_columns > 0) {
+                TableCell cell = make_cell(acc[0].text, at, report);
+                cell.col_span = static_cast<int>(label_columns);
+                row.cells.push_back(std::move(cell));
             }
-            const std::size_t c = value_column(cols, p);
-            if (!values[c]) values[c] = std::make_pair(CellText{}, value_span(cols, p, c));
-            values[c]->first.add(lines[k], p.begin, p.end);
-        }
-        const std::size_t at = line_start(lines[k]);
-        if (label_columns > 0) {
-            TableCell cell = make_cell(label, at, report);
-            cell.col_span = static_cast<int>(label_columns);
-            row.cells.push_back(std::move(cell));
-        }
-        for (std::size_t c = 0; c < value_columns;) {
-            if (!values[c]) {
-                row.cells.push_back(make_cell(CellText{}, at, report));
-                ++c;
-                continue;
+            for (std::size_t c = 0; c < value_columns;) {
+                const Acc& a = acc[c + 1];
+                if (!a.used) {
+                    row.cells.push_back(make_cell(CellText{}, at, report));
+                    ++c;
+                    continue;
+                }
+                TableCell cell = make_cell(a.text, at, report);
+                const std::size_t span = std::min(a.span, value_columns - c);
+                cell.col_span = static_cast<int>(span);
+                row.cells.push_back(std::move(cell));
+                c += span;
             }
-            TableCell cell = make_cell(values[c]->first, at, report);
-            const std::size_t span = std::min(values[c]->second, value_columns - c);
-            cell.col_span = static_cast<int>(span);
-            row.cells.push_back(std::move(cell));
-            c += span;
+            for (TableCell& c : row.cells) c.header = true;
+            table.rows.push_back(std::move(row));
+            acc.assign(value_columns + 1, Acc{});
+            open = false;
+        };
+        for (std::size_t k : ks) {
+            // A header line with a name for every value column names them in order, wherever
+            // it centres them; otherwise each name goes to the column it stands over.
+            std::size_t named = 0;
+            for (const Piece& p : lines[k].pieces) named += in_labels(cols, p) ? 0 : 1;
+            std::vector<std::pair<std::size_t, const Piece*>> placed;
+            std::size_t next = 0;
+            for (const Piece& p : lines[k].pieces) {
+                if (in_labels(cols, p))
+                    placed.emplace_back(0, &p);
+                else
+                    placed.emplace_back(1 + (named == value_columns ? next++ : value_column(cols, p)), &p);
+            }
+            // A name under a name of the row it joins continues that one.
+            if (open && k == previous + 1)
+                for (auto& [c, p] : placed) {
+                    if (c == 0) continue;
+                    for (std::size_t d = 1; d < acc.size(); ++d) {
+                        const Acc& a = acc[d];
+                        if (a.used && a.last + 2 >= k && p->start(cols.width) < a.x1 && a.x0 < p->stop(cols.width)) {
+                            c = d;
+                            break;
+                        }
+                    }
+                }
+            bool joins = open && k == previous + 1;
+            for (const auto& [c, p] : placed)
+                if (joins && acc[c].used && acc[c].last + 2 < k) joins = false;
+            if (!joins) flush();
+            if (!open) at = line_start(lines[k]), open = true;
+            for (const auto& [c, p] : placed) {
+                Acc& a = acc[c];
+                if (!a.used && c > 0) a.span = value_span(cols, *p, c - 1);
+                a.text.add(lines[k], p->begin, p->end);
+                a.used = true;
+                a.last = k;
+                a.x0 = p->start(cols.width), a.x1 = p->stop(cols.width);
+            }
+            previous = k;
         }
-        for (TableCell& c : row.cells) c.header = true;
-        return row;
+        flush();
     };
-    for (std::size_t k : pages[0].header) table.rows.push_back(header_row(k, pages[0].cols));
+    header_rows(pages[0].header, pages[0].cols);
+    std::vector<std::size_t> next_group(label_columns, 0);  // per label column, the group a row may be in
     std::size_t r = 0;
     for (const Page& p : pages) {
-        if (&p != &pages[0])
-            for (std::size_t k : p.header) table.rows.push_back(header_row(k, p.cols));
+        if (&p != &pages[0]) header_rows(p.header, p.cols);
         for (std::size_t n = 0; n < p.rows.size(); ++n, ++r) {
             const RowDraft& rd = rows[r];
             TableRow row;
             const std::size_t at = line_start(lines[rd.line]);
             for (std::size_t c = 0; c < static_cast<std::size_t>(rd.own_column) && c < label_columns; ++c) {
                 const Group* covering = nullptr;
-                for (const Group& g : groups[c])
-                    if (r >= g.first && r < g.first + g.count) covering = &g;
+                std::size_t& g = next_group[c];
+                while (g < groups[c].size() && groups[c][g].first + groups[c][g].count <= r) ++g;
+                if (g < groups[c].size() && groups[c][g].first <= r) covering = &groups[c][g];
                 if (covering && !covering->text.text.empty()) {
                     if (covering->first != r) continue;  // spanned from above
                     TableCell cell = make_cell(covering->text, covering->at, report);
@@ -907,11 +970,13 @@ void find_layout(std::vector<TextLine>& lines, Found& found, CleanupReport& repo
         if (!cur.rows.empty() && continues(lines, cur, i, repeated)) {
             cur.repeated.insert(cur.repeated.end(), repeated.begin(), repeated.end());
             cur.rows.push_back(i);
+            cur.numbers = std::max(cur.numbers, lines[i].numbers);
             continue;
         }
         close(cur);
         cur.floor = std::max(floor, cur.rows.empty() ? floor : cur.rows.back() + 1);
         cur.rows = {i};
+        cur.numbers = lines[i].numbers;
         cur.header = header_above(lines, i, floor);
     }
     close(cur);
