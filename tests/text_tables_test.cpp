@@ -174,6 +174,49 @@ TEST(TextTables, PageFooterAndRepeatedHeaderInsideALayoutTable) {
     EXPECT_EQ(blocks_of(doc, BlockKind::paragraph).size(), 0u);
 }
 
+TEST(TextTables, PageFootersOfEveryShapeInsideALayoutTable) {
+    for (const std::string footer : {"第 1 页 共 2 页", "-1-", "共2页 第1页"}) {
+        const std::string text =
+            "片区          受理      办结      结转\n"
+            "北区          12        5         7\n"
+            "南区           8        0         8\n\n" +
+            footer +
+            "\n"
+            "\f西区           3       14         0\n";
+        const Document doc = parse(text);
+        const Block& t = only_table(doc);
+        EXPECT_EQ(cells_of(t), kGrid) << footer;
+        EXPECT_EQ(test::diagnostic_count(doc, "boilerplate_removed"), 1u) << footer;
+    }
+}
+
+TEST(TextTables, StackedHeaderLinesReadDownTheirColumns) {
+    // Header cells wrapped over lines (商业企 / 业), a name centred between them (其他), a name
+    // over several columns three lines above them (法人或其他组织), one over all (申请人情况).
+    const std::string text =
+        "                        申请人情况\n"
+        "\n"
+        "（本列合计，                  法人或其他组织\n"
+        "等于总计）\n"
+        "              自然人                                   总计\n"
+        "                        商业企       科研机\n"
+        "                                            其他\n"
+        "                        业         构\n"
+        "\n"
+        "收到            12        5         7         1       25\n"
+        "办结            8         0         8         0       16\n";
+    const Document doc = parse(text);
+    const Block& t = only_table(doc);
+    ASSERT_EQ(t.rows.size(), 5u);
+    EXPECT_EQ(header_rows(t), (std::vector<bool>{true, true, true, false, false}));
+    EXPECT_EQ(cells_of(t)[0], (std::vector<std::string>{"", "", "申请人情况", "", "", ""}));
+    EXPECT_EQ(cells_of(t)[1],
+              (std::vector<std::string>{"（本列合计，等于总计）", "自然人", "法人或其他组织", "", "", "总计"}));
+    EXPECT_EQ(cells_of(t)[2], (std::vector<std::string>{"", "", "商业企业", "科研机构", "其他", ""}));
+    EXPECT_EQ(cells_of(t)[3], (std::vector<std::string>{"收到", "12", "5", "7", "1", "25"}));
+    expect_spans_point_at_cells(text, t);
+}
+
 TEST(TextTables, ACaptionBetweenTablesWithTheSameHeaderKeepsThemApart) {
     const std::string text =
         "第一项\n\n"
