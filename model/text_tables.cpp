@@ -410,7 +410,7 @@ std::size_t first_number_x(const TextLine& l) {
 std::vector<std::size_t> header_above(const std::vector<TextLine>& lines, std::size_t first, std::size_t floor) {
     std::vector<std::size_t> header;
     const std::size_t values_at = first_number_x(lines[first]);
-    std::size_t blanks = 0;
+    std::size_t blanks = 0, skipped = 0;
     for (std::size_t k = first; k-- > floor;) {
         const TextLine& l = lines[k];
         if (l.kind == Kind::blank) {
@@ -428,7 +428,12 @@ std::vector<std::size_t> header_above(const std::vector<TextLine>& lines, std::s
         if (l.kind != Kind::single) break;
         const bool over_values = values_at > 0 && l.pieces[0].x0 + 1 >= values_at;
         const bool continues = k > floor && lines[k - 1].kind == Kind::multi && !is_marker_line(lines[k - 1]);
-        if (!over_values && !continues) break;
+        if (!over_values && !continues) {
+            // A label line or two right over the first row belongs to its labels: the header
+            // may stand above them.
+            if (header.empty() && ++skipped <= 2) continue;
+            break;
+        }
         header.push_back(k);
     }
     std::reverse(header.begin(), header.end());
@@ -471,8 +476,22 @@ bool continues(const std::vector<TextLine>& lines, const Draft& d, std::size_t i
         if (lines[k].kind != Kind::blank && lines[k].kind != Kind::footer && k > last + 2) return false;
     }
     if (after_break.empty()) return true;
-    if (texts_of(lines, after_break) != texts_of(lines, d.header)) return false;
-    repeated = after_break;
+    // The table's header again, then at most a few label lines (of a label spanning the rows).
+    const std::size_t n = d.header.size();
+    if (after_break.size() >= n && n > 0) {
+        const std::vector<std::size_t> head(after_break.begin(), after_break.begin() + static_cast<std::ptrdiff_t>(n));
+        bool labels = after_break.size() - n <= 8;
+        for (std::size_t k = n; k < after_break.size() && labels; ++k)
+            labels = lines[after_break[k]].kind == Kind::single;
+        if (labels && texts_of(lines, head) == texts_of(lines, d.header)) {
+            repeated = head;
+            return true;
+        }
+    }
+    // No header again: label lines only.
+    if (after_break.size() > 2) return false;
+    for (std::size_t k : after_break)
+        if (lines[k].kind != Kind::single) return false;
     return true;
 }
 
@@ -661,9 +680,10 @@ void build_layout(std::vector<TextLine>& lines, const Draft& d, Found& found, Cl
         k < lines.size() && lines[k].kind == Kind::single && !is_marker_line(lines[k]) && found.use[k] == Use::line)
         end = k;
     std::size_t next_row = 0;
-    for (std::size_t k = d.rows.front(); k <= end; ++k) {
+    for (std::size_t k = begin; k <= end; ++k) {
         if (lines[k].page_break && !(pages.back().rows.empty() && pages.back().others.empty())) pages.emplace_back();
         if (lines[k].kind == Kind::blank || lines[k].kind == Kind::footer) continue;
+        if (std::binary_search(d.header.begin(), d.header.end(), k)) continue;
         if (next_row < d.rows.size() && d.rows[next_row] == k) {
             pages.back().rows.push_back(k);
             ++next_row;
@@ -844,10 +864,16 @@ void build_layout(std::vector<TextLine>& lines, const Draft& d, Found& found, Cl
             // it centres them; otherwise each name goes to the column it stands over.
             std::size_t named = 0;
             for (const Piece& p : lines[k].pieces) named += in_labels(cols, p) ? 0 : 1;
+            // A line naming the label column and every value column, in order, however placed.
+            const std::vector<Piece>& pieces = lines[k].pieces;
+            const bool complete = label_columns > 0 && pieces.size() == value_columns + 1 && in_labels(cols, pieces[0]);
             std::vector<std::pair<std::size_t, const Piece*>> placed;
             std::size_t next = 0;
-            for (const Piece& p : lines[k].pieces) {
-                if (in_labels(cols, p))
+            for (std::size_t i = 0; i < pieces.size(); ++i) {
+                const Piece& p = pieces[i];
+                if (complete)
+                    placed.emplace_back(i, &p);
+                else if (in_labels(cols, p))
                     placed.emplace_back(0, &p);
                 else
                     placed.emplace_back(1 + (named == value_columns ? next++ : value_column(cols, p)), &p);
