@@ -172,6 +172,14 @@ TEST(TextTables, PageFooterAndRepeatedHeaderInsideALayoutTable) {
     EXPECT_EQ(test::diagnostic_count(doc, "boilerplate_removed"), 1u);
     for (const Block& b : doc.blocks) EXPECT_EQ(b.text.find("1 —"), std::string::npos) << b.text;
     EXPECT_EQ(blocks_of(doc, BlockKind::paragraph).size(), 0u);
+    // A value under the repeated header is named by its column once.
+    bool named = false;
+    for (const Fact& f : doc.facts)
+        if (f.value == "14") {
+            EXPECT_EQ(f.subject, "西区 办结");
+            named = true;
+        }
+    EXPECT_TRUE(named);
 }
 
 TEST(TextTables, PageFootersOfEveryShapeInsideALayoutTable) {
