@@ -276,6 +276,9 @@ void write_gis(Workbook& book, Sheet& s, const std::vector<ReportEntry>& reports
         ++row;
     }
     worksheet_freeze_panes(s.get(), kFirstRow, 2);
+    worksheet_set_landscape(s.get());
+    worksheet_repeat_rows(s.get(), 0, kFirstRow - 1);  // printed: the headers and the report on every page
+    worksheet_repeat_columns(s.get(), 0, 1);
     s.fit_columns(6, 40);
     s.set_width(2, 8);
     s.set_width(3, 6);

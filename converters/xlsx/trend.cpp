@@ -16,7 +16,7 @@ namespace gongwen::xlsx {
 namespace {
 
 constexpr lxw_col_t kFirstYearCol = 3;  // 指标 编号 单位, then the years
-constexpr lxw_row_t kChartRows = 16;    // a block is at least as tall as its chart
+constexpr lxw_row_t kChartRows = 19;    // a block is at least as tall as its chart
 constexpr std::size_t kCatalogSeries = 5;
 
 struct TrendValue {
@@ -32,11 +32,21 @@ struct TrendRow {
     bool key = false;                               // charted
 };
 
-// The figures every organisation's chart shows: applications received and disclosed, reviews,
-// suits, normative documents in force (all counted in 件).
-const std::vector<std::string> kKeyFigures = {
-    "gis.t3.new.total",         "gis.t3.disclosed.total",         "gis.t4.review.total",
-    "gis.t4.suit_direct.total", "gis.t4.suit_after_review.total", "gis.t2.normative.in_force"};
+// The figures every organisation's chart shows, with the short names its legend gives them:
+// applications received and disclosed, reviews, suits, normative documents in force (all 件).
+const std::vector<std::pair<std::string, std::string>> kKeyFigures = {
+    {"gis.t3.new.total", "新收申请"},
+    {"gis.t3.disclosed.total", "予以公开"},
+    {"gis.t4.review.total", "行政复议"},
+    {"gis.t4.suit_direct.total", "行政诉讼（直接起诉）"},
+    {"gis.t4.suit_after_review.total", "行政诉讼（复议后起诉）"},
+    {"gis.t2.normative.in_force", "现行有效规范性文件"}};
+
+std::string key_figure_name(const std::string& id) {
+    for (const auto& [key, name] : kKeyFigures)
+        if (key == id) return name;
+    return {};
+}
 
 std::size_t filled(const TrendRow& row) {
     return static_cast<std::size_t>(
@@ -98,8 +108,7 @@ std::vector<TrendRow> trend_rows(const TrendBlock& block, const std::vector<Repo
     // in two years or more, in the unit most of them share (one unit on the axis).
     bool any_key = false;
     for (std::size_t i = 0; i < gis_end; ++i)
-        if (std::find(kKeyFigures.begin(), kKeyFigures.end(), out[i].id) != kKeyFigures.end())
-            out[i].key = any_key = true;
+        if (!key_figure_name(out[i].id).empty()) out[i].key = any_key = true;
     if (!any_key) {
         std::map<std::string, std::size_t> units;
         for (std::size_t i = gis_end; i < out.size(); ++i)
@@ -182,7 +191,7 @@ void write_trends(Workbook& book, Sheet& s, const std::vector<TrendBlock>& block
             s.text(row, static_cast<lxw_col_t>(kFirstYearCol + j), reports[block.reports[j]].description.organisation,
                    book.format("wrap"), false);
         ++row;
-        std::vector<lxw_row_t> key_rows;
+        std::vector<std::pair<lxw_row_t, std::string>> key_rows;  // charted, with their legend names
         for (const TrendRow& t : trend) {
             if (row >= kMaxRows - 1) break;
             s.text(row, 0, t.label, nullptr, false);
@@ -206,18 +215,21 @@ void write_trends(Workbook& book, Sheet& s, const std::vector<TrendBlock>& block
                     s.formula(row, change_col(j, true), "=(" + after + "-" + before + ")/" + before, (b - a) / a,
                               book.format("change_percent"));
             }
-            if (t.key) key_rows.push_back(row);
+            if (t.key) key_rows.emplace_back(row, key_figure_name(t.id));
             ++row;
         }
         if (!key_rows.empty()) {
             lxw_chart* chart = workbook_add_chart(book.get(), LXW_CHART_LINE);
-            for (lxw_row_t k : key_rows) {
+            for (const auto& [k, name] : key_rows) {
                 lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
                 chart_series_set_categories(series, s.name().c_str(), year_row, kFirstYearCol, year_row,
                                             static_cast<lxw_col_t>(kFirstYearCol + n - 1));
                 chart_series_set_values(series, s.name().c_str(), k, kFirstYearCol, k,
                                         static_cast<lxw_col_t>(kFirstYearCol + n - 1));
-                chart_series_set_name_range(series, s.name().c_str(), k, 0);
+                if (name.empty())
+                    chart_series_set_name_range(series, s.name().c_str(), k, 0);
+                else
+                    chart_series_set_name(series, name.c_str());
                 chart_series_set_marker_type(series, LXW_CHART_MARKER_AUTOMATIC);
             }
             const std::string title = block.key + " 主要数字";
@@ -230,7 +242,7 @@ void write_trends(Workbook& book, Sheet& s, const std::vector<TrendBlock>& block
             chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
             lxw_chart_options options{};
             options.x_scale = 1.3;
-            options.y_scale = 1.0;
+            options.y_scale = 1.2;
             check(worksheet_insert_chart_opt(s.get(), top, static_cast<lxw_col_t>(change_col(n - 1, false) + 1), chart,
                                              &options),
                   "cannot place a chart");
