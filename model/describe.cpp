@@ -111,8 +111,17 @@ std::u32string title_head(std::u32string_view title) {
 
 std::u32string report_organisation(const Description& d) {
     const std::u32string title = fold(to_u32(d.title));
-    if (std::u32string head = title_head(title); !head.empty()) return head;
     const std::u32string issuer = to_u32(d.issuer);
+    if (std::u32string head = title_head(title); !head.empty()) {
+        // The issuer's full name for the title's short form (六盘水市科学技术局 for 六盘水市科技局:
+        // the same kind of body, the short form's characters in order).
+        const std::u32string full = fold(issuer);
+        std::size_t matched = 0;
+        for (char32_t cp : full)
+            if (matched < head.size() && head[matched] == cp) ++matched;
+        const bool short_form = matched == head.size() && full.size() > head.size() && full.back() == head.back();
+        return short_form ? issuer : head;
+    }
     const bool names_an_office = std::any_of(kOffices.begin(), kOffices.end(), [&](std::u32string_view office) {
         return title.find(office) != std::u32string::npos;
     });

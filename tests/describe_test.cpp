@@ -149,6 +149,9 @@ TEST(Describe, WithoutAHeadTheIssuerAndAnOfficeIssuesItsGovernmentsReport) {
     // A head without a place (市科技局) is a short form: the issuer says more.
     const Description short_form = describe(titled("市科技局2023年工作总结", "某市科学技术局"));
     EXPECT_EQ(short_form.organisation, "某市科学技术局");
+    // The issuer's full name for the title's short form.
+    EXPECT_EQ(describe(titled("某市科技局2023年工作总结", "某市科学技术局")).organisation, "某市科学技术局");
+    EXPECT_EQ(describe(titled("某市2023年统计公报", "某市统计局")).organisation, "某市");
     // A head that names no organisation or place is no organisation.
     EXPECT_EQ(describe(titled("政府信息公开2023年度报告", "某局")).organisation, "某局");
     EXPECT_EQ(describe(titled("关于2023年工作的报告", "")).organisation, "");

@@ -529,7 +529,7 @@ std::string write_xlsx(const std::vector<ReportEntry>& reports, const XlsxOption
     std::optional<Sheet> trends;
     if (!blocks.empty())
         trends.emplace(workbook_add_worksheet(book.get(), kTrends), kTrends, notes);
-    else
+    else if (reports.size() > 1)  // one report has no years to compare, and needs no saying so
         notes.inform(std::string(kTrends) + "：没有同一机关多个年度的报告");
     Sheet facts(workbook_add_worksheet(book.get(), kFacts), kFacts, notes);
     Sheet documents(workbook_add_worksheet(book.get(), kDocuments), kDocuments, notes);
