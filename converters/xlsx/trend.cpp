@@ -153,6 +153,8 @@ void write_trends(Workbook& book, Sheet& s, const std::vector<TrendBlock>& block
                   const std::vector<ReportEntry>& reports, const FactRows& rows, const Catalog& catalog) {
     lxw_format* header = book.format("header");
     lxw_row_t row = 0;
+    worksheet_set_landscape(s.get());
+    worksheet_fit_to_pages(s.get(), 1, 0);  // printed: a block's years, changes and chart side by side
     s.set_width(0, 44);
     s.set_width(1, 26, book.format("id"));
     s.set_width(2, 6);

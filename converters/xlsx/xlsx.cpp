@@ -430,6 +430,8 @@ bool write_chart(Workbook& book, const std::vector<ReportEntry>& reports, const 
     }
     s.fit_columns(8, 40);
     worksheet_freeze_panes(s.get(), 1, 1);
+    worksheet_set_landscape(s.get());
+    worksheet_fit_to_pages(s.get(), 1, 0);  // printed: the figures and their charts side by side
     // One chart per indicator, stacked to the right of the figures, tall enough for every bar.
     const double height = std::max(288.0, 60.0 + 18.0 * static_cast<double>(shown));
     const auto rows_per_chart = static_cast<lxw_row_t>(height / 20.0) + 2;
