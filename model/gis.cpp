@@ -409,6 +409,54 @@ std::vector<GisValue> read_table(const GisFormat& f, const GisTable& t, const st
     return best;
 }
 
+// The text before the tables as one string without spaces, each character with its source offset.
+struct Prose {
+    std::u32string text;  // folded
+    std::vector<std::size_t> at;
+};
+
+Prose prose_of(const std::vector<GLine>& lines, std::size_t to) {
+    Prose p;
+    for (std::size_t i = 0; i < to; ++i) {
+        if (lines[i].row) continue;
+        for (const Token& t : lines[i].tokens) {
+            const bool contiguous = t.span.end - t.span.start == t.text.size();
+            const std::u32string f = fold(t.text);
+            for (std::size_t k = 0; k < f.size(); ++k) {
+                p.text.push_back(f[k]);
+                p.at.push_back(t.span.start + (contiguous ? k : 0));
+            }
+        }
+    }
+    return p;
+}
+
+// 受理/收到(政府信息公开)申请N件 in the prose: the number of applications table 三 counts.
+std::optional<GisProse> applications_in(const Prose& p) {
+    for (const std::u32string_view verb : {std::u32string_view(U"受理"), std::u32string_view(U"收到")}) {
+        for (std::size_t at = p.text.find(verb); at != std::u32string::npos; at = p.text.find(verb, at + 1)) {
+            const std::size_t apply = p.text.find(U"信息公开申请", at);
+            if (apply == std::u32string::npos || apply > at + 12) continue;
+            const std::u32string_view between = std::u32string_view(p.text).substr(at, apply - at);
+            if (between.find_first_of(U"。；;，,") != std::u32string_view::npos) continue;
+            std::size_t k = apply + 6;
+            while (k < p.text.size() && k < apply + 8 &&
+                   (p.text[k] == U'共' || p.text[k] == U'数' || p.text[k] == U'为'))
+                ++k;
+            std::size_t e = k;
+            while (e < p.text.size() && is_ascii_digit(p.text[e])) ++e;
+            if (e == k || e >= p.text.size() || p.text[e] != U'件') continue;
+            GisProse g;
+            g.name = "prose.applications_received";
+            g.value_text = to_utf8(std::u32string_view(p.text).substr(k, e + 1 - k));
+            g.value = normalize_decimal(to_utf8(std::u32string_view(p.text).substr(k, e - k)));
+            g.span = Span{p.at[k], p.at[e - 1] + 1};
+            return g;
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 GisFound recognize_gis(const std::vector<RawBlock>& blocks, const GisTemplate& tmpl) {
@@ -453,6 +501,7 @@ GisFound recognize_gis(const std::vector<RawBlock>& blocks, const GisTemplate& t
         std::vector<GisValue> values = read_table(*found.format, t, runs, found.notes);
         for (GisValue& v : values) found.values.push_back(std::move(v));
     }
+    if (auto g = applications_in(prose_of(lines, starts[0]))) found.prose.push_back(std::move(*g));
     std::size_t end = 0;
     if (starts.back() < lines.size()) {
         end = lines[starts.back()].span.start;
@@ -490,31 +539,23 @@ std::string describe(const GisCheck& c) {
     const bool same_column =
         std::all_of(all.begin(), all.end(), [&](const std::string& id) { return column(id) == column(all.front()); });
     const std::string head = table + " " + (same_column ? column(all.front()) : row(all.front())) + ": ";
-    return head + join_sum(c.left, same_column) + " " + c.left_value + " ≠ " + join_sum(c.right, same_column) + " " +
-           c.right_value;
+    return head + join_sum(c.left, same_column) + " " + c.left_value + (c.passed ? " = " : " ≠ ") +
+           join_sum(c.right, same_column) + " " + c.right_value;
 }
 
 }  // namespace
 
-namespace {
-
-// The prose fact that restates table 三's applications received (共受理政府信息公开申请N件).
-const Fact* received_in_prose(const Document& doc) {
-    for (const Fact& f : doc.facts) {
-        if (f.indicator.rfind("gis.", 0) == 0 || f.unit != "件" || !f.value_max.empty() || !f.qualifier.empty())
-            continue;
-        const std::u32string subject = fold(to_u32(f.subject));
-        if (subject.find(U"受理") == std::u32string::npos || subject.find(U"申请") == std::u32string::npos ||
-            subject.find(U"公开") == std::u32string::npos || subject.find(U"复议") != std::u32string::npos)
-            continue;
-        return &f;
+std::string describe_gis_check(const GisCheck& c) {
+    if (c.rule.rfind("prose.", 0) == 0) {
+        std::string cells;
+        for (const std::string& id : c.left) cells += (cells.empty() ? "" : "+") + id.substr(4);
+        return "table " + cells + " " + c.left_value + (c.passed ? " = " : " ≠ ") + "the text " +
+               c.right_value;
     }
-    return nullptr;
+    return describe(c);
 }
 
-}  // namespace
-
-std::vector<GisCheck> check_gis(const Document& doc, const GisFormat& format) {
+std::vector<GisCheck> check_gis(const Document& doc, const GisFormat& format, const std::vector<GisProse>& prose) {
     std::map<std::string, const Fact*> cells;
     for (const Fact& f : doc.facts)
         if (f.indicator.rfind("gis.", 0) == 0) cells.emplace(f.indicator, &f);
@@ -546,29 +587,29 @@ std::vector<GisCheck> check_gis(const Document& doc, const GisFormat& format) {
         c.passed = compare_decimals(c.left_value, c.right_value) == 0;
         checks.push_back(std::move(c));
     }
-    // The prose restating table 三's applications received: 共受理政府信息公开申请N件.
-    auto received = cells.find("gis.t3.new.total");
-    const Fact* prose = received_in_prose(doc);
-    if (received != cells.end() && prose) {
+    // The prose restating table 三's applications: the new ones, or with those carried over
+    // (reports say 收到/受理 for either).
+    for (const GisProse& p : prose) {
+        if (p.name != "prose.applications_received") continue;
+        auto received = cells.find("gis.t3.new.total");
+        if (received == cells.end()) continue;
         GisCheck c;
-        c.rule = "prose.applications_received";
+        c.rule = p.name;
         c.left = {received->first};
         c.left_value = received->second->value;
-        c.right_value = prose->value;
+        c.right_value = p.value;
         c.passed = compare_decimals(c.left_value, c.right_value) == 0;
+        auto carried = cells.find("gis.t3.carried_in.total");
+        if (!c.passed && carried != cells.end() &&
+            compare_decimals(add_decimals(c.left_value, carried->second->value), p.value) == 0) {
+            c.left.push_back(carried->first);
+            c.left_value = add_decimals(c.left_value, carried->second->value);
+            c.passed = true;
+        }
         checks.push_back(std::move(c));
     }
     return checks;
 }
-
-namespace {
-
-std::string quote_of(const Document& doc, const std::string& value) {
-    const Fact* prose = received_in_prose(doc);
-    return prose && prose->value == value ? prose->value_text : value;
-}
-
-}  // namespace
 
 void apply_gis(Document& doc, GisFound found) {
     for (Diagnostic& d : found.notes) doc.diagnostics.push_back(std::move(d));
@@ -609,7 +650,7 @@ void apply_gis(Document& doc, GisFound found) {
         std::stable_sort(doc.facts.begin(), doc.facts.end(),
                          [](const Fact& a, const Fact& b) { return a.span.start < b.span.start; });
     }
-    doc.gis.checks = check_gis(doc, *found.format);
+    doc.gis.checks = check_gis(doc, *found.format, found.prose);
     std::map<std::string, Span> spans;
     for (const Fact& f : doc.facts)
         if (f.indicator.rfind("gis.", 0) == 0) spans.emplace(f.indicator, f.span);
@@ -620,11 +661,12 @@ void apply_gis(Document& doc, GisFound found) {
             for (const std::string& id : *side)
                 if (auto it = spans.find(id); it != spans.end()) where.push_back(it->second);
         std::string message = describe(c);
-        if (c.rule == "prose.applications_received") {
-            if (const Fact* prose = received_in_prose(doc)) where.push_back(prose->span);
-            message = "the text states " + c.right_value + " applications received (" + quote_of(doc, c.right_value) +
-                      "), table 三 " + c.left.front().substr(4) + " states " + c.left_value;
-        }
+        for (const GisProse& p : found.prose)
+            if (p.name == c.rule) {
+                where.push_back(p.span);
+                message = "the text states " + p.value_text + " applications received, table 三 " +
+                          c.left.front().substr(4) + " states " + c.left_value;
+            }
         std::sort(where.begin(), where.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
         if (where.size() > 16) where.resize(16);
         doc.diagnostics.push_back(Diagnostic{"gis_check", 1, message, std::move(where)});

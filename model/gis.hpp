@@ -21,11 +21,20 @@ struct GisValue {
     Span span;               // the number in the source
 };
 
+// A table figure the prose restates (全区共受理政府信息公开申请21件).
+struct GisProse {
+    std::string name;        // the check's name: prose.applications_received
+    std::string value;       // exact decimal
+    std::string value_text;  // as written
+    Span span;               // the number in the source
+};
+
 struct GisFound {
     const GisFormat* format = nullptr;  // null: not a report in a national format
     std::vector<GisValue> values;       // in template order
     std::vector<Span> regions;          // the tables' extent in the source (their facts are the values)
     std::vector<Diagnostic> notes;      // tables recognized but not placed, and why
+    std::vector<GisProse> prose;        // figures of the tables the text before them restates
 };
 
 // Recognizes the tables in a reader's raw blocks (lines of text, paragraphs, finished tables).
@@ -37,6 +46,6 @@ void apply_gis(Document& doc, GisFound found);
 
 // Every rule of `format` over the values `facts` state (facts whose indicator is a cell id),
 // and the prose that restates a table figure.
-std::vector<GisCheck> check_gis(const Document& doc, const GisFormat& format);
+std::vector<GisCheck> check_gis(const Document& doc, const GisFormat& format, const std::vector<GisProse>& prose = {});
 
 }  // namespace gongwen
