@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "gongwen/document.hpp"
+
 namespace gongwen {
 
 struct GisCell {
@@ -78,6 +80,10 @@ struct GisTemplate {
 
 // The template built into gongwen (catalog/gis-template.xml).
 const GisTemplate& builtin_gis_template();
+
+// A check as a reader says it: "t3 natural: new+carried_in 21 ≠ result_total+carried_out 22"
+// (= when it passed); a prose check: "table t3.new.total 21 ≠ the text 22".
+std::string describe_gis_check(const GisCheck& check);
 
 // Reads a template file of the same format. Throws gongwen::Error naming `file` with
 // "line N: problem" for malformed XML, unknown elements or attributes, missing ids or labels,

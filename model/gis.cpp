@@ -1,0 +1,676 @@
+// Reports in the national format of 政府信息公开工作年度报告: their tables 二/三/四 found in the raw
+// lines and finished tables of any rendering, every value placed on its template cell, and the
+// template's sums checked.
+//
+// The template fixes each table's cells and their order, and every rendering keeps that order for
+// the values, whatever it does to the labels: HTML rows and `pdftotext -layout` lines hold one
+// row's values each; plain `pdftotext` prints one cell per line, row by row or, for blocks of rows,
+// column by column (a run of L values on consecutive lines, then the next column's run), and puts
+// labels anywhere, values before their labels. So a table is read as the sequence of its values,
+// in runs, and placed on the template's rows in order; a block of W runs of equal length L > 1 is a
+// column-major block of L rows of W cells. A table is placed only when its values fill the
+// template's rows exactly (rows the template allows in two forms, 其他处理 as one row or three, are
+// tried both ways); when both readings of a block fit, the one whose sums agree wins.
+#include "model/gis.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "gongwen/decimal.hpp"
+#include "gongwen/unicode.hpp"
+
+namespace gongwen {
+
+namespace {
+
+// --- labels ------------------------------------------------------------------------------
+
+bool is_label_punct(char32_t cp) {
+    switch (cp) {
+        case U'(':
+        case U')':
+        case U'[':
+        case U']':
+        case U'【':
+        case U'】':
+        case U'“':
+        case U'”':
+        case U'"':
+        case U'\'':
+        case U'‘':
+        case U'’':
+        case U'、':
+        case U',':
+        case U'，':
+        case U'.':
+        case U'。':
+        case U':':
+        case U'：':
+        case U';':
+        case U'；':
+        case U'·':
+        case U'-':
+        case U'—':
+        case U'〔':
+        case U'〕':
+        case U'/':
+        case U'「':
+        case U'」':
+        case U'《':
+        case U'》':
+        case U'<':
+        case U'>': return true;
+        default: return false;
+    }
+}
+
+// A label for matching: half-width and Simplified, its leading marker (一、 （三） 1. 2、) and its
+// spaces, brackets, quotes and punctuation dropped.
+std::u32string label_key(std::u32string_view text) {
+    std::u32string s;
+    for (char32_t cp : fold(text))
+        if (!is_space(cp)) s.push_back(cp);
+    std::size_t i = 0;
+    if (i < s.size() && s[i] == U'(') {
+        std::size_t j = i + 1;
+        while (j < s.size() && (is_chinese_numeral(s[j]) || is_ascii_digit(s[j]))) ++j;
+        if (j > i + 1 && j < s.size() && s[j] == U')') i = j + 1;
+    } else {
+        std::size_t j = i;
+        while (j < s.size() && (is_chinese_numeral(s[j]) || is_ascii_digit(s[j]))) ++j;
+        if (j > i && j < s.size() && (s[j] == U'、' || s[j] == U'.' || s[j] == U',')) i = j + 1;
+    }
+    std::u32string out;
+    for (; i < s.size(); ++i)
+        if (!is_label_punct(s[i])) out.push_back(s[i]);
+    return out;
+}
+
+// The longest common subsequence of a and b over the longer's length: 1 for the same label,
+// near 1 for a label missing a character or two.
+double similarity(std::u32string_view a, std::u32string_view b) {
+    if (a.empty() || b.empty()) return 0;
+    std::vector<std::size_t> prev(b.size() + 1, 0), cur(b.size() + 1, 0);
+    for (char32_t x : a) {
+        for (std::size_t j = 0; j < b.size(); ++j) cur[j + 1] = x == b[j] ? prev[j] + 1 : std::max(prev[j + 1], cur[j]);
+        std::swap(prev, cur);
+    }
+    return static_cast<double>(prev[b.size()]) / static_cast<double>(std::max(a.size(), b.size()));
+}
+
+// --- the rendering as lines of tokens ------------------------------------------------------
+
+struct Token {
+    std::u32string text;
+    Span span;
+    std::string value;  // the decimal when the token is a bare number
+};
+
+struct GLine {
+    std::vector<Token> tokens;
+    bool row = false;  // a row of a finished table
+    Span span;
+    std::u32string key;  // label_key of its text that is not a number
+    std::vector<const Token*> numbers() const {
+        std::vector<const Token*> out;
+        for (const Token& t : tokens)
+            if (!t.value.empty()) out.push_back(&t);
+        return out;
+    }
+};
+
+// "12", "7730.28", "1,234", "-3", "+2": the decimal, or empty.
+std::string bare_number(std::u32string_view raw) {
+    const std::u32string t = fold(raw);
+    std::size_t i = 0;
+    bool negative = false;
+    if (i < t.size() && (t[i] == U'-' || t[i] == U'+')) negative = t[i] == U'-', ++i;
+    std::string digits;
+    bool point = false;
+    std::size_t group = 0;  // digits since the last comma
+    bool comma = false;
+    for (; i < t.size(); ++i) {
+        const char32_t c = t[i];
+        if (is_ascii_digit(c)) {
+            digits.push_back(static_cast<char>(c));
+            ++group;
+        } else if (c == U'.' && !point && !digits.empty() && i + 1 < t.size()) {
+            if (comma && group != 3) return {};
+            digits.push_back('.');
+            point = true;
+            group = 0;
+            comma = false;
+        } else if (c == U',' && !point && !digits.empty() && (comma ? group == 3 : group <= 3)) {
+            comma = true;
+            group = 0;
+        } else {
+            return {};
+        }
+    }
+    if (digits.empty() || digits.back() == '.' || (comma && group != 3)) return {};
+    std::string v = normalize_decimal(digits);
+    return negative && v != "0" ? "-" + v : v;
+}
+
+void finish(GLine& line) {
+    std::u32string label;
+    for (const Token& t : line.tokens)
+        if (t.value.empty()) label += t.text;
+    line.key = label_key(label);
+}
+
+// A line of a page footer: a page number between dashes, 第3页.
+bool is_footer(const GLine& line) {
+    if (line.row || line.numbers().size() != 1) return false;
+    for (const Token& t : line.tokens) {
+        if (!t.value.empty()) continue;
+        for (char32_t cp : fold(t.text))
+            if (cp != U'-' && cp != U'—' && cp != U'第' && cp != U'页' && cp != U'共' && cp != U'/') return false;
+    }
+    return line.tokens.size() > 1;
+}
+
+std::vector<GLine> lines_of(const std::vector<RawBlock>& blocks) {
+    std::vector<GLine> out;
+    for (const RawBlock& b : blocks) {
+        if (b.block && b.block->kind == BlockKind::table) {
+            for (const TableRow& r : b.block->rows) {
+                GLine line;
+                line.row = true;
+                for (const TableCell& c : r.cells) {
+                    Token t;
+                    t.text = std::u32string(trim(to_u32(c.text)));
+                    if (t.text.empty()) continue;
+                    t.span = c.span;
+                    t.value = bare_number(t.text);
+                    line.tokens.push_back(std::move(t));
+                }
+                if (line.tokens.empty()) continue;
+                line.span = Span{line.tokens.front().span.start, line.tokens.back().span.end};
+                finish(line);
+                out.push_back(std::move(line));
+            }
+            out.push_back(GLine{});  // a table ends its runs
+            continue;
+        }
+        if (b.block) continue;
+        const std::u32string text = to_u32(b.text);
+        auto origin = [&](std::size_t i) { return b.origin.empty() ? b.start + i : std::size_t{b.origin[i]}; };
+        GLine line;
+        for (std::size_t i = 0; i < text.size();) {
+            if (is_space(text[i])) {
+                ++i;
+                continue;
+            }
+            std::size_t j = i;
+            while (j < text.size() && !is_space(text[j])) ++j;
+            Token t;
+            t.text = text.substr(i, j - i);
+            t.span = Span{origin(i), origin(j - 1) + 1};
+            t.value = bare_number(t.text);
+            line.tokens.push_back(std::move(t));
+            i = j;
+        }
+        if (!line.tokens.empty()) line.span = Span{line.tokens.front().span.start, line.tokens.back().span.end};
+        finish(line);
+        if (is_footer(line)) continue;
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
+// --- the tables' places ----------------------------------------------------------------------
+
+// The line that is the table's title (二、主动公开政府信息情况, a character off allowed), from `from`.
+std::size_t find_title(const std::vector<GLine>& lines, std::size_t from, std::u32string_view title) {
+    const std::u32string key = label_key(title);
+    for (std::size_t i = from; i < lines.size(); ++i) {
+        const GLine& l = lines[i];
+        if (l.row || !l.numbers().empty() || l.key.size() > key.size() + 4 || l.key.size() + 4 < key.size()) continue;
+        if (similarity(l.key, key) >= 0.8) return i;
+    }
+    return lines.size();
+}
+
+// The heading after table 四: 五、存在的主要问题及改进情况, or any 五、.
+std::size_t find_end(const std::vector<GLine>& lines, std::size_t from) {
+    for (std::size_t i = from; i < lines.size(); ++i) {
+        const GLine& l = lines[i];
+        if (l.row || l.tokens.empty()) continue;
+        const std::u32string first = fold(l.tokens.front().text);
+        if (first.size() >= 2 && first[0] == U'五' && (first[1] == U'、' || first[1] == U'.')) return i;
+        if (similarity(l.key, U"存在的主要问题及改进情况") >= 0.8) return i;
+    }
+    return lines.size();
+}
+
+// --- values into rows ----------------------------------------------------------------------
+
+struct Run {
+    std::vector<const Token*> values;
+    bool vertical = false;  // one value a line, on consecutive lines
+};
+
+std::vector<Run> runs_of(const std::vector<GLine>& lines, std::size_t from, std::size_t to) {
+    std::vector<Run> runs;
+    bool open = false;  // the last run is vertical and may go on
+    for (std::size_t i = from; i < to; ++i) {
+        const GLine& l = lines[i];
+        const std::vector<const Token*> numbers = l.numbers();
+        if (l.tokens.empty() || numbers.empty()) {
+            open = false;
+            continue;
+        }
+        if (l.row || !l.key.empty() || numbers.size() > 1) {
+            open = false;
+            if (!numbers.empty()) runs.push_back(Run{numbers, false});
+            continue;
+        }
+        if (open) {
+            runs.back().values.push_back(numbers.front());
+        } else {
+            runs.push_back(Run{numbers, true});
+            open = true;
+        }
+    }
+    return runs;
+}
+
+// The values of `runs` on rows of the given widths, or nothing when they do not fill them
+// exactly. With `blocks`, W vertical runs of one length L > 1 are L rows of W cells.
+std::optional<std::vector<std::vector<const Token*>>> place(const std::vector<Run>& runs,
+                                                            const std::vector<std::size_t>& widths, bool blocks) {
+    std::vector<std::vector<const Token*>> rows;
+    std::size_t run = 0, off = 0;
+    for (std::size_t k = 0; k < widths.size();) {
+        const std::size_t w = widths[k];
+        if (blocks && off == 0 && run < runs.size() && runs[run].vertical && runs[run].values.size() > 1 && w > 1) {
+            const std::size_t len = runs[run].values.size();
+            bool block = run + w <= runs.size() && k + len <= widths.size();
+            for (std::size_t c = 0; block && c < w; ++c)
+                block = runs[run + c].vertical && runs[run + c].values.size() == len;
+            for (std::size_t r = 0; block && r < len; ++r) block = widths[k + r] == w;
+            if (block) {
+                for (std::size_t r = 0; r < len; ++r) {
+                    std::vector<const Token*> row;
+                    for (std::size_t c = 0; c < w; ++c) row.push_back(runs[run + c].values[r]);
+                    rows.push_back(std::move(row));
+                }
+                run += w;
+                k += len;
+                continue;
+            }
+        }
+        std::vector<const Token*> row;
+        while (row.size() < w) {
+            if (run >= runs.size()) return std::nullopt;
+            row.push_back(runs[run].values[off]);
+            if (++off == runs[run].values.size()) ++run, off = 0;
+        }
+        rows.push_back(std::move(row));
+        ++k;
+    }
+    if (run != runs.size()) return std::nullopt;
+    return rows;
+}
+
+// The template's rows in the forms a report may print: a row whose id heads others' ids
+// (other / other.no_correction …) stands either for itself or for them.
+std::vector<std::vector<const GisRow*>> row_forms(const GisTable& t) {
+    std::vector<const GisRow*> whole, parts;
+    bool alternatives = false;
+    for (const GisRow& r : t.rows) {
+        const bool head =
+            std::any_of(t.rows.begin(), t.rows.end(), [&](const GisRow& o) { return o.id.rfind(r.id + ".", 0) == 0; });
+        const std::size_t dot = r.id.find('.');
+        const bool part = dot != std::string::npos && std::any_of(t.rows.begin(), t.rows.end(), [&](const GisRow& o) {
+                              return o.id == r.id.substr(0, dot);
+                          });
+        alternatives = alternatives || head;
+        if (!head) parts.push_back(&r);
+        if (!part) whole.push_back(&r);
+    }
+    if (!alternatives) return {whole};
+    return {parts, whole};
+}
+
+const GisCell* cell_of(const GisTable& t, const GisRow& r, const std::string& column) {
+    const std::string id = "gis." + t.id + "." + r.id + "." + column;
+    for (const GisCell& c : t.cells)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+// How many of the format's rules over this table fail with these values.
+std::size_t failures(const GisFormat& f, const std::map<std::string, std::string>& values) {
+    std::size_t n = 0;
+    for (const GisRule& rule : f.rules) {
+        std::string left = "0", right = "0";
+        bool ok = true;
+        std::size_t present = 0;
+        for (const std::string& id : rule.left) {
+            auto it = values.find(id);
+            if (it == values.end() || it->second[0] == '-')
+                ok = false;
+            else
+                left = add_decimals(left, it->second);
+        }
+        for (const std::string& id : rule.right) {
+            auto it = values.find(id);
+            if (it == values.end()) continue;
+            if (it->second[0] == '-')
+                ok = false;
+            else
+                right = add_decimals(right, it->second), ++present;
+        }
+        if (ok && present > 0 && compare_decimals(left, right) != 0) ++n;
+    }
+    return n;
+}
+
+// One table's values on its cells; empty with a note when they do not fill the template.
+std::vector<GisValue> read_table(const GisFormat& f, const GisTable& t, const std::vector<Run>& runs,
+                                 std::vector<Diagnostic>& notes) {
+    std::size_t count = 0;
+    for (const Run& r : runs) count += r.values.size();
+    std::vector<GisValue> best;
+    std::size_t best_failures = 0;
+    bool found = false;
+    for (const std::vector<const GisRow*>& form : row_forms(t)) {
+        std::vector<std::size_t> widths;
+        for (const GisRow* r : form) widths.push_back(r->columns.size());
+        for (const bool blocks : {true, false}) {
+            const auto rows = place(runs, widths, blocks);
+            if (!rows) continue;
+            std::vector<GisValue> values;
+            std::map<std::string, std::string> by_id;
+            for (std::size_t k = 0; k < form.size(); ++k)
+                for (std::size_t c = 0; c < form[k]->columns.size(); ++c) {
+                    const Token* tok = (*rows)[k][c];
+                    GisValue v{cell_of(t, *form[k], form[k]->columns[c]), tok->value, to_utf8(tok->text), tok->span};
+                    by_id[v.cell->id] = v.value;
+                    values.push_back(std::move(v));
+                }
+            const std::size_t n = failures(f, by_id);
+            if (!found || n < best_failures) best = std::move(values), best_failures = n, found = true;
+        }
+    }
+    if (!found && count > 0) {
+        std::size_t expected = 0;
+        for (const GisRow& r : t.rows) expected += r.columns.size();
+        notes.push_back(Diagnostic{
+            "gis_table_unplaced",
+            1,
+            "table " + t.title + ": " + std::to_string(count) + " values do not fill the rows of the " + f.id +
+                " template (" + std::to_string(expected) + " cells); its values are not read as template cells",
+            {Span{runs.front().values.front()->span.start, runs.back().values.back()->span.end}}});
+    }
+    return best;
+}
+
+// The text before the tables as one string without spaces, each character with its source offset.
+struct Prose {
+    std::u32string text;  // folded
+    std::vector<std::size_t> at;
+};
+
+Prose prose_of(const std::vector<GLine>& lines, std::size_t to) {
+    Prose p;
+    for (std::size_t i = 0; i < to; ++i) {
+        if (lines[i].row) continue;
+        for (const Token& t : lines[i].tokens) {
+            const bool contiguous = t.span.end - t.span.start == t.text.size();
+            const std::u32string f = fold(t.text);
+            for (std::size_t k = 0; k < f.size(); ++k) {
+                p.text.push_back(f[k]);
+                p.at.push_back(t.span.start + (contiguous ? k : 0));
+            }
+        }
+    }
+    return p;
+}
+
+// 受理/收到(政府信息公开)申请N件 in the prose: the number of applications table 三 counts.
+std::optional<GisProse> applications_in(const Prose& p) {
+    for (const std::u32string_view verb : {std::u32string_view(U"受理"), std::u32string_view(U"收到")}) {
+        for (std::size_t at = p.text.find(verb); at != std::u32string::npos; at = p.text.find(verb, at + 1)) {
+            const std::size_t apply = p.text.find(U"信息公开申请", at);
+            if (apply == std::u32string::npos || apply > at + 12) continue;
+            const std::u32string_view between = std::u32string_view(p.text).substr(at, apply - at);
+            if (between.find_first_of(U"。；;，,") != std::u32string_view::npos) continue;
+            std::size_t k = apply + 6;
+            while (k < p.text.size() && k < apply + 8 &&
+                   (p.text[k] == U'共' || p.text[k] == U'数' || p.text[k] == U'为'))
+                ++k;
+            std::size_t e = k;
+            while (e < p.text.size() && is_ascii_digit(p.text[e])) ++e;
+            if (e == k || e >= p.text.size() || p.text[e] != U'件') continue;
+            GisProse g;
+            g.name = "prose.applications_received";
+            g.value_text = to_utf8(std::u32string_view(p.text).substr(k, e + 1 - k));
+            g.value = normalize_decimal(to_utf8(std::u32string_view(p.text).substr(k, e - k)));
+            g.span = Span{p.at[k], p.at[e - 1] + 1};
+            return g;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+GisFound recognize_gis(const std::vector<RawBlock>& blocks, const GisTemplate& tmpl) {
+    GisFound found;
+    if (tmpl.formats.empty()) return found;
+    // A cheap look first: the title of table 三 somewhere.
+    bool likely = false;
+    for (const RawBlock& b : blocks) {
+        if (b.text.find("政府信息公开申请") != std::string::npos ||
+            b.text.find("主动公开政府信息") != std::string::npos) {
+            likely = true;
+            break;
+        }
+    }
+    if (!likely) return found;
+    const std::vector<GLine> lines = lines_of(blocks);
+    const GisFormat& any = tmpl.formats.front();
+    if (any.tables.size() < 3) return found;
+    std::vector<std::size_t> starts;
+    std::size_t from = 0;
+    for (const GisTable& t : any.tables) {
+        const std::size_t at = find_title(lines, from, to_u32(t.title));
+        if (at == lines.size()) return found;
+        starts.push_back(at);
+        from = at + 1;
+    }
+    starts.push_back(find_end(lines, from));
+    // The format: the one whose own column labels table 二 prints.
+    std::u32string t2;
+    for (std::size_t i = starts[0]; i < starts[1]; ++i) t2 += lines[i].key;
+    std::size_t best = 0;
+    for (const GisFormat& f : tmpl.formats) {
+        std::size_t n = 0;
+        for (const std::string& w : f.detect)
+            if (t2.find(label_key(to_u32(w))) != std::u32string::npos) ++n;
+        if (n > best) best = n, found.format = &f;
+    }
+    if (!found.format) return found;
+    for (std::size_t k = 0; k < found.format->tables.size() && k + 1 < starts.size(); ++k) {
+        const GisTable& t = found.format->tables[k];
+        const std::vector<Run> runs = runs_of(lines, starts[k] + 1, starts[k + 1]);
+        std::vector<GisValue> values = read_table(*found.format, t, runs, found.notes);
+        for (GisValue& v : values) found.values.push_back(std::move(v));
+    }
+    if (auto g = applications_in(prose_of(lines, starts[0]))) found.prose.push_back(std::move(*g));
+    std::size_t end = 0;
+    if (starts.back() < lines.size()) {
+        end = lines[starts.back()].span.start;
+    } else {
+        for (const GisValue& v : found.values) end = std::max(end, v.span.end);
+        end = std::max(end, lines[starts[0]].span.end);
+    }
+    found.regions.push_back(Span{lines[starts[0]].span.start, end});
+    return found;
+}
+
+namespace {
+
+std::string join_sum(const std::vector<std::string>& ids, bool by_row) {
+    std::string out;
+    for (const std::string& id : ids) {
+        // gis.TABLE.ROW.COLUMN; rows may hold dots, columns do not.
+        const std::size_t a = id.find('.', 4), b = id.rfind('.');
+        out += (out.empty() ? "" : "+") + (by_row ? id.substr(a + 1, b - a - 1) : id.substr(b + 1));
+    }
+    return out;
+}
+
+// "t3 natural: new+carried_in 21 ≠ result_total+carried_out 22"
+std::string describe(const GisCheck& c) {
+    std::vector<std::string> all = c.left;
+    all.insert(all.end(), c.right.begin(), c.right.end());
+    if (all.empty() || all.front().rfind("gis.", 0) != 0) return c.rule;
+    auto column = [](const std::string& id) { return id.substr(id.rfind('.') + 1); };
+    auto row = [](const std::string& id) {
+        const std::size_t a = id.find('.', 4), b = id.rfind('.');
+        return id.substr(a + 1, b - a - 1);
+    };
+    const std::string table = all.front().substr(4, all.front().find('.', 4) - 4);
+    const bool same_column =
+        std::all_of(all.begin(), all.end(), [&](const std::string& id) { return column(id) == column(all.front()); });
+    const std::string head = table + " " + (same_column ? column(all.front()) : row(all.front())) + ": ";
+    return head + join_sum(c.left, same_column) + " " + c.left_value + (c.passed ? " = " : " ≠ ") +
+           join_sum(c.right, same_column) + " " + c.right_value;
+}
+
+}  // namespace
+
+std::string describe_gis_check(const GisCheck& c) {
+    if (c.rule.rfind("prose.", 0) == 0) {
+        std::string cells;
+        for (const std::string& id : c.left) cells += (cells.empty() ? "" : "+") + id.substr(4);
+        return "table " + cells + " " + c.left_value + (c.passed ? " = " : " ≠ ") + "the text " +
+               c.right_value;
+    }
+    return describe(c);
+}
+
+std::vector<GisCheck> check_gis(const Document& doc, const GisFormat& format, const std::vector<GisProse>& prose) {
+    std::map<std::string, const Fact*> cells;
+    for (const Fact& f : doc.facts)
+        if (f.indicator.rfind("gis.", 0) == 0) cells.emplace(f.indicator, &f);
+    std::vector<GisCheck> checks;
+    for (const GisRule& rule : format.rules) {
+        GisCheck c;
+        c.rule = rule.name;
+        c.left_value = "0";
+        c.right_value = "0";
+        bool ok = true;
+        for (const std::string& id : rule.left) {
+            auto it = cells.find(id);
+            if (it == cells.end() || it->second->value.empty() || it->second->value[0] == '-') {
+                ok = false;
+                break;
+            }
+            c.left.push_back(id);
+            c.left_value = add_decimals(c.left_value, it->second->value);
+        }
+        for (const std::string& id : rule.right) {
+            auto it = cells.find(id);
+            if (it == cells.end()) continue;
+            if (it->second->value.empty() || it->second->value[0] == '-') ok = false;
+            if (!ok) break;
+            c.right.push_back(id);
+            c.right_value = add_decimals(c.right_value, it->second->value);
+        }
+        if (!ok || c.right.empty()) continue;
+        c.passed = compare_decimals(c.left_value, c.right_value) == 0;
+        checks.push_back(std::move(c));
+    }
+    // The prose restating table 三's applications: the new ones, or with those carried over
+    // (reports say 收到/受理 for either).
+    for (const GisProse& p : prose) {
+        if (p.name != "prose.applications_received") continue;
+        auto received = cells.find("gis.t3.new.total");
+        if (received == cells.end()) continue;
+        GisCheck c;
+        c.rule = p.name;
+        c.left = {received->first};
+        c.left_value = received->second->value;
+        c.right_value = p.value;
+        c.passed = compare_decimals(c.left_value, c.right_value) == 0;
+        auto carried = cells.find("gis.t3.carried_in.total");
+        if (!c.passed && carried != cells.end() &&
+            compare_decimals(add_decimals(c.left_value, carried->second->value), p.value) == 0) {
+            c.left.push_back(carried->first);
+            c.left_value = add_decimals(c.left_value, carried->second->value);
+            c.passed = true;
+        }
+        checks.push_back(std::move(c));
+    }
+    return checks;
+}
+
+void apply_gis(Document& doc, GisFound found) {
+    for (Diagnostic& d : found.notes) doc.diagnostics.push_back(std::move(d));
+    if (!found.format) return;
+    doc.gis.format = found.format->id;
+    if (!found.values.empty()) {
+        auto inside = [&](const Span& s) {
+            return std::any_of(found.regions.begin(), found.regions.end(),
+                               [&](const Span& r) { return s.start >= r.start && s.start < r.end; });
+        };
+        std::erase_if(doc.facts, [&](const Fact& f) { return inside(f.span); });
+        for (GisValue& v : found.values) {
+            Fact f;
+            f.value = v.value;
+            f.value_text = v.value_text;
+            f.unit = v.cell->unit;
+            f.zero = v.value == "0";
+            f.subject = v.cell->row_label + " " + v.cell->column_label;
+            f.indicator = v.cell->id;
+            f.span = v.span;
+            f.quote_span = v.span;
+            f.quote = f.subject + "：" + v.value_text;
+            // The block holding it: the narrowest whose span contains it, else the last before it.
+            std::size_t block = doc.blocks.size();
+            for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+                const Span& s = doc.blocks[i].span;
+                if (s.start <= v.span.start && v.span.end <= s.end &&
+                    (block == doc.blocks.size() ||
+                     s.end - s.start < doc.blocks[block].span.end - doc.blocks[block].span.start))
+                    block = i;
+            }
+            if (block == doc.blocks.size())
+                for (std::size_t i = 0; i < doc.blocks.size(); ++i)
+                    if (doc.blocks[i].span.start <= v.span.start) block = i;
+            f.block = block == doc.blocks.size() ? 0 : block;
+            doc.facts.push_back(std::move(f));
+        }
+        std::stable_sort(doc.facts.begin(), doc.facts.end(),
+                         [](const Fact& a, const Fact& b) { return a.span.start < b.span.start; });
+    }
+    doc.gis.checks = check_gis(doc, *found.format, found.prose);
+    std::map<std::string, Span> spans;
+    for (const Fact& f : doc.facts)
+        if (f.indicator.rfind("gis.", 0) == 0) spans.emplace(f.indicator, f.span);
+    for (const GisCheck& c : doc.gis.checks) {
+        if (c.passed) continue;
+        std::vector<Span> where;
+        for (const auto* side : {&c.left, &c.right})
+            for (const std::string& id : *side)
+                if (auto it = spans.find(id); it != spans.end()) where.push_back(it->second);
+        std::string message = describe(c);
+        for (const GisProse& p : found.prose)
+            if (p.name == c.rule) {
+                where.push_back(p.span);
+                message = "the text states " + p.value_text + " applications received, table 三 " +
+                          c.left.front().substr(4) + " states " + c.left_value;
+            }
+        std::sort(where.begin(), where.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+        if (where.size() > 16) where.resize(16);
+        doc.diagnostics.push_back(Diagnostic{"gis_check", 1, message, std::move(where)});
+    }
+}
+
+}  // namespace gongwen
