@@ -276,6 +276,69 @@ assert row[7] == "▲25.0%" and row[9] == "▼40.0%", row
 PY
 fi
 
+# 政府信息公开 and 趋势 from made-up GIS reports of one zone in two years (two spellings of its
+# name); the 2022 report's table 四 states a total of 0 over 1 + 1.
+mkdir -p "$tmp/gis"
+"$python" tests/gis_report.py "某某新区管委会2021年度政府信息公开工作年度报告" 2021 20 15 2 > "$tmp/gis/a.html"
+"$python" tests/gis_report.py "某某新区2022年度政府信息公开工作年度报告" 2022 30 12 0 > "$tmp/gis/b.html"
+"$gongwen" summarize "$tmp/gis" -o "$tmp/gis.xlsx" -q || fail "summarize of the GIS reports failed"
+"$python" - "$tmp/gis.xlsx" <<'PY' || fail "the GIS sheets are not right"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+cached = openpyxl.load_workbook(sys.argv[1], data_only=True)
+# No catalog indicator has a value (the tables' figures are template cells): no 图表.
+assert wb.sheetnames == ["汇总", "政府信息公开", "趋势", "事实", "文档", "指标"], wb.sheetnames
+ws = wb["政府信息公开"]
+ids = [c.value for c in ws[5]]
+col = {}
+for i, v in enumerate(ids):
+    if v:
+        col.setdefault(v, i + 1)
+rows = {ws.cell(r, 1).value.rsplit("/", 1)[-1]: r for r in range(6, ws.max_row + 1)}
+assert sorted(rows) == ["a.html", "b.html"], rows
+a, b = rows["a.html"], rows["b.html"]
+assert [ws.cell(b, c).value for c in range(2, 5)] == ["某某新区", 2022, "2021"], [ws.cell(b, c).value for c in range(2, 5)]
+assert ws.cell(a, col["gis.t3.new.total"]).value == 20 and ws.cell(b, col["gis.t3.new.total"]).value == 30
+assert ws.cell(b, col["gis.t2.normative.in_force"]).value == 30 and ws.cell(b, col["gis.t2.permits.decisions"]).value == 100
+facts = wb["事实"]
+link = ws.cell(b, col["gis.t4.review.total"]).hyperlink.location
+assert facts.cell(int(link.split("!A")[1]), 2).value == "gis.t4.review.total", link
+assert ws.cell(a, 5).value is None, ws.cell(a, 5).value
+assert ws.cell(b, 5).value == "t4 review: total 0 ≠ upheld+corrected+other+pending 2", ws.cell(b, 5).value
+def filled(r):
+    return {i for i, c in col.items() if ws.cell(r, c).value is not None and ws.cell(r, c).fill.fgColor.rgb not in (None, "00000000")}
+assert filled(a) == set(), filled(a)
+assert filled(b) == {"gis.t4.review." + x for x in ("upheld", "corrected", "other", "pending", "total")}, filled(b)
+t = wb["趋势"]
+cells = [[c.value for c in row] for row in t.iter_rows()]
+assert cells[0][0] == "某某新区：2021—2022年", cells[0]
+row = next(i for i, r in enumerate(cells) if r[1] == "gis.t3.new.total") + 1
+assert cells[row - 1][3:5] == [20, 30] and cached["趋势"].cell(row, 6).value == 10, cells[row - 1]
+assert abs(cached["趋势"].cell(row, 7).value - 0.5) < 1e-9
+row = next(i for i, r in enumerate(cells) if r[1] == "gis.t4.review.total") + 1
+assert cached["趋势"].cell(row, 6).value == -2 and cached["趋势"].cell(row, 7).value == -1
+charts = t._charts
+assert len(charts) == 1 and len(charts[0].series) == 6, [len(c.series) for c in charts]
+names = [s.tx.v for s in charts[0].series]
+assert names == ["现行有效规范性文件", "新收申请", "予以公开", "行政复议", "行政诉讼（直接起诉）", "行政诉讼（复议后起诉）"], names
+PY
+if command -v soffice > /dev/null; then
+  (cd "$tmp" && LC_ALL=C.UTF-8 timeout 180 soffice -env:UserInstallation=file://"$tmp"/lo --headless \
+     --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' gis.xlsx > /dev/null 2>&1) \
+    || fail "soffice could not convert the GIS workbook"
+  "$python" - "$tmp/gis-政府信息公开.csv" "$tmp/gis-趋势.csv" <<'PY' || fail "LibreOffice does not read the GIS sheets back"
+import csv, sys
+gis = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+ids = gis[4]
+b = next(r for r in gis if r[0].endswith("b.html"))
+assert b[ids.index("gis.t3.new.total")] == "30" and b[ids.index("gis.t4.review.upheld")] == "1", b[:8]
+assert b[4].startswith("t4 review: total 0 ≠"), b[4]
+trend = list(csv.reader(open(sys.argv[2], encoding="utf-8")))
+row = next(r for r in trend if len(r) > 1 and r[1] == "gis.t3.disclosed.total")
+assert row[3:7] == ["15", "12", "▼3", "▼20.0%"], row
+PY
+fi
+
 # 201 reports: the chart compares the first 200, which the 文档 sheet says; it is no warning
 # (warnings are for what Excel's limits cut).
 mkdir -p "$tmp/many"

@@ -9,6 +9,7 @@
 // would put unlike figures under one header. Tables 三 and 四 are the same in both formats
 // (2021 splits （六）其他处理 into three rows; both forms are columns) and share their columns.
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -23,7 +24,8 @@ namespace {
 constexpr const char* kGisSheet = "政府信息公开";
 constexpr lxw_col_t kFirstCellCol = 5;  // 文件 机关 报告年度 格式 未通过的核对
 constexpr lxw_row_t kFirstRow = 5;      // table, row, column group, column, id
-constexpr std::size_t kShownTerms = 4;  // a longer sum is shown by its first and last terms
+constexpr std::size_t kShownTerms = 4;
+constexpr double kCheckWidth = 44;  // 未通过的核对, in characters  // a longer sum is shown by its first and last terms
 
 struct GisColumnRef {
     const GisTable* table = nullptr;
@@ -256,6 +258,16 @@ void write_gis(Workbook& book, Sheet& s, const std::vector<ReportEntry>& reports
             flagged.insert(c.left.begin(), c.left.end());
             flagged.insert(c.right.begin(), c.right.end());
         }
+        if (!failed.empty()) {  // tall enough for every check, wrapped in its column
+            double lines = 0;
+            for (std::size_t at = 0; at != std::string::npos;) {
+                const std::size_t end = failed.find('\n', at);
+                const std::string line = failed.substr(at, end == std::string::npos ? end : end - at);
+                lines += std::max(1.0, std::ceil(display_width(line) / (kCheckWidth - 2)));
+                at = end == std::string::npos ? end : end + 1;
+            }
+            worksheet_set_row(s.get(), row, 15 * lines, nullptr);
+        }
         s.text(row, 4, failed, book.format("check"), false);
         std::map<std::string, std::size_t> first_fact;
         for (std::size_t i = 0; i < e.facts.size(); ++i)
@@ -282,7 +294,7 @@ void write_gis(Workbook& book, Sheet& s, const std::vector<ReportEntry>& reports
     s.fit_columns(6, 40);
     s.set_width(2, 8);
     s.set_width(3, 6);
-    s.set_width(4, 44, book.format("check"));
+    s.set_width(4, kCheckWidth, book.format("check"));
     for (std::size_t k = 0; k < columns.size(); ++k) s.set_width(static_cast<lxw_col_t>(kFirstCellCol + k), 11);
 }
 
