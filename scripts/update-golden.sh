@@ -15,5 +15,9 @@ done
 for input in fixtures/html/*.html; do
   bash tests/golden.sh --update "$gongwen" "$(basename "${input%.html}")" "$input" fixtures/expected/html
 done
+for input in fixtures/gis/*.txt fixtures/gis/*.html; do
+  name=$(basename "$input"); name=${name%.*}
+  bash tests/golden.sh --update "$gongwen" "$name" "$input" fixtures/expected/gis
+done
 git --no-pager diff --stat fixtures/expected || true
 git status --short --untracked-files=normal fixtures/expected | grep "^??" || true

@@ -1,10 +1,20 @@
 // The national GIS template (catalog/gis-template.xml) and the recognition of reports in it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
 #include <set>
 
+#include "gongwen/decimal.hpp"
 #include "gongwen/error.hpp"
 #include "gongwen/gis.hpp"
+#include "gongwen/json.hpp"
+#include "gongwen/raw.hpp"
+#include "gongwen/read.hpp"
+#include "gongwen/unicode.hpp"
+#include "gongwen/xml.hpp"
 
 namespace gongwen {
 namespace {
@@ -93,6 +103,503 @@ TEST(GisTemplate, BadFilesNameTheLineAndProblem) {
         Error);
     EXPECT_THROW(parse_gis_template("<gis-template/>", "t.xml"), Error);
     EXPECT_THROW(parse_gis_template("<gis-template", "t.xml"), Error);
+}
+
+// --- a made-up report in the 2021 format, rendered several ways -----------------------------
+
+// One template row as a report prints it: its label and its values, in template order.
+struct MadeRow {
+    std::string table;
+    std::string label;
+    std::vector<std::string> cells;   // ids
+    std::vector<std::string> values;  // decimals
+};
+
+// Values that add up: table 三's columns and rows, table 四's groups. `single_other` prints
+// （六）其他处理 as one row.
+std::vector<MadeRow> made_rows(bool single_other = false) {
+    const GisFormat& f = *builtin_gis_template().format("2021");
+    std::vector<MadeRow> rows;
+    int seed = 1;
+    for (const GisTable& t : f.tables) {
+        for (const GisRow& r : t.rows) {
+            const bool part = r.id.rfind("other.", 0) == 0;
+            if (t.id == "t3" && (single_other ? part : r.id == "other")) continue;
+            MadeRow m{t.id, r.label, {}, {}};
+            for (const std::string& c : r.columns) m.cells.push_back("gis." + t.id + "." + r.id + "." + c);
+            rows.push_back(std::move(m));
+        }
+    }
+    // Table 二 and 四: any values, 四's totals added up; 三: rows of results, then the sums.
+    std::map<std::string, long> v;
+    for (MadeRow& m : rows) {
+        if (m.table == "t3") continue;
+        for (std::size_t k = 0; k < m.cells.size(); ++k) {
+            const bool total = m.table == "t4" && k + 1 == m.cells.size();
+            long x = (seed++ * 7) % 13;
+            if (total) x = v[m.cells[0]] + v[m.cells[1]] + v[m.cells[2]] + v[m.cells[3]];
+            v[m.cells[k]] = x;
+        }
+    }
+    const std::vector<std::string> cols{"natural", "business", "research", "nonprofit", "legal", "other"};
+    auto id = [](const std::string& row, const std::string& col) { return "gis.t3." + row + "." + col; };
+    std::vector<std::string> results;
+    for (const MadeRow& m : rows)
+        if (m.table == "t3") {
+            const std::string row = m.cells[0].substr(7, m.cells[0].rfind('.') - 7);
+            if (row != "new" && row != "carried_in" && row != "result_total" && row != "carried_out")
+                results.push_back(row);
+        }
+    for (std::size_t c = 0; c < cols.size(); ++c) {
+        long sum = 0;
+        for (std::size_t r = 0; r < results.size(); ++r) {
+            const long x = (r * 3 + c * 5) % 4 == 0 ? static_cast<long>(r + c) : 0;
+            v[id(results[r], cols[c])] = x;
+            sum += x;
+        }
+        v[id("result_total", cols[c])] = sum;
+        v[id("carried_in", cols[c])] = c == 0 ? 2 : 0;
+        v[id("carried_out", cols[c])] = c == 0 ? 3 : 0;
+        v[id("new", cols[c])] = sum + (c == 0 ? 1 : 0);
+    }
+    for (const MadeRow& m : rows)
+        if (m.table == "t3") {
+            const std::string row = m.cells[0].substr(7, m.cells[0].rfind('.') - 7);
+            long total = 0;
+            for (const std::string& c : cols) total += v[id(row, c)];
+            v[id(row, "total")] = total;
+        }
+    v["gis.t2.fees.amount"] = 0;
+    for (MadeRow& m : rows)
+        for (const std::string& c : m.cells) m.values.push_back(std::to_string(v[c]));
+    for (MadeRow& m : rows)
+        if (m.cells[0] == "gis.t2.fees.amount") m.values[0] = "12.5";
+    return rows;
+}
+
+const std::string kOpening =
+    "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n2023年，全县共受理政府信息公开申请";
+const std::string kEnd = "五、存在的主要问题及改进情况\n一是公开质量有待提升。\n六、其他需要报告的事项\n无。\n";
+
+std::string new_total(const std::vector<MadeRow>& rows) {
+    for (const MadeRow& m : rows)
+        if (m.cells[0] == "gis.t3.new.natural") return m.values.back();
+    return "";
+}
+
+std::string opening(const std::vector<MadeRow>& rows, const std::string& stated = "") {
+    return kOpening + (stated.empty() ? new_total(rows) : stated) + "件，均按时答复。\n";
+}
+
+const char* title_of(const std::string& table) {
+    return table == "t2"   ? "二、主动公开政府信息情况"
+           : table == "t3" ? "三、收到和处理政府信息公开申请情况"
+                           : "四、政府信息公开行政复议、行政诉讼情况";
+}
+
+// pdftotext -layout: a row's label and values on one line; headers, a footer inside table 三.
+std::string layout_text(const std::vector<MadeRow>& rows, const std::string& stated = "") {
+    std::string out = opening(rows, stated);
+    std::string table;
+    for (const MadeRow& m : rows) {
+        if (m.table != table) {
+            table = m.table;
+            out += std::string("\n      ") + title_of(table) + "\n";
+            if (table == "t2")
+                out += "第二十条 第（一）项\n\n信息内容          本年制发件数     本年废止件数   现行有效件数\n\n";
+            if (table == "t3")
+                out +=
+                    "                     申请人情况\n（本列数据的勾稽关系为：第一项加第二项之和，      "
+                    "法人或其他组织\n"
+                    "等于第三项加第四项之和）\n               自然人   商业企业 科研机构 社会公益组织 法律服务机构 "
+                    "其他  总计\n\n";
+            if (table == "t4")
+                out +=
+                    "行政复议                          行政诉讼\n      未经复议直接起诉         复议后起诉\n"
+                    "结果 结果 其他 尚未 总计 结果 结果 其他 尚未 总计 结果 结果 其他 尚未 总计\n"
+                    "维持 纠正 结果 审结      维持 纠正 结果 审结      维持 纠正 结果 审结\n\n";
+        }
+        if (m.cells[0] == "gis.t2.permits.decisions") out += "第二十条 第（五）项\n信息内容     本年处理决定数量\n";
+        if (m.cells[0] == "gis.t2.fees.amount") out += "第二十条 第（八）项\n信息内容     本年收费金额（单位：万元）\n";
+        if (m.cells[0] == "gis.t3.unavailable.not_held.natural") out += "\n                         -4-\n";
+        std::string line = table == "t4" ? "" : m.label + "        ";
+        if (table == "t4" && m.cells[0] != "gis.t4.review.upheld") {
+            out.pop_back();  // table 四's groups on one line
+            line = "   ";
+        }
+        for (const std::string& v : m.values) line += v + "      ";
+        out += line + "\n" + (table == "t4" ? "" : "\n");
+    }
+    return out + "\n" + kEnd;
+}
+
+// Plain pdftotext: one cell a line, blank lines between; labels after their values.
+std::string cell_per_line_text(const std::vector<MadeRow>& rows) {
+    std::string out = opening(rows);
+    std::string table;
+    for (const MadeRow& m : rows) {
+        if (m.table != table) {
+            table = m.table;
+            out += std::string(title_of(table)) + "\n";
+            if (table == "t2")
+                out += "第二十条第（一）项\n信息内容\n\n本年制发件数\n\n本年废止件数\n\n现行有效件数\n\n";
+            if (table == "t3") out += "申请人情况\n\n法人或其他组织\n自然人\n\n商业\n企业\n\n总计\n\n";
+            if (table == "t4") out += "行政复议\n\n行政诉讼\n未经复议直接起诉\n\n复议后起诉\n\n结果\n维持\n\n";
+        }
+        for (const std::string& v : m.values) out += v + "\n\n";
+        if (table != "t4") out += m.label + "\n\n";
+    }
+    return out + kEnd;
+}
+
+// Plain pdftotext with table 三's rows of （三） and （四） printed column by column: one run of
+// values a column, the labels after.
+std::string column_major_text(const std::vector<MadeRow>& rows) {
+    std::string out = opening(rows);
+    std::string table;
+    std::vector<const MadeRow*> block;
+    auto flush = [&] {
+        if (block.empty()) return;
+        for (std::size_t c = 0; c < block.front()->values.size(); ++c) {
+            for (const MadeRow* m : block) out += m->values[c] + "\n";
+            out += "\n";
+        }
+        for (const MadeRow* m : block) out += m->label + "\n";
+        out += "\n";
+        block.clear();
+    };
+    for (const MadeRow& m : rows) {
+        if (m.table != table) {
+            flush();
+            table = m.table;
+            out += std::string(title_of(table)) + "\n本年制发件数\n\n";
+        }
+        const bool in_block =
+            m.cells[0].find(".withheld.") != std::string::npos || m.cells[0].find(".unavailable.") != std::string::npos;
+        if (in_block) {
+            block.push_back(&m);
+            continue;
+        }
+        flush();
+        for (const std::string& v : m.values) out += v + "\n\n";
+        out += m.label + "\n\n";
+    }
+    flush();
+    return out + kEnd;
+}
+
+// An HTML page: table 三 with rowspan/colspan, a caption row, Word's spans inside cells.
+std::string html_page(const std::vector<MadeRow>& rows) {
+    std::string out =
+        "<html><head><meta charset=\"utf-8\"><title>某县人民政府2023年政府信息公开工作年度报告</title></head><body>"
+        "<div class=\"article\"><h1>某县人民政府2023年政府信息公开工作年度报告</h1><p>一、总体情况</p>"
+        "<p>2023年，全县坚持以公开为常态、不公开为例外，持续推进政务公开标准化规范化建设，全年共受理政府信息公开申请" +
+        new_total(rows) + "件。</p>";
+    std::string table;
+    for (const MadeRow& m : rows) {
+        if (m.table != table) {
+            if (!table.empty()) out += "</table>";
+            table = m.table;
+            out += std::string("<p>") + title_of(table) + "</p><table border=\"1\">";
+            if (table == "t2")
+                out +=
+                    "<tr><td colspan=\"4\">第二十条第（一）项</td></tr><tr><td>信息内容</td><td>本年制发件数</td>"
+                    "<td>本年废止件数</td><td>现行有效件数</td></tr>";
+            if (table == "t3")
+                out +=
+                    "<tr><td rowspan=\"3\" "
+                    "colspan=\"3\">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>"
+                    "<td colspan=\"7\">申请人情况</td></tr><tr><td rowspan=\"2\">自然人</td><td "
+                    "colspan=\"5\">法人或其他组织</td>"
+                    "<td rowspan=\"2\">总计</td></tr><tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td>"
+                    "<td>法律服务机构</td><td>其他</td></tr>";
+            if (table == "t4")
+                out +=
+                    "<tr><td colspan=\"5\">行政复议</td><td colspan=\"10\">行政诉讼</td></tr><tr><td "
+                    "rowspan=\"2\">结果维持</td>"
+                    "<td rowspan=\"2\">结果纠正</td><td rowspan=\"2\">其他结果</td><td rowspan=\"2\">尚未审结</td>"
+                    "<td rowspan=\"2\">总计</td><td colspan=\"5\">未经复议直接起诉</td><td "
+                    "colspan=\"5\">复议后起诉</td></tr>"
+                    "<tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</"
+                    "td><td>结果维持</td>"
+                    "<td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr><tr>";
+        }
+        if (table == "t4") {
+            for (const std::string& v : m.values)
+                out += "<td><p><span style=\"font-size:12pt\">" + v + "</span></p></td>";
+            if (m.cells[0] == "gis.t4.suit_after_review.upheld") out += "</tr>";
+            continue;
+        }
+        out += "<tr>";
+        if (m.cells[0] == "gis.t3.disclosed.natural") out += "<td rowspan=\"22\">三、本年度办理结果</td>";
+        out += "<td colspan=\"" + std::string(table == "t3" ? "2" : "1") + "\"><span>" + m.label + "</span></td>";
+        for (const std::string& v : m.values) out += "<td><span lang=\"EN-US\">" + v + "</span></td>";
+        out += "</tr>";
+    }
+    return out +
+           "</table><p>五、存在的主要问题及改进情况</p><p>一是公开质量有待提升，二是平台建设有待加强。</p>"
+           "<p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p></div></body></html>";
+}
+
+// Every cell of `rows` read with its value, its exact source span and its unit.
+void expect_cells(const Document& doc, const std::vector<MadeRow>& rows, const std::string& source) {
+    EXPECT_EQ(doc.gis.format, "2021");
+    const std::u32string text = to_u32(source);
+    std::map<std::string, const Fact*> got;
+    for (const Fact& f : doc.facts)
+        if (f.indicator.rfind("gis.", 0) == 0) {
+            EXPECT_TRUE(got.emplace(f.indicator, &f).second) << f.indicator;
+        }
+    std::size_t cells = 0;
+    for (const MadeRow& m : rows)
+        for (std::size_t k = 0; k < m.cells.size(); ++k, ++cells) {
+            auto it = got.find(m.cells[k]);
+            ASSERT_NE(it, got.end()) << m.cells[k];
+            EXPECT_EQ(it->second->value, normalize_decimal(m.values[k])) << m.cells[k];
+            EXPECT_EQ(to_utf8(text.substr(it->second->span.start, it->second->span.end - it->second->span.start)),
+                      m.values[k])
+                << m.cells[k];
+            EXPECT_EQ(it->second->unit, m.cells[k] == "gis.t2.fees.amount" ? "万元" : "件");
+            EXPECT_LT(it->second->block, doc.blocks.size());
+        }
+    EXPECT_EQ(got.size(), cells);
+    for (const GisCheck& c : doc.gis.checks) EXPECT_TRUE(c.passed) << describe_gis_check(c);
+    // A row total for each row of 三, 7 result sums, 7 balances, 3 totals of 四, the prose.
+    std::size_t t3_rows = 0;
+    for (const MadeRow& m : rows) t3_rows += m.table == "t3" ? 1 : 0;
+    EXPECT_EQ(doc.gis.checks.size(), t3_rows + 7 + 7 + 3 + 1);
+    for (const Diagnostic& d : doc.diagnostics) EXPECT_NE(d.kind, "gis_check") << d.message;
+}
+
+Document read(const std::string& bytes, const std::string& name) { return read_bytes(bytes, name); }
+
+TEST(GisRecognition, LayoutText) {
+    const auto rows = made_rows();
+    const std::string text = layout_text(rows);
+    expect_cells(read(text, "a.txt"), rows, text);
+}
+
+TEST(GisRecognition, LayoutTextWithOtherAsOneRow) {
+    const auto rows = made_rows(true);
+    const std::string text = layout_text(rows);
+    const Document doc = read(text, "a.txt");
+    expect_cells(doc, rows, text);
+    for (const Fact& f : doc.facts) EXPECT_EQ(f.indicator.find("gis.t3.other.no_fee"), std::string::npos);
+}
+
+TEST(GisRecognition, OneCellPerLineValuesBeforeLabels) {
+    const auto rows = made_rows();
+    const std::string text = cell_per_line_text(rows);
+    expect_cells(read(text, "a.txt"), rows, text);
+}
+
+TEST(GisRecognition, ColumnByColumnBlocks) {
+    const auto rows = made_rows(true);
+    const std::string text = column_major_text(rows);
+    expect_cells(read(text, "a.txt"), rows, text);
+}
+
+TEST(GisRecognition, HtmlTablesWithSpansAndCaptionRows) {
+    const auto rows = made_rows();
+    const std::string page = html_page(rows);
+    if (const char* dump = std::getenv("GIS_TEST_DUMP")) {
+        std::FILE* f = std::fopen(dump, "w");
+        std::fputs(page.c_str(), f);
+        std::fclose(f);
+    }
+    const Document doc = read(page, "a.html");
+    expect_cells(doc, rows, page);
+    // The tables' figures are the cells only: no loose fact of a table block without a cell id.
+    for (const Fact& f : doc.facts)
+        if (doc.blocks[f.block].kind == BlockKind::table) {
+            EXPECT_EQ(f.indicator.rfind("gis.", 0), 0u) << f.quote;
+        }
+}
+
+// The tables helper's output: table blocks a reader finished, one row per template row.
+TEST(GisRecognition, FinishedTableBlocks) {
+    const auto rows = made_rows();
+    RawDocument raw;
+    std::string source;
+    auto line = [&](const std::string& text) {
+        RawBlock b;
+        b.text = text;
+        b.start = to_u32(source).size();
+        source += text + "\n";
+        raw.blocks.push_back(std::move(b));
+    };
+    line(opening(rows).substr(0, opening(rows).size() - 1));
+    std::string table;
+    Block* open = nullptr;
+    for (const MadeRow& m : rows) {
+        if (m.table != table) {
+            table = m.table;
+            line(title_of(table));
+            RawBlock b;
+            b.block = Block{};
+            b.block->kind = BlockKind::table;
+            b.start = to_u32(source).size();
+            raw.blocks.push_back(std::move(b));
+            open = &*raw.blocks.back().block;
+            TableRow header;
+            header.header = true;
+            for (const char* label : {"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"}) {
+                header.cells.push_back(TableCell{label, 1, 1, true, {}});
+                if (table != "t2") break;
+            }
+            open->rows.push_back(header);
+        }
+        TableRow r;
+        auto cell = [&](const std::string& text) {
+            const std::size_t start = to_u32(source).size();
+            source += text + " ";
+            r.cells.push_back(TableCell{text, 1, 1, false, Span{start, start + to_u32(text).size()}});
+        };
+        if (table != "t4" || m.cells[0] == "gis.t4.review.upheld") cell(m.label);
+        for (const std::string& v : m.values) cell(v);
+        if (table == "t4" && !open->rows.back().header) {
+            for (TableCell& c : r.cells) open->rows.back().cells.push_back(c);
+        } else {
+            open->rows.push_back(std::move(r));
+        }
+        source += "\n";
+    }
+    for (RawBlock& b : raw.blocks)
+        if (b.block) {
+            b.block->span = Span{b.start, to_u32(source).size()};
+            for (auto& r : b.block->rows)
+                if (!r.cells.empty() && !r.header)
+                    b.block->span.end = std::max(b.block->span.end, r.cells.back().span.end);
+        }
+    line("五、存在的主要问题及改进情况");
+    expect_cells(run_passes(std::move(raw)), rows, source);
+}
+
+TEST(GisChecks, WrongTotalIsReportedWithItsCellsAndNumbers) {
+    auto rows = made_rows();
+    for (MadeRow& m : rows)
+        if (m.cells[0] == "gis.t4.review.upheld") m.values.back() = "0";  // 总计 0 over non-zero parts
+    const Document doc = read(layout_text(rows), "a.txt");
+    ASSERT_EQ(doc.gis.format, "2021");
+    std::size_t failed = 0;
+    for (const GisCheck& c : doc.gis.checks)
+        if (!c.passed) {
+            ++failed;
+            EXPECT_EQ(c.rule, "t4.review.total");
+            EXPECT_EQ(c.left, (std::vector<std::string>{"gis.t4.review.total"}));
+            EXPECT_EQ(c.left_value, "0");
+            EXPECT_NE(c.right_value, "0");
+        }
+    EXPECT_EQ(failed, 1u);
+    const auto d = std::find_if(doc.diagnostics.begin(), doc.diagnostics.end(),
+                                [](const Diagnostic& x) { return x.kind == "gis_check"; });
+    ASSERT_NE(d, doc.diagnostics.end());
+    EXPECT_EQ(d->message.rfind("t4 review: total 0 ≠ upheld+corrected+other+pending ", 0), 0u) << d->message;
+    EXPECT_EQ(d->spans.size(), 5u);
+}
+
+TEST(GisChecks, TableThreeBalanceNamesTheColumn) {
+    auto rows = made_rows();
+    for (MadeRow& m : rows)
+        if (m.cells[0] == "gis.t3.carried_out.natural") m.values[0] = "4", m.values.back() = "4";
+    const Document doc = read(layout_text(rows), "a.txt");
+    std::vector<std::string> messages;
+    for (const Diagnostic& d : doc.diagnostics)
+        if (d.kind == "gis_check") messages.push_back(d.message);
+    ASSERT_EQ(messages.size(), 2u);  // the natural column and the total column
+    EXPECT_NE(messages[0].find("t3 natural: new+carried_in"), std::string::npos) << messages[0];
+    EXPECT_NE(messages[0].find("≠ result_total+carried_out"), std::string::npos) << messages[0];
+}
+
+TEST(GisChecks, ProseThatContradictsTheTableIsReported) {
+    const auto rows = made_rows();
+    const Document doc = read(layout_text(rows, "999"), "a.txt");
+    const auto c = std::find_if(doc.gis.checks.begin(), doc.gis.checks.end(),
+                                [](const GisCheck& x) { return x.rule == "prose.applications_received"; });
+    ASSERT_NE(c, doc.gis.checks.end());
+    EXPECT_FALSE(c->passed);
+    EXPECT_EQ(c->right_value, "999");
+    const auto d = std::find_if(doc.diagnostics.begin(), doc.diagnostics.end(), [](const Diagnostic& x) {
+        return x.kind == "gis_check" && x.message.find("999") != std::string::npos;
+    });
+    ASSERT_NE(d, doc.diagnostics.end());
+    EXPECT_EQ(d->spans.size(), 2u);  // the table's cell and the prose's number
+}
+
+TEST(GisChecks, ProseCountingCarriedOverApplicationsAgrees) {
+    const auto rows = made_rows();
+    const std::string with_carried = std::to_string(std::stol(new_total(rows)) + 2);  // carried_in total is 2
+    const Document doc = read(layout_text(rows, with_carried), "a.txt");
+    const auto c = std::find_if(doc.gis.checks.begin(), doc.gis.checks.end(),
+                                [](const GisCheck& x) { return x.rule == "prose.applications_received"; });
+    ASSERT_NE(c, doc.gis.checks.end());
+    EXPECT_TRUE(c->passed);
+    EXPECT_EQ(c->left.size(), 2u);
+}
+
+TEST(GisRecognition, TablesThatDoNotFillTheTemplateAreNotGuessed) {
+    auto rows = made_rows();
+    std::erase_if(rows, [](const MadeRow& m) { return m.cells[0] == "gis.t3.withheld.query.natural"; });
+    const Document doc = read(layout_text(rows), "a.txt");
+    EXPECT_EQ(doc.gis.format, "2021");
+    for (const Fact& f : doc.facts) EXPECT_NE(f.indicator.rfind("gis.t3.", 0), 0u) << f.indicator;
+    EXPECT_TRUE(std::any_of(doc.diagnostics.begin(), doc.diagnostics.end(),
+                            [](const Diagnostic& d) { return d.kind == "gis_table_unplaced"; }));
+}
+
+TEST(GisRecognition, ReportsWithoutTheNationalTablesAreNotGis) {
+    const Document doc = read(
+        "某局2012年政府信息公开工作年度报告\n一、概述\n全年主动公开政府信息425条。\n二、主动公开政府信息情况\n共12条。"
+        "\n",
+        "a.txt");
+    EXPECT_EQ(doc.gis.format, "");
+    EXPECT_TRUE(doc.gis.checks.empty());
+}
+
+TEST(GisRecognition, Format2019ByItsColumns) {
+    // Table 二 of the 2019 trial format: 22 cells in eight rows.
+    std::string text =
+        kOpening + "3件。\n二、主动公开政府信息情况\n信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n";
+    const std::vector<std::pair<std::string, int>> t2{
+        {"规章", 3},     {"规范性文件", 3}, {"行政许可", 3},       {"其他对外管理服务事项", 3},
+        {"行政处罚", 3}, {"行政强制", 3},   {"行政事业性收费", 2}, {"政府集中采购", 2}};
+    int n = 1;
+    for (const auto& [label, width] : t2) {
+        if (label == "行政许可") text += "信息内容 上一年项目数量 本年增/减 处理决定数量\n";
+        text += label;
+        for (int k = 0; k < width; ++k) text += " " + std::to_string(n++);
+        text += "\n";
+    }
+    auto rows = made_rows(true);
+    std::erase_if(rows, [](const MadeRow& m) { return m.table == "t2"; });
+    const std::string rest = layout_text(rows);
+    text += rest.substr(rest.find("      三、"));
+    const Document doc = read(text, "a.txt");
+    EXPECT_EQ(doc.gis.format, "2019");
+    std::map<std::string, std::string> got;
+    for (const Fact& f : doc.facts) got[f.indicator] = f.value;
+    EXPECT_EQ(got["gis.t2.rules.made"], "1");
+    EXPECT_EQ(got["gis.t2.fees.change"], "20");
+    EXPECT_EQ(got["gis.t2.procurement.amount"], "22");
+    EXPECT_EQ(got.count("gis.t3.other.natural"), 1u);
+    EXPECT_EQ(got.count("gis.t3.new.total"), 1u);
+}
+
+TEST(GisSerialization, XmlAndJsonCarryTheFormatAndChecks) {
+    const auto rows = made_rows();
+    auto bad = rows;
+    for (MadeRow& m : bad)
+        if (m.cells[0] == "gis.t4.review.upheld") m.values.back() = "0";
+    const Document doc = read(layout_text(bad, "999"), "a.txt");
+    ASSERT_FALSE(doc.gis.checks.empty());
+    EXPECT_EQ(read_xml(write_xml(doc), "a.xml"), doc);
+    EXPECT_EQ(read_json(write_json(doc), "a.json"), doc);
+    const std::string xml = write_xml(doc);
+    EXPECT_NE(xml.find("<gis>\n    <format>2021</format>"), std::string::npos);
+    EXPECT_NE(xml.find("<check passed=\"false\">"), std::string::npos);
+    // Read back through the pipeline, the facts keep their cell ids (the catalog maps the others).
+    const Document again = read_bytes(write_xml(doc), "a.xml");
+    EXPECT_EQ(again.facts, doc.facts);
 }
 
 }  // namespace
