@@ -133,15 +133,15 @@ std::vector<ReportEntry> gis_reports() {
          fact("gis.t3.result_total.natural", "21"), fact("gis.t3.carried_out.natural", "1"),
          fact("gis.t3.new.total", "20"), fact("gis.t3.disclosed.total", "15"), fact("gis.t4.review.total", "2"),
          fact("gis.t4.suit_direct.total", "1"), fact("gis.t2.normative.in_force", "30"),
-         fact("gis.t2.fees.amount", "125000", "万元"), fact("proposals_handled", "12")});
+         fact("gis.t2.fees.amount", "125000", "元"), fact("proposals_handled", "12")});
     a.gis.checks = {check("t3.natural.balance", {"gis.t3.new.natural", "gis.t3.carried_in.natural"}, "21",
                           {"gis.t3.result_total.natural", "gis.t3.carried_out.natural"}, "22"),
                     check("t4.review.total", {"gis.t4.review.total"}, "2", {"gis.t4.review.upheld"}, "2")};
-    Document b =
-        gis_report("b-2022.html", "某某新区2022年度政府信息公开工作年度报告", "某某新区管理委员会", "2022", "2021",
-                   {fact("gis.t3.new.total", "30"), fact("gis.t3.disclosed.total", "12"),
-                    fact("gis.t4.review.total", "1"), fact("gis.t4.suit_direct.total", "3"),
-                    fact("gis.t2.normative.in_force", "30"), fact("proposals_handled", "9")});
+    Document b = gis_report(
+        "b-2022.html", "某某新区2022年度政府信息公开工作年度报告", "某某新区管理委员会", "2022", "2021",
+        {fact("gis.t3.new.total", "30"), fact("gis.t3.disclosed.total", "12"), fact("gis.t4.review.total", "1"),
+         fact("gis.t4.suit_direct.total", "3"), fact("gis.t2.normative.in_force", "30"), fact("proposals_handled", "9"),
+         fact("gis.t2.fees.amount", "9116.36", "万元")});
     Document c = gis_report("c-2019.txt", "某县人民政府2019年政府信息公开工作年度报告", "某县人民政府", "2019", "2019",
                             {fact("gis.t2.rules.made", "3"), fact("gis.t2.permits.decisions", "40")});
     Document d = gis_report("d.txt", "某县人民政府2019年法治政府建设情况报告", "某县人民政府", "2019", "",
@@ -212,6 +212,8 @@ assert ws.cell(a, 5).value == "t3 natural: new+carried_in 21 ≠ result_total+ca
 filled = {id for id in col if ws.cell(a, col[id]).value is not None and ws.cell(a, col[id]).fill.fgColor.rgb not in (None, "00000000")}
 assert filled == {"gis.t3.new.natural", "gis.t3.carried_in.natural", "gis.t3.result_total.natural", "gis.t3.carried_out.natural"}, filled
 assert ws.cell(rows["b-2022.html"], 5).value is None
+# An amount in 万元 whether its fact counts 元 (12.5万元 as 125000 元) or 万元 as the header says.
+assert ws.cell(rows["b-2022.html"], col["gis.t2.fees.amount"]).value == 9116.36
 # A 2019 report fills the 2019 columns of table 二 only.
 c19 = rows["c-2019.txt"]
 assert ws.cell(c19, col["gis.t2.rules.made"]).value == 3

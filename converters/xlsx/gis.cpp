@@ -281,7 +281,7 @@ void write_gis(Workbook& book, Sheet& s, const std::vector<ReportEntry>& reports
             const lxw_row_t target = it->second < rows[r].size() ? rows[r][it->second] : 0;
             if (target > 0) s.link(row, col, kFactsSheet, target);
             const Fact& f = e.facts[it->second];
-            s.decimal(row, col, shift_decimal(f.value, -unit_power(ref.cell->unit)),
+            s.decimal(row, col, in_unit(f, ref.cell->unit),
                       book.number_format("General", flagged.count(ref.cell->id) > 0));
             s.note(row, col, gis_cell_label(ref.cell->id) + "：\n「" + f.quote + "」");
         }

@@ -17,6 +17,9 @@ using FactRows = std::vector<std::vector<lxw_row_t>>;
 
 // The power of ten of a unit's scale word: 万元 is 元 × 10^4.
 int unit_power(const std::string& unit);
+// A fact's value in `unit` (a template cell's 万元): the fact's value times its own unit's scale
+// (8800000 元 and 880 万元 are the same amount), divided by the scale of `unit`.
+std::string in_unit(const Fact& f, const std::string& unit);
 // The unit an indicator is shown in: its first.
 std::string display_unit(const Indicator& ind);
 

@@ -76,8 +76,7 @@ std::vector<TrendRow> trend_rows(const TrendBlock& block, const std::vector<Repo
             }
             TrendRow& row = out[it->second];
             if (row.values[j]) continue;  // the first statement of the cell
-            row.values[j] =
-                TrendValue{shift_decimal(f.value, -unit_power(row.unit)), i < rows[r].size() ? rows[r][i] : 0};
+            row.values[j] = TrendValue{in_unit(f, row.unit), i < rows[r].size() ? rows[r][i] : 0};
         }
     }
     for (TrendRow& row : out) row.label = gis_cell_label(row.id);

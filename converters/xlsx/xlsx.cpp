@@ -28,6 +28,10 @@ int unit_power(const std::string& unit) {
     }
 }
 
+std::string in_unit(const Fact& f, const std::string& unit) {
+    return shift_decimal(f.value, unit_power(f.unit) - unit_power(unit));
+}
+
 std::string display_unit(const Indicator& ind) { return ind.units.empty() ? std::string() : ind.units.front(); }
 
 }  // namespace xlsx
