@@ -604,3 +604,51 @@ TEST(GisSerialization, XmlAndJsonCarryTheFormatAndChecks) {
 
 }  // namespace
 }  // namespace gongwen
+
+namespace gongwen {
+namespace {
+
+std::vector<std::string> prose_checks(const std::string& text) {
+    const Document doc = read_bytes("某局2012年政府信息公开工作年度报告\n" + text + "\n", "a.txt");
+    std::vector<std::string> out;
+    for (const Diagnostic& d : doc.diagnostics)
+        if (d.kind == "prose_check") out.push_back(d.message);
+    return out;
+}
+
+TEST(GisProseChecks, SharesOfAWholeThatDoNotAddUp) {
+    const auto notes = prose_checks(
+        "2012年，在本局网站主动公开的100条政府信息中，机构职能信息50条，占50%；政策文件类信息30条，占30%；"
+        "规划计划类信息16条，占20%。");
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_EQ(notes[0], "the 3 parts listed add up to 96条, the whole they divide is stated as 100条");
+    // Parts that add up, and parts that are only some of the whole (shares far from 100%), say nothing.
+    EXPECT_TRUE(prose_checks("在主动公开的100条政府信息中，机构职能信息50条，占50%；政策文件类信息30条，占30%；"
+                             "规划计划类信息20条，占20%。")
+                    .empty());
+    EXPECT_TRUE(prose_checks("在主动公开的100条政府信息中，机构职能信息50条，占50%；政策文件类信息10条，占10%；"
+                             "规划计划类信息6条，占6%。")
+                    .empty());
+}
+
+TEST(GisProseChecks, CategoriesClosedByOtherMustMakeTheWhole) {
+    const auto notes = prose_checks(
+        "一、主动公开政府信息情况\n全年主动公开政府信息 200条。\n主动公开政府信息的主要类别有：机构职能类信息50条，"
+        "政策文件类信息60条，其他应主动公开的信息100条。");
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_EQ(notes[0], "the 3 parts listed add up to 210条, the whole they divide is stated as 200条");
+    // Without 其他 the list need not be complete.
+    EXPECT_TRUE(prose_checks("全年主动公开政府信息200条。\n主动公开政府信息的主要类别有：机构职能类信息50条，"
+                             "政策文件类信息60条，规划类信息10条。")
+                    .empty());
+}
+
+TEST(GisProseChecks, RateTheCountsDoNotMake) {
+    const auto notes = prose_checks("今年共受理政府信息公开申请和审批事项20件，办结30件，办结率100%。");
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_EQ(notes[0], "受理 20件 and 办结 30件 make a 办结率 of 150%, the text states 100%");
+    EXPECT_TRUE(prose_checks("今年共受理政府信息公开申请20件，办结19件，办结率95%。").empty());
+}
+
+}  // namespace
+}  // namespace gongwen
