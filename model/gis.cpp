@@ -104,7 +104,8 @@ double similarity(std::u32string_view a, std::u32string_view b) {
 struct Token {
     std::u32string text;
     Span span;
-    std::string value;  // the decimal when the token is a bare number
+    std::string value;    // the decimal when the token is a bare number
+    bool vacant = false;  // a cell that holds no number (empty, —, /, 无) among a row's numbers
 };
 
 struct GLine {
@@ -115,7 +116,7 @@ struct GLine {
     std::vector<const Token*> numbers() const {
         std::vector<const Token*> out;
         for (const Token& t : tokens)
-            if (!t.value.empty()) out.push_back(&t);
+            if (!t.value.empty() || t.vacant) out.push_back(&t);
         return out;
     }
 };
@@ -153,10 +154,27 @@ std::string bare_number(std::u32string_view raw) {
     return negative && v != "0" ? "-" + v : v;
 }
 
+// A cell's text that stands for no number: —, -, /, 无.
+bool is_vacant_text(std::u32string_view text) {
+    const std::u32string t = fold(text);
+    if (t == U"无") return true;
+    return !t.empty() &&
+           std::all_of(t.begin(), t.end(), [](char32_t c) { return c == U'-' || c == U'—' || c == U'/'; });
+}
+
+// Marks the vacant cells of a line that holds numbers: they keep their place in the row.
+void mark_vacant(GLine& line) {
+    if (std::none_of(line.tokens.begin(), line.tokens.end(), [](const Token& t) { return !t.value.empty(); })) {
+        std::erase_if(line.tokens, [](const Token& t) { return t.text.empty(); });
+        return;
+    }
+    for (Token& t : line.tokens) t.vacant = t.value.empty() && (t.text.empty() || is_vacant_text(t.text));
+}
+
 void finish(GLine& line) {
     std::u32string label;
     for (const Token& t : line.tokens)
-        if (t.value.empty()) label += t.text;
+        if (t.value.empty() && !t.vacant) label += t.text;
     line.key = label_key(label);
 }
 
@@ -182,11 +200,13 @@ std::vector<GLine> lines_of(const std::vector<RawBlock>& blocks, std::size_t fro
                 for (const TableCell& c : r.cells) {
                     Token t;
                     t.text = std::u32string(trim(to_u32(c.text)));
-                    if (t.text.empty()) continue;
                     t.span = c.span;
                     t.value = bare_number(t.text);
                     line.tokens.push_back(std::move(t));
                 }
+                // An empty cell after the row's label is a cell the report left empty.
+                while (!line.tokens.empty() && line.tokens.front().text.empty()) line.tokens.erase(line.tokens.begin());
+                mark_vacant(line);
                 if (line.tokens.empty()) continue;
                 line.span = Span{line.tokens.front().span.start, line.tokens.back().span.end};
                 finish(line);
@@ -216,6 +236,8 @@ std::vector<GLine> lines_of(const std::vector<RawBlock>& blocks, std::size_t fro
         if (!line.tokens.empty()) line.span = Span{line.tokens.front().span.start, line.tokens.back().span.end};
         finish(line);
         if (is_footer(line)) continue;
+        mark_vacant(line);
+        finish(line);
         out.push_back(std::move(line));
     }
     return out;
@@ -268,12 +290,14 @@ struct Run {
     bool vertical = false;  // one value a line, on consecutive lines
 };
 
-std::vector<Run> runs_of(const std::vector<GLine>& lines, std::size_t from, std::size_t to) {
+// The runs of values in lines [from, to); with `vacant`, vacant cells keep their places.
+std::vector<Run> runs_of(const std::vector<GLine>& lines, std::size_t from, std::size_t to, bool vacant) {
     std::vector<Run> runs;
     bool open = false;  // the last run is vertical and may go on
     for (std::size_t i = from; i < to; ++i) {
         const GLine& l = lines[i];
-        const std::vector<const Token*> numbers = l.numbers();
+        std::vector<const Token*> numbers = l.numbers();
+        if (!vacant) std::erase_if(numbers, [](const Token* t) { return t->vacant; });
         if (l.tokens.empty() || numbers.empty()) {
             open = false;
             continue;
@@ -404,6 +428,7 @@ std::vector<GisValue> read_table(const GisFormat& f, const GisTable& t, const st
             for (std::size_t k = 0; k < form.size(); ++k)
                 for (std::size_t c = 0; c < form[k]->columns.size(); ++c) {
                     const Token* tok = (*rows)[k][c];
+                    if (tok->vacant) continue;  // its place is kept; the report states no value
                     GisValue v{cell_of(t, *form[k], form[k]->columns[c]), tok->value, to_utf8(tok->text), tok->span};
                     by_id[v.cell->id] = v.value;
                     values.push_back(std::move(v));
@@ -716,8 +741,13 @@ GisFound recognize_gis(const std::vector<RawBlock>& blocks, const GisTemplate& t
     if (!found.format) return found;
     for (std::size_t k = 0; k < found.format->tables.size() && k + 1 < starts.size(); ++k) {
         const GisTable& t = found.format->tables[k];
-        const std::vector<Run> runs = runs_of(lines, starts[k] + 1, starts[k + 1]);
-        std::vector<GisValue> values = read_table(*found.format, t, runs, found.notes);
+        // Vacant cells (empty, —) keep their places; when that does not fill the template, the
+        // rows are read without them (an empty column the table does not have).
+        std::vector<Diagnostic> ignored;
+        std::vector<GisValue> values =
+            read_table(*found.format, t, runs_of(lines, starts[k] + 1, starts[k + 1], true), ignored);
+        if (values.empty())
+            values = read_table(*found.format, t, runs_of(lines, starts[k] + 1, starts[k + 1], false), found.notes);
         for (GisValue& v : values) found.values.push_back(std::move(v));
     }
     // The prose before the tables that restates one of their figures.
@@ -775,6 +805,22 @@ std::string describe_gis_check(const GisCheck& c) {
     return describe(c);
 }
 
+namespace {
+
+// gis.t3.other.total when the rule also sums gis.t3.other.no_fee.total and the report states it:
+// a row printed both as its sum and as its parts counts once, by its parts.
+bool has_parts(const std::string& id, const std::vector<std::string>& ids,
+               const std::map<std::string, const Fact*>& cells) {
+    const std::size_t dot = id.rfind('.');
+    const std::string row = id.substr(0, dot), column = id.substr(dot);
+    return std::any_of(ids.begin(), ids.end(), [&](const std::string& other) {
+        return other.size() > id.size() && other.rfind(row + ".", 0) == 0 && other.ends_with(column) &&
+               cells.count(other) > 0;
+    });
+}
+
+}  // namespace
+
 std::vector<GisCheck> check_gis(const Document& doc, const GisFormat& format, const std::vector<GisProse>& prose) {
     std::map<std::string, const Fact*> cells;
     for (const Fact& f : doc.facts)
@@ -797,7 +843,7 @@ std::vector<GisCheck> check_gis(const Document& doc, const GisFormat& format, co
         }
         for (const std::string& id : rule.right) {
             auto it = cells.find(id);
-            if (it == cells.end()) continue;
+            if (it == cells.end() || has_parts(id, rule.right, cells)) continue;
             if (it->second->value.empty() || it->second->value[0] == '-') ok = false;
             if (!ok) break;
             c.right.push_back(id);

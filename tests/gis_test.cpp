@@ -15,6 +15,7 @@
 #include "gongwen/read.hpp"
 #include "gongwen/unicode.hpp"
 #include "gongwen/xml.hpp"
+#include "model/gis.hpp"
 
 namespace gongwen {
 namespace {
@@ -648,6 +649,61 @@ TEST(GisProseChecks, RateTheCountsDoNotMake) {
     ASSERT_EQ(notes.size(), 1u);
     EXPECT_EQ(notes[0], "受理 20件 and 办结 30件 make a 办结率 of 150%, the text states 100%");
     EXPECT_TRUE(prose_checks("今年共受理政府信息公开申请20件，办结19件，办结率95%。").empty());
+}
+
+}  // namespace
+}  // namespace gongwen
+
+namespace gongwen {
+namespace {
+
+TEST(GisRecognition, VacantCellsKeepTheirPlaces) {
+    auto rows = made_rows();
+    // Table 三's 科研机构 column of 部分公开 printed as —, its 总计 of 二 left empty in HTML.
+    for (MadeRow& m : rows)
+        if (m.cells[0] == "gis.t3.partly.natural") m.values[2] = "—";
+    const std::string text = layout_text(rows);
+    const Document doc = read_bytes(text, "a.txt");
+    std::map<std::string, std::string> got;
+    for (const Fact& f : doc.facts) got[f.indicator] = f.value;
+    EXPECT_EQ(got.count("gis.t3.partly.research"), 0u);
+    const auto row_of = [](const std::vector<MadeRow>& all, const std::string& first) {
+        return *std::find_if(all.begin(), all.end(), [&](const MadeRow& m) { return m.cells[0] == first; });
+    };
+    EXPECT_EQ(got["gis.t3.partly.legal"], row_of(rows, "gis.t3.partly.natural").values[4]);
+    EXPECT_EQ(got.count("gis.t3.carried_out.total"), 1u);
+
+    auto page_rows = made_rows();
+    for (MadeRow& m : page_rows)
+        if (m.cells[0] == "gis.t3.carried_in.natural") m.values[3] = "";
+    const Document page = read_bytes(html_page(page_rows), "a.html");
+    got.clear();
+    for (const Fact& f : page.facts) got[f.indicator] = f.value;
+    EXPECT_EQ(got.count("gis.t3.carried_in.nonprofit"), 0u);
+    EXPECT_EQ(got["gis.t3.carried_in.total"], row_of(page_rows, "gis.t3.carried_in.natural").values[6]);
+}
+
+TEST(GisChecks, ARowPrintedAsItsSumAndItsPartsCountsOnce) {
+    const GisFormat& f = *builtin_gis_template().format("2021");
+    Document doc;
+    doc.blocks.push_back(Block{});
+    auto fact = [&](const std::string& id, const std::string& v) {
+        Fact x;
+        x.indicator = id;
+        x.value = v;
+        doc.facts.push_back(x);
+    };
+    fact("gis.t3.result_total.natural", "5");
+    fact("gis.t3.disclosed.natural", "2");
+    fact("gis.t3.other.no_correction.natural", "1");
+    fact("gis.t3.other.other.natural", "2");
+    fact("gis.t3.other.natural", "3");
+    const auto checks = check_gis(doc, f);
+    const auto c =
+        std::find_if(checks.begin(), checks.end(), [](const GisCheck& x) { return x.rule == "t3.natural.results"; });
+    ASSERT_NE(c, checks.end());
+    EXPECT_TRUE(c->passed) << describe_gis_check(*c);
+    EXPECT_EQ(c->right_value, "5");
 }
 
 }  // namespace
