@@ -688,6 +688,50 @@ void stated_rates(const Prose& p, std::vector<Diagnostic>& out) {
     }
 }
 
+// Rows placed by their labels, for tables whose values do not fill the template in order (a row
+// left out, a row the template does not have): each line holding a label and as many numbers as a
+// template row has cells goes to the best-matching row after the last one placed (a character or
+// two off still matches). Rows no line matches state nothing.
+std::vector<GisValue> read_by_labels(const GisTable& t, const std::vector<GLine>& lines, std::size_t from,
+                                     std::size_t to, std::size_t& unmatched) {
+    std::vector<std::vector<std::u32string>> keys;  // per template row: its label, variants, with the parent
+    for (const GisRow& r : t.rows) {
+        std::vector<std::u32string> k{label_key(to_u32(r.label))};
+        for (const std::string& v : r.variants) k.push_back(label_key(to_u32(v)));
+        keys.push_back(std::move(k));
+    }
+    std::vector<GisValue> out;
+    std::size_t next = 0;  // template rows before it are behind us
+    unmatched = 0;
+    for (std::size_t i = from; i < to; ++i) {
+        const GLine& l = lines[i];
+        const std::vector<const Token*> numbers = l.numbers();
+        if (numbers.empty() || l.key.empty()) continue;
+        double best = 0;
+        std::size_t at = t.rows.size();
+        for (std::size_t r = next; r < t.rows.size(); ++r) {
+            if (t.rows[r].columns.size() != numbers.size()) continue;
+            for (const std::u32string& k : keys[r]) {
+                // The line's label may carry its group's (三、本年度办理结果（一）予以公开).
+                double score = similarity(l.key, k);
+                if (k.size() >= 2 && l.key.size() > k.size() && l.key.ends_with(k)) score = std::max(score, 0.95);
+                if (score > best + 1e-9) best = score, at = r;
+            }
+        }
+        if (best < 0.6) {
+            ++unmatched;
+            continue;
+        }
+        for (std::size_t c = 0; c < numbers.size(); ++c) {
+            if (numbers[c]->vacant) continue;
+            out.push_back(GisValue{cell_of(t, t.rows[at], t.rows[at].columns[c]), numbers[c]->value,
+                                   to_utf8(numbers[c]->text), numbers[c]->span});
+        }
+        next = at + 1;
+    }
+    return out;
+}
+
 }  // namespace
 
 GisFound recognize_gis(const std::vector<RawBlock>& blocks, const GisTemplate& tmpl) {
@@ -746,8 +790,37 @@ GisFound recognize_gis(const std::vector<RawBlock>& blocks, const GisTemplate& t
         std::vector<Diagnostic> ignored;
         std::vector<GisValue> values =
             read_table(*found.format, t, runs_of(lines, starts[k] + 1, starts[k + 1], true), ignored);
+        std::vector<Diagnostic> notes;
         if (values.empty())
-            values = read_table(*found.format, t, runs_of(lines, starts[k] + 1, starts[k + 1], false), found.notes);
+            values = read_table(*found.format, t, runs_of(lines, starts[k] + 1, starts[k + 1], false), notes);
+        if (values.empty() && !notes.empty()) {
+            std::size_t unmatched = 0;
+            values = read_by_labels(t, lines, starts[k] + 1, starts[k + 1], unmatched);
+            std::size_t cells = 0;
+            for (const GisRow& r : t.rows) cells += r.columns.size();
+            if (!values.empty()) {
+                std::vector<std::string> missing;
+                for (const GisRow& r : t.rows) {
+                    const std::string head = "gis." + t.id + "." + r.id + ".";
+                    const bool placed = std::any_of(values.begin(), values.end(), [&](const GisValue& v) {
+                        return v.cell->id.rfind(head, 0) == 0 && v.cell->id.find('.', head.size()) == std::string::npos;
+                    });
+                    const bool part_placed = std::any_of(values.begin(), values.end(), [&](const GisValue& v) {
+                        return v.cell->id.rfind("gis." + t.id + "." + r.id + ".", 0) == 0;
+                    });
+                    if (!placed && !part_placed) missing.push_back(r.id);
+                }
+                std::string list;
+                for (const std::string& m : missing) list += (list.empty() ? "" : ", ") + m;
+                notes.front().kind = "gis_rows_by_label";
+                notes.front().message = "table " + t.title +
+                                        ": its values do not fill the rows of the template in order; " +
+                                        std::to_string(values.size()) + " values placed by their rows' labels" +
+                                        (list.empty() ? std::string() : "; rows not found: " + list) +
+                                        (unmatched ? "; " + std::to_string(unmatched) + " lines matched no row" : "");
+            }
+        }
+        for (Diagnostic& d : notes) found.notes.push_back(std::move(d));
         for (GisValue& v : values) found.values.push_back(std::move(v));
     }
     // The prose before the tables that restates one of their figures.

@@ -538,10 +538,29 @@ TEST(GisChecks, ProseCountingCarriedOverApplicationsAgrees) {
     EXPECT_EQ(c->left.size(), 2u);
 }
 
-TEST(GisRecognition, TablesThatDoNotFillTheTemplateAreNotGuessed) {
+TEST(GisRecognition, RowsLeftOutArePlacedByTheirLabels) {
     auto rows = made_rows();
     std::erase_if(rows, [](const MadeRow& m) { return m.cells[0] == "gis.t3.withheld.query.natural"; });
-    const Document doc = read(layout_text(rows), "a.txt");
+    for (MadeRow& m : rows)  // a label missing characters
+        if (m.cells[0] == "gis.t3.withheld.prohibited.natural") m.label = "2.其他法律行政止公开";
+    const std::string text = layout_text(rows);
+    const Document doc = read(text, "a.txt");
+    EXPECT_EQ(doc.gis.format, "2021");
+    std::map<std::string, std::string> got;
+    for (const Fact& f : doc.facts) got[f.indicator] = f.value;
+    for (const MadeRow& m : rows)
+        for (std::size_t k = 0; k < m.cells.size(); ++k) EXPECT_EQ(got[m.cells[k]], m.values[k]) << m.cells[k];
+    EXPECT_EQ(got.count("gis.t3.withheld.query.natural"), 0u);
+    const auto d = std::find_if(doc.diagnostics.begin(), doc.diagnostics.end(),
+                                [](const Diagnostic& x) { return x.kind == "gis_rows_by_label"; });
+    ASSERT_NE(d, doc.diagnostics.end());
+    EXPECT_NE(d->message.find("rows not found: withheld.query"), std::string::npos) << d->message;
+}
+
+TEST(GisRecognition, ValuesWithoutLabelsThatDoNotFillTheTemplateAreNotGuessed) {
+    auto rows = made_rows();
+    std::erase_if(rows, [](const MadeRow& m) { return m.cells[0] == "gis.t3.withheld.query.natural"; });
+    const Document doc = read(cell_per_line_text(rows), "a.txt");
     EXPECT_EQ(doc.gis.format, "2021");
     for (const Fact& f : doc.facts) EXPECT_NE(f.indicator.rfind("gis.t3.", 0), 0u) << f.indicator;
     EXPECT_TRUE(std::any_of(doc.diagnostics.begin(), doc.diagnostics.end(),
