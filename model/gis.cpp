@@ -250,7 +250,7 @@ std::size_t find_title(const std::vector<GLine>& lines, std::size_t from, std::u
     const std::u32string key = label_key(title);
     for (std::size_t i = from; i < lines.size(); ++i) {
         const GLine& l = lines[i];
-        if (l.row || !l.numbers().empty() || l.key.size() > key.size() + 4 || l.key.size() + 4 < key.size()) continue;
+        if (!l.numbers().empty() || l.key.size() > key.size() + 4 || l.key.size() + 4 < key.size()) continue;
         if (similarity(l.key, key) >= 0.8) return i;
     }
     return lines.size();
@@ -260,13 +260,24 @@ std::size_t find_title(const std::vector<GLine>& lines, std::size_t from, std::u
 // short lines are looked at, so that a long report costs little.
 std::size_t find_raw_title(const std::vector<RawBlock>& blocks, std::size_t from, std::u32string_view title) {
     const std::u32string key = label_key(title);
+    auto near = [&](const std::string& text) {
+        if (text.size() > 4 * (key.size() + 12)) return false;
+        if (std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+        const std::u32string k = label_key(to_u32(text));
+        return k.size() <= key.size() + 4 && k.size() + 4 >= key.size() && similarity(k, key) >= 0.8;
+    };
     for (std::size_t i = from; i < blocks.size(); ++i) {
         const RawBlock& b = blocks[i];
-        if (b.block || b.text.size() > 4 * (key.size() + 12)) continue;
-        if (std::any_of(b.text.begin(), b.text.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
-        const std::u32string k = label_key(to_u32(b.text));
-        if (k.size() > key.size() + 4 || k.size() + 4 < key.size()) continue;
-        if (similarity(k, key) >= 0.8) return i;
+        // A table whose first rows carry its title (二、主动公开政府信息情况 as a caption row).
+        if (b.block && b.block->kind == BlockKind::table) {
+            for (std::size_t r = 0; r < b.block->rows.size() && r < 3; ++r) {
+                std::string row;
+                for (const TableCell& c : b.block->rows[r].cells) row += c.text;
+                if (near(row)) return i;
+            }
+            continue;
+        }
+        if (!b.block && near(b.text)) return i;
     }
     return blocks.size();
 }

@@ -417,8 +417,9 @@ TEST(GisRecognition, HtmlTablesWithSpansAndCaptionRows) {
         }
 }
 
-// The tables helper's output: table blocks a reader finished, one row per template row.
-TEST(GisRecognition, FinishedTableBlocks) {
+// The tables helper's output: table blocks a reader finished, one row per template row; the
+// tables' titles as lines before them or as their first rows.
+void finished_table_blocks(bool titles_inside) {
     const auto rows = made_rows();
     RawDocument raw;
     std::string source;
@@ -435,13 +436,21 @@ TEST(GisRecognition, FinishedTableBlocks) {
     for (const MadeRow& m : rows) {
         if (m.table != table) {
             table = m.table;
-            line(title_of(table));
+            if (!titles_inside) line(title_of(table));
             RawBlock b;
             b.block = Block{};
             b.block->kind = BlockKind::table;
             b.start = to_u32(source).size();
             raw.blocks.push_back(std::move(b));
             open = &*raw.blocks.back().block;
+            if (titles_inside) {
+                const std::size_t start = to_u32(source).size();
+                source += std::string(title_of(table)) + "\n";
+                TableRow caption;
+                caption.cells.push_back(
+                    TableCell{title_of(table), 1, 1, false, Span{start, start + to_u32(title_of(table)).size()}});
+                open->rows.push_back(caption);
+            }
             TableRow header;
             header.header = true;
             for (const char* label : {"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"}) {
@@ -475,6 +484,10 @@ TEST(GisRecognition, FinishedTableBlocks) {
     line("五、存在的主要问题及改进情况");
     expect_cells(run_passes(std::move(raw)), rows, source);
 }
+
+TEST(GisRecognition, FinishedTableBlocks) { finished_table_blocks(false); }
+
+TEST(GisRecognition, FinishedTableBlocksWithTheirTitlesInside) { finished_table_blocks(true); }
 
 TEST(GisChecks, WrongTotalIsReportedWithItsCellsAndNumbers) {
     auto rows = made_rows();
