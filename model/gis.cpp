@@ -104,7 +104,8 @@ double similarity(std::u32string_view a, std::u32string_view b) {
 struct Token {
     std::u32string text;
     Span span;
-    std::string value;  // the decimal when the token is a bare number
+    std::string value;    // the decimal when the token is a bare number
+    bool vacant = false;  // a cell that holds no number (empty, —, /, 无) among a row's numbers
 };
 
 struct GLine {
@@ -115,7 +116,7 @@ struct GLine {
     std::vector<const Token*> numbers() const {
         std::vector<const Token*> out;
         for (const Token& t : tokens)
-            if (!t.value.empty()) out.push_back(&t);
+            if (!t.value.empty() || t.vacant) out.push_back(&t);
         return out;
     }
 };
@@ -153,10 +154,27 @@ std::string bare_number(std::u32string_view raw) {
     return negative && v != "0" ? "-" + v : v;
 }
 
+// A cell's text that stands for no number: —, -, /, 无.
+bool is_vacant_text(std::u32string_view text) {
+    const std::u32string t = fold(text);
+    if (t == U"无") return true;
+    return !t.empty() &&
+           std::all_of(t.begin(), t.end(), [](char32_t c) { return c == U'-' || c == U'—' || c == U'/'; });
+}
+
+// Marks the vacant cells of a line that holds numbers: they keep their place in the row.
+void mark_vacant(GLine& line) {
+    if (std::none_of(line.tokens.begin(), line.tokens.end(), [](const Token& t) { return !t.value.empty(); })) {
+        std::erase_if(line.tokens, [](const Token& t) { return t.text.empty(); });
+        return;
+    }
+    for (Token& t : line.tokens) t.vacant = t.value.empty() && (t.text.empty() || is_vacant_text(t.text));
+}
+
 void finish(GLine& line) {
     std::u32string label;
     for (const Token& t : line.tokens)
-        if (t.value.empty()) label += t.text;
+        if (t.value.empty() && !t.vacant) label += t.text;
     line.key = label_key(label);
 }
 
@@ -171,9 +189,10 @@ bool is_footer(const GLine& line) {
     return line.tokens.size() > 1;
 }
 
-std::vector<GLine> lines_of(const std::vector<RawBlock>& blocks) {
+std::vector<GLine> lines_of(const std::vector<RawBlock>& blocks, std::size_t from, std::size_t to) {
     std::vector<GLine> out;
-    for (const RawBlock& b : blocks) {
+    for (std::size_t i = from; i < to && i < blocks.size(); ++i) {
+        const RawBlock& b = blocks[i];
         if (b.block && b.block->kind == BlockKind::table) {
             for (const TableRow& r : b.block->rows) {
                 GLine line;
@@ -181,11 +200,13 @@ std::vector<GLine> lines_of(const std::vector<RawBlock>& blocks) {
                 for (const TableCell& c : r.cells) {
                     Token t;
                     t.text = std::u32string(trim(to_u32(c.text)));
-                    if (t.text.empty()) continue;
                     t.span = c.span;
                     t.value = bare_number(t.text);
                     line.tokens.push_back(std::move(t));
                 }
+                // An empty cell after the row's label is a cell the report left empty.
+                while (!line.tokens.empty() && line.tokens.front().text.empty()) line.tokens.erase(line.tokens.begin());
+                mark_vacant(line);
                 if (line.tokens.empty()) continue;
                 line.span = Span{line.tokens.front().span.start, line.tokens.back().span.end};
                 finish(line);
@@ -215,6 +236,8 @@ std::vector<GLine> lines_of(const std::vector<RawBlock>& blocks) {
         if (!line.tokens.empty()) line.span = Span{line.tokens.front().span.start, line.tokens.back().span.end};
         finish(line);
         if (is_footer(line)) continue;
+        mark_vacant(line);
+        finish(line);
         out.push_back(std::move(line));
     }
     return out;
@@ -227,10 +250,36 @@ std::size_t find_title(const std::vector<GLine>& lines, std::size_t from, std::u
     const std::u32string key = label_key(title);
     for (std::size_t i = from; i < lines.size(); ++i) {
         const GLine& l = lines[i];
-        if (l.row || !l.numbers().empty() || l.key.size() > key.size() + 4 || l.key.size() + 4 < key.size()) continue;
+        if (!l.numbers().empty() || l.key.size() > key.size() + 4 || l.key.size() + 4 < key.size()) continue;
         if (similarity(l.key, key) >= 0.8) return i;
     }
     return lines.size();
+}
+
+// The same on the reader's raw blocks: a short line without digits, from block `from`. Only
+// short lines are looked at, so that a long report costs little.
+std::size_t find_raw_title(const std::vector<RawBlock>& blocks, std::size_t from, std::u32string_view title) {
+    const std::u32string key = label_key(title);
+    auto near = [&](const std::string& text) {
+        if (text.size() > 4 * (key.size() + 12)) return false;
+        if (std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+        const std::u32string k = label_key(to_u32(text));
+        return k.size() <= key.size() + 4 && k.size() + 4 >= key.size() && similarity(k, key) >= 0.8;
+    };
+    for (std::size_t i = from; i < blocks.size(); ++i) {
+        const RawBlock& b = blocks[i];
+        // A table whose first rows carry its title (二、主动公开政府信息情况 as a caption row).
+        if (b.block && b.block->kind == BlockKind::table) {
+            for (std::size_t r = 0; r < b.block->rows.size() && r < 3; ++r) {
+                std::string row;
+                for (const TableCell& c : b.block->rows[r].cells) row += c.text;
+                if (near(row)) return i;
+            }
+            continue;
+        }
+        if (!b.block && near(b.text)) return i;
+    }
+    return blocks.size();
 }
 
 // The heading after table 四: 五、存在的主要问题及改进情况, or any 五、.
@@ -252,12 +301,14 @@ struct Run {
     bool vertical = false;  // one value a line, on consecutive lines
 };
 
-std::vector<Run> runs_of(const std::vector<GLine>& lines, std::size_t from, std::size_t to) {
+// The runs of values in lines [from, to); with `vacant`, vacant cells keep their places.
+std::vector<Run> runs_of(const std::vector<GLine>& lines, std::size_t from, std::size_t to, bool vacant) {
     std::vector<Run> runs;
     bool open = false;  // the last run is vertical and may go on
     for (std::size_t i = from; i < to; ++i) {
         const GLine& l = lines[i];
-        const std::vector<const Token*> numbers = l.numbers();
+        std::vector<const Token*> numbers = l.numbers();
+        if (!vacant) std::erase_if(numbers, [](const Token* t) { return t->vacant; });
         if (l.tokens.empty() || numbers.empty()) {
             open = false;
             continue;
@@ -388,6 +439,7 @@ std::vector<GisValue> read_table(const GisFormat& f, const GisTable& t, const st
             for (std::size_t k = 0; k < form.size(); ++k)
                 for (std::size_t c = 0; c < form[k]->columns.size(); ++c) {
                     const Token* tok = (*rows)[k][c];
+                    if (tok->vacant) continue;  // its place is kept; the report states no value
                     GisValue v{cell_of(t, *form[k], form[k]->columns[c]), tok->value, to_utf8(tok->text), tok->span};
                     by_id[v.cell->id] = v.value;
                     values.push_back(std::move(v));
@@ -417,7 +469,7 @@ struct Prose {
 
 Prose prose_of(const std::vector<GLine>& lines, std::size_t to) {
     Prose p;
-    for (std::size_t i = 0; i < to; ++i) {
+    for (std::size_t i = 0; i < to && i < lines.size(); ++i) {
         if (lines[i].row) continue;
         for (const Token& t : lines[i].tokens) {
             const bool contiguous = t.span.end - t.span.start == t.text.size();
@@ -435,8 +487,9 @@ Prose prose_of(const std::vector<GLine>& lines, std::size_t to) {
 std::optional<GisProse> applications_in(const Prose& p) {
     for (const std::u32string_view verb : {std::u32string_view(U"受理"), std::u32string_view(U"收到")}) {
         for (std::size_t at = p.text.find(verb); at != std::u32string::npos; at = p.text.find(verb, at + 1)) {
-            const std::size_t apply = p.text.find(U"信息公开申请", at);
-            if (apply == std::u32string::npos || apply > at + 12) continue;
+            const std::size_t near = std::u32string_view(p.text).substr(at, 20).find(U"信息公开申请");
+            if (near == std::u32string::npos || near > 12) continue;
+            const std::size_t apply = at + near;
             const std::u32string_view between = std::u32string_view(p.text).substr(at, apply - at);
             if (between.find_first_of(U"。；;，,") != std::u32string_view::npos) continue;
             std::size_t k = apply + 6;
@@ -457,24 +510,270 @@ std::optional<GisProse> applications_in(const Prose& p) {
     return std::nullopt;
 }
 
+// --- prose that contradicts itself (reports before the national tables state their totals in
+// the text) --------------------------------------------------------------------------------------
+
+bool is_count_unit(char32_t cp) { return cp == U'条' || cp == U'件' || cp == U'项' || cp == U'个'; }
+
+// A number at `k` (digits, a point and digits): its end, or k.
+std::size_t number_end(const std::u32string& t, std::size_t k) {
+    std::size_t e = k;
+    while (e < t.size() && is_ascii_digit(t[e])) ++e;
+    if (e > k && e + 1 < t.size() && t[e] == U'.' && is_ascii_digit(t[e + 1])) {
+        ++e;
+        while (e < t.size() && is_ascii_digit(t[e])) ++e;
+    }
+    return e;
+}
+
+struct Count {
+    std::string value;
+    char32_t unit = 0;
+    Span span;
+};
+
+// The counts "N条" in t[from, to), in order (numbers not part of a longer number or a date).
+std::vector<Count> counts_in(const Prose& p, std::size_t from, std::size_t to) {
+    std::vector<Count> out;
+    for (std::size_t k = from; k < to; ++k) {
+        if (!is_ascii_digit(p.text[k]) || (k > 0 && (is_ascii_digit(p.text[k - 1]) || p.text[k - 1] == U'.'))) continue;
+        const std::size_t e = number_end(p.text, k);
+        if (e < to && is_count_unit(p.text[e]) && e - k <= 12)
+            out.push_back(Count{normalize_decimal(to_utf8(std::u32string_view(p.text).substr(k, e - k))), p.text[e],
+                                Span{p.at[k], p.at[e - 1] + 1}});
+        k = e;
+    }
+    return out;
+}
+
+// The share "占34.8%" in t[from, to), as a decimal, or empty.
+std::string share_in(const Prose& p, std::size_t from, std::size_t to) {
+    const std::size_t at = p.text.find(U'占', from);
+    if (at == std::u32string::npos || at >= to) return {};
+    const std::size_t e = number_end(p.text, at + 1);
+    if (e == at + 1 || e >= to || p.text[e] != U'%') return {};
+    return normalize_decimal(to_utf8(std::u32string_view(p.text).substr(at + 1, e - at - 1)));
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> pieces(const Prose& p, std::size_t from, std::size_t to) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    std::size_t b = from;
+    for (std::size_t k = from; k <= to; ++k)
+        if (k == to || p.text[k] == U';' || p.text[k] == U',') {
+            if (k > b) out.emplace_back(b, k);
+            b = k + 1;
+        }
+    return out;
+}
+
+std::string unit_text(char32_t u) { return to_utf8(std::u32string(1, u)); }
+
+Diagnostic parts_note(const Count& whole, const std::vector<Count>& parts, const std::string& sum) {
+    std::vector<Span> spans{whole.span};
+    for (const Count& c : parts) spans.push_back(c.span);
+    if (spans.size() > 16) spans.resize(16);
+    return Diagnostic{"prose_check", 1,
+                      "the " + std::to_string(parts.size()) + " parts listed add up to " + sum + unit_text(whole.unit) +
+                          ", the whole they divide is stated as " + whole.value + unit_text(whole.unit),
+                      std::move(spans)};
+}
+
+// The end of the sentence at `from` (at most 1000 characters on).
+std::size_t sentence_end(const Prose& p, std::size_t from) {
+    const std::size_t e = std::u32string_view(p.text).substr(from, 1000).find(U'。');
+    return e == std::u32string::npos ? std::min(p.text.size(), from + 1000) : from + e;
+}
+
+// "在…的425条政府信息中，A 148条，占34.8%；B …" where the shares add up to about 100%: the parts
+// are the whole, and must add up to it.
+void shares_of_whole(const Prose& p, std::vector<Diagnostic>& out) {
+    for (std::size_t at = p.text.find(U'在'); at != std::u32string::npos; at = p.text.find(U'在', at + 1)) {
+        const std::size_t near = std::u32string_view(p.text).substr(at, 42).find(U"中,");
+        if (near == std::u32string::npos) continue;
+        const std::size_t close = at + near;
+        const std::u32string_view head = std::u32string_view(p.text).substr(at, close - at);
+        if (head.find_first_of(U"。;,") != std::u32string_view::npos) continue;
+        const std::vector<Count> wholes = counts_in(p, at, close);
+        if (wholes.empty()) continue;
+        const Count& whole = wholes.back();
+        const std::size_t end = sentence_end(p, close);
+        std::vector<Count> parts;
+        std::string shares = "0", sum = "0";
+        bool ok = true;
+        for (const auto& [b, e] : pieces(p, close + 2, end)) {
+            const std::vector<Count> c = counts_in(p, b, e);
+            const std::string share = share_in(p, b, e);
+            if (c.empty() && !share.empty() && !parts.empty()) {  // "，占34.8%" after its part
+                shares = add_decimals(shares, share);
+                continue;
+            }
+            if (c.size() != 1 || c.front().unit != whole.unit) {
+                ok = false;
+                break;
+            }
+            parts.push_back(c.front());
+            sum = add_decimals(sum, c.front().value);
+            if (!share.empty()) shares = add_decimals(shares, share);
+        }
+        if (!ok || parts.size() < 3 || compare_decimals(shares, "95") < 0 || compare_decimals(shares, "105") > 0)
+            continue;
+        if (compare_decimals(sum, whole.value) != 0) out.push_back(parts_note(whole, parts, sum));
+    }
+}
+
+// "主动公开政府信息的主要类别有：A x条，B y条，…，其他…z条": a list closed by 其他 is the whole
+// the text states elsewhere ("主动公开政府信息2543条"), and must add up to it.
+void categories_of_whole(const Prose& p, std::vector<Diagnostic>& out) {
+    const std::u32string cue = U"的主要类别有:";
+    for (std::size_t at = p.text.find(cue); at != std::u32string::npos; at = p.text.find(cue, at + 1)) {
+        std::size_t b = at;
+        while (b > 0 && at - b < 12 && p.text[b - 1] != U',' && p.text[b - 1] != U'。' &&
+               !is_ascii_digit(p.text[b - 1]) && p.text[b - 1] != U'年')
+            --b;
+        // The subject: the words before 的, without who states it (我区各工作部门).
+        std::u32string subject = p.text.substr(b, at - b);
+        if (subject.size() > 8) subject = subject.substr(subject.size() - 8);
+        if (subject.size() < 4) continue;
+        const std::size_t end = sentence_end(p, at);
+        std::vector<Count> parts;
+        std::string sum = "0";
+        bool ok = true, other = false;
+        for (const auto& [pb, pe] : pieces(p, at + cue.size(), end)) {
+            const std::vector<Count> c = counts_in(p, pb, pe);
+            if (c.size() != 1 || (!parts.empty() && c.front().unit != parts.front().unit)) {
+                ok = false;
+                break;
+            }
+            parts.push_back(c.front());
+            sum = add_decimals(sum, c.front().value);
+            other = std::u32string_view(p.text).substr(pb, pe - pb).find(U"其他") != std::u32string_view::npos;
+        }
+        if (!ok || !other || parts.size() < 3) continue;
+        // The whole: the subject followed by its count, before the list.
+        for (std::size_t w = p.text.find(subject); w != std::u32string::npos && w < b;
+             w = p.text.find(subject, w + 1)) {
+            const std::size_t k = w + subject.size();
+            const std::vector<Count> c = counts_in(p, k, std::min(k + 14, p.text.size()));
+            if (c.empty() || c.front().unit != parts.front().unit) continue;
+            // The count must follow the subject directly (主动公开政府信息2543条).
+            if (number_end(p.text, k) == k) continue;
+            if (compare_decimals(sum, c.front().value) != 0) out.push_back(parts_note(c.front(), parts, sum));
+            break;
+        }
+    }
+}
+
+// "受理…117件，办结171件，办结率100%": the rate the counts make must be the one stated.
+void stated_rates(const Prose& p, std::vector<Diagnostic>& out) {
+    const std::u32string cue = U"办结率";
+    for (std::size_t at = p.text.find(cue); at != std::u32string::npos; at = p.text.find(cue, at + 1)) {
+        std::size_t k = at + cue.size();
+        while (k < p.text.size() && k < at + cue.size() + 2 && (p.text[k] == U'为' || p.text[k] == U'达')) ++k;
+        const std::size_t e = number_end(p.text, k);
+        if (e == k || e >= p.text.size() || p.text[e] != U'%') continue;
+        const std::string rate = normalize_decimal(to_utf8(std::u32string_view(p.text).substr(k, e - k)));
+        const std::size_t window = at > 200 ? at - 200 : 0;  // a sentence, not the whole text
+        const std::size_t start = std::u32string_view(p.text).substr(window, at - window).rfind(U'。');
+        const std::size_t s = start == std::u32string::npos ? window : window + start + 1;
+        const std::size_t accepted = s + std::u32string_view(p.text).substr(s, at - s).find(U"受理");
+        const std::size_t done = p.text.rfind(U"办结", at - 1);
+        if (accepted >= at || done == std::u32string::npos || done < accepted) continue;
+        const std::vector<Count> a = counts_in(p, accepted, std::min(done, accepted + 24));
+        const std::vector<Count> d = counts_in(p, done + 2, at);
+        if (a.empty() || d.empty() || a.front().unit != d.front().unit ||
+            a.front().value.find('.') != std::string::npos || d.front().value.find('.') != std::string::npos ||
+            a.front().value.size() > 12 || d.front().value.size() > 12)
+            continue;
+        const long long n = std::stoll(a.front().value), m = std::stoll(d.front().value);
+        if (n == 0) continue;
+        const long double computed = 100.0L * static_cast<long double>(m) / static_cast<long double>(n);
+        const long double stated = std::stold(rate);
+        if (computed - stated <= 1 && stated - computed <= 1) continue;
+        out.push_back(Diagnostic{"prose_check",
+                                 1,
+                                 "受理 " + a.front().value + unit_text(a.front().unit) + " and 办结 " +
+                                     d.front().value + unit_text(d.front().unit) + " make a 办结率 of " +
+                                     std::to_string(static_cast<long long>(computed + 0.5L)) + "%, the text states " +
+                                     rate + "%",
+                                 {a.front().span, d.front().span}});
+    }
+}
+
+// Rows placed by their labels, for tables whose values do not fill the template in order (a row
+// left out, a row the template does not have): each line holding a label and as many numbers as a
+// template row has cells goes to the best-matching row after the last one placed (a character or
+// two off still matches). Rows no line matches state nothing.
+std::vector<GisValue> read_by_labels(const GisTable& t, const std::vector<GLine>& lines, std::size_t from,
+                                     std::size_t to, std::size_t& unmatched) {
+    std::vector<std::vector<std::u32string>> keys;  // per template row: its label, variants, with the parent
+    for (const GisRow& r : t.rows) {
+        std::vector<std::u32string> k{label_key(to_u32(r.label))};
+        for (const std::string& v : r.variants) k.push_back(label_key(to_u32(v)));
+        keys.push_back(std::move(k));
+    }
+    std::vector<GisValue> out;
+    std::size_t next = 0;  // template rows before it are behind us
+    unmatched = 0;
+    for (std::size_t i = from; i < to; ++i) {
+        const GLine& l = lines[i];
+        const std::vector<const Token*> numbers = l.numbers();
+        if (numbers.empty() || l.key.empty()) continue;
+        double best = 0;
+        std::size_t at = t.rows.size();
+        for (std::size_t r = next; r < t.rows.size(); ++r) {
+            if (t.rows[r].columns.size() != numbers.size()) continue;
+            for (const std::u32string& k : keys[r]) {
+                // The line's label may carry its group's (三、本年度办理结果（一）予以公开).
+                double score = similarity(l.key, k);
+                if (k.size() >= 2 && l.key.size() > k.size() && l.key.ends_with(k)) score = std::max(score, 0.95);
+                if (score > best + 1e-9) best = score, at = r;
+            }
+        }
+        if (best < 0.6) {
+            ++unmatched;
+            continue;
+        }
+        for (std::size_t c = 0; c < numbers.size(); ++c) {
+            if (numbers[c]->vacant) continue;
+            out.push_back(GisValue{cell_of(t, t.rows[at], t.rows[at].columns[c]), numbers[c]->value,
+                                   to_utf8(numbers[c]->text), numbers[c]->span});
+        }
+        next = at + 1;
+    }
+    return out;
+}
+
 }  // namespace
 
 GisFound recognize_gis(const std::vector<RawBlock>& blocks, const GisTemplate& tmpl) {
     GisFound found;
     if (tmpl.formats.empty()) return found;
-    // A cheap look first: the title of table 三 somewhere.
+    // A cheap look first: a report on government information disclosure.
     bool likely = false;
     for (const RawBlock& b : blocks) {
-        if (b.text.find("政府信息公开申请") != std::string::npos ||
-            b.text.find("主动公开政府信息") != std::string::npos) {
+        if (b.text.find("政府信息公开") != std::string::npos || b.text.find("主动公开") != std::string::npos) {
             likely = true;
             break;
         }
     }
     if (!likely) return found;
-    const std::vector<GLine> lines = lines_of(blocks);
+    // The prose's own sums, a stretch of blocks at a time (a sentence split at a stretch's end
+    // is not checked; a stretch holds 64k characters or more).
+    for (std::size_t a = 0; a < blocks.size();) {
+        std::size_t b = a, size = 0;
+        while (b < blocks.size() && (size < 65536 || b == a)) size += blocks[b++].text.size();
+        const Prose p = prose_of(lines_of(blocks, a, b), std::size_t(-1));
+        shares_of_whole(p, found.prose_notes);
+        categories_of_whole(p, found.prose_notes);
+        stated_rates(p, found.prose_notes);
+        a = b;
+    }
     const GisFormat& any = tmpl.formats.front();
     if (any.tables.size() < 3) return found;
+    // The tables: from the title of 二 on, the lines up to 五 (at most 5000 blocks).
+    const std::size_t first = find_raw_title(blocks, 0, to_u32(any.tables.front().title));
+    if (first == blocks.size()) return found;
+    const std::vector<GLine> lines = lines_of(blocks, first, std::min(blocks.size(), first + 5000));
     std::vector<std::size_t> starts;
     std::size_t from = 0;
     for (const GisTable& t : any.tables) {
@@ -497,11 +796,47 @@ GisFound recognize_gis(const std::vector<RawBlock>& blocks, const GisTemplate& t
     if (!found.format) return found;
     for (std::size_t k = 0; k < found.format->tables.size() && k + 1 < starts.size(); ++k) {
         const GisTable& t = found.format->tables[k];
-        const std::vector<Run> runs = runs_of(lines, starts[k] + 1, starts[k + 1]);
-        std::vector<GisValue> values = read_table(*found.format, t, runs, found.notes);
+        // Vacant cells (empty, —) keep their places; when that does not fill the template, the
+        // rows are read without them (an empty column the table does not have).
+        std::vector<Diagnostic> ignored;
+        std::vector<GisValue> values =
+            read_table(*found.format, t, runs_of(lines, starts[k] + 1, starts[k + 1], true), ignored);
+        std::vector<Diagnostic> notes;
+        if (values.empty())
+            values = read_table(*found.format, t, runs_of(lines, starts[k] + 1, starts[k + 1], false), notes);
+        if (values.empty() && !notes.empty()) {
+            std::size_t unmatched = 0;
+            values = read_by_labels(t, lines, starts[k] + 1, starts[k + 1], unmatched);
+            std::size_t cells = 0;
+            for (const GisRow& r : t.rows) cells += r.columns.size();
+            if (!values.empty()) {
+                std::vector<std::string> missing;
+                for (const GisRow& r : t.rows) {
+                    const std::string head = "gis." + t.id + "." + r.id + ".";
+                    const bool placed = std::any_of(values.begin(), values.end(), [&](const GisValue& v) {
+                        return v.cell->id.rfind(head, 0) == 0 && v.cell->id.find('.', head.size()) == std::string::npos;
+                    });
+                    const bool part_placed = std::any_of(values.begin(), values.end(), [&](const GisValue& v) {
+                        return v.cell->id.rfind("gis." + t.id + "." + r.id + ".", 0) == 0;
+                    });
+                    if (!placed && !part_placed) missing.push_back(r.id);
+                }
+                std::string list;
+                for (const std::string& m : missing) list += (list.empty() ? "" : ", ") + m;
+                notes.front().kind = "gis_rows_by_label";
+                notes.front().message = "table " + t.title +
+                                        ": its values do not fill the rows of the template in order; " +
+                                        std::to_string(values.size()) + " values placed by their rows' labels" +
+                                        (list.empty() ? std::string() : "; rows not found: " + list) +
+                                        (unmatched ? "; " + std::to_string(unmatched) + " lines matched no row" : "");
+            }
+        }
+        for (Diagnostic& d : notes) found.notes.push_back(std::move(d));
         for (GisValue& v : values) found.values.push_back(std::move(v));
     }
-    if (auto g = applications_in(prose_of(lines, starts[0]))) found.prose.push_back(std::move(*g));
+    // The prose before the tables that restates one of their figures.
+    const std::vector<GLine> before = lines_of(blocks, first > 2000 ? first - 2000 : 0, first);
+    if (auto g = applications_in(prose_of(before, before.size()))) found.prose.push_back(std::move(*g));
     std::size_t end = 0;
     if (starts.back() < lines.size()) {
         end = lines[starts.back()].span.start;
@@ -549,11 +884,26 @@ std::string describe_gis_check(const GisCheck& c) {
     if (c.rule.rfind("prose.", 0) == 0) {
         std::string cells;
         for (const std::string& id : c.left) cells += (cells.empty() ? "" : "+") + id.substr(4);
-        return "table " + cells + " " + c.left_value + (c.passed ? " = " : " ≠ ") + "the text " +
-               c.right_value;
+        return "table " + cells + " " + c.left_value + (c.passed ? " = " : " ≠ ") + "the text " + c.right_value;
     }
     return describe(c);
 }
+
+namespace {
+
+// gis.t3.other.total when the rule also sums gis.t3.other.no_fee.total and the report states it:
+// a row printed both as its sum and as its parts counts once, by its parts.
+bool has_parts(const std::string& id, const std::vector<std::string>& ids,
+               const std::map<std::string, const Fact*>& cells) {
+    const std::size_t dot = id.rfind('.');
+    const std::string row = id.substr(0, dot), column = id.substr(dot);
+    return std::any_of(ids.begin(), ids.end(), [&](const std::string& other) {
+        return other.size() > id.size() && other.rfind(row + ".", 0) == 0 && other.ends_with(column) &&
+               cells.count(other) > 0;
+    });
+}
+
+}  // namespace
 
 std::vector<GisCheck> check_gis(const Document& doc, const GisFormat& format, const std::vector<GisProse>& prose) {
     std::map<std::string, const Fact*> cells;
@@ -577,7 +927,7 @@ std::vector<GisCheck> check_gis(const Document& doc, const GisFormat& format, co
         }
         for (const std::string& id : rule.right) {
             auto it = cells.find(id);
-            if (it == cells.end()) continue;
+            if (it == cells.end() || has_parts(id, rule.right, cells)) continue;
             if (it->second->value.empty() || it->second->value[0] == '-') ok = false;
             if (!ok) break;
             c.right.push_back(id);
@@ -613,6 +963,7 @@ std::vector<GisCheck> check_gis(const Document& doc, const GisFormat& format, co
 
 void apply_gis(Document& doc, GisFound found) {
     for (Diagnostic& d : found.notes) doc.diagnostics.push_back(std::move(d));
+    for (Diagnostic& d : found.prose_notes) doc.diagnostics.push_back(std::move(d));
     if (!found.format) return;
     doc.gis.format = found.format->id;
     if (!found.values.empty()) {

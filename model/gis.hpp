@@ -35,6 +35,9 @@ struct GisFound {
     std::vector<Span> regions;          // the tables' extent in the source (their facts are the values)
     std::vector<Diagnostic> notes;      // tables recognized but not placed, and why
     std::vector<GisProse> prose;        // figures of the tables the text before them restates
+    // Prose that contradicts itself: parts that do not add up to the whole they divide, a rate
+    // the counts beside it do not make (prose_check diagnostics; reports before the national tables).
+    std::vector<Diagnostic> prose_notes;
 };
 
 // Recognizes the tables in a reader's raw blocks (lines of text, paragraphs, finished tables).

@@ -15,6 +15,7 @@
 #include "gongwen/read.hpp"
 #include "gongwen/unicode.hpp"
 #include "gongwen/xml.hpp"
+#include "model/gis.hpp"
 
 namespace gongwen {
 namespace {
@@ -416,8 +417,9 @@ TEST(GisRecognition, HtmlTablesWithSpansAndCaptionRows) {
         }
 }
 
-// The tables helper's output: table blocks a reader finished, one row per template row.
-TEST(GisRecognition, FinishedTableBlocks) {
+// The tables helper's output: table blocks a reader finished, one row per template row; the
+// tables' titles as lines before them or as their first rows.
+void finished_table_blocks(bool titles_inside) {
     const auto rows = made_rows();
     RawDocument raw;
     std::string source;
@@ -434,13 +436,21 @@ TEST(GisRecognition, FinishedTableBlocks) {
     for (const MadeRow& m : rows) {
         if (m.table != table) {
             table = m.table;
-            line(title_of(table));
+            if (!titles_inside) line(title_of(table));
             RawBlock b;
             b.block = Block{};
             b.block->kind = BlockKind::table;
             b.start = to_u32(source).size();
             raw.blocks.push_back(std::move(b));
             open = &*raw.blocks.back().block;
+            if (titles_inside) {
+                const std::size_t start = to_u32(source).size();
+                source += std::string(title_of(table)) + "\n";
+                TableRow caption;
+                caption.cells.push_back(
+                    TableCell{title_of(table), 1, 1, false, Span{start, start + to_u32(title_of(table)).size()}});
+                open->rows.push_back(caption);
+            }
             TableRow header;
             header.header = true;
             for (const char* label : {"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"}) {
@@ -474,6 +484,10 @@ TEST(GisRecognition, FinishedTableBlocks) {
     line("五、存在的主要问题及改进情况");
     expect_cells(run_passes(std::move(raw)), rows, source);
 }
+
+TEST(GisRecognition, FinishedTableBlocks) { finished_table_blocks(false); }
+
+TEST(GisRecognition, FinishedTableBlocksWithTheirTitlesInside) { finished_table_blocks(true); }
 
 TEST(GisChecks, WrongTotalIsReportedWithItsCellsAndNumbers) {
     auto rows = made_rows();
@@ -537,10 +551,29 @@ TEST(GisChecks, ProseCountingCarriedOverApplicationsAgrees) {
     EXPECT_EQ(c->left.size(), 2u);
 }
 
-TEST(GisRecognition, TablesThatDoNotFillTheTemplateAreNotGuessed) {
+TEST(GisRecognition, RowsLeftOutArePlacedByTheirLabels) {
     auto rows = made_rows();
     std::erase_if(rows, [](const MadeRow& m) { return m.cells[0] == "gis.t3.withheld.query.natural"; });
-    const Document doc = read(layout_text(rows), "a.txt");
+    for (MadeRow& m : rows)  // a label missing characters
+        if (m.cells[0] == "gis.t3.withheld.prohibited.natural") m.label = "2.其他法律行政止公开";
+    const std::string text = layout_text(rows);
+    const Document doc = read(text, "a.txt");
+    EXPECT_EQ(doc.gis.format, "2021");
+    std::map<std::string, std::string> got;
+    for (const Fact& f : doc.facts) got[f.indicator] = f.value;
+    for (const MadeRow& m : rows)
+        for (std::size_t k = 0; k < m.cells.size(); ++k) EXPECT_EQ(got[m.cells[k]], m.values[k]) << m.cells[k];
+    EXPECT_EQ(got.count("gis.t3.withheld.query.natural"), 0u);
+    const auto d = std::find_if(doc.diagnostics.begin(), doc.diagnostics.end(),
+                                [](const Diagnostic& x) { return x.kind == "gis_rows_by_label"; });
+    ASSERT_NE(d, doc.diagnostics.end());
+    EXPECT_NE(d->message.find("rows not found: withheld.query"), std::string::npos) << d->message;
+}
+
+TEST(GisRecognition, ValuesWithoutLabelsThatDoNotFillTheTemplateAreNotGuessed) {
+    auto rows = made_rows();
+    std::erase_if(rows, [](const MadeRow& m) { return m.cells[0] == "gis.t3.withheld.query.natural"; });
+    const Document doc = read(cell_per_line_text(rows), "a.txt");
     EXPECT_EQ(doc.gis.format, "2021");
     for (const Fact& f : doc.facts) EXPECT_NE(f.indicator.rfind("gis.t3.", 0), 0u) << f.indicator;
     EXPECT_TRUE(std::any_of(doc.diagnostics.begin(), doc.diagnostics.end(),
@@ -600,6 +633,109 @@ TEST(GisSerialization, XmlAndJsonCarryTheFormatAndChecks) {
     // Read back through the pipeline, the facts keep their cell ids (the catalog maps the others).
     const Document again = read_bytes(write_xml(doc), "a.xml");
     EXPECT_EQ(again.facts, doc.facts);
+}
+
+}  // namespace
+}  // namespace gongwen
+
+namespace gongwen {
+namespace {
+
+std::vector<std::string> prose_checks(const std::string& text) {
+    const Document doc = read_bytes("某局2012年政府信息公开工作年度报告\n" + text + "\n", "a.txt");
+    std::vector<std::string> out;
+    for (const Diagnostic& d : doc.diagnostics)
+        if (d.kind == "prose_check") out.push_back(d.message);
+    return out;
+}
+
+TEST(GisProseChecks, SharesOfAWholeThatDoNotAddUp) {
+    const auto notes = prose_checks(
+        "2012年，在本局网站主动公开的100条政府信息中，机构职能信息50条，占50%；政策文件类信息30条，占30%；"
+        "规划计划类信息16条，占20%。");
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_EQ(notes[0], "the 3 parts listed add up to 96条, the whole they divide is stated as 100条");
+    // Parts that add up, and parts that are only some of the whole (shares far from 100%), say nothing.
+    EXPECT_TRUE(prose_checks("在主动公开的100条政府信息中，机构职能信息50条，占50%；政策文件类信息30条，占30%；"
+                             "规划计划类信息20条，占20%。")
+                    .empty());
+    EXPECT_TRUE(prose_checks("在主动公开的100条政府信息中，机构职能信息50条，占50%；政策文件类信息10条，占10%；"
+                             "规划计划类信息6条，占6%。")
+                    .empty());
+}
+
+TEST(GisProseChecks, CategoriesClosedByOtherMustMakeTheWhole) {
+    const auto notes = prose_checks(
+        "一、主动公开政府信息情况\n全年主动公开政府信息 200条。\n主动公开政府信息的主要类别有：机构职能类信息50条，"
+        "政策文件类信息60条，其他应主动公开的信息100条。");
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_EQ(notes[0], "the 3 parts listed add up to 210条, the whole they divide is stated as 200条");
+    // Without 其他 the list need not be complete.
+    EXPECT_TRUE(prose_checks("全年主动公开政府信息200条。\n主动公开政府信息的主要类别有：机构职能类信息50条，"
+                             "政策文件类信息60条，规划类信息10条。")
+                    .empty());
+}
+
+TEST(GisProseChecks, RateTheCountsDoNotMake) {
+    const auto notes = prose_checks("今年共受理政府信息公开申请和审批事项20件，办结30件，办结率100%。");
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_EQ(notes[0], "受理 20件 and 办结 30件 make a 办结率 of 150%, the text states 100%");
+    EXPECT_TRUE(prose_checks("今年共受理政府信息公开申请20件，办结19件，办结率95%。").empty());
+}
+
+}  // namespace
+}  // namespace gongwen
+
+namespace gongwen {
+namespace {
+
+TEST(GisRecognition, VacantCellsKeepTheirPlaces) {
+    auto rows = made_rows();
+    // Table 三's 科研机构 column of 部分公开 printed as —, its 总计 of 二 left empty in HTML.
+    for (MadeRow& m : rows)
+        if (m.cells[0] == "gis.t3.partly.natural") m.values[2] = "—";
+    const std::string text = layout_text(rows);
+    const Document doc = read_bytes(text, "a.txt");
+    std::map<std::string, std::string> got;
+    for (const Fact& f : doc.facts) got[f.indicator] = f.value;
+    EXPECT_EQ(got.count("gis.t3.partly.research"), 0u);
+    const auto row_of = [](const std::vector<MadeRow>& all, const std::string& first) {
+        return *std::find_if(all.begin(), all.end(), [&](const MadeRow& m) { return m.cells[0] == first; });
+    };
+    EXPECT_EQ(got["gis.t3.partly.legal"], row_of(rows, "gis.t3.partly.natural").values[4]);
+    EXPECT_EQ(got.count("gis.t3.carried_out.total"), 1u);
+
+    auto page_rows = made_rows();
+    for (MadeRow& m : page_rows)
+        if (m.cells[0] == "gis.t3.carried_in.natural") m.values[3] = "";
+    const Document page = read_bytes(html_page(page_rows), "a.html");
+    got.clear();
+    for (const Fact& f : page.facts) got[f.indicator] = f.value;
+    EXPECT_EQ(got.count("gis.t3.carried_in.nonprofit"), 0u);
+    EXPECT_EQ(got["gis.t3.carried_in.total"], row_of(page_rows, "gis.t3.carried_in.natural").values[6]);
+}
+
+TEST(GisChecks, ARowPrintedAsItsSumAndItsPartsCountsOnce) {
+    const GisFormat& f = *builtin_gis_template().format("2021");
+    Document doc;
+    doc.blocks.push_back(Block{});
+    auto fact = [&](const std::string& id, const std::string& v) {
+        Fact x;
+        x.indicator = id;
+        x.value = v;
+        doc.facts.push_back(x);
+    };
+    fact("gis.t3.result_total.natural", "5");
+    fact("gis.t3.disclosed.natural", "2");
+    fact("gis.t3.other.no_correction.natural", "1");
+    fact("gis.t3.other.other.natural", "2");
+    fact("gis.t3.other.natural", "3");
+    const auto checks = check_gis(doc, f);
+    const auto c =
+        std::find_if(checks.begin(), checks.end(), [](const GisCheck& x) { return x.rule == "t3.natural.results"; });
+    ASSERT_NE(c, checks.end());
+    EXPECT_TRUE(c->passed) << describe_gis_check(*c);
+    EXPECT_EQ(c->right_value, "5");
 }
 
 }  // namespace
