@@ -189,6 +189,21 @@ bool is_footer(const GLine& line) {
     return line.tokens.size() > 1;
 }
 
+// A token that is one of the tables' titles or the heading after them (what a long line is cut at).
+bool is_split_title(std::u32string_view text) {
+    static const std::vector<std::u32string> keys = [] {
+        std::vector<std::u32string> k;
+        for (const GisFormat& f : builtin_gis_template().formats)
+            for (const GisTable& t : f.tables) k.push_back(label_key(to_u32(t.title)));
+        k.push_back(U"存在的主要问题及改进情况");
+        return k;
+    }();
+    const std::u32string key = label_key(text);
+    return std::any_of(keys.begin(), keys.end(), [&](const std::u32string& k) {
+        return key.size() <= k.size() + 4 && key.size() + 4 >= k.size() && similarity(key, k) >= 0.8;
+    });
+}
+
 std::vector<GLine> lines_of(const std::vector<RawBlock>& blocks, std::size_t from, std::size_t to) {
     std::vector<GLine> out;
     for (std::size_t i = from; i < to && i < blocks.size(); ++i) {
@@ -226,6 +241,16 @@ std::vector<GLine> lines_of(const std::vector<RawBlock>& blocks, std::size_t fro
             }
             std::size_t j = i;
             while (j < text.size() && !is_space(text[j])) ++j;
+            // A label and its value glued together by a crawler (行政许可10690): two tokens.
+            std::size_t d = j;
+            while (d > i && is_ascii_digit(text[d - 1])) --d;
+            if (d < j && d > i + 1 && text[d - 1] == U'.' && is_ascii_digit(text[d - 2]))
+                for (--d; d > i && is_ascii_digit(text[d - 1]);) --d;
+            if (d > i && d < j && d - i >= 2 && !is_ascii_digit(text[d - 1]) && text[d - 1] != U'.' &&
+                text[d - 1] != U'-' && (text[d - 1] >= 0x4E00 && text[d - 1] <= 0x9FFF) && j - d <= 12) {
+                line.tokens.push_back(Token{text.substr(i, d - i), Span{origin(i), origin(d - 1) + 1}, "", false});
+                i = d;
+            }
             Token t;
             t.text = text.substr(i, j - i);
             t.span = Span{origin(i), origin(j - 1) + 1};
@@ -233,12 +258,27 @@ std::vector<GLine> lines_of(const std::vector<RawBlock>& blocks, std::size_t fro
             line.tokens.push_back(std::move(t));
             i = j;
         }
-        if (!line.tokens.empty()) line.span = Span{line.tokens.front().span.start, line.tokens.back().span.end};
-        finish(line);
-        if (is_footer(line)) continue;
-        mark_vacant(line);
-        finish(line);
-        out.push_back(std::move(line));
+        // A crawler's whole page on one line: a line a table's title starts (二、主动公开政府信息情况 …).
+        std::vector<GLine> parts;
+        if (line.tokens.size() > 40) {
+            GLine part;
+            for (Token& t : line.tokens) {
+                if (!part.tokens.empty() && t.value.empty() && is_split_title(t.text))
+                    parts.push_back(std::move(part)), part = GLine{};
+                part.tokens.push_back(std::move(t));
+            }
+            parts.push_back(std::move(part));
+        } else {
+            parts.push_back(std::move(line));
+        }
+        for (GLine& l : parts) {
+            if (!l.tokens.empty()) l.span = Span{l.tokens.front().span.start, l.tokens.back().span.end};
+            finish(l);
+            if (is_footer(l)) continue;
+            mark_vacant(l);
+            finish(l);
+            out.push_back(std::move(l));
+        }
     }
     return out;
 }
@@ -250,8 +290,13 @@ std::size_t find_title(const std::vector<GLine>& lines, std::size_t from, std::u
     const std::u32string key = label_key(title);
     for (std::size_t i = from; i < lines.size(); ++i) {
         const GLine& l = lines[i];
-        if (!l.numbers().empty() || l.key.size() > key.size() + 4 || l.key.size() + 4 < key.size()) continue;
-        if (similarity(l.key, key) >= 0.8) return i;
+        // The line, or its first word when it is a crawler's run of cells (the title, then the table).
+        const std::u32string first = l.tokens.empty() ? std::u32string() : label_key(l.tokens.front().text);
+        for (const std::u32string* k : {&l.key, &first}) {
+            if (k == &l.key && !l.numbers().empty()) continue;
+            if (k->size() > key.size() + 4 || k->size() + 4 < key.size()) continue;
+            if (similarity(*k, key) >= 0.8) return i;
+        }
     }
     return lines.size();
 }
@@ -278,6 +323,8 @@ std::size_t find_raw_title(const std::vector<RawBlock>& blocks, std::size_t from
             continue;
         }
         if (!b.block && near(b.text)) return i;
+        // A crawler's whole page on one line, the title among its words.
+        if (!b.block && b.text.size() > 400 && b.text.find(to_utf8(title.substr(2))) != std::string::npos) return i;
     }
     return blocks.size();
 }
@@ -800,13 +847,13 @@ GisFound recognize_gis(const std::vector<RawBlock>& blocks, const GisTemplate& t
         // rows are read without them (an empty column the table does not have).
         std::vector<Diagnostic> ignored;
         std::vector<GisValue> values =
-            read_table(*found.format, t, runs_of(lines, starts[k] + 1, starts[k + 1], true), ignored);
+            read_table(*found.format, t, runs_of(lines, starts[k], starts[k + 1], true), ignored);
         std::vector<Diagnostic> notes;
         if (values.empty())
-            values = read_table(*found.format, t, runs_of(lines, starts[k] + 1, starts[k + 1], false), notes);
+            values = read_table(*found.format, t, runs_of(lines, starts[k], starts[k + 1], false), notes);
         if (values.empty() && !notes.empty()) {
             std::size_t unmatched = 0;
-            values = read_by_labels(t, lines, starts[k] + 1, starts[k + 1], unmatched);
+            values = read_by_labels(t, lines, starts[k], starts[k + 1], unmatched);
             std::size_t cells = 0;
             for (const GisRow& r : t.rows) cells += r.columns.size();
             if (!values.empty()) {
@@ -835,7 +882,8 @@ GisFound recognize_gis(const std::vector<RawBlock>& blocks, const GisTemplate& t
         for (GisValue& v : values) found.values.push_back(std::move(v));
     }
     // The prose before the tables that restates one of their figures.
-    const std::vector<GLine> before = lines_of(blocks, first > 2000 ? first - 2000 : 0, first);
+    std::vector<GLine> before = lines_of(blocks, first > 2000 ? first - 2000 : 0, first);
+    before.insert(before.end(), lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(starts[0]));
     if (auto g = applications_in(prose_of(before, before.size()))) found.prose.push_back(std::move(*g));
     std::size_t end = 0;
     if (starts.back() < lines.size()) {

@@ -345,6 +345,8 @@ std::string html_page(const std::vector<MadeRow>& rows) {
 // Every cell of `rows` read with its value, its exact source span and its unit.
 void expect_cells(const Document& doc, const std::vector<MadeRow>& rows, const std::string& source) {
     EXPECT_EQ(doc.gis.format, "2021");
+    for (const Diagnostic& d : doc.diagnostics)
+        if (d.kind.rfind("gis_", 0) == 0 && d.kind != "gis_check") ADD_FAILURE() << d.kind << ": " << d.message;
     const std::u32string text = to_u32(source);
     std::map<std::string, const Fact*> got;
     for (const Fact& f : doc.facts)
@@ -736,6 +738,37 @@ TEST(GisChecks, ARowPrintedAsItsSumAndItsPartsCountsOnce) {
     ASSERT_NE(c, checks.end());
     EXPECT_TRUE(c->passed) << describe_gis_check(*c);
     EXPECT_EQ(c->right_value, "5");
+}
+
+}  // namespace
+}  // namespace gongwen
+
+namespace gongwen {
+namespace {
+
+// A crawler's text of the page: a header line, then the whole body on one line, cells separated by
+// spaces, a one-value row's label and value glued together.
+TEST(GisRecognition, CrawlerTextWithTheBodyOnOneLine) {
+    const auto rows = made_rows();
+    std::string body = "2023年，全县共受理政府信息公开申请" + new_total(rows) + "件。";
+    for (int k = 0; k < 12; ++k) body += " 推进政务公开标准化规范化建设，完善公开目录。";
+    std::string table;
+    for (const MadeRow& m : rows) {
+        if (m.table != table) {
+            table = m.table;
+            body += std::string(" ") + title_of(table) + " 信息内容 本年制发件数 本年废止件数 现行有效件数";
+        }
+        if (table != "t4") body += " " + m.label + (m.values.size() == 1 ? "" : " ");
+        for (const std::string& v : m.values) body += v + " ";
+    }
+    body += "五、存在的主要问题及改进情况 一是公开质量有待提升。";
+    const std::string text = "标题:某县人民政府2023年政府信息公开工作年度报告\n" + body + "\n";
+    if (const char* dump = std::getenv("GIS_TEST_DUMP")) {
+        std::FILE* f = std::fopen(dump, "w");
+        std::fputs(text.c_str(), f);
+        std::fclose(f);
+    }
+    expect_cells(read(text, "a.txt"), rows, text);
 }
 
 }  // namespace
