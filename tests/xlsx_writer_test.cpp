@@ -153,7 +153,10 @@ std::vector<ReportEntry> gis_reports() {
 // openpyxl (Debian's /usr/bin/python3 has python3-openpyxl) reads the workbook back: what a
 // spreadsheet shows, not the bytes.
 void read_back(const std::string& bytes, const std::string& script) {
-    const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / "gongwen-xlsx-gis";
+    // A folder of each test's own: ctest runs the tests of this file side by side.
+    const std::filesystem::path dir =
+        std::filesystem::path(::testing::TempDir()) /
+        ("gongwen-xlsx-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "w.xlsx", std::ios::binary) << bytes;
     std::ofstream(dir / "check.py") << "import sys, openpyxl\n"
@@ -163,6 +166,7 @@ void read_back(const std::string& bytes, const std::string& script) {
     const std::string command =
         "/usr/bin/python3 " + (dir / "check.py").string() + " " + (dir / "w.xlsx").string() + " 2>&1";
     EXPECT_EQ(std::system(command.c_str()), 0) << script;
+    std::filesystem::remove_all(dir);
 }
 
 TEST(XlsxGis, OneRowPerGisReportEveryCellUnderItsTableAndRowFailedChecksBesideIt) {
