@@ -166,8 +166,11 @@ void CatalogMapper::map(Document& doc) const { map(doc, fact_contexts(doc)); }
 
 void CatalogMapper::map(Document& doc, const std::vector<FactContext>& x) const {
     const std::vector<Compiled>& compiled = prepared_->compiled;
-    for (std::size_t i = 0; i < doc.facts.size(); ++i)
+    for (std::size_t i = 0; i < doc.facts.size(); ++i) {
+        // A GIS template cell's value keeps its cell id (model/gis.cpp): the table placed it.
+        if (doc.facts[i].indicator.rfind("gis.", 0) == 0) continue;
         doc.facts[i].indicator = best_indicator(*catalog_, compiled, doc.facts[i], x[i]);
+    }
     inherit(doc, *catalog_, compiled, x);
 }
 

@@ -4,6 +4,7 @@
 
 #include "gongwen/unicode.hpp"
 #include "model/facts.hpp"
+#include "model/gis.hpp"
 #include "model/pass_state.hpp"
 
 namespace gongwen {
@@ -107,6 +108,7 @@ Document run_passes(RawDocument raw, const Budget& budget) {
     PassState s(budget);
     s.doc.source = std::move(raw.source);
     join_split_title(raw);
+    GisFound gis = recognize_gis(raw.blocks);  // before the raw lines are freed: it reads their layout
     normalize(raw.blocks, s);
     std::vector<RawBlock>().swap(raw.blocks);
     mark_chrome(s);
@@ -117,6 +119,7 @@ Document run_passes(RawDocument raw, const Budget& budget) {
     read_facts(s);
     if (!s.doc.metadata.source_url.present() && raw.source_url.present()) s.doc.metadata.source_url = raw.source_url;
     report(s, raw);
+    apply_gis(s.doc, std::move(gis));
     return std::move(s.doc);
 }
 

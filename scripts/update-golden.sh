@@ -19,5 +19,9 @@ for input in fixtures/text/*.txt; do
   mkdir -p fixtures/expected/text
   bash tests/golden.sh --update "$gongwen" "$(basename "${input%.txt}")" "$input" fixtures/expected/text
 done
+for input in fixtures/gis/*.txt fixtures/gis/*.html; do
+  name=$(basename "$input"); name=${name%.*}
+  bash tests/golden.sh --update "$gongwen" "$name" "$input" fixtures/expected/gis
+done
 git --no-pager diff --stat fixtures/expected || true
 git status --short --untracked-files=normal fixtures/expected | grep "^??" || true

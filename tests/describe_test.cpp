@@ -82,3 +82,80 @@ TEST(Describe, TheGenreIsTheTitlesLastGenreWord) {
 
 }  // namespace
 }  // namespace gongwen
+
+namespace gongwen {
+namespace {
+
+TEST(OrganisationKey, AGovernmentAndItsPlaceAreOneOrganisation) {
+    const std::string key = organisation_key("某某区");
+    EXPECT_EQ(key, "某某区");
+    EXPECT_EQ(organisation_key("某某区人民政府"), key);
+    EXPECT_EQ(organisation_key("某某区政府"), key);
+    EXPECT_EQ(organisation_key(" 某某区 人民政府 "), key);
+    EXPECT_EQ(organisation_key("某某区人民政府"), key);
+    EXPECT_EQ(organisation_key("某某綜合實驗區"), organisation_key("某某综合实验区"));
+}
+
+TEST(OrganisationKey, ShortFormsAreTheFullOnes) {
+    const std::string zone = organisation_key("某某新区管理委员会");
+    EXPECT_EQ(zone, "某某新区");
+    EXPECT_EQ(organisation_key("某某新区管委会"), zone);
+    EXPECT_EQ(organisation_key("某某新区党工委管委会"), zone);
+    EXPECT_EQ(organisation_key("某市人大常委会"), organisation_key("某市人民代表大会常务委员会"));
+    EXPECT_EQ(organisation_key("某街道办事处"), "某街道");
+}
+
+TEST(OrganisationKey, OtherBodiesOfAPlaceStayThemselves) {
+    EXPECT_EQ(organisation_key("某市财政局"), "某市财政局");
+    EXPECT_NE(organisation_key("某市人大常委会"), organisation_key("某市"));
+    EXPECT_NE(organisation_key("某县人民政府"), organisation_key("某市人民政府"));
+    // An office is a body of its own; only as the issuer of its government's report (describe)
+    // does it stand for the government.
+    EXPECT_NE(organisation_key("某区人民政府办公室"), organisation_key("某区人民政府"));
+    // 办事处 governs a 街道, nothing else.
+    EXPECT_EQ(organisation_key("某市驻京办事处"), "某市驻京办事处");
+    EXPECT_EQ(organisation_key(""), "");
+    EXPECT_EQ(organisation_key("（）"), "");
+}
+
+Document titled(const std::string& title, const std::string& organisation) {
+    Document doc;
+    doc.metadata.title.value = title;
+    doc.metadata.organisation.value = organisation;
+    return doc;
+}
+
+TEST(Describe, TheOrganisationIsTheOneTheTitleNamesAtItsHead) {
+    // Three spellings of one zone over three years, issued by three different names.
+    const Description a = describe(titled("某某实验区2011年政府信息公开工作年度报告", "某某实验区管委会办公室"));
+    const Description b = describe(titled("某某实验区管委会2014年度政府信息公开工作年度报告", "某县人民政府"));
+    const Description c = describe(titled("某某实验区2022年度政府信息公开工作年度报告", "某县人民政府"));
+    EXPECT_EQ(a.organisation, "某某实验区");
+    EXPECT_EQ(b.organisation, "某某实验区管委会");
+    EXPECT_EQ(a.organisation_key, "某某实验区");
+    EXPECT_EQ(b.organisation_key, a.organisation_key);
+    EXPECT_EQ(c.organisation_key, a.organisation_key);
+    EXPECT_EQ(a.issuer, "某某实验区管委会办公室");  // the issuer stays what the report states
+}
+
+TEST(Describe, WithoutAHeadTheIssuerAndAnOfficeIssuesItsGovernmentsReport) {
+    const Description office = describe(titled("2023年政府信息公开工作年度报告", "某区人民政府办公室"));
+    EXPECT_EQ(office.organisation, "某区人民政府");
+    EXPECT_EQ(office.organisation_key, organisation_key("某区政府"));
+    // The office's own report names the office.
+    const Description own = describe(titled("某区人民政府办公室2023年政府信息公开工作年度报告", "某区人民政府办公室"));
+    EXPECT_EQ(own.organisation, "某区人民政府办公室");
+    EXPECT_NE(own.organisation_key, office.organisation_key);
+    // A head without a place (市科技局) is a short form: the issuer says more.
+    const Description short_form = describe(titled("市科技局2023年工作总结", "某市科学技术局"));
+    EXPECT_EQ(short_form.organisation, "某市科学技术局");
+    // The issuer's full name for the title's short form.
+    EXPECT_EQ(describe(titled("某市科技局2023年工作总结", "某市科学技术局")).organisation, "某市科学技术局");
+    EXPECT_EQ(describe(titled("某市2023年统计公报", "某市统计局")).organisation, "某市");
+    // A head that names no organisation or place is no organisation.
+    EXPECT_EQ(describe(titled("政府信息公开2023年度报告", "某局")).organisation, "某局");
+    EXPECT_EQ(describe(titled("关于2023年工作的报告", "")).organisation, "");
+}
+
+}  // namespace
+}  // namespace gongwen

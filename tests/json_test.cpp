@@ -249,7 +249,8 @@ TEST(Json, InspectWritesExpectedSummary) {
       "kind": "guessed_title",
       "count": 1
     }
-  ]
+  ],
+  "gis": null
 }
 )";
     EXPECT_EQ(write_inspect_json(doc), expected);
@@ -272,7 +273,8 @@ TEST(Json, InspectWritesNullForMissingMetadata) {
   "addressee": null,
   "headings": [],
   "facts": [],
-  "diagnostics": []
+  "diagnostics": [],
+  "gis": null
 }
 )";
     EXPECT_EQ(write_inspect_json(doc), expected);

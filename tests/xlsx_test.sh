@@ -46,8 +46,22 @@ import openpyxl
 tmp = sys.argv[1]
 path = f"{tmp}/s.xlsx"
 wb = openpyxl.load_workbook(path)
+# No GIS report and no organisation with several years: neither 政府信息公开 nor 趋势.
 assert wb.sheetnames == ["汇总", "事实", "文档", "指标", "图表"], wb.sheetnames
-assert [c.title for c in wb.chartsheets] == ["图表"], wb.chartsheets
+# 图表: the figures charted, reports named by organisation and year; one bar chart per
+# indicator, its one series over those names, one unit on its axis.
+chart = wb["图表"]
+labels = [r[0].value for r in chart.iter_rows(min_row=2) if r[0].value]
+assert len(labels) == 7 and not any("/" in l for l in labels), labels
+assert any(l.endswith(" 2023") for l in labels), labels
+heads = [c.value for c in chart[1]][1:]
+assert heads and len(chart._charts) == len(heads), (heads, len(chart._charts))
+for c, head in zip(chart._charts, heads):
+    assert len(c.series) == 1, len(c.series)
+    cat = c.series[0].cat.strRef or c.series[0].cat.numRef
+    assert cat.f.replace("'", "") == f"图表!$A$2:$A${len(labels) + 1}", cat.f
+    unit = head[head.rindex("（") + 1:-1]
+    assert "".join(r.t for p in c.y_axis.title.tx.rich.p for r in p.r) == unit, head  # the value axis
 
 # 事实: every fact of every report, in order, equal to the JSON facts.
 facts = wb["事实"]
@@ -217,6 +231,114 @@ PY
 else
   echo "xlsx_test: soffice not installed (scripts/bootstrap.sh installs libreoffice-calc-nogui); LibreOffice check skipped"
 fi
+# 趋势: one organisation under three spellings (管委会, 管理委员会, the zone) over three years, and
+# one with a single year; the years side by side with their change, read back by openpyxl (the
+# formulas and their cached values) and by LibreOffice (which calculates them).
+mkdir -p "$tmp/years"
+printf '某某新区管委会2021年度法治政府建设情况报告\n2021年，召开党组会议研究法治工作12次，办理人大建议8件。\n' > "$tmp/years/a.txt"
+printf '某某新区管理委员会2022年度法治政府建设情况报告\n2022年，召开党组会议研究法治工作15次，办理人大建议8件。\n' > "$tmp/years/b.txt"
+printf '某某新区2023年度法治政府建设情况报告\n2023年，召开党组会议研究法治工作9次。\n' > "$tmp/years/c.txt"
+printf '某某县人民政府2023年度法治政府建设情况报告\n2023年，召开党组会议研究法治工作4次。\n' > "$tmp/years/d.txt"
+"$gongwen" summarize "$tmp/years" -o "$tmp/years.xlsx" -q || fail "summarize of the years failed"
+"$python" - "$tmp/years.xlsx" <<'PY' || fail "the 趋势 sheet is not right"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+cached = openpyxl.load_workbook(sys.argv[1], data_only=True)["趋势"]
+assert wb.sheetnames == ["汇总", "趋势", "事实", "文档", "指标", "图表"], wb.sheetnames
+ws = wb["趋势"]
+cells = [[c.value for c in row] for row in ws.iter_rows()]
+assert [r[0] for r in cells if r[0] and "年" in str(r[0]) and "：" in str(r[0])] == ["某某新区：2021—2023年"], cells[:3]
+head = next(i for i, r in enumerate(cells) if r[0] == "指标")
+assert cells[head][3:9] == ["2021", "2022", "2023", "变化 2021→2022", "变化率 2021→2022", "变化 2022→2023"], cells[head]
+assert cells[head + 1][3:6] == ["某某新区管委会", "某某新区管理委员会", "某某新区"], cells[head + 1]
+row = next(i for i, r in enumerate(cells) if r[1] == "executive_meetings") + 1
+assert cells[row - 1][3:6] == [12, 15, 9], cells[row - 1]
+assert [cached.cell(row, c).value for c in (7, 9)] == [3, -6], [cached.cell(row, c).value for c in (7, 9)]
+assert abs(cached.cell(row, 8).value - 0.25) < 1e-9 and abs(cached.cell(row, 10).value + 0.4) < 1e-9
+assert ws.cell(row, 7).number_format.startswith("[Red]") and "▼" in ws.cell(row, 9).number_format
+link = ws.cell(row, 4).hyperlink.location
+facts = wb["事实"]
+assert facts.cell(int(link.split("!A")[1]), 2).value == "executive_meetings", link
+# No GIS key figure: the chart plots the catalog's indicators stated in two years or more.
+assert len(ws._charts) == 1 and len(ws._charts[0].series) >= 1, ws._charts
+PY
+if command -v soffice > /dev/null; then
+  (cd "$tmp" && LC_ALL=C.UTF-8 timeout 180 soffice -env:UserInstallation=file://"$tmp"/lo --headless \
+     --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' years.xlsx > /dev/null 2>&1) \
+    || fail "soffice could not convert the years' workbook"
+  "$python" - "$tmp/years-趋势.csv" <<'PY' || fail "LibreOffice does not read the 趋势 sheet back"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+row = next(r for r in rows if len(r) > 1 and r[1] == "executive_meetings")
+assert row[3:6] == ["12", "15", "9"], row
+assert row[6] == "▲3" and row[8] == "▼6", row            # calculated and marked by LibreOffice
+assert row[7] == "▲25.0%" and row[9] == "▼40.0%", row
+PY
+fi
+
+# 政府信息公开 and 趋势 from made-up GIS reports of one zone in two years (two spellings of its
+# name); the 2022 report's table 四 states a total of 0 over 1 + 1.
+mkdir -p "$tmp/gis"
+"$python" tests/gis_report.py "某某新区管委会2021年度政府信息公开工作年度报告" 2021 20 15 2 > "$tmp/gis/a.html"
+"$python" tests/gis_report.py "某某新区2022年度政府信息公开工作年度报告" 2022 30 12 0 > "$tmp/gis/b.html"
+"$gongwen" summarize "$tmp/gis" -o "$tmp/gis.xlsx" -q || fail "summarize of the GIS reports failed"
+"$python" - "$tmp/gis.xlsx" <<'PY' || fail "the GIS sheets are not right"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+cached = openpyxl.load_workbook(sys.argv[1], data_only=True)
+# No catalog indicator has a value (the tables' figures are template cells): no 图表.
+assert wb.sheetnames == ["汇总", "政府信息公开", "趋势", "事实", "文档", "指标"], wb.sheetnames
+ws = wb["政府信息公开"]
+ids = [c.value for c in ws[5]]
+col = {}
+for i, v in enumerate(ids):
+    if v:
+        col.setdefault(v, i + 1)
+rows = {ws.cell(r, 1).value.rsplit("/", 1)[-1]: r for r in range(6, ws.max_row + 1)}
+assert sorted(rows) == ["a.html", "b.html"], rows
+a, b = rows["a.html"], rows["b.html"]
+assert [ws.cell(b, c).value for c in range(2, 5)] == ["某某新区", 2022, "2021"], [ws.cell(b, c).value for c in range(2, 5)]
+assert ws.cell(a, col["gis.t3.new.total"]).value == 20 and ws.cell(b, col["gis.t3.new.total"]).value == 30
+assert ws.cell(b, col["gis.t2.normative.in_force"]).value == 30 and ws.cell(b, col["gis.t2.permits.decisions"]).value == 100
+facts = wb["事实"]
+link = ws.cell(b, col["gis.t4.review.total"]).hyperlink.location
+assert facts.cell(int(link.split("!A")[1]), 2).value == "gis.t4.review.total", link
+assert ws.cell(a, 5).value is None, ws.cell(a, 5).value
+assert ws.cell(b, 5).value == "t4 review: total 0 ≠ upheld+corrected+other+pending 2", ws.cell(b, 5).value
+def filled(r):
+    return {i for i, c in col.items() if ws.cell(r, c).value is not None and ws.cell(r, c).fill.fgColor.rgb not in (None, "00000000")}
+assert filled(a) == set(), filled(a)
+assert filled(b) == {"gis.t4.review." + x for x in ("upheld", "corrected", "other", "pending", "total")}, filled(b)
+t = wb["趋势"]
+cells = [[c.value for c in row] for row in t.iter_rows()]
+assert cells[0][0] == "某某新区：2021—2022年", cells[0]
+row = next(i for i, r in enumerate(cells) if r[1] == "gis.t3.new.total") + 1
+assert cells[row - 1][3:5] == [20, 30] and cached["趋势"].cell(row, 6).value == 10, cells[row - 1]
+assert abs(cached["趋势"].cell(row, 7).value - 0.5) < 1e-9
+row = next(i for i, r in enumerate(cells) if r[1] == "gis.t4.review.total") + 1
+assert cached["趋势"].cell(row, 6).value == -2 and cached["趋势"].cell(row, 7).value == -1
+charts = t._charts
+assert len(charts) == 1 and len(charts[0].series) == 6, [len(c.series) for c in charts]
+names = [s.tx.v for s in charts[0].series]
+assert names == ["现行有效规范性文件", "新收申请", "予以公开", "行政复议", "行政诉讼（直接起诉）", "行政诉讼（复议后起诉）"], names
+PY
+if command -v soffice > /dev/null; then
+  (cd "$tmp" && LC_ALL=C.UTF-8 timeout 180 soffice -env:UserInstallation=file://"$tmp"/lo --headless \
+     --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' gis.xlsx > /dev/null 2>&1) \
+    || fail "soffice could not convert the GIS workbook"
+  "$python" - "$tmp/gis-政府信息公开.csv" "$tmp/gis-趋势.csv" <<'PY' || fail "LibreOffice does not read the GIS sheets back"
+import csv, sys
+gis = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+ids = gis[4]
+b = next(r for r in gis if r[0].endswith("b.html"))
+assert b[ids.index("gis.t3.new.total")] == "30" and b[ids.index("gis.t4.review.upheld")] == "1", b[:8]
+assert b[4].startswith("t4 review: total 0 ≠"), b[4]
+trend = list(csv.reader(open(sys.argv[2], encoding="utf-8")))
+row = next(r for r in trend if len(r) > 1 and r[1] == "gis.t3.disclosed.total")
+assert row[3:7] == ["15", "12", "▼3", "▼20.0%"], row
+PY
+fi
+
 # 201 reports: the chart compares the first 200, which the 文档 sheet says; it is no warning
 # (warnings are for what Excel's limits cut).
 mkdir -p "$tmp/many"

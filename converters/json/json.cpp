@@ -2,6 +2,7 @@
 
 #include "converters/json/json_fields.hpp"
 #include "gongwen/facts.hpp"
+#include "gongwen/gis.hpp"
 #include "gongwen/limits.hpp"
 #include "gongwen/unicode.hpp"
 
@@ -220,6 +221,24 @@ JsonArray facts_json(const Document& doc) {
     return facts;
 }
 
+Json gis_check_json(const GisCheck& check) {
+    JsonArray left, right;
+    for (const std::string& id : check.left) left.push_back(id);
+    for (const std::string& id : check.right) right.push_back(id);
+    return JsonObject{{"rule", check.rule},
+                      {"left", std::move(left)},
+                      {"right", std::move(right)},
+                      {"left_value", check.left_value},
+                      {"right_value", check.right_value},
+                      {"passed", check.passed}};
+}
+
+Json gis_json(const GisReport& gis) {
+    JsonArray checks;
+    for (const GisCheck& c : gis.checks) checks.push_back(gis_check_json(c));
+    return JsonObject{{"format", gis.format}, {"checks", std::move(checks)}};
+}
+
 Json diagnostic_json(const Diagnostic& diagnostic) {
     JsonArray spans;
     for (const Span& span : diagnostic.spans) spans.push_back(span_pair(span));
@@ -287,6 +306,12 @@ void write_json(const Document& doc, std::ostream& out, const Budget& budget) {
     array("facts", doc.facts.size(), [&](std::size_t i) { return fact_json(headings, doc.facts[i]); });
     text += ",\n";
     array("diagnostics", doc.diagnostics.size(), [&](std::size_t i) { return diagnostic_json(doc.diagnostics[i]); });
+    // A report in the national GIS format: its format and the checks of its tables.
+    if (!doc.gis.format.empty() || !doc.gis.checks.empty()) {
+        text += ",\n";
+        key("gis");
+        gis_json(doc.gis).write(text, 1);
+    }
     text += "\n}\n";
     flush();
 }
@@ -295,6 +320,20 @@ std::string write_json(const Document& doc) {
     std::ostringstream out;
     write_json(doc, out);
     return std::move(out).str();
+}
+
+// The format and the checks, failed ones first; null when the report is not in a GIS format.
+Json inspect_gis_json(const GisReport& gis) {
+    if (gis.format.empty() && gis.checks.empty()) return Json();
+    JsonArray checks;
+    std::size_t failed = 0;
+    for (const bool passed : {false, true})
+        for (const GisCheck& c : gis.checks)
+            if (c.passed == passed) {
+                failed += passed ? 0 : 1;
+                checks.push_back(JsonObject{{"rule", c.rule}, {"passed", c.passed}, {"check", describe_gis_check(c)}});
+            }
+    return JsonObject{{"format", gis.format}, {"failed", failed}, {"checks", std::move(checks)}};
 }
 
 std::string write_inspect_json(const Document& doc) {
@@ -317,7 +356,8 @@ std::string write_inspect_json(const Document& doc) {
                               {"addressee", optional_text(m.addressee)},
                               {"headings", std::move(headings)},
                               {"facts", facts_json(doc)},
-                              {"diagnostics", std::move(diagnostics)}});
+                              {"diagnostics", std::move(diagnostics)},
+                              {"gis", inspect_gis_json(doc.gis)}});
 }
 
 }  // namespace gongwen

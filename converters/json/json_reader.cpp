@@ -33,7 +33,10 @@ struct Key {
     bool required = true;
 };
 
-constexpr Key kDocumentKeys[] = {{"version"}, {"source"}, {"metadata"}, {"blocks"}, {"facts"}, {"diagnostics"}};
+constexpr Key kDocumentKeys[] = {{"version"}, {"source"},      {"metadata"},  {"blocks"},
+                                 {"facts"},   {"diagnostics"}, {"gis", false}};
+constexpr Key kGisKeys[] = {{"format"}, {"checks"}};
+constexpr Key kGisCheckKeys[] = {{"rule"}, {"left"}, {"right"}, {"left_value"}, {"right_value"}, {"passed"}};
 constexpr Key kSourceKeys[] = {{"name"}, {"size"}, {"sha256"}, {"charset"}, {"charset_guessed"}};
 constexpr Key kFieldKeys[] = {{"value"}, {"inferred"}, {"start"}, {"end"}};
 constexpr Key kExtraKeys[] = {{"key"}, {"value"}, {"start"}, {"end"}};
@@ -118,6 +121,7 @@ private:
     Block block(od::value& value, std::size_t index);
     Fact fact(od::value& value, std::size_t index);
     Diagnostic diagnostic(od::value& value, std::size_t index);
+    GisReport gis(od::value& value);
 };
 
 JsonReader::JsonReader(std::string_view input, const std::string& name, Scratch& scratch)
@@ -557,6 +561,36 @@ Diagnostic JsonReader::diagnostic(od::value& value, std::size_t index) {
     return d;
 }
 
+GisReport JsonReader::gis(od::value& value) {
+    GisReport g;
+    object(value, "gis", kGisKeys, [&](std::string_view key, od::value& v) {
+        if (key == "format") {
+            g.format = string(v);
+            return;
+        }
+        array(v, [&](od::value& element) {
+            GisCheck c;
+            object(element, "gis check " + std::to_string(g.checks.size()), kGisCheckKeys,
+                   [&](std::string_view k, od::value& x) {
+                       if (k == "rule")
+                           c.rule = string(x);
+                       else if (k == "left")
+                           array(x, [&](od::value& id) { c.left.push_back(string(id)); });
+                       else if (k == "right")
+                           array(x, [&](od::value& id) { c.right.push_back(string(id)); });
+                       else if (k == "left_value")
+                           c.left_value = string(x);
+                       else if (k == "right_value")
+                           c.right_value = string(x);
+                       else
+                           c.passed = boolean(x);
+                   });
+            g.checks.push_back(std::move(c));
+        });
+    });
+    return g;
+}
+
 Document JsonReader::read() {
     const simdjson::padded_string_view padded(in_.data(), in_.size(), in_.size() + simdjson::SIMDJSON_PADDING);
     if (const auto error = parser_.iterate(padded).get(doc_)) fail(error, "expected an object for the document");
@@ -578,6 +612,8 @@ Document JsonReader::read() {
         } else if (key == "facts") {
             facts_at = here();
             array(v, [&](od::value& element) { doc.facts.push_back(fact(element, doc.facts.size())); });
+        } else if (key == "gis") {
+            doc.gis = gis(v);
         } else {
             array(v,
                   [&](od::value& element) { doc.diagnostics.push_back(diagnostic(element, doc.diagnostics.size())); });

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "gongwen/describe.hpp"
+#include "gongwen/gis.hpp"
 #include "gongwen/text.hpp"
 #include "gongwen/unicode.hpp"
 
@@ -275,6 +276,18 @@ std::string write_inspect_text(const Document& doc) {
     if (doc.diagnostics.empty()) out += "  (none)\n";
     for (const Diagnostic& d : doc.diagnostics)
         out += "  " + d.kind + " ×" + std::to_string(d.count) + ": " + d.message + "\n";
+    // A report in the national GIS format: the format and its checks, failed ones first.
+    if (!doc.gis.format.empty() || !doc.gis.checks.empty()) {
+        const auto failed =
+            std::count_if(doc.gis.checks.begin(), doc.gis.checks.end(), [](const GisCheck& c) { return !c.passed; });
+        out += "gis: format " + (doc.gis.format.empty() ? std::string("-") : doc.gis.format) + ", " +
+               std::to_string(doc.gis.checks.size()) + " checks, " + std::to_string(failed) + " failed\n";
+        for (const bool passed : {false, true})
+            for (const GisCheck& c : doc.gis.checks)
+                if (c.passed == passed)
+                    out +=
+                        std::string(passed ? "  ok     " : "  FAILED ") + c.rule + ": " + describe_gis_check(c) + "\n";
+    }
     return out;
 }
 

@@ -98,18 +98,32 @@ lxw_format* Workbook::format(const std::string& key) {
         format_set_font_size(f, 13);
     } else if (key == "failed") {
         format_set_font_color(f, 0xC00000);
+    } else if (key == "check") {  // a report's failed checks, beside its row
+        format_set_font_color(f, 0xC00000);
+        format_set_text_wrap(f);
+        format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    } else if (key == "change") {  // rising red ▲, falling green ▼, as Chinese tables mark them
+        format_set_num_format(f, "[Red]\"▲\"General;[Color10]\"▼\"General;\"＝\"");
+    } else if (key == "change_percent") {
+        format_set_num_format(f, "[Red]\"▲\"0.0%;[Color10]\"▼\"0.0%;\"＝\"");
     }
     formats_.emplace(key, f);
     return f;
 }
 
-lxw_format* Workbook::number_format(const std::string& num_format) {
-    const std::string key = "number:" + num_format;
+lxw_format* Workbook::number_format(const std::string& num_format, bool flagged) {
+    const std::string key = (flagged ? "flagged:" : "number:") + num_format;
     if (auto it = formats_.find(key); it != formats_.end()) return it->second;
     lxw_format* f = add_format(book_.get());
     format_set_num_format(f, num_format.c_str());
     format_set_font_color(f, 0x0563C1);  // it is a link to its fact
     format_set_underline(f, LXW_UNDERLINE_SINGLE);
+    if (flagged) {  // a cell a failed check names
+        format_set_bg_color(f, 0xFFC7CE);
+        format_set_font_color(f, 0x9C0006);
+        format_set_border(f, LXW_BORDER_THIN);
+        format_set_border_color(f, 0xC00000);
+    }
     formats_.emplace(key, f);
     return f;
 }
@@ -130,6 +144,13 @@ std::string Workbook::finish(std::int64_t created, const std::string& title) {
     bytes << in.rdbuf();
     if (!in) throw Error("xlsx", "cannot read back the workbook written");
     return bytes.str();
+}
+
+std::string column_name(lxw_col_t col) {
+    std::string name;
+    for (unsigned c = col + 1u; c > 0; c = (c - 1) / 26)
+        name.insert(name.begin(), static_cast<char>('A' + (c - 1) % 26));
+    return name;
 }
 
 // --- sheets --------------------------------------------------------------------------------

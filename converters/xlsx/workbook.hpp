@@ -39,8 +39,10 @@ public:
     Workbook& operator=(const Workbook&) = delete;
 
     lxw_workbook* get() const { return book_.get(); }
-    lxw_format* format(const std::string& key);                // shared formats by name, see workbook.cpp
-    lxw_format* number_format(const std::string& num_format);  // "General\"余\"" …
+    lxw_format* format(const std::string& key);  // shared formats by name, see workbook.cpp
+    // A value linked to its fact, in `num_format` ("General\"余\"" …); `flagged`: filled, as a
+    // cell a failed check names.
+    lxw_format* number_format(const std::string& num_format, bool flagged = false);
     // Closes the workbook with `created` as its creation time and returns the file's bytes.
     // Throws gongwen::Error when libxlsxwriter reports a failure.
     std::string finish(std::int64_t created, const std::string& title);
@@ -94,6 +96,9 @@ private:
 };
 
 void check(lxw_error e, const std::string& what);  // throws gongwen::Error on failure
+
+// "A", "B", … "AA": a column's letters in a formula.
+std::string column_name(lxw_col_t col);
 
 // Display width of text in character cells: wide (CJK) characters count two.
 double display_width(std::string_view s);

@@ -3,33 +3,19 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <numeric>
+#include <optional>
 
-#include "converters/xlsx/workbook.hpp"
+#include "converters/xlsx/sheets.hpp"
 #include "gongwen/decimal.hpp"
 #include "gongwen/facts.hpp"
 #include "gongwen/unicode.hpp"
 
 namespace gongwen {
 
-namespace {
+namespace xlsx {
 
-using xlsx::Sheet;
-using xlsx::Workbook;
-
-constexpr const char* kSummary = "汇总";
-constexpr const char* kFacts = "事实";
-constexpr const char* kDocuments = "文档";
-constexpr const char* kCatalog = "指标";
-constexpr const char* kChart = "图表";
-
-constexpr lxw_row_t kSummaryFirstRow = 3;    // group headers, ids and labels above
-constexpr lxw_col_t kFirstIndicatorCol = 5;  // 文件 标题 发文机关 报告年度 文件日期
-constexpr std::size_t kChartReports = 200;
-constexpr std::size_t kChartSeries = 5;
-constexpr std::size_t kNoteQuotes = 12;
-
-// The power of ten of a unit's scale word: 万元 is 元 × 10^4.
 int unit_power(const std::string& unit) {
     const std::u32string u = to_u32(unit);
     if (u.size() < 2) return 0;
@@ -42,7 +28,36 @@ int unit_power(const std::string& unit) {
     }
 }
 
+std::string in_unit(const Fact& f, const std::string& unit) {
+    return shift_decimal(f.value, unit_power(f.unit) - unit_power(unit));
+}
+
 std::string display_unit(const Indicator& ind) { return ind.units.empty() ? std::string() : ind.units.front(); }
+
+}  // namespace xlsx
+
+namespace {
+
+using xlsx::Sheet;
+using xlsx::Workbook;
+
+constexpr const char* kSummary = "汇总";
+constexpr const char* kFacts = xlsx::kFactsSheet;
+constexpr const char* kDocuments = "文档";
+constexpr const char* kCatalog = "指标";
+constexpr const char* kChart = "图表";
+constexpr const char* kTrends = "趋势";
+constexpr const char* kGis = "政府信息公开";
+
+constexpr lxw_row_t kSummaryFirstRow = 3;    // group headers, ids and labels above
+constexpr lxw_col_t kFirstIndicatorCol = 5;  // 文件 标题 发文机关 报告年度 文件日期
+constexpr std::size_t kChartReports = 200;
+constexpr std::size_t kChartSeries = 5;
+constexpr std::size_t kNoteQuotes = 12;
+
+using xlsx::display_unit;
+using xlsx::FactRows;
+using xlsx::unit_power;
 
 bool is_suffix_qualifier(const std::string& q) {
     for (const char* s : {"余", "多", "以上", "以下", "以内", "左右", "上下"})
@@ -68,8 +83,6 @@ std::string join(const std::vector<std::string>& parts, const std::string& sep) 
 }
 
 // --- 事实 --------------------------------------------------------------------------------
-
-using FactRows = std::vector<std::vector<lxw_row_t>>;  // per report, per fact; 0 when not written
 
 const std::vector<std::string> kFactColumns = {"报告",     "指标", "指标名称", "主语",   "数值",     "上限",
                                                "原文数量", "单位", "限定词",   "零陈述", "计入汇总", "引文",
@@ -220,12 +233,7 @@ void write_totals(Workbook& book, Sheet& s, lxw_row_t row, const std::vector<Rep
                 ++filled;
             }
         const bool percent = display_unit(ind) == "%";
-        const std::string column = [&] {
-            lxw_col_t c = static_cast<lxw_col_t>(kFirstIndicatorCol + k);
-            std::string name;
-            for (++c; c > 0; c = (c - 1) / 26) name.insert(name.begin(), static_cast<char>('A' + (c - 1) % 26));
-            return name;
-        }();
+        const std::string column = xlsx::column_name(static_cast<lxw_col_t>(kFirstIndicatorCol + k));
         const std::string range = column + std::to_string(kSummaryFirstRow + 1) + ":" + column + std::to_string(row);
         double cached = std::strtod(sum.c_str(), nullptr);
         if (percent) cached = filled == 0 ? 0 : cached / static_cast<double>(filled);
@@ -373,7 +381,29 @@ void write_catalog(Workbook& book, Sheet& s, const Catalog& catalog, const std::
 
 // --- 图表 ----------------------------------------------------------------------------------
 
-// A bar chart of the indicators most reports state, one bar group per report.
+// How a chart names a report: its organisation and year ("某区 2023"), else its file name; a
+// label two reports share is told apart by their file names.
+std::vector<std::string> report_labels(const std::vector<ReportEntry>& reports, std::size_t shown) {
+    auto base = [](const std::string& path) {
+        const std::size_t slash = path.find_last_of('/');
+        return slash == std::string::npos ? path : path.substr(slash + 1);
+    };
+    std::vector<std::string> labels;
+    std::map<std::string, std::size_t> uses;
+    for (std::size_t r = 0; r < shown; ++r) {
+        const Description& d = reports[r].description;
+        std::string label = d.organisation.empty() ? base(reports[r].source.name) : d.organisation;
+        if (!d.report_year.empty()) label += " " + d.report_year;
+        labels.push_back(label);
+        ++uses[label];
+    }
+    for (std::size_t r = 0; r < shown; ++r)
+        if (uses[labels[r]] > 1) labels[r] += "（" + base(reports[r].source.name) + "）";
+    return labels;
+}
+
+// The indicators most reports state, each in a bar chart of its own (one unit on its axis), one
+// bar per report labelled by organisation and year; the figures charted stand beside them.
 bool write_chart(Workbook& book, const std::vector<ReportEntry>& reports, const Catalog& catalog,
                  const std::vector<std::size_t>& filled, xlsx::Notes& notes) {
     std::vector<std::size_t> order(catalog.indicators.size());
@@ -384,21 +414,54 @@ bool write_chart(Workbook& book, const std::vector<ReportEntry>& reports, const 
     if (order.empty() || reports.empty()) return false;
     const std::size_t shown = std::min(reports.size(), kChartReports);
     if (shown < reports.size()) notes.inform(std::string(kChart) + "：只比较前 200 份报告");
-    lxw_chart* chart = workbook_add_chart(book.get(), LXW_CHART_BAR);
-    const auto first = kSummaryFirstRow;
-    const auto last = static_cast<lxw_row_t>(kSummaryFirstRow + shown - 1);
-    for (std::size_t k : order) {
-        lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
-        const auto col = static_cast<lxw_col_t>(kFirstIndicatorCol + k);
-        chart_series_set_categories(series, kSummary, first, 0, last, 0);
-        chart_series_set_values(series, kSummary, first, col, last, col);
-        const std::string name = catalog.indicators[k].label + "（" + display_unit(catalog.indicators[k]) + "）";
-        chart_series_set_name(series, name.c_str());
+    const std::vector<std::string> labels = report_labels(reports, shown);
+    Sheet s(workbook_add_worksheet(book.get(), kChart), kChart, notes);
+    lxw_format* header = book.format("header");
+    s.text(0, 0, "报告", header);
+    for (std::size_t j = 0; j < order.size(); ++j) {
+        const Indicator& ind = catalog.indicators[order[j]];
+        s.text(0, static_cast<lxw_col_t>(j + 1), ind.label + "（" + display_unit(ind) + "）", header);
     }
-    chart_title_set_name(chart, "各报告最常填报的指标");
-    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-    lxw_chartsheet* sheet = workbook_add_chartsheet(book.get(), kChart);
-    xlsx::check(chartsheet_set_chart(sheet, chart), "cannot place the chart");
+    for (std::size_t r = 0; r < shown; ++r) {
+        const auto row = static_cast<lxw_row_t>(r + 1);
+        s.text(row, 0, labels[r]);
+        for (std::size_t j = 0; j < order.size(); ++j) {
+            const std::size_t k = order[j];
+            if (k >= reports[r].summary.values.size() || !reports[r].summary.values[k]) continue;
+            const int power = unit_power(display_unit(catalog.indicators[k]));
+            s.decimal(row, static_cast<lxw_col_t>(j + 1), shift_decimal(reports[r].summary.values[k]->value, -power));
+        }
+    }
+    s.fit_columns(8, 40);
+    worksheet_freeze_panes(s.get(), 1, 1);
+    worksheet_set_landscape(s.get());
+    worksheet_fit_to_pages(s.get(), 1, 0);  // printed: the figures and their charts side by side
+    // One chart per indicator, stacked to the right of the figures, tall enough for every bar.
+    const double height = std::max(288.0, 60.0 + 18.0 * static_cast<double>(shown));
+    const auto rows_per_chart = static_cast<lxw_row_t>(height / 20.0) + 2;
+    const auto chart_col = static_cast<lxw_col_t>(order.size() + 2);
+    const auto last = static_cast<lxw_row_t>(shown);
+    for (std::size_t j = 0; j < order.size(); ++j) {
+        const Indicator& ind = catalog.indicators[order[j]];
+        const auto col = static_cast<lxw_col_t>(j + 1);
+        lxw_chart* chart = workbook_add_chart(book.get(), LXW_CHART_BAR);
+        lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+        chart_series_set_categories(series, kChart, 1, 0, last, 0);
+        chart_series_set_values(series, kChart, 1, col, last, col);
+        const std::string name = ind.label + "（" + display_unit(ind) + "）";
+        chart_series_set_name(series, name.c_str());
+        chart_title_set_name(chart, name.c_str());
+        const std::string unit = display_unit(ind);
+        if (!unit.empty()) chart_axis_set_name(chart->x_axis, unit.c_str());  // a bar chart's values run along x
+        chart_axis_set_reverse(chart->y_axis);                                // the first report on top
+        chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+        lxw_chart_options options{};
+        options.x_scale = 1.4;
+        options.y_scale = height / 288.0;
+        xlsx::check(
+            worksheet_insert_chart_opt(s.get(), static_cast<lxw_row_t>(j * rows_per_chart), chart_col, chart, &options),
+            "cannot place a chart");
+    }
     return true;
 }
 
@@ -452,6 +515,7 @@ ReportEntry report_entry(Document doc, const Catalog& catalog) {
     e.metadata = std::move(doc.metadata);
     e.facts = std::move(doc.facts);
     e.diagnostics = std::move(doc.diagnostics);
+    e.gis = std::move(doc.gis);
     e.blocks = doc.blocks.size();
     return e;
 }
@@ -462,11 +526,24 @@ std::string write_xlsx(const std::vector<ReportEntry>& reports, const XlsxOption
     xlsx::Notes notes;
     Workbook book;
     Sheet summary(workbook_add_worksheet(book.get(), kSummary), kSummary, notes);
+    std::optional<Sheet> gis;
+    if (xlsx::has_gis_reports(reports))
+        gis.emplace(workbook_add_worksheet(book.get(), kGis), kGis, notes);
+    else
+        notes.inform(std::string(kGis) + "：没有按全国统一格式的政府信息公开工作年度报告");
+    const std::vector<xlsx::TrendBlock> blocks = xlsx::trend_blocks(reports);
+    std::optional<Sheet> trends;
+    if (!blocks.empty())
+        trends.emplace(workbook_add_worksheet(book.get(), kTrends), kTrends, notes);
+    else if (reports.size() > 1)  // one report has no years to compare, and needs no saying so
+        notes.inform(std::string(kTrends) + "：没有同一机关多个年度的报告");
     Sheet facts(workbook_add_worksheet(book.get(), kFacts), kFacts, notes);
     Sheet documents(workbook_add_worksheet(book.get(), kDocuments), kDocuments, notes);
     Sheet catalog_sheet(workbook_add_worksheet(book.get(), kCatalog), kCatalog, notes);
     const FactRows rows = write_facts(book, facts, reports, catalog, notes);
     write_summary(book, summary, reports, rows, catalog, notes);
+    if (gis) xlsx::write_gis(book, *gis, reports, rows);
+    if (trends) xlsx::write_trends(book, *trends, blocks, reports, rows, catalog);
     const std::vector<std::size_t> filled = filled_counts(reports, catalog);
     write_catalog(book, catalog_sheet, catalog, filled);
     if (!write_chart(book, reports, catalog, filled, notes))

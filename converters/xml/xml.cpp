@@ -216,6 +216,21 @@ void write_diagnostic(pugi::xml_node parent, const Diagnostic& diagnostic) {
     for (const Span& span : diagnostic.spans) set_span(element.append_child("span"), span);
 }
 
+// A report in the national GIS format: <gis><format/><check passed>… after the diagnostics.
+void write_gis(pugi::xml_node parent, const GisReport& gis) {
+    pugi::xml_node element = parent.append_child("gis");
+    add_text(element, "format", gis.format);
+    for (const GisCheck& c : gis.checks) {
+        pugi::xml_node check = element.append_child("check");
+        set_attribute(check, "passed", boolean_text(c.passed));
+        add_text(check, "rule", c.rule);
+        for (const std::string& id : c.left) add_text(check, "left", id);
+        for (const std::string& id : c.right) add_text(check, "right", id);
+        add_text(check, "left-value", c.left_value);
+        add_text(check, "right-value", c.right_value);
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reader. pugixml parses with entity decoding off: references are decoded here, so that only
 // XML's five predefined entities and character references to XML characters are accepted
@@ -281,6 +296,7 @@ private:
     TableRow read_row(pugi::xml_node node) const;
     Fact read_fact(pugi::xml_node node) const;
     Diagnostic read_diagnostic(pugi::xml_node node) const;
+    GisReport read_gis(pugi::xml_node node) const;
 };
 
 void XmlReader::fail_at(std::ptrdiff_t offset, const std::string& problem) const {
@@ -641,6 +657,28 @@ Diagnostic XmlReader::read_diagnostic(pugi::xml_node node) const {
     return diagnostic;
 }
 
+GisReport XmlReader::read_gis(pugi::xml_node node) const {
+    check_attributes(node, {});
+    Children c = children(node);
+    GisReport gis;
+    gis.format = text_element(take(c, "format"));
+    while (pugi::xml_node element = take_optional(c, "check")) {
+        check_attributes(element, {"passed"});
+        Children x = children(element);
+        GisCheck check;
+        check.passed = boolean(element, "passed");
+        check.rule = text_element(take(x, "rule"));
+        while (pugi::xml_node id = take_optional(x, "left")) check.left.push_back(text_element(id));
+        while (pugi::xml_node id = take_optional(x, "right")) check.right.push_back(text_element(id));
+        check.left_value = text_element(take(x, "left-value"));
+        check.right_value = text_element(take(x, "right-value"));
+        finish(x);
+        gis.checks.push_back(std::move(check));
+    }
+    finish(c);
+    return gis;
+}
+
 Document XmlReader::read() {
     check_characters();
     const pugi::xml_parse_result result =
@@ -667,6 +705,7 @@ Document XmlReader::read() {
     check_attributes(diagnostics.parent, {});
     while (pugi::xml_node d = take_optional(diagnostics, "diagnostic")) doc.diagnostics.push_back(read_diagnostic(d));
     finish(diagnostics);
+    if (pugi::xml_node gis = take_optional(c, "gis")) doc.gis = read_gis(gis);
     finish(c);
     return doc;
 }
@@ -709,6 +748,10 @@ void write_xml(const Document& doc, std::ostream& out, const Budget& budget) {
     list("body", doc.blocks.size(), [&](std::size_t i) { write_block(part, doc.blocks[i]); });
     list("facts", doc.facts.size(), [&](std::size_t i) { write_fact(part, doc.facts[i]); });
     list("diagnostics", doc.diagnostics.size(), [&](std::size_t i) { write_diagnostic(part, doc.diagnostics[i]); });
+    if (!doc.gis.format.empty() || !doc.gis.checks.empty()) {
+        write_gis(part, doc.gis);
+        print(1);
+    }
     out << "</document>\n";
 }
 

@@ -63,7 +63,8 @@ class CatalogMapper {
 public:
     explicit CatalogMapper(std::shared_ptr<const Catalog> catalog = nullptr);  // null: the built-in one
     const Catalog& catalog() const { return *catalog_; }
-    // Sets Fact::indicator of every fact in `doc` (empty when no indicator fits).
+    // Sets Fact::indicator of every fact in `doc` (empty when no indicator fits), but for the values
+    // of GIS template cells, whose indicator is their cell id (gongwen/gis.hpp).
     void map(Document& doc) const;
     // The same with fact_contexts(doc) computed already (they do not depend on the indicators).
     void map(Document& doc, const std::vector<FactContext>& contexts) const;

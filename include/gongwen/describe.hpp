@@ -31,12 +31,28 @@ struct Description {
     // 文种: the kind of text the title names, its last genre word (关于政府工作报告的决议 is a 决议),
     // in Simplified Chinese; empty when the title names none.
     std::string genre;
+    // Whose report it is, as its name is written: the organisation the title names at its head
+    // (平潭综合实验区 of 平潭综合实验区2022年度…报告), else the issuer; a government's office
+    // (X区人民政府办公室) that issues a report whose title names no office issues the
+    // government's report, and the organisation is the government. Empty when nothing names one.
+    std::string organisation;
+    // organisation_key(organisation): equal for the same organisation however it is spelled, so
+    // that a body's reports of several years are found together.
+    std::string organisation_key;
 };
 
 Description describe(const Document& doc);
 
 // The genre word a title ends its name with (see Description::genre).
 std::string genre_of_title(std::string_view title);
+
+// The identity of an organisation's name across its usual spellings: two names are the same
+// organisation when their keys are equal. Width, script, spaces and punctuation are folded; the
+// usual short forms are expanded (管委会 → 管理委员会, 人大常委会 → 人民代表大会常务委员会); and
+// a place's governing body is the place: X区人民政府, X区政府, X区管理委员会 (X区管委会,
+// X区党工委管委会) and X区 are one key, X区 ("X街道办事处" is "X街道"). Other bodies of a place
+// stay themselves (X区人民代表大会常务委员会, X区财政局). Empty for a name with no letters.
+std::string organisation_key(std::string_view name);
 
 // Whether a genre is one of the 15 kinds of 公文 of the 党政机关公文处理工作条例 (DA/T 46's 文种).
 bool is_official_kind(std::string_view genre);

@@ -145,12 +145,30 @@ struct Source {
     friend bool operator==(const Source&, const Source&) = default;
 };
 
+// One sum of the national GIS template checked on one report (../shared/docs/gis-template.md):
+// a rule of the template, or prose that restates a table figure.
+struct GisCheck {
+    std::string rule;                      // the rule's name, or a prose check's name
+    std::vector<std::string> left, right;  // cell ids summed on each side
+    std::string left_value, right_value;   // the sums, exact decimal strings
+    bool passed = true;
+    friend bool operator==(const GisCheck&, const GisCheck&) = default;
+};
+
+// A report in the national GIS format: which format, and the checks of its tables.
+struct GisReport {
+    std::string format;            // "2021", "2019"; empty: not a report in the national format
+    std::vector<GisCheck> checks;  // every check evaluated, in template order
+    friend bool operator==(const GisReport&, const GisReport&) = default;
+};
+
 struct Document {
     Source source;
     Metadata metadata;
     std::vector<Block> blocks;
     std::vector<Fact> facts;
     std::vector<Diagnostic> diagnostics;
+    GisReport gis;  // the national GIS format, when the report follows it
     friend bool operator==(const Document&, const Document&) = default;
 };
 

@@ -18,6 +18,7 @@
 #include "gongwen/facts.hpp"
 #include "gongwen/files.hpp"
 #include "gongwen/formats.hpp"
+#include "gongwen/gis.hpp"
 #include "gongwen/json.hpp"
 #include "gongwen/limits.hpp"
 #include "gongwen/numbering.hpp"

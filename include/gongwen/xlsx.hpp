@@ -23,6 +23,7 @@ struct ReportEntry {
     std::vector<Fact> facts;
     std::vector<std::string> fact_sections;  // the headings above each fact, "一、… › （二）…"
     std::vector<Diagnostic> diagnostics;
+    GisReport gis;          // the national GIS format and its checks, when the report follows it
     ReportSummary summary;  // by the catalog the workbook is written with
     std::size_t blocks = 0;
 };
@@ -41,8 +42,14 @@ struct XlsxOptions {
 };
 
 // The workbook as .xlsx bytes. Sheets: 汇总 (one row per report, indicators grouped by
-// category, each value linked to its fact and noted with its quote, a totals row), 事实 (every
-// fact), 文档 (metadata and diagnostics), 指标 (the catalog) and the chart sheet 图表. Text from
+// category, each value linked to its fact and noted with its quote, a totals row);
+// 政府信息公开 when reports follow the national GIS format (one row per such report, every
+// template cell a column under its table and row, linked to its fact, failed checks beside the
+// row and their cells filled); 趋势 when an organisation (Description::organisation_key) has
+// reports of several years (its years side by side, the change from year to year, a line chart
+// of its key figures); 事实 (every fact), 文档 (metadata and diagnostics), 指标 (the catalog) and
+// 图表 (the indicators most reports state, one bar chart each, reports named by organisation
+// and year). Text from
 // reports is always written as text, never as a formula. Where Excel's limits (32,767
 // characters a cell, 1,048,576 rows a sheet, 65,530 links a sheet) force a cut, the workbook
 // says so in 文档 and `warnings` (when given) receives the same sentences; what the workbook
