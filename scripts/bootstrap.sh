@@ -13,6 +13,7 @@ packages=(
   libcli11-dev                        # the command line's options
   libxlsxwriter-dev                   # the summary workbook
   libcairo2-dev libfreetype-dev libfontconfig-dev libpodofo-dev   # PDF drawing and archival structure
+  libharfbuzz-dev libdeflate-dev      # the font layer (hb-subset) and the PDF writer's compression
   fonts-arphic-uming fonts-arphic-ukai fonts-noto-cjk icc-profiles-free
   libxml2-utils                       # xmllint, to validate our XML against its XSD in the tests
   libxml2-dev                         # the archival package verifier reads packages as a SAX stream

@@ -20,6 +20,10 @@ using namespace PoDoFo;
 
 constexpr const char* kIccPaths[] = {"/usr/share/color/icc/sRGB.icc", "/usr/share/color/icc/colord/sRGB.icc"};
 
+PdfString text(const std::string& utf8) { return PdfString(reinterpret_cast<const pdf_utf8*>(utf8.c_str())); }
+
+}  // namespace
+
 // The sRGB profile (icc-profiles-free), read once per process.
 const std::string& srgb_profile() {
     static std::once_flag once;
@@ -37,8 +41,6 @@ const std::string& srgb_profile() {
     if (profile.empty()) throw Error(kIccPaths[0], "sRGB ICC profile not found (Debian package icc-profiles-free)");
     return profile;
 }
-
-PdfString text(const std::string& utf8) { return PdfString(reinterpret_cast<const pdf_utf8*>(utf8.c_str())); }
 
 // The XMP packet: the Info dictionary's values again (PDF/A requires both to agree) plus the
 // PDF/A identification.
@@ -73,6 +75,8 @@ std::string xmp_packet(const Archive& a) {
          "<?xpacket end=\"w\"?>";
     return x;
 }
+
+namespace {
 
 void set_info(PdfMemDocument& doc, const Archive& a) {
     PdfDictionary& info = doc.GetInfo()->GetObject()->GetDictionary();

@@ -29,4 +29,15 @@ struct Archive {
 // the associated XML (PDF/A-3b) and a trailer /ID derived from the file's content.
 std::string complete_archive(const std::string& drawn, const Archive& archive);
 
+// The XMP packet of `archive`: its Info values again (PDF/A requires both to agree) and the
+// PDF/A identification.
+std::string xmp_packet(const Archive& archive);
+// The sRGB ICC profile of the OutputIntent (icc-profiles-free), read once per process.
+const std::string& srgb_profile();
+
+// The archival PDF written directly from the laid-out pages in one pass: CID fonts from the
+// font layer's subsets with ToUnicode maps and widths, one compressed content stream per page,
+// and everything complete_archive adds. Equal input gives equal bytes.
+std::string write_direct(const Layout& layout, const FontSet& fonts, const Archive& archive, const Budget& budget = {});
+
 }  // namespace gongwen::pdf

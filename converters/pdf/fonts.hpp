@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "converters/pdf/font_layer.hpp"
 #include "converters/pdf/handles.hpp"
 #include "gongwen/pdf.hpp"
 
@@ -37,7 +38,7 @@ struct Glyph {
 // never share FreeType state across threads.
 class Face {
 public:
-    Face(FT_Library library, std::string path, int index);
+    Face(FT_Library library, fonts::FontCache& cache, std::string path, int index);
     const std::string& path() const { return path_; }
     int index() const { return index_; }
     const std::string& family() const { return family_; }
@@ -45,6 +46,8 @@ public:
     double advance(unsigned glyph) const;      // in em
     double ink_top(unsigned glyph) const;      // top of the glyph's outline above the baseline, in em
     double ascent() const { return ascent_; }  // top of the em box above the baseline, in em
+    // The font layer's file of this face: its subsets, CIDs and widths for the PDF.
+    const fonts::FontFile& file() const { return *file_; }
     // cairo's font for this face at `size` points, made once and kept.
     cairo_scaled_font_t* scaled(double size) const;
 
@@ -54,6 +57,7 @@ private:
     std::string family_;
     double ascent_ = 0.88;
     FtFacePtr ft_;
+    std::shared_ptr<const fonts::FontFile> file_;
     FontFacePtr cairo_face_;
     mutable std::mutex mutex_;
     mutable std::map<double, ScaledFontPtr> scaled_;
@@ -61,7 +65,8 @@ private:
 
 class FontSet {
 public:
-    explicit FontSet(const std::vector<FontOverride>& overrides);
+    // `cache`: the font files to share with other font sets (a new cache when null).
+    explicit FontSet(const std::vector<FontOverride>& overrides, std::shared_ptr<fonts::FontCache> cache = nullptr);
     // The first face of `role`'s chain that has `cp`.
     Glyph resolve(char32_t cp, Role role) const;
     const Face& face(int i) const { return *faces_[static_cast<std::size_t>(i)]; }
@@ -72,6 +77,7 @@ public:
 private:
     int add_face(const std::string& path, int index);
     FtLibraryPtr library_;
+    std::shared_ptr<fonts::FontCache> files_;
     std::vector<std::unique_ptr<Face>> faces_;
     std::array<std::vector<int>, kRoleCount> chains_;
     std::vector<std::string> substitutions_;

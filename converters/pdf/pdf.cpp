@@ -1,7 +1,8 @@
 #include "gongwen/pdf.hpp"
 #include "gongwen/unicode.hpp"
 
-#include <podofo.h>
+#include <hb.h>
+#include <libdeflate.h>
 
 #include <algorithm>
 #include <cctype>
@@ -40,8 +41,7 @@ pdf::Archive archive_of(const Document& doc, const PdfOptions& options, std::vec
     a.subject = m.category.value;
     a.keywords = m.keywords.value;
     a.creator = std::string("gongwen ") + GONGWEN_VERSION;
-    a.producer = a.creator + " (cairo " + cairo_version_string() + ", PoDoFo " + std::to_string(PODOFO_VERSION_MAJOR) +
-                 "." + std::to_string(PODOFO_VERSION_MINOR) + "." + std::to_string(PODOFO_VERSION_PATCH) + ")";
+    a.producer = a.creator + " (HarfBuzz " + hb_version_string() + ", libdeflate " + LIBDEFLATE_VERSION_STRING + ")";
     a.date_xmp = d.created;
     a.date_pdf = pdf_date(d.created);
     a.bookmarks = std::move(bookmarks);
@@ -107,10 +107,9 @@ PdfFonts::PdfFonts(const std::vector<FontOverride>& fonts) : set_(std::make_shar
 
 pdf::Rendered pdf::render(const Document& doc, const PdfOptions& options, const PdfFonts& fonts, const Budget& budget) {
     Layout layout = lay_out(doc, fonts.set(), budget);
-    const std::string drawn = draw_pdf(layout, fonts.set(), budget);
     Rendered r;
     r.pages = layout.pages.size();
-    r.bytes = complete_archive(drawn, archive_of(doc, options, std::move(layout.bookmarks)));
+    r.bytes = write_direct(layout, fonts.set(), archive_of(doc, options, layout.bookmarks), budget);
     r.diagnostics = std::move(layout.diagnostics);
     return r;
 }
