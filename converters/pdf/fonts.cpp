@@ -120,12 +120,6 @@ Face::Face(FT_Library library, fonts::FontCache& cache, std::string path, int in
     family_ = face->family_name ? face->family_name : path_;
     ascent_ = em_box_ascent(face);
     file_ = cache.open(path_, index_);
-    FcPatternPtr pattern(FcPatternCreate());
-    FcPatternAddString(pattern.get(), FC_FILE, reinterpret_cast<const FcChar8*>(path_.c_str()));
-    FcPatternAddInteger(pattern.get(), FC_INDEX, index_);
-    cairo_face_.reset(cairo_ft_font_face_create_for_pattern(pattern.get()));
-    if (cairo_font_face_status(cairo_face_.get()) != CAIRO_STATUS_SUCCESS)
-        throw Error(path_, "cairo cannot use this font");
 }
 
 unsigned Face::glyph_index(char32_t cp) const {
@@ -144,24 +138,6 @@ double Face::ink_top(unsigned glyph) const {
     std::lock_guard lock(mutex_);
     if (FT_Load_Glyph(ft_.get(), glyph, FT_LOAD_NO_SCALE)) return 0;
     return static_cast<double>(ft_->glyph->metrics.horiBearingY) / ft_->units_per_EM;
-}
-
-cairo_scaled_font_t* Face::scaled(double size) const {
-    std::lock_guard lock(mutex_);
-    ScaledFontPtr& font = scaled_[size];
-    if (!font) {
-        cairo_matrix_t font_matrix, ctm;
-        cairo_matrix_init_scale(&font_matrix, size, size);
-        cairo_matrix_init_identity(&ctm);
-        // Outlines as designed: no hinting, no metrics rounded to device pixels.
-        FontOptionsPtr options(cairo_font_options_create());
-        cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
-        cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
-        font.reset(cairo_scaled_font_create(cairo_face_.get(), &font_matrix, &ctm, options.get()));
-        if (cairo_scaled_font_status(font.get()) != CAIRO_STATUS_SUCCESS)
-            throw Error(path_, "cairo cannot scale this font");
-    }
-    return font.get();
 }
 
 int FontSet::add_face(const std::string& path, int index) {

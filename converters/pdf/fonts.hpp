@@ -33,9 +33,9 @@ struct Glyph {
     bool found() const { return face >= 0; }
 };
 
-// One font file (or one face of a collection). Our own FreeType face answers character and
-// advance lookups under a mutex; cairo draws from its own face of the same file, so the two
-// never share FreeType state across threads.
+// One font file (or one face of a collection). Our own FreeType face answers the layout's
+// character and advance lookups under a mutex; the font layer's file of the same face (shared
+// through the font set's cache) gives the PDF its subsets, CIDs and widths.
 class Face {
 public:
     Face(FT_Library library, fonts::FontCache& cache, std::string path, int index);
@@ -48,8 +48,6 @@ public:
     double ascent() const { return ascent_; }  // top of the em box above the baseline, in em
     // The font layer's file of this face: its subsets, CIDs and widths for the PDF.
     const fonts::FontFile& file() const { return *file_; }
-    // cairo's font for this face at `size` points, made once and kept.
-    cairo_scaled_font_t* scaled(double size) const;
 
 private:
     std::string path_;
@@ -58,9 +56,7 @@ private:
     double ascent_ = 0.88;
     FtFacePtr ft_;
     std::shared_ptr<const fonts::FontFile> file_;
-    FontFacePtr cairo_face_;
     mutable std::mutex mutex_;
-    mutable std::map<double, ScaledFontPtr> scaled_;
 };
 
 class FontSet {

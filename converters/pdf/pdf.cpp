@@ -31,7 +31,7 @@ std::string pdf_date(const std::string& iso) {
     return zone == "Z" ? out + "Z" : out + zone.substr(0, 3) + "'" + zone.substr(4, 2) + "'";
 }
 
-pdf::Archive archive_of(const Document& doc, const PdfOptions& options, std::vector<pdf::Bookmark> bookmarks) {
+pdf::Archive archive_of(const Document& doc, const PdfOptions& options) {
     const Metadata& m = doc.metadata;
     const Description d = describe(doc);
     pdf::Archive a;
@@ -44,7 +44,6 @@ pdf::Archive archive_of(const Document& doc, const PdfOptions& options, std::vec
     a.producer = a.creator + " (HarfBuzz " + hb_version_string() + ", libdeflate " + LIBDEFLATE_VERSION_STRING + ")";
     a.date_xmp = d.created;
     a.date_pdf = pdf_date(d.created);
-    a.bookmarks = std::move(bookmarks);
     if (options.conformance == PdfConformance::a3b) {
         a.xml = options.source_xml;
         const std::filesystem::path name(doc.source.name);
@@ -106,11 +105,11 @@ std::vector<FontOverride> read_font_config(const std::string& path) {
 PdfFonts::PdfFonts(const std::vector<FontOverride>& fonts) : set_(std::make_shared<const pdf::FontSet>(fonts)) {}
 
 pdf::Rendered pdf::render(const Document& doc, const PdfOptions& options, const PdfFonts& fonts, const Budget& budget) {
-    Layout layout = lay_out(doc, fonts.set(), budget);
+    const Layout layout = lay_out(doc, fonts.set(), budget);
     Rendered r;
     r.pages = layout.pages.size();
-    r.bytes = write_direct(layout, fonts.set(), archive_of(doc, options, layout.bookmarks), budget);
-    r.diagnostics = std::move(layout.diagnostics);
+    r.bytes = write_direct(layout, fonts.set(), archive_of(doc, options), budget);
+    r.diagnostics = layout.diagnostics;
     return r;
 }
 
