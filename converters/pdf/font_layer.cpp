@@ -2,6 +2,10 @@
 
 #include <hb-ot.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
 #include <stdexcept>
 
 #include "gongwen/error.hpp"
@@ -95,6 +99,157 @@ std::map<unsigned, std::vector<long>> cff_dict(std::string_view d) {
     return ops;
 }
 
+// A CFF DICT's operators in order, each with its operands and its bytes.
+struct DictEntry {
+    unsigned op;
+    std::vector<long> operands;
+    std::string_view raw;
+};
+
+std::vector<DictEntry> cff_entries(std::string_view d) {
+    std::vector<DictEntry> entries;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < d.size();) {
+        const unsigned v = static_cast<unsigned char>(d[i]);
+        if (v <= 21) {
+            const std::size_t end = i + (v == 12 ? 2 : 1);
+            if (end > d.size()) throw std::runtime_error("CFF DICT truncated");
+            const std::string_view raw = d.substr(start, end - start);
+            const unsigned op = v == 12 ? 1200 + static_cast<unsigned char>(d[i + 1]) : v;
+            entries.push_back({op, cff_dict(raw)[op], raw});
+            start = i = end;
+        } else if (v == 28) {
+            i += 3;
+        } else if (v == 29) {
+            i += 5;
+        } else if (v == 30) {
+            ++i;
+            while (i < d.size()) {
+                const unsigned nibbles = static_cast<unsigned char>(d[i++]);
+                if ((nibbles & 0xF) == 0xF || (nibbles >> 4) == 0xF) break;
+            }
+        } else if (v >= 32 && v <= 246) {
+            ++i;
+        } else if (v >= 247 && v <= 254) {
+            i += 2;
+        } else {
+            throw std::runtime_error("CFF DICT has a reserved byte");
+        }
+    }
+    return entries;
+}
+
+unsigned subr_bias(std::size_t count) { return count < 1240 ? 107 : count < 33900 ? 1131 : 32768; }
+
+// Marks the subroutines a Type 2 charstring calls, following each call (the stem hints a
+// subroutine declares decide how many bytes later hint masks take).
+class SubrClosure {
+public:
+    SubrClosure(const std::vector<std::string_view>& global, std::vector<bool>& global_used)
+        : global_(global), global_used_(global_used) {}
+    // Scans a glyph's charstring with its Font DICT's local subroutines.
+    void glyph(std::string_view cs, const std::vector<std::string_view>* local, std::vector<bool>* local_used) {
+        local_ = local, local_used_ = local_used, stems_ = 0, stack_.clear();
+        scan(cs, 0);
+    }
+
+private:
+    // false when the glyph ended (endchar) inside.
+    bool scan(std::string_view cs, int depth) {
+        if (depth > 10) throw std::runtime_error("CFF charstring nests subroutines too deeply");
+        for (std::size_t i = 0; i < cs.size();) {
+            const unsigned b = static_cast<unsigned char>(cs[i]);
+            const auto byte = [&](std::size_t k) -> long {
+                if (i + k >= cs.size()) throw std::runtime_error("CFF charstring truncated");
+                return static_cast<unsigned char>(cs[i + k]);
+            };
+            if (b >= 32 && b <= 246) {
+                stack_.push_back(static_cast<long>(b) - 139), i += 1;
+            } else if (b >= 247 && b <= 250) {
+                stack_.push_back((static_cast<long>(b) - 247) * 256 + byte(1) + 108), i += 2;
+            } else if (b >= 251 && b <= 254) {
+                stack_.push_back(-(static_cast<long>(b) - 251) * 256 - byte(1) - 108), i += 2;
+            } else if (b == 28) {
+                stack_.push_back(static_cast<std::int16_t>((byte(1) << 8) | byte(2))), i += 3;
+            } else if (b == 255) {
+                stack_.push_back(
+                    static_cast<std::int32_t>((byte(1) << 24) | (byte(2) << 16) | (byte(3) << 8) | byte(4)) >> 16);
+                i += 5;
+            } else if (b == 1 || b == 3 || b == 18 || b == 23) {  // hstem vstem hstemhm vstemhm
+                stems_ += stack_.size() / 2, stack_.clear(), i += 1;
+            } else if (b == 19 || b == 20) {  // hintmask cntrmask: an implicit vstem first
+                stems_ += stack_.size() / 2, stack_.clear();
+                i += 1 + (stems_ + 7) / 8;
+            } else if (b == 10 || b == 29) {  // callsubr callgsubr
+                if (stack_.empty()) throw std::runtime_error("CFF charstring calls a subroutine without its number");
+                const bool global = b == 29;
+                const std::vector<std::string_view>* subrs = global ? &global_ : local_;
+                if (!subrs) throw std::runtime_error("CFF charstring calls a local subroutine its font lacks");
+                const long index = stack_.back() + static_cast<long>(subr_bias(subrs->size()));
+                stack_.pop_back();
+                if (index < 0 || static_cast<std::size_t>(index) >= subrs->size())
+                    throw std::runtime_error("CFF charstring calls a subroutine out of range");
+                (global ? global_used_ : *local_used_)[static_cast<std::size_t>(index)] = true;
+                if (!scan((*subrs)[static_cast<std::size_t>(index)], depth + 1)) return false;
+                i += 1;
+            } else if (b == 11) {  // return
+                return true;
+            } else if (b == 14) {  // endchar
+                return false;
+            } else if (b == 12) {
+                stack_.clear(), i += 2;
+            } else {
+                stack_.clear(), i += 1;
+            }
+        }
+        return true;
+    }
+
+    const std::vector<std::string_view>& global_;
+    std::vector<bool>& global_used_;
+    const std::vector<std::string_view>* local_ = nullptr;
+    std::vector<bool>* local_used_ = nullptr;
+    std::size_t stems_ = 0;
+    std::vector<long> stack_;
+};
+
+void put_be(std::string& out, std::uint32_t v, int bytes) {
+    for (int k = bytes - 1; k >= 0; --k) out += static_cast<char>((v >> (8 * k)) & 0xFF);
+}
+
+// An INDEX of `entries` with 4-byte offsets.
+std::string make_index(const std::vector<std::string_view>& entries) {
+    std::string out;
+    put_be(out, static_cast<std::uint32_t>(entries.size()), 2);
+    if (entries.empty()) return out;
+    out += '\x04';
+    std::uint32_t offset = 1;
+    put_be(out, offset, 4);
+    for (std::string_view e : entries) put_be(out, offset += static_cast<std::uint32_t>(e.size()), 4);
+    for (std::string_view e : entries) out += e;
+    return out;
+}
+
+std::size_t index_size(const std::vector<std::string_view>& entries) {
+    std::size_t n = 2;
+    if (entries.empty()) return n;
+    n += 1 + 4 * (entries.size() + 1);
+    for (std::string_view e : entries) n += e.size();
+    return n;
+}
+
+// An operator with one or two operands as 5-byte integers, so that its size is known before
+// the offsets it holds.
+std::string int_op(unsigned op, std::initializer_list<std::uint32_t> operands) {
+    std::string out;
+    for (std::uint32_t v : operands) out += '\x1d', put_be(out, v, 4);
+    if (op >= 1200)
+        out += '\x0c', out += static_cast<char>(op - 1200);
+    else
+        out += static_cast<char>(op);
+    return out;
+}
+
 }  // namespace
 
 std::vector<unsigned> cff_cids(std::string_view cff, unsigned glyph_count) {
@@ -128,6 +283,179 @@ std::vector<unsigned> cff_cids(std::string_view cff, unsigned glyph_count) {
         }
     }
     return cids;
+}
+
+struct CidCff {
+    std::string_view header, names, strings;
+    std::vector<DictEntry> top;
+    std::vector<std::string_view> global_subrs, charstrings;
+    std::vector<unsigned> fd_of;  // glyph → Font DICT
+    struct Fd {
+        std::vector<DictEntry> font, priv;
+        std::vector<std::string_view> subrs;
+    };
+    std::vector<Fd> fds;
+};
+
+// The parts of a CID-keyed CFF table a subset copies; std::nullopt for a name-keyed one.
+static std::optional<CidCff> parse_cid_cff(std::string_view cff) {
+    if (cff.size() < 4) throw std::runtime_error("CFF table truncated");
+    CidCff c;
+    const std::size_t header = static_cast<unsigned char>(cff[2]);
+    c.header = cff.substr(0, 4);
+    const auto names = cff_index(cff, header);
+    c.names = cff.substr(header, names.second - header);
+    const auto tops = cff_index(cff, names.second);
+    if (tops.first.size() != 1) throw std::runtime_error("CFF table holds more than one font");
+    const auto strings = cff_index(cff, tops.second);
+    c.strings = cff.substr(tops.second, strings.second - tops.second);
+    c.global_subrs = cff_index(cff, strings.second).first;
+    c.top = cff_entries(tops.first.front());
+    const auto operand = [&](const std::vector<DictEntry>& d, unsigned op, std::size_t k) -> std::optional<long> {
+        for (const DictEntry& e : d)
+            if (e.op == op && e.operands.size() > k) return e.operands[k];
+        return std::nullopt;
+    };
+    const auto at = [&](std::optional<long> v) {
+        if (!v || *v < 0 || static_cast<std::size_t>(*v) >= cff.size())
+            throw std::runtime_error("CFF offset out of range");
+        return static_cast<std::size_t>(*v);
+    };
+    if (!operand(c.top, 1230, 0) || !operand(c.top, 1236, 0) || !operand(c.top, 1237, 0)) return std::nullopt;
+    c.charstrings = cff_index(cff, at(operand(c.top, 17, 0))).first;
+    const std::size_t n = c.charstrings.size();
+    for (std::string_view font : cff_index(cff, at(operand(c.top, 1236, 0))).first) {
+        CidCff::Fd fd;
+        fd.font = cff_entries(font);
+        const auto size = operand(fd.font, 18, 0), offset = operand(fd.font, 18, 1);
+        if (size && offset) {
+            const std::size_t p = at(offset);
+            if (*size < 0 || p + static_cast<std::size_t>(*size) > cff.size())
+                throw std::runtime_error("CFF Private DICT out of range");
+            fd.priv = cff_entries(cff.substr(p, static_cast<std::size_t>(*size)));
+            if (const auto subrs = operand(fd.priv, 19, 0))
+                fd.subrs = cff_index(cff, at(static_cast<long>(p) + *subrs)).first;
+        }
+        c.fds.push_back(std::move(fd));
+    }
+    std::size_t p = at(operand(c.top, 1237, 0));
+    const unsigned format = static_cast<unsigned char>(cff[p++]);
+    c.fd_of.assign(n, 0);
+    if (format == 0) {
+        if (p + n > cff.size()) throw std::runtime_error("CFF FDSelect truncated");
+        for (std::size_t g = 0; g < n; ++g) c.fd_of[g] = static_cast<unsigned char>(cff[p + g]);
+    } else if (format == 3) {
+        const unsigned ranges = be16(cff, p);
+        p += 2;
+        for (unsigned r = 0; r < ranges; ++r, p += 3) {
+            const unsigned first = be16(cff, p), next = be16(cff, p + 3);
+            if (p + 2 >= cff.size()) throw std::runtime_error("CFF FDSelect truncated");
+            const unsigned fd = static_cast<unsigned char>(cff[p + 2]);
+            for (unsigned g = first; g < next && g < n; ++g) c.fd_of[g] = fd;
+        }
+    } else {
+        throw std::runtime_error("CFF FDSelect has unknown format " + std::to_string(format));
+    }
+    for (unsigned fd : c.fd_of)
+        if (fd >= c.fds.size()) throw std::runtime_error("CFF FDSelect names a Font DICT that does not exist");
+    return c;
+}
+
+// A CID-keyed CFF font holding `glyphs` (sorted, .notdef first) in that order: their
+// charstrings copied as they are, the subroutines they call kept (the others become a bare
+// return, so that every subroutine keeps its number), the charset keeping their CIDs.
+static std::string subset_cid_cff(const CidCff& c, const std::vector<unsigned>& glyphs,
+                                  const std::vector<unsigned>& cids) {
+    std::vector<bool> global_used(c.global_subrs.size());
+    std::vector<std::vector<bool>> local_used;
+    for (const CidCff::Fd& fd : c.fds) local_used.emplace_back(fd.subrs.size());
+    SubrClosure closure(c.global_subrs, global_used);
+    std::vector<std::string_view> charstrings;
+    for (unsigned g : glyphs) {
+        if (g >= c.charstrings.size()) throw std::runtime_error("glyph " + std::to_string(g) + " is not in the font");
+        const unsigned fd = c.fd_of[g];
+        closure.glyph(c.charstrings[g], &c.fds[fd].subrs, &local_used[fd]);
+        charstrings.push_back(c.charstrings[g]);
+    }
+    static constexpr std::string_view kReturn = "\x0b";
+    const auto kept = [](const std::vector<std::string_view>& subrs, const std::vector<bool>& used) {
+        std::vector<std::string_view> out(subrs.size(), kReturn);
+        for (std::size_t i = 0; i < subrs.size(); ++i)
+            if (used[i]) out[i] = subrs[i];
+        return out;
+    };
+    const std::vector<std::string_view> gsubrs = kept(c.global_subrs, global_used);
+    std::string charset(1, '\0');  // format 0: the CID of each glyph but .notdef
+    for (std::size_t i = 1; i < glyphs.size(); ++i) put_be(charset, cids[glyphs[i]], 2);
+    std::string fdselect(1, '\0');  // format 0: the Font DICT of each glyph
+    for (unsigned g : glyphs) fdselect += static_cast<char>(c.fd_of[g]);
+
+    // Sizes first: every offset is a 5-byte integer, so none depends on another's value.
+    std::string top_rest;
+    for (const DictEntry& e : c.top)
+        if (e.op != 15 && e.op != 17 && e.op != 1236 && e.op != 1237 && e.op != 18) top_rest += e.raw;
+    const auto top_dict = [&](std::size_t charset_at, std::size_t charstrings_at, std::size_t fdarray_at,
+                              std::size_t fdselect_at) {
+        return top_rest + int_op(15, {static_cast<std::uint32_t>(charset_at)}) +
+               int_op(17, {static_cast<std::uint32_t>(charstrings_at)}) +
+               int_op(1236, {static_cast<std::uint32_t>(fdarray_at)}) +
+               int_op(1237, {static_cast<std::uint32_t>(fdselect_at)});
+    };
+    const std::size_t top_index = 2 + 1 + 4 * 2 + top_dict(0, 0, 0, 0).size();
+    const std::size_t charset_at = c.header.size() + c.names.size() + top_index + c.strings.size() + index_size(gsubrs);
+    const std::size_t fdselect_at = charset_at + charset.size();
+    const std::size_t charstrings_at = fdselect_at + fdselect.size();
+    const std::size_t fdarray_at = charstrings_at + index_size(charstrings);
+    // Font DICTs with their Private DICTs after the FDArray, each Private followed by its Subrs.
+    std::vector<std::string> privs, fonts_dicts;
+    std::vector<std::vector<std::string_view>> locals;
+    for (std::size_t f = 0; f < c.fds.size(); ++f) {
+        std::string priv;
+        for (const DictEntry& e : c.fds[f].priv)
+            if (e.op != 19) priv += e.raw;
+        locals.push_back(kept(c.fds[f].subrs, local_used[f]));
+        if (!c.fds[f].subrs.empty()) priv += int_op(19, {static_cast<std::uint32_t>(priv.size() + 6)});
+        privs.push_back(std::move(priv));
+    }
+    std::size_t fonts_size = 0;
+    std::vector<std::string> font_rest;
+    for (const CidCff::Fd& fd : c.fds) {
+        std::string rest;
+        for (const DictEntry& e : fd.font)
+            if (e.op != 18) rest += e.raw;
+        fonts_size += rest.size() + 11;
+        font_rest.push_back(std::move(rest));
+    }
+    const std::size_t fdarray_size = c.fds.empty() ? 2 : 2 + 1 + 4 * (c.fds.size() + 1) + fonts_size;
+    std::size_t priv_at = fdarray_at + fdarray_size;
+    std::vector<std::string_view> font_views;
+    for (std::size_t f = 0; f < c.fds.size(); ++f) {
+        fonts_dicts.push_back(font_rest[f] + int_op(18, {static_cast<std::uint32_t>(privs[f].size()),
+                                                         static_cast<std::uint32_t>(priv_at)}));
+        priv_at += privs[f].size() + (c.fds[f].subrs.empty() ? 0 : index_size(locals[f]));
+    }
+    for (const std::string& d : fonts_dicts) font_views.push_back(d);
+
+    std::string out;
+    out.reserve(priv_at);
+    out += c.header.substr(0, 2);
+    out += '\x04';  // header size
+    out += '\x04';  // offset size (unused by the offsets written here, which are DICT integers)
+    out += c.names;
+    const std::string top = top_dict(charset_at, charstrings_at, fdarray_at, fdselect_at);
+    out += make_index({top});
+    out += c.strings;
+    out += make_index(gsubrs);
+    out += charset;
+    out += fdselect;
+    out += make_index(charstrings);
+    out += make_index(font_views);
+    for (std::size_t f = 0; f < c.fds.size(); ++f) {
+        out += privs[f];
+        if (!c.fds[f].subrs.empty()) out += make_index(locals[f]);
+    }
+    if (out.size() != priv_at) throw std::logic_error("CFF subset size miscomputed");
+    return out;
 }
 
 FontFile::FontFile(std::string path, int index) : path_(std::move(path)), index_(index) {
@@ -172,11 +500,38 @@ FontFile::FontFile(std::string path, int index) : path_(std::move(path)), index_
     }
 }
 
+FontFile::~FontFile() = default;
+
 int FontFile::advance(unsigned glyph) const { return hb_font_get_glyph_h_advance(font_.get(), glyph); }
 
 unsigned FontFile::cid(unsigned glyph) const { return cids_.empty() ? glyph : glyph < cids_.size() ? cids_[glyph] : 0; }
 
 Subset FontFile::subset(const std::vector<unsigned>& glyphs) const {
+    if (outlines_ == Outlines::cff && cid_keyed()) {
+        std::call_once(cid_cff_once_, [this] {
+            cff_table_.reset(hb_face_reference_table(face_.get(), kCff));  // the mapped file's bytes, not a copy
+            unsigned length = 0;
+            const char* data = hb_blob_get_data(cff_table_.get(), &length);
+            try {
+                if (std::optional<CidCff> parsed = parse_cid_cff(std::string_view(data, length)))
+                    cid_cff_ = std::make_unique<CidCff>(std::move(*parsed));
+            } catch (const std::runtime_error& e) {
+                cid_cff_error_ = e.what();
+            }
+        });
+        if (!cid_cff_error_.empty()) throw std::runtime_error(path_ + ": " + cid_cff_error_);
+        if (cid_cff_) {
+            std::vector<unsigned> sorted(glyphs);
+            sorted.push_back(0);
+            std::sort(sorted.begin(), sorted.end());
+            sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+            Subset s;
+            s.outlines = Outlines::cff;
+            s.cff = subset_cid_cff(*cid_cff_, sorted, cids_);
+            for (unsigned g : glyphs) s.codes.emplace(g, cid(g));
+            return s;
+        }
+    }
     using InputPtr = std::unique_ptr<hb_subset_input_t, HbReleaser<hb_subset_input_destroy>>;
     const InputPtr input(hb_subset_input_create_or_fail());
     if (!input) throw std::runtime_error("HarfBuzz cannot allocate a subset input");
