@@ -306,12 +306,24 @@ void write_font(ObjectWriter& w, Deflater& deflate, const fonts::FontFile& file,
     w.object(used.type0, "<< /Type /Font /Subtype /Type0 /BaseFont " + name +
                              " /Encoding /Identity-H /DescendantFonts [" + ref(cid_font) + "] /ToUnicode " +
                              ref(to_unicode) + " >>");
+    // The most common width is the default (/DW: 1000 for a CJK font's full-width glyphs); the
+    // width array lists the others, runs of consecutive codes together.
+    std::map<double, std::size_t> frequency;
+    for (const auto& [code, width] : widths) ++frequency[width];
+    double common = 1000;
+    std::size_t most = 0;
+    for (const auto& [width, n] : frequency)
+        if (n > most) common = width, most = n;
     std::string wa = "[";
     for (auto it = widths.begin(); it != widths.end();) {
+        if (it->second == common) {
+            ++it;
+            continue;
+        }
         wa += std::to_string(it->first) + " [";
         unsigned next = it->first;
         bool first = true;
-        for (; it != widths.end() && it->first == next; ++it, ++next) {
+        for (; it != widths.end() && it->first == next && it->second != common; ++it, ++next) {
             if (!first) wa += ' ';
             put_num(wa, it->second);
             first = false;
@@ -323,7 +335,8 @@ void write_font(ObjectWriter& w, Deflater& deflate, const fonts::FontFile& file,
     w.object(cid_font,
              std::string("<< /Type /Font /Subtype /") + (cff ? "CIDFontType0" : "CIDFontType2") + " /BaseFont " + name +
                  " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor " +
-                 ref(descriptor) + " /W " + wa + (cff ? "" : " /CIDToGIDMap /Identity") + " >>");
+                 ref(descriptor) + " /DW " + num(common) + " /W " + wa + (cff ? "" : " /CIDToGIDMap /Identity") +
+                 " >>");
     const double ascent = fm.ascent * scale, descent = fm.descent * scale;
     w.object(descriptor, "<< /Type /FontDescriptor /FontName " + name + " /Flags 4 /FontBBox [" +
                              num(fm.x_min * scale) + " " + num(fm.y_min * scale) + " " + num(fm.x_max * scale) + " " +

@@ -217,15 +217,23 @@ void put_be(std::string& out, std::uint32_t v, int bytes) {
     for (int k = bytes - 1; k >= 0; --k) out += static_cast<char>((v >> (8 * k)) & 0xFF);
 }
 
-// An INDEX of `entries` with 4-byte offsets.
+// The smallest offset size of an INDEX of `entries`.
+int offset_size(const std::vector<std::string_view>& entries) {
+    std::size_t last = 1;
+    for (std::string_view e : entries) last += e.size();
+    return last < 0x100 ? 1 : last < 0x10000 ? 2 : last < 0x1000000 ? 3 : 4;
+}
+
+// An INDEX of `entries`.
 std::string make_index(const std::vector<std::string_view>& entries) {
     std::string out;
     put_be(out, static_cast<std::uint32_t>(entries.size()), 2);
     if (entries.empty()) return out;
-    out += '\x04';
+    const int size = offset_size(entries);
+    out += static_cast<char>(size);
     std::uint32_t offset = 1;
-    put_be(out, offset, 4);
-    for (std::string_view e : entries) put_be(out, offset += static_cast<std::uint32_t>(e.size()), 4);
+    put_be(out, offset, size);
+    for (std::string_view e : entries) put_be(out, offset += static_cast<std::uint32_t>(e.size()), size);
     for (std::string_view e : entries) out += e;
     return out;
 }
@@ -233,7 +241,7 @@ std::string make_index(const std::vector<std::string_view>& entries) {
 std::size_t index_size(const std::vector<std::string_view>& entries) {
     std::size_t n = 2;
     if (entries.empty()) return n;
-    n += 1 + 4 * (entries.size() + 1);
+    n += 1 + static_cast<std::size_t>(offset_size(entries)) * (entries.size() + 1);
     for (std::string_view e : entries) n += e.size();
     return n;
 }
@@ -401,7 +409,8 @@ static std::string subset_cid_cff(const CidCff& c, const std::vector<unsigned>& 
                int_op(1236, {static_cast<std::uint32_t>(fdarray_at)}) +
                int_op(1237, {static_cast<std::uint32_t>(fdselect_at)});
     };
-    const std::size_t top_index = 2 + 1 + 4 * 2 + top_dict(0, 0, 0, 0).size();
+    const std::string top_probe = top_dict(0, 0, 0, 0);  // offsets are fixed-size: the size of the real one
+    const std::size_t top_index = index_size({top_probe});
     const std::size_t charset_at = c.header.size() + c.names.size() + top_index + c.strings.size() + index_size(gsubrs);
     const std::size_t fdselect_at = charset_at + charset.size();
     const std::size_t charstrings_at = fdselect_at + fdselect.size();
@@ -409,30 +418,36 @@ static std::string subset_cid_cff(const CidCff& c, const std::vector<unsigned>& 
     // Font DICTs with their Private DICTs after the FDArray, each Private followed by its Subrs.
     std::vector<std::string> privs, fonts_dicts;
     std::vector<std::vector<std::string_view>> locals;
+    // A Font DICT no kept glyph uses keeps no subroutines at all.
+    std::vector<bool> fd_used(c.fds.size());
+    for (unsigned g : glyphs) fd_used[c.fd_of[g]] = true;
     for (std::size_t f = 0; f < c.fds.size(); ++f) {
         std::string priv;
         for (const DictEntry& e : c.fds[f].priv)
             if (e.op != 19) priv += e.raw;
-        locals.push_back(kept(c.fds[f].subrs, local_used[f]));
-        if (!c.fds[f].subrs.empty()) priv += int_op(19, {static_cast<std::uint32_t>(priv.size() + 6)});
+        locals.push_back(fd_used[f] ? kept(c.fds[f].subrs, local_used[f]) : std::vector<std::string_view>());
+        if (!locals.back().empty()) priv += int_op(19, {static_cast<std::uint32_t>(priv.size() + 6)});
         privs.push_back(std::move(priv));
     }
-    std::size_t fonts_size = 0;
+
     std::vector<std::string> font_rest;
     for (const CidCff::Fd& fd : c.fds) {
         std::string rest;
         for (const DictEntry& e : fd.font)
             if (e.op != 18) rest += e.raw;
-        fonts_size += rest.size() + 11;
         font_rest.push_back(std::move(rest));
     }
-    const std::size_t fdarray_size = c.fds.empty() ? 2 : 2 + 1 + 4 * (c.fds.size() + 1) + fonts_size;
+    std::vector<std::string_view> font_probe;  // the Font DICTs' sizes, for the FDArray's offset size
+    std::vector<std::string> font_probe_bytes;
+    for (const std::string& rest : font_rest) font_probe_bytes.push_back(rest + int_op(18, {0, 0}));
+    for (const std::string& b : font_probe_bytes) font_probe.push_back(b);
+    const std::size_t fdarray_size = index_size(font_probe);
     std::size_t priv_at = fdarray_at + fdarray_size;
     std::vector<std::string_view> font_views;
     for (std::size_t f = 0; f < c.fds.size(); ++f) {
         fonts_dicts.push_back(font_rest[f] + int_op(18, {static_cast<std::uint32_t>(privs[f].size()),
                                                          static_cast<std::uint32_t>(priv_at)}));
-        priv_at += privs[f].size() + (c.fds[f].subrs.empty() ? 0 : index_size(locals[f]));
+        priv_at += privs[f].size() + (locals[f].empty() ? 0 : index_size(locals[f]));
     }
     for (const std::string& d : fonts_dicts) font_views.push_back(d);
 
@@ -452,7 +467,7 @@ static std::string subset_cid_cff(const CidCff& c, const std::vector<unsigned>& 
     out += make_index(font_views);
     for (std::size_t f = 0; f < c.fds.size(); ++f) {
         out += privs[f];
-        if (!c.fds[f].subrs.empty()) out += make_index(locals[f]);
+        if (!locals[f].empty()) out += make_index(locals[f]);
     }
     if (out.size() != priv_at) throw std::logic_error("CFF subset size miscomputed");
     return out;
