@@ -23,7 +23,10 @@ namespace gongwen::pdf {
 
 namespace {
 
-// Level 6: measured on the fixtures, higher levels cost more CPU than the bytes they save.
+// Level 6, measured with libdeflate 1.14 on a fixture's streams (485 KB, mostly CFF
+// charstrings, which compress poorly): level 1 takes 45 % of level 6's CPU but writes 2.4 %
+// more bytes, level 4 72 % and 1 %, level 9 170 % and 0.2 % fewer. At 6 every fixture's PDF is
+// smaller than cairo's were; at 4 not all.
 constexpr int kDeflateLevel = 6;
 
 // A number as PDF writes it: at most `decimals` decimals, no trailing zeros, never "-0".
@@ -109,7 +112,9 @@ private:
 // cross-reference table at the end.
 class ObjectWriter {
 public:
-    ObjectWriter() : out_("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"), offsets_(1, 0) {}
+    ObjectWriter() : out_("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"), offsets_(1, 0) {
+        out_.reserve(1 << 19);  // a typical report's PDF: no regrowth and copying on the way
+    }
     int reserve() {
         offsets_.push_back(0);
         return static_cast<int>(offsets_.size() - 1);
@@ -121,13 +126,17 @@ public:
     }
     // A stream; `entries` are its dictionary's keys but /Length and /Filter.
     void stream(int id, std::string_view entries, std::string_view data, Deflater* deflate) {
-        std::string packed;
-        if (deflate) packed = deflate->zlib(data);
-        const std::string_view bytes = deflate ? std::string_view(packed) : data;
+        if (deflate)
+            packed_stream(id, entries, deflate->zlib(data), true);
+        else
+            packed_stream(id, entries, data, false);
+    }
+    // A stream whose bytes are `bytes` as they are, zlib-compressed already when `flate`.
+    void packed_stream(int id, std::string_view entries, std::string_view bytes, bool flate) {
         begin(id);
         out_ += "<<";
         out_ += entries;
-        if (deflate) out_ += " /Filter /FlateDecode";
+        if (flate) out_ += " /Filter /FlateDecode";
         out_ += " /Length " + std::to_string(bytes.size()) + " >>\nstream\n";
         out_ += bytes;
         out_ += "\nendstream\nendobj\n";
@@ -402,6 +411,12 @@ int write_outline(ObjectWriter& w, const std::vector<Bookmark>& bookmarks, const
     return items[0].id;
 }
 
+// The sRGB profile compressed once per process, as srgb_profile() is read once.
+const std::string& packed_srgb_profile() {
+    static const std::string packed = Deflater().zlib(srgb_profile());
+    return packed;
+}
+
 std::string info_dictionary(const Archive& a) {
     std::string d = "<<";
     if (!a.title.empty()) d += " /Title " + text_string(a.title);
@@ -459,7 +474,7 @@ std::string write_direct(const Layout& layout, const FontSet& fonts, const Archi
     const int metadata = w.reserve();
     w.stream(metadata, " /Type /Metadata /Subtype /XML", xmp_packet(archive), nullptr);  // PDF/A: unfiltered
     const int profile = w.reserve(), intent = w.reserve();
-    w.stream(profile, " /N 3", srgb_profile(), &deflate);
+    w.packed_stream(profile, " /N 3", packed_srgb_profile(), true);
     w.object(intent,
              "<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB "
              "IEC61966-2.1) /DestOutputProfile " +
