@@ -18,6 +18,13 @@ constexpr hb_tag_t kCff = HB_TAG('C', 'F', 'F', ' ');
 constexpr hb_tag_t kGlyf = HB_TAG('g', 'l', 'y', 'f');
 constexpr hb_tag_t kHead = HB_TAG('h', 'e', 'a', 'd');
 
+// A table's bytes where the font file is mapped: only the pages read are loaded.
+std::string_view table_view(const HbBlobPtr& table) {
+    unsigned length = 0;
+    const char* data = hb_blob_get_data(table.get(), &length);
+    return length ? std::string_view(data, length) : std::string_view();
+}
+
 std::string table_bytes(hb_face_t* face, hb_tag_t tag) {
     const HbBlobPtr blob(hb_face_reference_table(face, tag));
     unsigned length = 0;
@@ -480,7 +487,9 @@ FontFile::FontFile(std::string path, int index) : path_(std::move(path)), index_
     glyph_count_ = hb_face_get_glyph_count(face_.get());
     if (glyph_count_ == 0) throw Error(path_, "not a font HarfBuzz can read (face " + std::to_string(index_) + ")");
     upem_ = hb_face_get_upem(face_.get());
-    const std::string cff = table_bytes(face_.get(), kCff);
+    const HbBlobPtr cff_table(hb_face_reference_table(face_.get(), kCff));
+    const std::string_view cff = table_view(cff_table);  // not copied: a CJK font's CFF is 6-20 MB
+    const HbBlobPtr glyf_table(hb_face_reference_table(face_.get(), kGlyf));
     if (!cff.empty()) {
         outlines_ = Outlines::cff;
         try {
@@ -488,7 +497,7 @@ FontFile::FontFile(std::string path, int index) : path_(std::move(path)), index_
         } catch (const std::runtime_error& e) {
             throw Error(path_, e.what());
         }
-    } else if (!table_bytes(face_.get(), kGlyf).empty()) {
+    } else if (!table_view(glyf_table).empty()) {
         outlines_ = Outlines::truetype;
     } else {
         throw Error(path_, "font has neither CFF nor TrueType outlines (CFF2 and bitmap fonts are not supported)");
