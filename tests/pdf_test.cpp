@@ -608,6 +608,18 @@ TEST_F(PdfFile, CharacterNoFontHasIsADiagnosticNotANotdef) {
     EXPECT_EQ(r.out.find("warning"), std::string::npos) << r.out;
 }
 
+// Characters that share a glyph (the Kangxi radical ⼀ and 一, the middle dots · and ・ in
+// Fandol) extract as themselves wherever they stand, not as the first one the font's ToUnicode
+// map was made from.
+TEST_F(PdfFile, CharactersSharingAGlyphExtractAsThemselves) {
+    const std::string line = "一⼀人⼈，阿卜杜拉·买买提与アリ・サン，⼈⼀一人。";
+    const Document doc = test::parse("关于测试的通知\n\n各单位：\n" + line + "\n");
+    const std::string path = render(doc, "shared-glyphs");
+    EXPECT_NE(to_utf8(extracted_text(path)).find(line), std::string::npos) << to_utf8(extracted_text(path));
+    const Command r = run("qpdf --check '" + path + "'");
+    EXPECT_NE(r.out.find("No syntax or stream encoding errors found"), std::string::npos) << r.out;
+}
+
 Document table_document(std::size_t rows) {
     Document doc = test::parse("关于测试表格的报告\n\n一、统计情况\n\n下表列出各项数据。\n");
     Block table;

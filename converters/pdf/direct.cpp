@@ -172,8 +172,8 @@ private:
 
 // A face as the document uses it: the glyphs drawn and the text each stands for.
 struct UsedFace {
-    int type0 = 0;                            // object number of its font dictionary
-    std::map<unsigned, std::u32string> text;  // glyph id → characters (the first met)
+    int type0 = 0;                         // object number of its font dictionary
+    std::map<unsigned, std::string> text;  // glyph id → its characters (UTF-8) where first met
     fonts::Subset subset;
 };
 
@@ -186,10 +186,8 @@ std::map<int, UsedFace> collect_faces(const Layout& layout) {
             for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
                 const std::size_t bytes =
                     i < run.cluster_bytes.size() ? static_cast<std::size_t>(run.cluster_bytes[i]) : 0;
-                const std::u32string chars =
-                    to_u32(std::string_view(run.utf8).substr(std::min(pos, run.utf8.size()), bytes));
+                face.text.emplace(run.glyphs[i].index, run.utf8.substr(std::min(pos, run.utf8.size()), bytes));
                 pos += bytes;
-                face.text.emplace(run.glyphs[i].index, chars);
             }
         }
     return used;
@@ -211,7 +209,8 @@ std::string page_content(const Page& page, const FontSet& fonts, const std::map<
     for (const TextRun& run : page.runs) {
         if (run.glyphs.empty()) continue;
         const fonts::FontFile& file = fonts.face(run.face).file();
-        const fonts::Subset& subset = used.at(run.face).subset;
+        const UsedFace& use = used.at(run.face);
+        const fonts::Subset& subset = use.subset;
         if (run.face != face || run.size != size) {
             face = run.face, size = run.size;
             c += "/F" + std::to_string(face) + " ";
@@ -220,7 +219,20 @@ std::string page_content(const Page& page, const FontSet& fonts, const std::map<
         }
         bool open = false, in_hex = false;
         double pen = 0, y = 0;  // where the next glyph lands if no adjustment is written
-        for (const PlacedGlyph& g : run.glyphs) {
+        std::size_t at = 0;     // the glyph's characters in run.utf8
+        for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
+            const PlacedGlyph& g = run.glyphs[i];
+            const std::size_t bytes = i < run.cluster_bytes.size() ? static_cast<std::size_t>(run.cluster_bytes[i]) : 0;
+            const std::string_view chars = std::string_view(run.utf8).substr(std::min(at, run.utf8.size()), bytes);
+            at += bytes;
+            // A glyph that stands for other characters here than where the ToUnicode map took it
+            // from (一 and the radical ⼀, · and ・ share glyphs) says what it stands for here.
+            const bool actual = chars != use.text.at(g.index);
+            if (actual) {
+                if (open) c += in_hex ? ">] TJ\n" : "] TJ\n";
+                c += "/Span << /ActualText " + text_string(chars) + " >> BDC\n";
+                open = false;
+            }
             if (!open || std::abs(g.y - y) > 1e-6) {
                 if (open) c += in_hex ? ">] TJ\n" : "] TJ\n";
                 c += "1 0 0 1 ";
@@ -241,6 +253,10 @@ std::string page_content(const Page& page, const FontSet& fonts, const std::map<
             if (!in_hex) c += '<', in_hex = true;
             put_hex4(c, subset.code(g.index));
             pen += width_1000(file, g.index) * size / 1000;
+            if (actual) {
+                c += ">] TJ\nEMC\n";
+                open = false;
+            }
         }
         if (open) c += in_hex ? ">] TJ\n" : "] TJ\n";
     }
@@ -275,13 +291,13 @@ std::string subset_tag(const fonts::FontFile& file, const UsedFace& used) {
     return tag;
 }
 
-std::string to_unicode_cmap(const std::map<unsigned, std::u32string>& by_code) {
+std::string to_unicode_cmap(const std::map<unsigned, std::string>& by_code) {
     std::string m =
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-    std::vector<std::pair<unsigned, const std::u32string*>> entries;
+    std::vector<std::pair<unsigned, const std::string*>> entries;
     for (const auto& [code, text] : by_code)
         if (!text.empty()) entries.emplace_back(code, &text);
     for (std::size_t i = 0; i < entries.size(); i += 100) {
@@ -291,7 +307,8 @@ std::string to_unicode_cmap(const std::map<unsigned, std::u32string>& by_code) {
             m += '<';
             put_hex4(m, entries[k].first);
             m += "> <";
-            for (char32_t cp : *entries[k].second) put_utf16(m, cp);
+            const std::string& text = *entries[k].second;
+            for (std::size_t pos = 0; pos < text.size();) put_utf16(m, next_code_point(text, pos));
             m += ">\n";
         }
         m += "endbfchar\n";
@@ -301,7 +318,7 @@ std::string to_unicode_cmap(const std::map<unsigned, std::u32string>& by_code) {
 
 void write_font(ObjectWriter& w, Deflater& deflate, const fonts::FontFile& file, const UsedFace& used) {
     const fonts::Subset& subset = used.subset;
-    std::map<unsigned, std::u32string> by_code;
+    std::map<unsigned, std::string> by_code;
     std::map<unsigned, double> widths;  // by code (CID)
     for (const auto& [glyph, text] : used.text) {
         by_code.emplace(subset.code(glyph), text);
