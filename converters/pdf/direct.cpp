@@ -338,8 +338,8 @@ void write_font(ObjectWriter& w, Deflater& deflate, const fonts::FontFile& file,
     for (const auto& [code, width] : widths) ++frequency[width];
     double common = 1000;
     std::size_t most = 0;
-    for (const auto& [width, n] : frequency)
-        if (n > most) common = width, most = n;
+    for (const auto& [width, n] : frequency)  // poppler reads /DW only as an integer
+        if (n > most && width == std::floor(width)) common = width, most = n;
     std::string wa = "[";
     for (auto it = widths.begin(); it != widths.end();) {
         if (it->second == common) {
