@@ -12,7 +12,9 @@ packages=(
   libsimdjson-dev                     # reading gongwen's JSON back (the On-Demand parser)
   libcli11-dev                        # the command line's options
   libxlsxwriter-dev                   # the summary workbook
-  libcairo2-dev libfreetype-dev libfontconfig-dev libpodofo-dev   # PDF drawing and archival structure
+  libfreetype-dev libfontconfig-dev   # the PDF layout's fonts: glyph metrics, finding families
+  libharfbuzz-dev libdeflate-dev      # the font layer (hb-subset) and the PDF writer's compression
+  libpodofo-dev                       # reading PDFs (the archival package's probe of attachments)
   fonts-arphic-uming fonts-arphic-ukai fonts-noto-cjk icc-profiles-free
   libxml2-utils                       # xmllint, to validate our XML against its XSD in the tests
   libxml2-dev                         # the archival package verifier reads packages as a SAX stream

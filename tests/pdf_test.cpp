@@ -608,6 +608,34 @@ TEST_F(PdfFile, CharacterNoFontHasIsADiagnosticNotANotdef) {
     EXPECT_EQ(r.out.find("warning"), std::string::npos) << r.out;
 }
 
+// Characters that share a glyph (the Kangxi radical ⼀ and 一, the middle dots · and ・ in
+// Fandol) extract as themselves wherever they stand, not as the first one the font's ToUnicode
+// map was made from.
+TEST_F(PdfFile, CharactersSharingAGlyphExtractAsThemselves) {
+    const std::string line = "一⼀人⼈，阿卜杜拉·买买提与アリ・サン，⼈⼀一人。";
+    const Document doc = test::parse("关于测试的通知\n\n各单位：\n" + line + "\n");
+    const std::string path = render(doc, "shared-glyphs");
+    EXPECT_NE(to_utf8(extracted_text(path)).find(line), std::string::npos) << to_utf8(extracted_text(path));
+    const Command r = run("qpdf --check '" + path + "'");
+    EXPECT_NE(r.out.find("No syntax or stream encoding errors found"), std::string::npos) << r.out;
+}
+
+// A proportional body font (a user's --font) whose most common advance is no whole number of
+// thousandths of an em: every glyph still advances by its own width in every reader (poppler
+// reads a font's default width /DW only as an integer), so words keep their spaces.
+TEST_F(PdfFile, ProportionalUserFontKeepsItsSpacing) {
+    const std::string serif = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";
+    if (!fs::exists(serif)) GTEST_SKIP() << serif << " not installed (fonts-dejavu-core)";
+    PdfOptions options;
+    options.fonts.push_back(FontOverride{"body", serif, 0});
+    const Document doc = test::parse(
+        "Report on the Test\n\nTo all units:\nThe quick brown fox jumps over the lazy dog, "
+        "bold and proud. 中文也在这里。\n");
+    const Command r = run("pdftotext '" + render(doc, "proportional", options) + "' -");
+    EXPECT_NE(r.out.find("jumps over the lazy"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("proud. 中文也在这里。"), std::string::npos) << r.out;
+}
+
 Document table_document(std::size_t rows) {
     Document doc = test::parse("关于测试表格的报告\n\n一、统计情况\n\n下表列出各项数据。\n");
     Block table;

@@ -110,7 +110,8 @@ double em_box_ascent(FT_Face face) {
 
 const char* role_name(Role role) { return kRoleNames[static_cast<std::size_t>(role)]; }
 
-Face::Face(FT_Library library, std::string path, int index) : path_(std::move(path)), index_(index) {
+Face::Face(FT_Library library, fonts::FontCache& cache, std::string path, int index)
+    : path_(std::move(path)), index_(index) {
     FT_Face face = nullptr;
     const FT_Error error = FT_New_Face(library, path_.c_str(), index_, &face);
     if (error) throw Error(path_, "cannot open font (FreeType error " + std::to_string(error) + ")");
@@ -118,12 +119,7 @@ Face::Face(FT_Library library, std::string path, int index) : path_(std::move(pa
     if (!FT_IS_SCALABLE(face)) throw Error(path_, "not a scalable font");
     family_ = face->family_name ? face->family_name : path_;
     ascent_ = em_box_ascent(face);
-    FcPatternPtr pattern(FcPatternCreate());
-    FcPatternAddString(pattern.get(), FC_FILE, reinterpret_cast<const FcChar8*>(path_.c_str()));
-    FcPatternAddInteger(pattern.get(), FC_INDEX, index_);
-    cairo_face_.reset(cairo_ft_font_face_create_for_pattern(pattern.get()));
-    if (cairo_font_face_status(cairo_face_.get()) != CAIRO_STATUS_SUCCESS)
-        throw Error(path_, "cairo cannot use this font");
+    file_ = cache.open(path_, index_);
 }
 
 unsigned Face::glyph_index(char32_t cp) const {
@@ -144,32 +140,15 @@ double Face::ink_top(unsigned glyph) const {
     return static_cast<double>(ft_->glyph->metrics.horiBearingY) / ft_->units_per_EM;
 }
 
-cairo_scaled_font_t* Face::scaled(double size) const {
-    std::lock_guard lock(mutex_);
-    ScaledFontPtr& font = scaled_[size];
-    if (!font) {
-        cairo_matrix_t font_matrix, ctm;
-        cairo_matrix_init_scale(&font_matrix, size, size);
-        cairo_matrix_init_identity(&ctm);
-        // Outlines as designed: no hinting, no metrics rounded to device pixels.
-        FontOptionsPtr options(cairo_font_options_create());
-        cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
-        cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
-        font.reset(cairo_scaled_font_create(cairo_face_.get(), &font_matrix, &ctm, options.get()));
-        if (cairo_scaled_font_status(font.get()) != CAIRO_STATUS_SUCCESS)
-            throw Error(path_, "cairo cannot scale this font");
-    }
-    return font.get();
-}
-
 int FontSet::add_face(const std::string& path, int index) {
     for (std::size_t i = 0; i < faces_.size(); ++i)
         if (faces_[i]->path() == path && faces_[i]->index() == index) return static_cast<int>(i);
-    faces_.push_back(std::make_unique<Face>(library_.get(), path, index));
+    faces_.push_back(std::make_unique<Face>(library_.get(), *files_, path, index));
     return static_cast<int>(faces_.size() - 1);
 }
 
-FontSet::FontSet(const std::vector<FontOverride>& overrides) {
+FontSet::FontSet(const std::vector<FontOverride>& overrides, std::shared_ptr<fonts::FontCache> cache)
+    : files_(cache ? std::move(cache) : std::make_shared<fonts::FontCache>()) {
     FT_Library library = nullptr;
     if (FT_Init_FreeType(&library)) throw std::runtime_error("FreeType cannot start");
     library_.reset(library);

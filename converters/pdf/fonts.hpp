@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "converters/pdf/font_layer.hpp"
 #include "converters/pdf/handles.hpp"
 #include "gongwen/pdf.hpp"
 
@@ -32,12 +33,12 @@ struct Glyph {
     bool found() const { return face >= 0; }
 };
 
-// One font file (or one face of a collection). Our own FreeType face answers character and
-// advance lookups under a mutex; cairo draws from its own face of the same file, so the two
-// never share FreeType state across threads.
+// One font file (or one face of a collection). Our own FreeType face answers the layout's
+// character and advance lookups under a mutex; the font layer's file of the same face (shared
+// through the font set's cache) gives the PDF its subsets, CIDs and widths.
 class Face {
 public:
-    Face(FT_Library library, std::string path, int index);
+    Face(FT_Library library, fonts::FontCache& cache, std::string path, int index);
     const std::string& path() const { return path_; }
     int index() const { return index_; }
     const std::string& family() const { return family_; }
@@ -45,8 +46,8 @@ public:
     double advance(unsigned glyph) const;      // in em
     double ink_top(unsigned glyph) const;      // top of the glyph's outline above the baseline, in em
     double ascent() const { return ascent_; }  // top of the em box above the baseline, in em
-    // cairo's font for this face at `size` points, made once and kept.
-    cairo_scaled_font_t* scaled(double size) const;
+    // The font layer's file of this face: its subsets, CIDs and widths for the PDF.
+    const fonts::FontFile& file() const { return *file_; }
 
 private:
     std::string path_;
@@ -54,14 +55,14 @@ private:
     std::string family_;
     double ascent_ = 0.88;
     FtFacePtr ft_;
-    FontFacePtr cairo_face_;
+    std::shared_ptr<const fonts::FontFile> file_;
     mutable std::mutex mutex_;
-    mutable std::map<double, ScaledFontPtr> scaled_;
 };
 
 class FontSet {
 public:
-    explicit FontSet(const std::vector<FontOverride>& overrides);
+    // `cache`: the font files to share with other font sets (a new cache when null).
+    explicit FontSet(const std::vector<FontOverride>& overrides, std::shared_ptr<fonts::FontCache> cache = nullptr);
     // The first face of `role`'s chain that has `cp`.
     Glyph resolve(char32_t cp, Role role) const;
     const Face& face(int i) const { return *faces_[static_cast<std::size_t>(i)]; }
@@ -72,6 +73,7 @@ public:
 private:
     int add_face(const std::string& path, int index);
     FtLibraryPtr library_;
+    std::shared_ptr<fonts::FontCache> files_;
     std::vector<std::unique_ptr<Face>> faces_;
     std::array<std::vector<int>, kRoleCount> chains_;
     std::vector<std::string> substitutions_;

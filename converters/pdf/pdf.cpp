@@ -1,7 +1,8 @@
 #include "gongwen/pdf.hpp"
 #include "gongwen/unicode.hpp"
 
-#include <podofo.h>
+#include <hb.h>
+#include <libdeflate.h>
 
 #include <algorithm>
 #include <cctype>
@@ -30,7 +31,7 @@ std::string pdf_date(const std::string& iso) {
     return zone == "Z" ? out + "Z" : out + zone.substr(0, 3) + "'" + zone.substr(4, 2) + "'";
 }
 
-pdf::Archive archive_of(const Document& doc, const PdfOptions& options, std::vector<pdf::Bookmark> bookmarks) {
+pdf::Archive archive_of(const Document& doc, const PdfOptions& options) {
     const Metadata& m = doc.metadata;
     const Description d = describe(doc);
     pdf::Archive a;
@@ -40,11 +41,9 @@ pdf::Archive archive_of(const Document& doc, const PdfOptions& options, std::vec
     a.subject = m.category.value;
     a.keywords = m.keywords.value;
     a.creator = std::string("gongwen ") + GONGWEN_VERSION;
-    a.producer = a.creator + " (cairo " + cairo_version_string() + ", PoDoFo " + std::to_string(PODOFO_VERSION_MAJOR) +
-                 "." + std::to_string(PODOFO_VERSION_MINOR) + "." + std::to_string(PODOFO_VERSION_PATCH) + ")";
+    a.producer = a.creator + " (HarfBuzz " + hb_version_string() + ", libdeflate " + LIBDEFLATE_VERSION_STRING + ")";
     a.date_xmp = d.created;
     a.date_pdf = pdf_date(d.created);
-    a.bookmarks = std::move(bookmarks);
     if (options.conformance == PdfConformance::a3b) {
         a.xml = options.source_xml;
         const std::filesystem::path name(doc.source.name);
@@ -106,12 +105,11 @@ std::vector<FontOverride> read_font_config(const std::string& path) {
 PdfFonts::PdfFonts(const std::vector<FontOverride>& fonts) : set_(std::make_shared<const pdf::FontSet>(fonts)) {}
 
 pdf::Rendered pdf::render(const Document& doc, const PdfOptions& options, const PdfFonts& fonts, const Budget& budget) {
-    Layout layout = lay_out(doc, fonts.set(), budget);
-    const std::string drawn = draw_pdf(layout, fonts.set(), budget);
+    const Layout layout = lay_out(doc, fonts.set(), budget);
     Rendered r;
     r.pages = layout.pages.size();
-    r.bytes = complete_archive(drawn, archive_of(doc, options, std::move(layout.bookmarks)));
-    r.diagnostics = std::move(layout.diagnostics);
+    r.bytes = write_direct(layout, fonts.set(), archive_of(doc, options), budget);
+    r.diagnostics = layout.diagnostics;
     return r;
 }
 

@@ -1,5 +1,5 @@
-// The archival PDF writer: GB/T 9704 page layout by our own grid engine, drawn with cairo,
-// completed with PoDoFo into PDF/A-2b or PDF/A-3b (see ../shared/docs/standards.md).
+// The archival PDF writer: GB/T 9704 page layout by our own grid engine, written directly as
+// PDF/A-2b or PDF/A-3b with fonts subset by HarfBuzz (see ../shared/docs/standards.md).
 #pragma once
 
 #include <memory>

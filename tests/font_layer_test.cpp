@@ -1,0 +1,174 @@
+// The font layer: font files opened once per cache, subsets that draw each kept glyph exactly as
+// the original font does (outlines compared point by point with FreeType), CIDs kept for
+// CID-keyed CFF fonts, and clear errors for what is not a font.
+#include "converters/pdf/font_layer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <set>
+#include <thread>
+
+#include "converters/pdf/fonts.hpp"
+#include "converters/pdf/handles.hpp"
+#include "gongwen/error.hpp"
+
+namespace gongwen {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kFang = std::string(pdf::kFandolDir) + "/FandolFang-Regular.otf";
+const std::string kUMing = "/usr/share/fonts/truetype/arphic/uming.ttc";
+
+struct Outline {
+    std::vector<FT_Vector> points;
+    std::vector<short> contours;
+    long advance = 0;
+    bool operator==(const Outline& o) const {
+        if (points.size() != o.points.size() || contours != o.contours || advance != o.advance) return false;
+        for (std::size_t i = 0; i < points.size(); ++i)
+            if (points[i].x != o.points[i].x || points[i].y != o.points[i].y) return false;
+        return true;
+    }
+};
+
+class FreeType {
+public:
+    FreeType() {
+        FT_Library l = nullptr;
+        EXPECT_EQ(FT_Init_FreeType(&l), 0);
+        lib_.reset(l);
+    }
+    pdf::FtFacePtr open(const std::string& path, int index) {
+        FT_Face f = nullptr;
+        EXPECT_EQ(FT_New_Face(lib_.get(), path.c_str(), index, &f), 0) << path;
+        return pdf::FtFacePtr(f);
+    }
+    pdf::FtFacePtr open(const std::string& bytes) {
+        FT_Face f = nullptr;
+        EXPECT_EQ(FT_New_Memory_Face(lib_.get(), reinterpret_cast<const FT_Byte*>(bytes.data()),
+                                     static_cast<FT_Long>(bytes.size()), 0, &f),
+                  0);
+        return pdf::FtFacePtr(f);
+    }
+    static std::optional<Outline> outline(FT_Face face, unsigned glyph) {
+        if (FT_Load_Glyph(face, glyph, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING)) return std::nullopt;
+        const FT_Outline& o = face->glyph->outline;
+        Outline out;
+        out.points.assign(o.points, o.points + o.n_points);
+        out.contours.assign(o.contours, o.contours + o.n_contours);
+        out.advance = face->glyph->metrics.horiAdvance;
+        return out;
+    }
+
+private:
+    pdf::FtLibraryPtr lib_;
+};
+
+std::vector<unsigned> glyphs_of(FT_Face face, std::u32string_view text) {
+    std::vector<unsigned> glyphs;
+    for (char32_t c : text)
+        if (const unsigned g = FT_Get_Char_Index(face, c)) glyphs.push_back(g);
+    return glyphs;
+}
+
+constexpr std::u32string_view kText = U"关于开展安全生产检查的通知，各单位：2024年（一）“试点”。ABC";
+
+TEST(FontLayer, CidKeyedCffSubsetDrawsEveryKeptGlyphAsTheOriginalAtItsCid) {
+    if (!fs::exists(kFang)) GTEST_SKIP() << kFang << " not installed (scripts/bootstrap.sh)";
+    fonts::FontCache cache;
+    const auto file = cache.open(kFang, 0);
+    ASSERT_EQ(file->outlines(), fonts::Outlines::cff);
+    ASSERT_TRUE(file->cid_keyed());
+    FreeType ft;
+    const pdf::FtFacePtr original = ft.open(kFang, 0);
+    const std::vector<unsigned> glyphs = glyphs_of(original.get(), kText);
+    ASSERT_GT(glyphs.size(), 30u);
+    const fonts::Subset subset = file->subset(glyphs);
+    ASSERT_FALSE(subset.cff.empty());
+    // The subset's charset holds .notdef and the kept glyphs' CIDs, no other.
+    std::vector<unsigned> cids = fonts::cff_cids(subset.cff, static_cast<unsigned>(subset.codes.size() + 1));
+    std::set<unsigned> want{0};
+    for (unsigned g : glyphs) want.insert(file->cid(g));
+    EXPECT_EQ(std::set<unsigned>(cids.begin(), cids.end()), want);
+    // A bare CID-keyed CFF font is addressed by CID (as a PDF reader does with CIDFontType0C).
+    const pdf::FtFacePtr sub = ft.open(subset.cff);
+    ASSERT_TRUE(sub);
+    for (unsigned g : glyphs) {
+        EXPECT_EQ(subset.code(g), file->cid(g));
+        const auto a = FreeType::outline(original.get(), g);
+        const auto b = FreeType::outline(sub.get(), subset.code(g));
+        ASSERT_TRUE(a && b) << "glyph " << g;
+        EXPECT_TRUE(*a == *b) << "glyph " << g << " (CID " << file->cid(g) << ") differs in the subset";
+        EXPECT_EQ(file->advance(g), a->advance);
+    }
+    // A glyph not asked for is not there: its CID loads nothing, or .notdef.
+    const unsigned other = FT_Get_Char_Index(original.get(), U'鑫');
+    ASSERT_GT(other, 0u);
+    ASSERT_EQ(want.count(file->cid(other)), 0u);
+    const auto missing = FreeType::outline(sub.get(), file->cid(other));
+    EXPECT_TRUE(!missing || missing->points.empty() || *missing == *FreeType::outline(sub.get(), 0));
+    // Far smaller than the font, which it does not merely copy.
+    EXPECT_LT(subset.cff.size() * 10, fs::file_size(kFang));
+}
+
+TEST(FontLayer, TrueTypeSubsetRenumbersGlyphsAndKeepsTheirOutlines) {
+    if (!fs::exists(kUMing)) GTEST_SKIP() << kUMing << " not installed (scripts/bootstrap.sh)";
+    fonts::FontCache cache;
+    const auto file = cache.open(kUMing, 0);
+    ASSERT_EQ(file->outlines(), fonts::Outlines::truetype);
+    EXPECT_FALSE(file->cid_keyed());
+    FreeType ft;
+    const pdf::FtFacePtr original = ft.open(kUMing, 0);
+    const std::vector<unsigned> glyphs = glyphs_of(original.get(), U"爲關於開展與產業發展報告");
+    ASSERT_GT(glyphs.size(), 8u);
+    const fonts::Subset subset = file->subset(glyphs);
+    const pdf::FtFacePtr sub = ft.open(subset.font);
+    ASSERT_TRUE(sub);
+    EXPECT_LE(static_cast<std::size_t>(sub->num_glyphs), glyphs.size() + 1);  // renumbered densely
+    for (unsigned g : glyphs) {
+        EXPECT_GT(subset.code(g), 0u);
+        const auto a = FreeType::outline(original.get(), g);
+        const auto b = FreeType::outline(sub.get(), subset.code(g));
+        ASSERT_TRUE(a && b) << "glyph " << g;
+        EXPECT_TRUE(*a == *b) << "glyph " << g << " differs in the subset";
+    }
+}
+
+TEST(FontLayer, CacheOpensEachFaceOnceForAllThreads) {
+    if (!fs::exists(kFang)) GTEST_SKIP() << kFang << " not installed (scripts/bootstrap.sh)";
+    fonts::FontCache cache;
+    std::vector<std::shared_ptr<const fonts::FontFile>> got(4);
+    std::vector<std::string> subsets(4);
+    {
+        std::vector<std::jthread> threads;
+        for (std::size_t i = 0; i < got.size(); ++i)
+            threads.emplace_back([&, i] {
+                got[i] = cache.open(kFang, 0);
+                subsets[i] = got[i]->subset({100, 200, 300}).cff;
+            });
+    }
+    for (std::size_t i = 1; i < got.size(); ++i) {
+        EXPECT_EQ(got[i].get(), got[0].get());
+        EXPECT_EQ(subsets[i], subsets[0]) << "a subset depends on the glyphs alone";
+    }
+}
+
+TEST(FontLayer, WhatIsNotAFontIsAClearError) {
+    const fs::path path = fs::temp_directory_path() / ("gongwen-not-a-font-" + std::to_string(::getpid()) + ".otf");
+    std::ofstream(path) << "this is not a font";
+    fonts::FontCache cache;
+    EXPECT_THROW(cache.open(path.string(), 0), Error);
+    EXPECT_THROW(cache.open((fs::temp_directory_path() / "gongwen-no-such-font.otf").string(), 0), Error);
+    fs::remove(path);
+    // A CFF table cut short is reported, not read past its end.
+    EXPECT_THROW(fonts::cff_cids(std::string("\x01\x00\x04\x04\x00\x01\x01", 7), 10), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace gongwen
