@@ -68,6 +68,10 @@ constexpr std::initializer_list<std::u32string_view> kEvents = {
     U"违法行为", U"违规行为", U"违纪行为", U"案件", U"案例", U"事件", U"事故", U"投诉", U"举报", U"申请", U"诉讼",
     U"复议",     U"纠纷",     U"信访",     U"上访", U"差错", U"误差", U"失误", U"败诉", U"伤亡", U"处罚", U"案",
     U"情况",     U"事项",     U"收费",     U"费用", U"费",   U"追究", U"问责", U"文件", U"人员"};
+// Objects that are nouns of every kind of sentence (情况, 文件, 人员): a zero statement only when
+// they end its clause (不涉及违规收费情况。), never inside a longer phrase (没有设计文件的项目).
+constexpr std::initializer_list<std::u32string_view> kWeakEvents = {U"情况", U"事项", U"收费", U"费用", U"费",
+                                                                    U"追究", U"问责", U"文件", U"人员"};
 // After 零 only events one counts (零投诉, 零事故); 零误差, 零差错, 零收费 are standards kept.
 constexpr std::initializer_list<std::u32string_view> kCountedAfterLing = {
     U"投诉", U"举报", U"案件", U"事故", U"事件", U"信访", U"上访", U"诉讼", U"复议", U"败诉", U"纠纷", U"伤亡"};
@@ -215,6 +219,9 @@ bool rejected_before(std::u32string_view view, std::size_t pos, const Numeral& n
     if (const std::size_t sp = spaces_before(view, pos);
         sp > 0 && !n.chinese && pos > sp && view[pos - sp - 1] == U'第')
         return true;  // 第 17 个
+    if (const std::size_t sp = spaces_before(view, pos);
+        sp > 0 && !n.chinese && pos > sp && (is_ascii_digit(view[pos - sp - 1]) || view[pos - sp - 1] == '.'))
+        return true;  // 1 0 ％: digits spaced out one by one, whose number cannot be told
     const char32_t p = view[pos - 1];
     if (p == U'第') return true;
     if (!n.chinese) {
@@ -283,7 +290,9 @@ bool read_unit(std::u32string_view view, std::size_t& i, std::size_t limit, cons
             std::u32string_view(U"分署长队位件").find(view[i + 1]) != std::u32string_view::npos)
             return false;
         // A time span is no count: 近三个年度, 四个季度.
-        if (h.unit == U"个" && match_any(view, i + 1, {U"年度", U"季度", U"年头", U"世纪"}) > 0) return false;
+        if (h.unit == U"个" && match_any(view, i + 1, {U"年度", U"季度", U"年头", U"世纪"}) > 0 &&
+            match_any(view, i + 3, {U"计划", U"报告", U"预算", U"目标", U"任务"}) == 0)
+            return false;
         if (n.chinese && h.unit == U"期") return false;  // 三期工程, 二期: phases, not counts
         h.measure = is_measure(h.unit);
         i += u;
@@ -403,9 +412,10 @@ std::optional<Hit> read_quantity(std::u32string_view view, std::size_t pos, std:
         return std::nullopt;
     }
     unit_range(view, i, limit, *n, h);
-    // An age range or bound (3—6岁, 60岁以上) says who, not how many.
-    if (h.unit == U"岁" &&
-        (!h.value_max.empty() || !h.qualifier.empty() || match_any(view, i, {U"及以上", U"及以下"}) > 0))
+    // An age range, or an age bound naming a group (3—6岁儿童, 60岁以上老人), says who, not how
+    // many; a life expectancy of 80岁以上 is a fact.
+    if (h.unit == U"岁" && (!h.value_max.empty() || match_any(view, i, {U"及以上", U"及以下"}) > 0 ||
+                            (i < limit && is_han(view[i]) && view[i] != U'的')))
         return std::nullopt;
     if (h.unit.empty()) h.unit = counted_unit(view, i);
     h.begin = pos;
@@ -437,16 +447,28 @@ std::u32string zero_unit(std::u32string_view subject) {
 
 // Where the negated object ends: the last event word before the clause ends, when what
 // follows it is not more of the same noun.
-std::size_t zero_object_end(std::u32string_view view, std::size_t from, std::size_t limit) {
+// Where the negated object ends: the last event word before the clause ends, when what
+// follows it is not more of the same noun. `strict` (after 没有, which negates anything) and
+// the weak objects demand that the event word ends the clause, and an object with a verb's
+// marks (地, 得, 着, 了: 熟视无睹地继续浪费) is a verb phrase, not a noun.
+std::size_t zero_object_end(std::u32string_view view, std::size_t from, std::size_t limit, bool strict) {
     std::size_t clause_end = from;
     while (clause_end < limit && clause_end - from < 30 && !facts::is_clause_break(view, clause_end) &&
            !is_ascii_digit(view[clause_end]) && view[clause_end] != U'是')
         ++clause_end;
+    const bool real_end = clause_end == limit || facts::is_clause_break(view, clause_end);
     std::size_t best = 0;
     for (std::size_t k = from; k < clause_end; ++k) {
         const std::size_t n = event_at(view, k);
         if (n == 0 || k + n > clause_end) continue;
         const std::size_t after = k + n;
+        if (strict || match_any(view, k, kWeakEvents) == n) {
+            if (after != clause_end || !real_end) continue;
+            bool verbal = false;
+            for (std::size_t j = from; j < k; ++j)
+                verbal = verbal || std::u32string_view(U"地得着了").find(view[j]) != std::u32string_view::npos;
+            if (verbal) continue;
+        }
         const bool ends = after == clause_end || !is_han(view[after]) ||
                           std::u32string_view(U"发出等的和及或与").find(view[after]) != std::u32string_view::npos;
         if (ends) best = after;
@@ -506,7 +528,7 @@ std::vector<Hit> read_zero(const Line& line, std::size_t pos, std::size_t limit,
     if (view[pos] == U'无' && match_any(view, pos + 1, {U"正当", U"理由"}) > 0) return {};
     std::size_t from = pos + n;
     from += match_any(view, from, {U"一起", U"一件", U"一例", U"一宗", U"任何"});
-    const std::size_t end = zero_object_end(view, from, limit);
+    const std::size_t end = zero_object_end(view, from, limit, starts_with(view, pos, U"没有") && n == 2);
     if (end == 0) return {};
     Stretch head{end, end};
     for (std::u32string_view e : kEvents)
