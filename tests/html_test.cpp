@@ -291,6 +291,28 @@ TEST(HtmlMetadata, WhatThePageShowsOutranksItsMetaTags) {
     EXPECT_EQ(diagnostic_count(doc, "metadata_conflict"), 1u);
 }
 
+TEST(HtmlMetadata, APubDateEqualToThePageRegenerationStampIsNoPublicationDate) {
+    const std::string head =
+        "<meta name=\"PubDate\" content=\"2024-06-03 08:00:12\"><meta name=\"others\" content=\"页面生成时间 "
+        "2024-06-03 08:00:12\">";
+    const std::string index =
+        "<table class=\"xxgk\"><tr><td>索引号：</td><td>000014349/2024-00031</td><td>发文日期：</td>"
+        "<td>2024-03-18</td></tr></table>";
+    const Document dated = read(page("<p>2023年，我局全面推进法治政府建设，取得积极成效。</p>", head, index));
+    EXPECT_EQ(dated.metadata.published.value, "2024-03-18");  // the index table's date, not the rebuild
+    const Document bare = read(page("<p>2023年，我局全面推进法治政府建设，取得积极成效。</p>", head));
+    EXPECT_FALSE(bare.metadata.published.present());
+    bool stamp = false;
+    for (const ExtraField& x : bare.metadata.extra)
+        stamp = stamp || (x.key == "页面生成时间" && x.value == "2024-06-03 08:00:12");
+    EXPECT_TRUE(stamp);
+    // A PubDate that differs from the stamp is still the publication date.
+    const Document other = read(page("<p>2023年，我局全面推进法治政府建设，取得积极成效。</p>",
+                                     "<meta name=\"PubDate\" content=\"2024-02-20 09:15\"><meta name=\"others\" "
+                                     "content=\"页面生成时间 2024-06-03 08:00:12\">"));
+    EXPECT_EQ(other.metadata.published.value, "2024-02-20");
+}
+
 TEST(HtmlMetadata, IndexTableBecomesMetadataNotATable) {
     const std::string index =
         "<table "
