@@ -145,6 +145,49 @@ TEST(HtmlContent, RelatedArticlesInsideTheArticleAreDropped) {
     EXPECT_NE(all_text(doc).find("十二件"), std::string::npos);
 }
 
+TEST(HtmlContent, RelatedBoxesAreDroppedWhereverTheSitePutsThem) {
+    // A related-articles box with one link and its date, and an empty 相关新闻 box whose list a
+    // script fills in, both inside the article's frame.
+    const Document doc = read(page(
+        "<div class=\"rel\"><h3><span>关联稿件：</span></h3><ul><li><a "
+        "href=\"/9\">图文解读：《某县2023年统计公报》</a>"
+        "<span>2024-07-12</span></li></ul></div><p>全年办理申请十二件，均按时答复。</p>"
+        "<div class=\"about\"><div class=\"t\">相关新闻</div></div><div><p>猜你喜欢</p><ul><li><a href=\"/5\">某市召开"
+        "工作会议</a></li></ul></div>"));
+    const std::string text = all_text(doc);
+    EXPECT_EQ(text.find("关联稿件"), std::string::npos);
+    EXPECT_EQ(text.find("图文解读"), std::string::npos);
+    EXPECT_EQ(text.find("相关新闻"), std::string::npos);
+    EXPECT_EQ(text.find("猜你喜欢"), std::string::npos);
+    EXPECT_NE(text.find("十二件"), std::string::npos);
+    // A paragraph that only starts with such words is prose.
+    const Document prose = read(page("<p>相关新闻发布后，全年办理申请十二件，均按时答复。</p>"));
+    EXPECT_NE(all_text(prose).find("相关新闻发布后"), std::string::npos);
+}
+
+TEST(HtmlContent, ToolbarItemsAreRecognisedByWhatTheySay) {
+    const Document doc =
+        read(page("<div class=\"bar\"><span>字号：<a>大</a> <a>中</a> "
+                  "<a>小</a></span></div><p>全年办理申请十二件，均按时答复。</p>"
+                  "<div><a href=\"/x.pdf\">下载PDF</a></div><div><a>Word版下载</a></div><div>微信扫码分享</div>"
+                  "<p><a>我要纠错</a></p><p>关注我们</p><p>正在加载…</p>"));
+    const std::string text = all_text(doc);
+    for (const char* item : {"字号", "下载PDF", "Word版下载", "扫码分享", "我要纠错", "关注我们", "正在加载"})
+        EXPECT_EQ(text.find(item), std::string::npos) << item;
+    EXPECT_NE(text.find("十二件"), std::string::npos);
+}
+
+TEST(HtmlMetadata, IndexEntriesPrintedAsLabelAndValueElementsAreMetadata) {
+    const std::string index =
+        "<dl class=\"meta\"><dd><label>发文日期：</label><div>2024-04-18</div></dd><dd><label>公开时限：</label>"
+        "<div>常年公开</div></dd><dd><label>分类：</label><div>统计公报</div></dd></dl>";
+    const Document doc = read(page(index + "<p>2023年，全市经济运行稳中向好，全年办理申请十二件。</p>"));
+    EXPECT_EQ(doc.metadata.published.value, "2024-04-18");
+    const std::string text = all_text(doc);
+    EXPECT_EQ(text.find("公开时限"), std::string::npos);
+    EXPECT_EQ(text.find("常年公开"), std::string::npos);
+}
+
 TEST(HtmlContent, AttachmentLinksAreKept) {
     const Document doc =
         read(page("<p>全年办理申请十二件，均按时答复。</p><p>附件：<a href=\"/a.pdf\">1.统计表.pdf</a> "
