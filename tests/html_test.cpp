@@ -170,9 +170,11 @@ TEST(HtmlContent, ToolbarItemsAreRecognisedByWhatTheySay) {
         read(page("<div class=\"bar\"><span>字号：<a>大</a> <a>中</a> "
                   "<a>小</a></span></div><p>全年办理申请十二件，均按时答复。</p>"
                   "<div><a href=\"/x.pdf\">下载PDF</a></div><div><a>Word版下载</a></div><div>微信扫码分享</div>"
-                  "<p><a>我要纠错</a></p><p>关注我们</p><p>正在加载…</p>"));
+                  "<p><a>我要纠错</a></p><p>关注我们</p><p>正在加载…</p>"
+                  "<p>版权声明：凡本网注明来源的作品，未经授权不得转载、摘编。</p>"));
     const std::string text = all_text(doc);
-    for (const char* item : {"字号", "下载PDF", "Word版下载", "扫码分享", "我要纠错", "关注我们", "正在加载"})
+    for (const char* item :
+         {"字号", "下载PDF", "Word版下载", "扫码分享", "我要纠错", "关注我们", "正在加载", "版权声明"})
         EXPECT_EQ(text.find(item), std::string::npos) << item;
     EXPECT_NE(text.find("十二件"), std::string::npos);
 }
@@ -186,6 +188,21 @@ TEST(HtmlMetadata, IndexEntriesPrintedAsLabelAndValueElementsAreMetadata) {
     const std::string text = all_text(doc);
     EXPECT_EQ(text.find("公开时限"), std::string::npos);
     EXPECT_EQ(text.find("常年公开"), std::string::npos);
+}
+
+TEST(HtmlContent, ATrailOfLinksBetweenSeparatorsIsABreadcrumb) {
+    const std::string trail =
+        "<div class=\"t-left\"><span><a href=\"/\">某某科普网</a></span><span>&gt;</span><span><a href=\"/n\">时政新闻"
+        "</a></span><span>&gt;</span></div>";
+    const Document doc =
+        read(page("<div><h1>某市召开科普工作座谈会</h1></div><p>会议指出，要持续推进科普工作，全年举办活动十二场。</p>",
+                  "", trail));
+    EXPECT_EQ(all_text(doc).find("时政新闻"), std::string::npos);
+    EXPECT_EQ(doc.metadata.title.value, "某市召开科普工作座谈会");
+    // Two linked names with a separator inside a sentence are prose.
+    const Document prose =
+        read(page("<p>详见<a href=\"/a\">通知</a>和<a href=\"/b\">解读</a>，全年举办活动十二场。</p>"));
+    EXPECT_NE(all_text(prose).find("通知"), std::string::npos);
 }
 
 TEST(HtmlContent, AttachmentLinksAreKept) {

@@ -243,6 +243,28 @@ bool furniture_item(const Analysis& a, std::size_t i) {
     return size_label && t.find(U'大') != std::u32string::npos && t.find(U'小') != std::u32string::npos;
 }
 
+// A trail of links between separators (中国科普网 > 时政新闻 >): a breadcrumb, whatever the
+// element is called and whether or not it starts at 首页.
+bool link_trail(const Analysis& a, std::size_t i) {
+    const Stats& s = a.stats[i];
+    if (s.links < 2 || s.text > 80 || s.punct > 0 || a.last[i] - i > 32) return false;
+    std::size_t separators = 0;
+    for (char32_t cp : fold(first_text(a.elements[i], 81)))
+        if (cp == '>' || cp == U'»' || cp == U'›' || cp == U'→') ++separators;
+    return separators + 1 >= s.links && s.text - s.link_text <= separators;
+}
+
+// A media site's copyright line (版权声明：本网所刊…未经授权，不得转载): a short element saying
+// who owns the page's words and who may copy them.
+bool copyright_notice(const Analysis& a, std::size_t i) {
+    const Stats& s = a.stats[i];
+    // A paragraph of its own: no block below it, at most one sentence.
+    if (s.text == 0 || s.text > 200 || s.text != s.inline_text || s.periods > 1 || a.last[i] - i > 16) return false;
+    const std::u32string t = squeezed_text(a.elements[i], 201);
+    const auto has = [&](std::u32string_view w) { return t.find(w) != std::u32string::npos; };
+    return has(U"版权声明") || has(U"转载请注明") || (has(U"未经") && has(U"转载")) || has(U"版权归");
+}
+
 // "今天是：2019年10月31日 星期四": the site clock, never the publication date.
 bool site_clock(const Analysis& a, std::size_t i) {
     const Stats& s = a.stats[i];
@@ -264,7 +286,7 @@ void mark_chrome(const Page& page, Analysis& a) {
         const bool article_like = s.punct >= 5 && s.punct * 2 >= page_punct;
         const bool chrome = (chrome_by_tag(e) || chrome_by_name(e) || widget_by_name(e, s)) && !article_like;
         if (chrome || link_list(a, i) || titled_list(a, i) || site_clock(a, i) || furniture_box(a, i) ||
-            furniture_item(a, i)) {
+            furniture_item(a, i) || link_trail(a, i) || copyright_notice(a, i)) {
             a.stats[i].mark = true;
             if (s.text > 0) a.removed.push_back(page.span_of(e));
             for (std::size_t j = i + 1; j <= a.last[i]; ++j) a.stats[j].pruned = true;
