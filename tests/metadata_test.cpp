@@ -180,6 +180,15 @@ TEST(Metadata, ValueOnTheLineUnderItsLabelAndHeaderDate) {
     EXPECT_EQ(doc.blocks[1].kind, BlockKind::addressee);
 }
 
+TEST(Metadata, AnEmptyFieldDoesNotTakeTheInfoBarsDateAsItsValue) {
+    const Document doc =
+        parse("某市召开工作座谈会\n来源：某某日报\n作者：\n2023-12-01 14:43\n会议指出，要持续推进各项工作。\n");
+    EXPECT_EQ(doc.metadata.source.value, "某某日报");
+    EXPECT_EQ(doc.metadata.published.value, "2023-12-01");
+    EXPECT_EQ(doc.metadata.published_time.value, "14:43");
+    for (const ExtraField& x : doc.metadata.extra) EXPECT_NE(x.value, "2023-12-01 14:43") << x.key;
+}
+
 TEST(Metadata, LabelledDateAloneUnderTheTitleAndTheTitleBlock) {
     const Document doc = parse(
         "2026年某市政府工作报告\n——2026年1月25日在某市第十六届人民代表大会第四次会议上\n"
