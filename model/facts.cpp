@@ -33,7 +33,7 @@ constexpr std::u32string_view kUnits[] = {
     U"起",       U"宗",     U"例",       U"所",       U"处",       U"座",          U"套",     U"台",   U"辆",   U"架",
     U"艘",       U"本",     U"册",       U"张",       U"幅",       U"首",          U"门",     U"种",   U"类",   U"支",
     U"队",       U"轮",     U"组",       U"笔",       U"间",       U"栋",          U"幢",     U"块",   U"株",   U"棵",
-    U"头",       U"只",     U"封",       U"章",       U"节",       U"款",          U"对",     U"列",   U"趟",
+    U"头",       U"只",     U"封",       U"章",       U"节",       U"款",          U"对",     U"列",   U"趟",   U"省",
 };
 
 // Measures never take the counted noun after them (增长13.9%，880万元).
