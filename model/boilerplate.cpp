@@ -72,8 +72,10 @@ bool is_widget_row(std::u32string_view s) {
 }
 
 bool is_breadcrumb(std::u32string_view s) {
+    // A breadcrumb is short: a line that starts like one and runs on with sentences is the page's
+    // body glued to its breadcrumb (a crawler's one-line text), not furniture to drop whole.
     for (auto start : kBreadcrumbStarts)
-        if (starts_with(s, start)) return true;
+        if (starts_with(s, start)) return s.size() <= 200 || !contains(s, U"。");
     const bool arrows = contains(s, U">") || contains(s, U"»") || contains(s, U"›") || contains(s, U"→");
     return arrows && contains(s, U"首页") && s.size() <= 80;
 }

@@ -84,6 +84,11 @@ void attach_lone_values(std::vector<Entry>& entries) {
         }
         Entry& next = entries[i + 1];
         if (next.role != Role::content || next.line.table_run || !is_short_value(next.line.view, 40)) continue;
+        // An empty field (作者：) before the info bar's date and time: the date is no author.
+        std::string time;
+        if (last.key != MetaKey::published && last.key != MetaKey::written &&
+            !parse_date(next.line.view, true, &time).empty() && !time.empty())
+            continue;
         next.role = Role::metadata;
         next.continued = last.key;
         next.continued_label = label_text(e.line, last.label_begin);

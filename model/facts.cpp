@@ -24,17 +24,17 @@ using facts::starts_with;
 
 // Counting words (量词) and measures. Longest match wins, so 人次 before 人, 部门 before 部.
 constexpr std::u32string_view kUnits[] = {
-    U"个百分点", U"百分点",   U"个工作日",    U"工作日", U"个月", U"人次", U"家次", U"件次", U"场次", U"批次",
-    U"户次",     U"架次",     U"车次",        U"篇次",   U"份次", U"课时", U"学时", U"小时", U"分钟", U"部门",
-    U"平方公里", U"平方千米", U"平方米",      U"立方米", U"公里", U"千米", U"公顷", U"千克", U"公斤", U"千瓦时",
-    U"千瓦",     U"兆瓦",     U"标准箱",      U"美元",   U"欧元", U"港元", U"日元", U"英镑", U"元",   U"%",
-    U"‰",        U"倍",       U"微克/立方米", U"天",     U"吨",   U"米",   U"亩",   U"升",   U"斤",   U"度",
-    U"岁",       U"个",       U"件",          U"次",     U"项",   U"家",   U"名",   U"人",   U"位",   U"户",
-    U"份",       U"部",       U"条",          U"批",     U"期",   U"篇",   U"场",   U"起",   U"宗",   U"例",
-    U"所",       U"处",       U"座",          U"套",     U"台",   U"辆",   U"架",   U"艘",   U"本",   U"册",
-    U"张",       U"幅",       U"首",          U"门",     U"种",   U"类",   U"支",   U"队",   U"轮",   U"组",
-    U"笔",       U"间",       U"栋",          U"幢",     U"块",   U"株",   U"棵",   U"头",   U"只",   U"封",
-    U"章",       U"节",       U"款",          U"对",
+    U"个百分点", U"百分点", U"个工作日", U"列次",     U"班次",     U"部委",        U"工作日", U"个月", U"人次", U"家次",
+    U"件次",     U"场次",   U"批次",     U"户次",     U"架次",     U"车次",        U"篇次",   U"份次", U"课时", U"学时",
+    U"小时",     U"分钟",   U"部门",     U"平方公里", U"平方千米", U"平方米",      U"立方米", U"公里", U"千米", U"公顷",
+    U"千克",     U"公斤",   U"千瓦时",   U"千瓦",     U"兆瓦",     U"标准箱",      U"美元",   U"欧元", U"港元", U"日元",
+    U"英镑",     U"元",     U"%",        U"‰",        U"倍",       U"微克/立方米", U"天",     U"吨",   U"米",   U"亩",
+    U"升",       U"斤",     U"度",       U"岁",       U"个",       U"件",          U"次",     U"项",   U"家",   U"名",
+    U"人",       U"位",     U"户",       U"份",       U"部",       U"条",          U"批",     U"期",   U"篇",   U"场",
+    U"起",       U"宗",     U"例",       U"所",       U"处",       U"座",          U"套",     U"台",   U"辆",   U"架",
+    U"艘",       U"本",     U"册",       U"张",       U"幅",       U"首",          U"门",     U"种",   U"类",   U"支",
+    U"队",       U"轮",     U"组",       U"笔",       U"间",       U"栋",          U"幢",     U"块",   U"株",   U"棵",
+    U"头",       U"只",     U"封",       U"章",       U"节",       U"款",          U"对",     U"列",   U"趟",   U"省",
 };
 
 // Measures never take the counted noun after them (增长13.9%，880万元).
@@ -62,12 +62,20 @@ constexpr std::initializer_list<std::u32string_view> kPrefixQualifiers = {
 constexpr std::initializer_list<std::u32string_view> kPostfixQualifiers = {U"以上", U"以下", U"以内", U"左右", U"上下"};
 
 // Zero statements: a negation and a countable event (全年未发生行政处罚案件, 零投诉).
-constexpr std::initializer_list<std::u32string_view> kNegations = {U"未发生",   U"未出现",   U"未发现", U"未收到",
-                                                                   U"未受理",   U"未接到",   U"未产生", U"没有发生",
-                                                                   U"没有出现", U"没有收到", U"无",     U"零"};
+constexpr std::initializer_list<std::u32string_view> kNegations = {
+    U"未发生", U"未出现", U"未发现", U"未收到", U"未受理", U"未接到", U"未产生", U"没有发生", U"没有出现", U"没有收到",
+    U"不涉及", U"未涉及", U"未制发", U"未废止", U"未制定", U"未出台", U"未收取", U"没有",     U"无",       U"零"};
 constexpr std::initializer_list<std::u32string_view> kEvents = {
     U"违法行为", U"违规行为", U"违纪行为", U"案件", U"案例", U"事件", U"事故", U"投诉", U"举报", U"申请", U"诉讼",
-    U"复议",     U"纠纷",     U"信访",     U"上访", U"差错", U"误差", U"失误", U"败诉", U"伤亡", U"处罚", U"案"};
+    U"复议",     U"纠纷",     U"信访",     U"上访", U"差错", U"误差", U"失误", U"败诉", U"伤亡", U"处罚", U"案",
+    U"情况",     U"事项",     U"收费",     U"费用", U"费",   U"追究", U"问责", U"文件", U"人员"};
+// Objects that are nouns of every kind of sentence (情况, 文件, 人员): a zero statement only when
+// they end its clause (不涉及违规收费情况。), never inside a longer phrase (没有设计文件的项目).
+constexpr std::initializer_list<std::u32string_view> kWeakEvents = {U"情况", U"事项", U"收费", U"费用", U"费",
+                                                                    U"追究", U"问责", U"文件", U"人员"};
+// After 零 only events one counts (零投诉, 零事故); 零误差, 零差错, 零收费 are standards kept.
+constexpr std::initializer_list<std::u32string_view> kCountedAfterLing = {
+    U"投诉", U"举报", U"案件", U"事故", U"事件", U"信访", U"上访", U"诉讼", U"复议", U"败诉", U"纠纷", U"伤亡"};
 // 无 starting another word (无论, 无法, 无障碍…).
 constexpr std::u32string_view kNotNegatedAfterWu = U"论法疑偿私缝障纸人线形效限关须需数比愧悔缘可非不所意穷异误声息";
 
@@ -191,8 +199,30 @@ struct Hit {
     std::string subject;  // display text; zero statements: their object
 };
 
+// Spaces PDF text puts around a number (申请 312 件): at most two, so that the columns of a
+// space-aligned table stay apart.
+constexpr std::size_t kMaxInnerSpaces = 2;
+
+std::size_t spaces_after(std::u32string_view view, std::size_t i, std::size_t limit) {
+    std::size_t j = i;
+    while (j < limit && j - i < kMaxInnerSpaces && is_space(view[j])) ++j;
+    return j < limit && is_space(view[j]) ? 0 : j - i;
+}
+
+std::size_t spaces_before(std::u32string_view view, std::size_t pos) {
+    std::size_t j = pos;
+    while (j > 0 && pos - j < kMaxInnerSpaces && is_space(view[j - 1])) --j;
+    return pos - j;
+}
+
 bool rejected_before(std::u32string_view view, std::size_t pos, const Numeral& n) {
     if (pos == 0) return false;
+    if (const std::size_t sp = spaces_before(view, pos);
+        sp > 0 && !n.chinese && pos > sp && view[pos - sp - 1] == U'第')
+        return true;  // 第 17 个
+    if (const std::size_t sp = spaces_before(view, pos);
+        sp > 0 && !n.chinese && pos > sp && (is_ascii_digit(view[pos - sp - 1]) || view[pos - sp - 1] == '.'))
+        return true;  // 1 0 ％: digits spaced out one by one, whose number cannot be told
     const char32_t p = view[pos - 1];
     if (p == U'第') return true;
     if (!n.chinese) {
@@ -240,6 +270,13 @@ bool lone_one_allowed(std::u32string_view view, std::size_t unit_pos, std::u32st
 
 // The unit, qualifiers after the number, and the share form; false when this is no quantity.
 bool read_unit(std::u32string_view view, std::size_t& i, std::size_t limit, const Numeral& n, Hit& h) {
+    if (!n.chinese) {  // 312 件, 5500 余条
+        const std::size_t sp = spaces_after(view, i, limit);
+        const std::size_t at = i + sp;
+        if (sp > 0 && at < limit &&
+            (unit_at(view, at) > 0 || ((view[at] == U'余' || view[at] == U'多') && unit_at(view, at + 1) > 0)))
+            i = at;
+    }
     if (h.qualifier.empty() && i + 1 < limit && (view[i] == U'余' || view[i] == U'多') && unit_at(view, i + 1)) {
         h.qualifier = std::u32string(1, view[i]);
         ++i;
@@ -249,6 +286,14 @@ bool read_unit(std::u32string_view view, std::size_t& i, std::size_t limit, cons
     } else if (const std::size_t u = unit_at(view, i); u > 0 && i + u <= limit) {
         h.unit = std::u32string(view.substr(i, u));
         if (n.lone_one && !lone_one_allowed(view, i, h.unit)) return false;
+        // The longest noun first: 五部分, 三部署 are no measure word 部.
+        if (h.unit == U"部" && i + 1 < limit &&
+            std::u32string_view(U"分署长队位件").find(view[i + 1]) != std::u32string_view::npos)
+            return false;
+        // A time span is no count: 近三个年度, 四个季度.
+        if (h.unit == U"个" && match_any(view, i + 1, {U"年度", U"季度", U"年头", U"世纪"}) > 0 &&
+            match_any(view, i + 3, {U"计划", U"报告", U"预算", U"目标", U"任务"}) == 0)
+            return false;
         if (n.chinese && h.unit == U"期") return false;  // 三期工程, 二期: phases, not counts
         h.measure = is_measure(h.unit);
         i += u;
@@ -295,6 +340,33 @@ std::size_t prefix_qualifier(std::u32string_view view, std::size_t lower, std::s
     return 0;
 }
 
+// A rank: 居/位列/跃居/排名…第N位 or 第N名, the verb at most a place phrase before 第.
+bool rank_at(std::u32string_view view, std::size_t pos, std::size_t lower) {
+    const std::size_t at = pos - spaces_before(view, pos);  // 第 3 位
+    if (at <= lower || view[at - 1] != U'第') return false;
+    const std::size_t di = at - 1;
+    for (std::size_t k = di; k > lower && di - k < 12;) {
+        --k;
+        if (facts::is_clause_break(view, k)) return false;
+        if (match_any(view, k, {U"位居", U"位列", U"跃居", U"跃升", U"名列", U"排名", U"排在", U"排位", U"居于"}) > 0)
+            return true;
+        if (view[k] == U'居' && (k + 1 >= view.size() ||
+                                 std::u32string_view(U"民住委家室然").find(view[k + 1]) == std::u32string_view::npos))
+            return true;
+    }
+    return false;
+}
+
+// What a scale word counts when no measure word follows it (近3万居民): people or households.
+std::u32string counted_unit(std::u32string_view view, std::size_t i) {
+    if (match_any(view, i, {U"居民", U"群众", U"人口", U"市民", U"村民", U"农民", U"职工", U"员工", U"工人",  U"学生",
+                            U"游客", U"旅客", U"患者", U"儿童", U"老人", U"党员", U"干部", U"华商", U"华人",  U"华侨",
+                            U"侨胞", U"考生", U"选民", U"观众", U"读者", U"网民", U"用户", U"人员", U"劳动力"}) > 0)
+        return U"人";
+    if (match_any(view, i, {U"农户", U"家庭", U"户籍"}) > 0) return U"户";
+    return {};
+}
+
 // A quantity starting at view[pos]; `run_end` is where scanning resumes when there is none.
 std::optional<Hit> read_quantity(std::u32string_view view, std::size_t pos, std::size_t lower, std::size_t limit,
                                  std::size_t& run_end) {
@@ -308,9 +380,20 @@ std::optional<Hit> read_quantity(std::u32string_view view, std::size_t pos, std:
     while (run_end < limit && (is_ascii_digit(view[run_end]) || is_chinese_digit(view[run_end]) ||
                                is_scale_char(view[run_end]) || view[run_end] == '.' || view[run_end] == ','))
         ++run_end;
-    if (!n || n->end > limit || rejected_before(view, pos, *n) || inside_idiom(view, at)) return std::nullopt;
+    const bool rank = !percent_words && n && rank_at(view, pos, lower);
+    if (!n || n->end > limit || (!rank && rejected_before(view, pos, *n)) || inside_idiom(view, at))
+        return std::nullopt;
     std::size_t i = n->end;
     Hit h;
+    if (rank) {  // 居全省第3位, 位列第二名: the rank and 位 or 名; a bare ordinal is none
+        const std::size_t u = i + spaces_after(view, i, limit);
+        if (!n->max.empty() || n->scaled || u >= limit || (view[u] != U'位' && view[u] != U'名')) return std::nullopt;
+        h.value = n->min;
+        h.unit = std::u32string(1, view[u]);
+        h.begin = pos - spaces_before(view, pos) - 1;
+        h.end = u + 1;
+        return h;
+    }
     h.value = n->min;
     h.value_max = n->max;
     h.qualifier = to_u32(n->infix);
@@ -321,20 +404,21 @@ std::optional<Hit> read_quantity(std::u32string_view view, std::size_t pos, std:
             run_end = std::max(run_end, i);
         }
     }
-    // 年 is a year almost always; after 连续 or 历时 it counts years (连续6年增产).
-    const bool years =
-        !percent_words && i < limit && view[i] == U'年' && pos >= 2 &&
-        (starts_with(view, pos - 2, U"连续") || starts_with(view, pos - 2, U"历时") || view[pos - 1] == U'用') &&
-        h.value_max.empty() && compare_decimals(h.value, "100") < 0;
-    if (percent_words || years) {
-        h.unit = percent_words ? U"%" : U"年";
+    // 年 after a number is a year or a time span (连续两年, 今后五年, 50年一遇), never a count.
+    if (percent_words) {
+        h.unit = U"%";
         h.measure = true;
-        i += years ? 1 : 0;
     } else if (!read_unit(view, i, limit, *n, h)) {
         run_end = std::max(run_end, n->end);
         return std::nullopt;
     }
     unit_range(view, i, limit, *n, h);
+    // An age range, or an age bound naming a group (3—6岁儿童, 60岁以上老人), says who, not how
+    // many; a life expectancy of 80岁以上 is a fact.
+    if (h.unit == U"岁" && (!h.value_max.empty() || match_any(view, i, {U"及以上", U"及以下"}) > 0 ||
+                            (i < limit && is_han(view[i]) && view[i] != U'的')))
+        return std::nullopt;
+    if (h.unit.empty()) h.unit = counted_unit(view, i);
     h.begin = pos;
     if (const std::size_t q = prefix_qualifier(view, lower, pos); q > 0) {
         h.begin = pos - q;
@@ -346,28 +430,46 @@ std::optional<Hit> read_quantity(std::u32string_view view, std::size_t pos, std:
 
 // --- zero statements ---------------------------------------------------------------------
 
+// The unit of a zero statement comes from its noun; a noun that names none leaves it empty.
 std::u32string zero_unit(std::u32string_view subject) {
     const auto ends = [&](std::u32string_view e) {
         return subject.size() >= e.size() && subject.substr(subject.size() - e.size()) == e;
     };
-    if (ends(U"事件") || ends(U"事故")) return U"起";
-    if (ends(U"差错") || ends(U"误差") || ends(U"失误")) return U"次";
-    if (ends(U"伤亡")) return U"人";
-    return U"件";
+    if (ends(U"事件") || ends(U"事故") || ends(U"行为")) return U"起";
+    if (ends(U"差错") || ends(U"误差") || ends(U"失误") || ends(U"追究") || ends(U"问责")) return U"次";
+    if (ends(U"伤亡") || ends(U"人员")) return U"人";
+    if (ends(U"费") || ends(U"费用") || ends(U"收费")) return U"元";
+    if (ends(U"事项")) return U"项";
+    for (std::u32string_view e : {U"申请", U"案件", U"案例", U"案", U"文件", U"投诉", U"举报", U"诉讼", U"复议",
+                                  U"纠纷", U"信访", U"上访", U"败诉", U"处罚"})
+        if (ends(e)) return U"件";
+    return {};
 }
 
 // Where the negated object ends: the last event word before the clause ends, when what
 // follows it is not more of the same noun.
-std::size_t zero_object_end(std::u32string_view view, std::size_t from, std::size_t limit) {
+// Where the negated object ends: the last event word before the clause ends, when what
+// follows it is not more of the same noun. `strict` (after 没有, which negates anything) and
+// the weak objects demand that the event word ends the clause, and an object with a verb's
+// marks (地, 得, 着, 了: 熟视无睹地继续浪费) is a verb phrase, not a noun.
+std::size_t zero_object_end(std::u32string_view view, std::size_t from, std::size_t limit, bool strict) {
     std::size_t clause_end = from;
     while (clause_end < limit && clause_end - from < 30 && !facts::is_clause_break(view, clause_end) &&
            !is_ascii_digit(view[clause_end]) && view[clause_end] != U'是')
         ++clause_end;
+    const bool real_end = clause_end == limit || facts::is_clause_break(view, clause_end);
     std::size_t best = 0;
     for (std::size_t k = from; k < clause_end; ++k) {
         const std::size_t n = event_at(view, k);
         if (n == 0 || k + n > clause_end) continue;
         const std::size_t after = k + n;
+        if (strict || match_any(view, k, kWeakEvents) == n) {
+            if (after != clause_end || !real_end) continue;
+            bool verbal = false;
+            for (std::size_t j = from; j < k; ++j)
+                verbal = verbal || std::u32string_view(U"地得着了").find(view[j]) != std::u32string_view::npos;
+            if (verbal) continue;
+        }
         const bool ends = after == clause_end || !is_han(view[after]) ||
                           std::u32string_view(U"发出等的和及或与").find(view[after]) != std::u32string_view::npos;
         if (ends) best = after;
@@ -406,7 +508,7 @@ std::vector<Hit> read_zero(const Line& line, std::size_t pos, std::size_t limit,
     if (n == 0) return {};
     if (view[pos] == U'零') {
         if (pos > 0 && (is_chinese_digit(view[pos - 1]) || is_scale_char(view[pos - 1]))) return {};
-        const std::size_t e = event_at(view, pos + 1);
+        const std::size_t e = match_any(view, pos + 1, kCountedAfterLing);
         if (e == 0 || pos + 1 + e > limit || (pos + 1 + e < view.size() && view[pos + 1 + e] == U'率')) return {};
         resume = pos + 1 + e;
         Hit h{pos,
@@ -423,9 +525,11 @@ std::vector<Hit> read_zero(const Line& line, std::size_t pos, std::size_t limit,
     if (view[pos] == U'无' && pos + 1 < view.size() &&
         kNotNegatedAfterWu.find(view[pos + 1]) != std::u32string_view::npos)
         return {};
+    // 无正当理由…: a condition, as table labels and rules state it, not a count.
+    if (view[pos] == U'无' && match_any(view, pos + 1, {U"正当", U"理由"}) > 0) return {};
     std::size_t from = pos + n;
     from += match_any(view, from, {U"一起", U"一件", U"一例", U"一宗", U"任何"});
-    const std::size_t end = zero_object_end(view, from, limit);
+    const std::size_t end = zero_object_end(view, from, limit, starts_with(view, pos, U"没有") && n == 2);
     if (end == 0) return {};
     Stretch head{end, end};
     for (std::u32string_view e : kEvents)

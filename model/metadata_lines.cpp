@@ -17,7 +17,7 @@ struct Label {
 };
 
 // Matched on the analysis view (Simplified, half-width colon).
-constexpr std::array<Label, 53> kLabels{{
+constexpr std::array<Label, 55> kLabels{{
     {U"名称", MetaKey::title},
     {U"标题", MetaKey::title},
     {U"文件名称", MetaKey::title},
@@ -60,6 +60,8 @@ constexpr std::array<Label, 53> kLabels{{
     {U"作者", MetaKey::extra},
     {U"责任编辑", MetaKey::extra},
     {U"时效性", MetaKey::extra},
+    {U"公开时限", MetaKey::extra},
+    {U"分类", MetaKey::extra},
     {U"浏览次数", MetaKey::chrome},
     {U"浏览量", MetaKey::chrome},
     {U"点击数", MetaKey::chrome},

@@ -84,11 +84,28 @@ const Example kExamples[] = {
     {"粮食产量1.39万亿斤", "1390000000000", "斤", "", "1.39万亿斤"},
     {"外送电量超过1000亿度", "100000000000", "度", "超过", "超过1000亿度"},
     {"全国人口六万万人", "600000000", "人", "", "六万万人"},
-    {"粮食增产连续6年", "6", "年", "", "6年"},
     {"34款创新药械获批", "34", "款", "", "34款"},
     {"国家决算支出１，９２５，４７５，０００元", "1925475000", "元", "", "１，９２５，４７５，０００元"},
     {"养猪二亿七千万头", "270000000", "头", "", "二亿七千万头"},
-    {"惠及76万群众", "760000", "", "", "76万"},
+    {"惠及76万群众", "760000", "人", "", "76万"},
+    // Spaces inside a quantity, as PDF text has them.
+    {"全年受理申请 312 件", "312", "件", "", "312 件"},
+    {"系统提醒 56 次", "56", "次", "", "56 次"},
+    {"主动公开信息 5500 余条", "5500", "条", "余", "5500 余条"},
+    // A scale word with no measure word counts what follows it.
+    {"服务近3万居民", "30000", "人", "近", "近3万"},
+    {"帮扶1.2万农户", "12000", "户", "", "1.2万"},
+    // The longest noun first: 部门 and 部委 are counted nouns, not the measure word 部.
+    {"三部门联合印发", "3", "部门", "", "三部门"},
+    {"人均预期寿命提高到80岁以上", "80", "岁", "以上", "80岁以上"},
+    {"完成两个年度计划", "2", "个", "", "两个"},
+    {"四部委联合发文", "4", "部委", "", "四部委"},
+    // More measure words.
+    {"开行中欧班列120列", "120", "列", "", "120列"},
+    {"开行专列8列次", "8", "列次", "", "8列次"},
+    {"增开公交12班次", "12", "班次", "", "12班次"},
+    {"往返运输3趟", "3", "趟", "", "3趟"},
+    {"加强三省一市生态保护", "3", "省", "", "三省"},
 };
 
 TEST(Facts, ReadsEveryQuantityFormOfTheSpec) {
@@ -162,6 +179,46 @@ TEST(Facts, ZeroStatementsAreFactsWithValueZero) {
     EXPECT_EQ(accidents[1].subject, "环境污染事故");
 }
 
+TEST(Facts, ZeroStatementsTakeTheirUnitFromTheirNoun) {
+    struct Zero {
+        const char* text;
+        const char* subject;
+        const char* unit;
+    };
+    for (const Zero& z :
+         {Zero{"本单位不涉及行政许可事项。", "行政许可事项", "项"}, Zero{"全年未制发规范性文件。", "规范性文件", "件"},
+          Zero{"本年度未废止规范性文件", "规范性文件", "件"}, Zero{"未收取信息处理费", "信息处理费", "元"},
+          Zero{"未收取任何费用", "费用", "元"}, Zero{"全年没有行政问责", "行政问责", "次"},
+          Zero{"未发生责任追究", "责任追究", "次"}, Zero{"没有以部门名义制定的文件", "以部门名义制定的文件", "件"},
+          Zero{"没有从事信息公开工作的专职人员", "从事信息公开工作的专职人员", "人"},
+          Zero{"不涉及违规收费情况", "违规收费情况", ""}}) {
+        const Fact f = only_fact(z.text);
+        EXPECT_TRUE(f.zero) << z.text;
+        EXPECT_EQ(f.value, "0") << z.text;
+        EXPECT_EQ(f.subject, z.subject) << z.text;
+        EXPECT_EQ(f.unit, z.unit) << z.text;  // never a default unit: 情况 counts in none
+    }
+}
+
+TEST(Facts, RanksAreFactsButBareOrdinalsAreNot) {
+    struct Rank {
+        const char* text;
+        const char* value;
+        const char* unit;
+        const char* value_text;
+    };
+    for (const Rank& r : {Rank{"综合得分居全省第3位", "3", "位", "第3位"}, Rank{"位列全市第二名", "2", "名", "第二名"},
+                          Rank{"跃居全国第 12 位", "12", "位", "第 12 位"}, Rank{"在全省排名第9位", "9", "位", "第9位"},
+                          Rank{"考核位居第一名", "1", "名", "第一名"}}) {
+        const Fact f = only_fact(r.text);
+        EXPECT_EQ(f.value, r.value) << r.text;
+        EXPECT_EQ(f.unit, r.unit) << r.text;
+        EXPECT_EQ(f.value_text, r.value_text) << r.text;
+    }
+    for (const char* text : {"第17个", "居民第3名", "第二批", "居全省第三批", "列入第二批名录"})
+        EXPECT_TRUE(facts_of(text).empty()) << text;
+}
+
 TEST(Facts, NegationsThatStateNoCountAreNotZeroFacts) {
     for (const char* text : {"无论是否", "无纸化办公", "无障碍浏览", "实现“零跑动”", "实现零突破", "零容忍",
                              "未发现明显问题", "无法提供", "一百零五人次"}) {
@@ -208,8 +265,32 @@ TEST(Facts, DatesNumbersOrdinalsAndNamesAreNotFacts) {
                              "第一",
                              "第三部分",
                              "第17个",
+                             "第 17 个",
+                             "第二批",
+                             "位列三县两区第一",
+                             "近三个年度",
+                             "连续两年",
+                             "粮食增产连续6年",
+                             "历时3年",
+                             "十年来",
+                             "今后五年",
+                             "2024 年四个季度",
+                             "按50年一遇标准设防",
+                             "百年一遇洪水",
+                             "共五部分",
+                             "3—6岁儿童",
+                             "60岁以上老人",
+                             "65岁及以上老年人",
+                             "没有设计文件的项目",
+                             "没有奖金收入或者奖金很少的工作人员的收入增加不多",
+                             "才不致熟视无睹地继续浪费",
+                             "平均每年增长1 1 ％",
+                             "实现零误差",
+                             "审批零差错",
+                             "无正当理由大量反复申请",
+                             "国令第 711 号",
+                             "0517-83605210",
                              "第九纪检监察组",
-                             "在全省排名第9位",
                              "二十大",
                              "党的二十届三中全会",
                              "十四五",

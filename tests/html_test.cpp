@@ -145,6 +145,66 @@ TEST(HtmlContent, RelatedArticlesInsideTheArticleAreDropped) {
     EXPECT_NE(all_text(doc).find("十二件"), std::string::npos);
 }
 
+TEST(HtmlContent, RelatedBoxesAreDroppedWhereverTheSitePutsThem) {
+    // A related-articles box with one link and its date, and an empty 相关新闻 box whose list a
+    // script fills in, both inside the article's frame.
+    const Document doc = read(page(
+        "<div class=\"rel\"><h3><span>关联稿件：</span></h3><ul><li><a "
+        "href=\"/9\">图文解读：《某县2023年统计公报》</a>"
+        "<span>2024-07-12</span></li></ul></div><p>全年办理申请十二件，均按时答复。</p>"
+        "<div class=\"about\"><div class=\"t\">相关新闻</div></div><div><p>猜你喜欢</p><ul><li><a href=\"/5\">某市召开"
+        "工作会议</a></li></ul></div>"));
+    const std::string text = all_text(doc);
+    EXPECT_EQ(text.find("关联稿件"), std::string::npos);
+    EXPECT_EQ(text.find("图文解读"), std::string::npos);
+    EXPECT_EQ(text.find("相关新闻"), std::string::npos);
+    EXPECT_EQ(text.find("猜你喜欢"), std::string::npos);
+    EXPECT_NE(text.find("十二件"), std::string::npos);
+    // A paragraph that only starts with such words is prose.
+    const Document prose = read(page("<p>相关新闻发布后，全年办理申请十二件，均按时答复。</p>"));
+    EXPECT_NE(all_text(prose).find("相关新闻发布后"), std::string::npos);
+}
+
+TEST(HtmlContent, ToolbarItemsAreRecognisedByWhatTheySay) {
+    const Document doc =
+        read(page("<div class=\"bar\"><span>字号：<a>大</a> <a>中</a> "
+                  "<a>小</a></span></div><p>全年办理申请十二件，均按时答复。</p>"
+                  "<div><a href=\"/x.pdf\">下载PDF</a></div><div><a>Word版下载</a></div><div>微信扫码分享</div>"
+                  "<p><a>我要纠错</a></p><p>关注我们</p><p>正在加载…</p>"
+                  "<p>版权声明：凡本网注明来源的作品，未经授权不得转载、摘编。</p>"));
+    const std::string text = all_text(doc);
+    for (const char* item :
+         {"字号", "下载PDF", "Word版下载", "扫码分享", "我要纠错", "关注我们", "正在加载", "版权声明"})
+        EXPECT_EQ(text.find(item), std::string::npos) << item;
+    EXPECT_NE(text.find("十二件"), std::string::npos);
+}
+
+TEST(HtmlMetadata, IndexEntriesPrintedAsLabelAndValueElementsAreMetadata) {
+    const std::string index =
+        "<dl class=\"meta\"><dd><label>发文日期：</label><div>2024-04-18</div></dd><dd><label>公开时限：</label>"
+        "<div>常年公开</div></dd><dd><label>分类：</label><div>统计公报</div></dd></dl>";
+    const Document doc = read(page(index + "<p>2023年，全市经济运行稳中向好，全年办理申请十二件。</p>"));
+    EXPECT_EQ(doc.metadata.published.value, "2024-04-18");
+    const std::string text = all_text(doc);
+    EXPECT_EQ(text.find("公开时限"), std::string::npos);
+    EXPECT_EQ(text.find("常年公开"), std::string::npos);
+}
+
+TEST(HtmlContent, ATrailOfLinksBetweenSeparatorsIsABreadcrumb) {
+    const std::string trail =
+        "<div class=\"t-left\"><span><a href=\"/\">某某科普网</a></span><span>&gt;</span><span><a href=\"/n\">时政新闻"
+        "</a></span><span>&gt;</span></div>";
+    const Document doc =
+        read(page("<div><h1>某市召开科普工作座谈会</h1></div><p>会议指出，要持续推进科普工作，全年举办活动十二场。</p>",
+                  "", trail));
+    EXPECT_EQ(all_text(doc).find("时政新闻"), std::string::npos);
+    EXPECT_EQ(doc.metadata.title.value, "某市召开科普工作座谈会");
+    // Two linked names with a separator inside a sentence are prose.
+    const Document prose =
+        read(page("<p>详见<a href=\"/a\">通知</a>和<a href=\"/b\">解读</a>，全年举办活动十二场。</p>"));
+    EXPECT_NE(all_text(prose).find("通知"), std::string::npos);
+}
+
 TEST(HtmlContent, AttachmentLinksAreKept) {
     const Document doc =
         read(page("<p>全年办理申请十二件，均按时答复。</p><p>附件：<a href=\"/a.pdf\">1.统计表.pdf</a> "
@@ -289,6 +349,28 @@ TEST(HtmlMetadata, WhatThePageShowsOutranksItsMetaTags) {
         read(page("<p>发布日期：2024-02-04</p><p>2023年，我局全面推进法治政府建设，取得积极成效。</p>", head));
     EXPECT_EQ(doc.metadata.published.value, "2024-02-04");
     EXPECT_EQ(diagnostic_count(doc, "metadata_conflict"), 1u);
+}
+
+TEST(HtmlMetadata, APubDateEqualToThePageRegenerationStampIsNoPublicationDate) {
+    const std::string head =
+        "<meta name=\"PubDate\" content=\"2024-06-03 08:00:12\"><meta name=\"others\" content=\"页面生成时间 "
+        "2024-06-03 08:00:12\">";
+    const std::string index =
+        "<table class=\"xxgk\"><tr><td>索引号：</td><td>000014349/2024-00031</td><td>发文日期：</td>"
+        "<td>2024-03-18</td></tr></table>";
+    const Document dated = read(page("<p>2023年，我局全面推进法治政府建设，取得积极成效。</p>", head, index));
+    EXPECT_EQ(dated.metadata.published.value, "2024-03-18");  // the index table's date, not the rebuild
+    const Document bare = read(page("<p>2023年，我局全面推进法治政府建设，取得积极成效。</p>", head));
+    EXPECT_FALSE(bare.metadata.published.present());
+    bool stamp = false;
+    for (const ExtraField& x : bare.metadata.extra)
+        stamp = stamp || (x.key == "页面生成时间" && x.value == "2024-06-03 08:00:12");
+    EXPECT_TRUE(stamp);
+    // A PubDate that differs from the stamp is still the publication date.
+    const Document other = read(page("<p>2023年，我局全面推进法治政府建设，取得积极成效。</p>",
+                                     "<meta name=\"PubDate\" content=\"2024-02-20 09:15\"><meta name=\"others\" "
+                                     "content=\"页面生成时间 2024-06-03 08:00:12\">"));
+    EXPECT_EQ(other.metadata.published.value, "2024-02-20");
 }
 
 TEST(HtmlMetadata, IndexTableBecomesMetadataNotATable) {

@@ -38,6 +38,15 @@ TEST(Boilerplate, RecognisesWebPageChrome) {
     EXPECT_TRUE(chrome(U"（新华社记者 李某 摄）"));
 }
 
+TEST(Boilerplate, ABodyGluedToItsBreadcrumbIsNotDroppedWhole) {
+    std::u32string body =
+        U"当前位置： 首页政务公开年报 某县2012年政府信息公开工作年度报告 来源：某县人民政府 时间：2013-03-01 "
+        U"微信 微博 --> 本报告根据条例编制。";
+    for (int i = 0; i < 20; ++i) body += U"全年主动公开政府信息四百二十五条，均按时公开。";
+    EXPECT_FALSE(is_chrome_line(fold(body)));
+    EXPECT_TRUE(is_chrome_line(fold(std::u32string(U"当前位置：首页 > 政务公开 > 年报"))));
+}
+
 TEST(Boilerplate, LeavesReportSentencesAlone) {
     EXPECT_FALSE(chrome(U"推进无障碍环境建设,为残疾人提供技术支持和便利。"));
     EXPECT_FALSE(chrome(U"一、2023年度推进法治政府建设主要举措和工作成效"));
@@ -178,6 +187,15 @@ TEST(Metadata, ValueOnTheLineUnderItsLabelAndHeaderDate) {
     EXPECT_EQ(doc.metadata.published_time.value, "07:41");
     ASSERT_EQ(doc.blocks.size(), 3u);
     EXPECT_EQ(doc.blocks[1].kind, BlockKind::addressee);
+}
+
+TEST(Metadata, AnEmptyFieldDoesNotTakeTheInfoBarsDateAsItsValue) {
+    const Document doc =
+        parse("某市召开工作座谈会\n来源：某某日报\n作者：\n2023-12-01 14:43\n会议指出，要持续推进各项工作。\n");
+    EXPECT_EQ(doc.metadata.source.value, "某某日报");
+    EXPECT_EQ(doc.metadata.published.value, "2023-12-01");
+    EXPECT_EQ(doc.metadata.published_time.value, "14:43");
+    for (const ExtraField& x : doc.metadata.extra) EXPECT_NE(x.value, "2023-12-01 14:43") << x.key;
 }
 
 TEST(Metadata, LabelledDateAloneUnderTheTitleAndTheTitleBlock) {

@@ -198,6 +198,73 @@ bool titled_list(const Analysis& a, std::size_t i) {
     return first_text(e, 2) != U"附件" && !document_link(e);
 }
 
+// Text without spaces and with the colon folded, as furniture labels are compared.
+std::u32string squeezed_text(pugi::xml_node e, std::size_t n) {
+    std::u32string out;
+    for (char32_t cp : fold(first_text(e, n)))
+        if (!is_space(cp)) out.push_back(cp);
+    return out;
+}
+
+// The heading of a box of links a site puts beside or inside an article: related articles,
+// recommendations, its own other pages.
+constexpr std::array<std::u32string_view, 16> kBoxHeads{
+    U"相关新闻", U"相关阅读", U"相关文章", U"相关稿件", U"关联稿件", U"相关链接", U"相关报道", U"延伸阅读",
+    U"推荐阅读", U"猜你喜欢", U"热点新闻", U"热门推荐", U"热门文章", U"最新文章", U"精彩推荐", U"往期回顾"};
+
+// A box under such a heading that holds nothing but links and their dates (关联稿件：
+// 图文解读：《…》 2023-07-12), or nothing at all (its list filled in by a script).
+bool furniture_box(const Analysis& a, std::size_t i) {
+    const Stats& s = a.stats[i];
+    if (s.text == 0 || s.periods > 0 || a.last[i] - i > 200) return false;
+    const std::u32string head = squeezed_text(a.elements[i], 6);
+    std::size_t len = 0;
+    for (std::u32string_view h : kBoxHeads)
+        if (head.rfind(h, 0) == 0) len = h.size() + (head.size() > h.size() && head[h.size()] == ':' ? 1 : 0);
+    if (len == 0) return false;
+    const std::size_t other = s.text - std::min(s.text, len + s.link_text);  // dates beside the links
+    return other <= 12 * std::max<std::size_t>(1, s.links) && (s.links > 0 || s.text == len);
+}
+
+// A toolbar item a site prints in the article's frame, recognised by what it says: download
+// links, share and QR prompts, font-size controls, correction links, follow prompts,
+// loading placeholders.
+bool furniture_item(const Analysis& a, std::size_t i) {
+    const Stats& s = a.stats[i];
+    if (s.text == 0 || s.text > 24 || s.periods > 0 || a.last[i] - i > 16) return false;
+    const std::u32string t = squeezed_text(a.elements[i], 25);
+    static constexpr std::array<std::u32string_view, 14> kItems{
+        U"下载PDF",  U"PDF下载",  U"Word版下载", U"下载Word", U"扫码分享", U"扫一扫分享", U"微信扫一扫",
+        U"我要纠错", U"关注我们", U"正在加载",   U"加载中",   U"分享到:",  U"打印本页",   U"关闭窗口"};
+    for (std::u32string_view item : kItems)
+        if (t.find(item) != std::u32string::npos) return true;
+    // 字号：大 中 小, 字体：[大][中][小]
+    const bool size_label = t.rfind(U"字号", 0) == 0 || t.rfind(U"字体", 0) == 0 || t.rfind(U"【字体", 0) == 0;
+    return size_label && t.find(U'大') != std::u32string::npos && t.find(U'小') != std::u32string::npos;
+}
+
+// A trail of links between separators (中国科普网 > 时政新闻 >): a breadcrumb, whatever the
+// element is called and whether or not it starts at 首页.
+bool link_trail(const Analysis& a, std::size_t i) {
+    const Stats& s = a.stats[i];
+    if (s.links < 2 || s.text > 80 || s.punct > 0 || a.last[i] - i > 32) return false;
+    std::size_t separators = 0;
+    for (char32_t cp : fold(first_text(a.elements[i], 81)))
+        if (cp == '>' || cp == U'»' || cp == U'›' || cp == U'→') ++separators;
+    return separators + 1 >= s.links && s.text - s.link_text <= separators;
+}
+
+// A media site's copyright line (版权声明：本网所刊…未经授权，不得转载): a short element saying
+// who owns the page's words and who may copy them.
+bool copyright_notice(const Analysis& a, std::size_t i) {
+    const Stats& s = a.stats[i];
+    // A paragraph of its own: no block below it, at most one sentence.
+    if (s.text == 0 || s.text > 200 || s.text != s.inline_text || s.periods > 1 || a.last[i] - i > 16) return false;
+    const std::u32string t = squeezed_text(a.elements[i], 201);
+    const auto has = [&](std::u32string_view w) { return t.find(w) != std::u32string::npos; };
+    return has(U"版权声明") || has(U"转载请注明") || (has(U"未经") && has(U"转载")) || has(U"版权归");
+}
+
 // "今天是：2019年10月31日 星期四": the site clock, never the publication date.
 bool site_clock(const Analysis& a, std::size_t i) {
     const Stats& s = a.stats[i];
@@ -218,7 +285,8 @@ void mark_chrome(const Page& page, Analysis& a) {
         // A container holding most of the page's sentences is the article, whatever its name.
         const bool article_like = s.punct >= 5 && s.punct * 2 >= page_punct;
         const bool chrome = (chrome_by_tag(e) || chrome_by_name(e) || widget_by_name(e, s)) && !article_like;
-        if (chrome || link_list(a, i) || titled_list(a, i) || site_clock(a, i)) {
+        if (chrome || link_list(a, i) || titled_list(a, i) || site_clock(a, i) || furniture_box(a, i) ||
+            furniture_item(a, i) || link_trail(a, i) || copyright_notice(a, i)) {
             a.stats[i].mark = true;
             if (s.text > 0) a.removed.push_back(page.span_of(e));
             for (std::size_t j = i + 1; j <= a.last[i]; ++j) a.stats[j].pruned = true;

@@ -58,8 +58,24 @@ Span value_span(const Page& page, pugi::xml_attribute a) {
     return origins.empty() ? Span{} : Span{origins.front(), origins.back() + 1};
 }
 
+// The time a CMS stamps on a page each time it regenerates it (<meta name="others"
+// content="页面生成时间 2023-08-16 10:33:59">), or empty.
+std::u32string regeneration_time(const Page& page) {
+    for (pugi::xpath_node x : page.doc.select_nodes("//meta[@content]")) {
+        const std::u32string content = fold(to_u32(x.node().attribute("content").value()));
+        const std::size_t at = content.find(U"页面生成时间");
+        if (at == std::u32string::npos) continue;
+        std::u32string_view rest = std::u32string_view(content).substr(at + 6);
+        while (!rest.empty() && (is_space(rest.front()) || rest.front() == ':')) rest.remove_prefix(1);
+        while (!rest.empty() && is_space(rest.back())) rest.remove_suffix(1);
+        return std::u32string(rest);
+    }
+    return {};
+}
+
 void read_meta(const Page& page, PageMetadata& meta) {
     std::vector<std::u32string_view> seen;
+    const std::u32string regenerated = regeneration_time(page);
     for (pugi::xpath_node x : page.doc.select_nodes("//meta[@content]")) {
         const pugi::xml_node m = x.node();
         std::string name = lowered(m.attribute("name").value());
@@ -80,12 +96,19 @@ void read_meta(const Page& page, PageMetadata& meta) {
             std::u32string text = value.text();
             if (known.label == U"发布日期") std::replace(text.begin(), text.end(), U'T', U' ');
             if (known.name == "articletitle" || known.name == "og:title") meta.title = value.text();
+            // A publication time equal to the page's regeneration stamp is when the page was
+            // last rebuilt, not when the document was published: stated as what it is.
+            std::u32string_view label = known.label;
+            if (label == U"发布日期" && !regenerated.empty()) {
+                const std::u32string folded = fold(text);
+                if (trim(folded) == regenerated) label = U"页面生成时间";
+            }
             // The first of each label: later ones (og:title after ArticleTitle) add nothing.
-            if (std::find(seen.begin(), seen.end(), known.label) != seen.end()) break;
-            seen.push_back(known.label);
+            if (std::find(seen.begin(), seen.end(), label) != seen.end()) break;
+            seen.push_back(label);
             LineBuilder shown;
             shown.add_text(text, value.origins(), false);
-            meta.stated.push_back(stated_line(known.label, shown));
+            meta.stated.push_back(stated_line(label, shown));
             break;
         }
     }
