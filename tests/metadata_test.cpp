@@ -300,5 +300,24 @@ TEST(Metadata, NothingInventedWhenTheTextSaysNothing) {
     EXPECT_FALSE(doc.metadata.year.present());
 }
 
+// A crawler's header: the page's column, its address and where the crawler saved it are no title
+// or issuer; the 标题 line states the title, and a 管委会 at its head is the issuer.
+TEST(Metadata, CrawlerHeaderStatesTheTitleNotItsColumnOrPath) {
+    const Document doc = parse(
+        "标题: 某某新区管委会2020年度政务公开工作年度报告\n"
+        "发布时间: 2021-01-05 00:00\n"
+        "文号: \n"
+        "发布机构: \n"
+        "栏目: 政务公开年报\n"
+        "原文链接: https://example.gov.cn/zwgk/202101/t20210105_1.htm\n"
+        "本地目录: zwgk/202101/1_某某新区管委会2020年度政务公开工作年度报告\n"
+        "当前位置： 首页 政务公开 来源：某某新区 时间：2021-01-05 00:00 "
+        "根据《条例》要求编制本报告。一、总体情况 2020年，我区推进政务公开。\n");
+    EXPECT_EQ(doc.metadata.title.value, "某某新区管委会2020年度政务公开工作年度报告");
+    EXPECT_EQ(doc.metadata.organisation.value, "某某新区管委会");
+    EXPECT_EQ(doc.metadata.year.value, "2020");
+    EXPECT_EQ(doc.metadata.published.value, "2021-01-05");
+}
+
 }  // namespace
 }  // namespace gongwen
