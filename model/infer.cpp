@@ -116,6 +116,45 @@ std::u32string expand_org(std::u32string_view org, const std::vector<std::u32str
     return best;
 }
 
+// The rank of a level character: a province holds cities, a city counties and districts.
+int level_rank(char32_t cp) {
+    switch (cp) {
+        case U'省': return 4;
+        case U'市':
+        case U'州': return 3;
+        case U'县':
+        case U'区': return 2;
+        case U'镇':
+        case U'乡': return 1;
+        default: return 0;
+    }
+}
+
+// 洪泽区人民政府 → 淮安市洪泽区人民政府: a title names the issuer by its own place, the text
+// with the place above it (a city before its district). The fuller form the text uses most
+// often, when the place written before the name is of a higher level than the name's own.
+std::u32string with_higher_place(std::u32string_view org, const std::vector<std::u32string_view>& texts) {
+    std::size_t own = 0;  // the name's own place: two or three characters and a level character
+    for (std::size_t n = 2; n <= 3 && n < org.size(); ++n)
+        if (level_rank(org[n]) > 0) {
+            own = n;
+            break;
+        }
+    if (own == 0) return {};
+    std::map<std::u32string, std::size_t> counts;
+    for (std::u32string_view text : texts)
+        for (std::size_t at = text.find(org); at != std::u32string_view::npos; at = text.find(org, at + 1)) {
+            if (at < 3 || level_rank(text[at - 1]) <= level_rank(org[own])) continue;
+            if (!is_han(text[at - 2]) || !is_han(text[at - 3])) continue;
+            ++counts[std::u32string(text.substr(at - 3, org.size() + 3))];
+        }
+    std::u32string best;
+    std::size_t best_count = 0;
+    for (const auto& [name, n] : counts)
+        if (n > best_count) best = name, best_count = n;
+    return best;
+}
+
 int year_in(std::u32string_view view) {
     for (std::size_t i = 0; i + 4 <= view.size(); ++i) {
         if (i > 0 && is_ascii_digit(view[i - 1])) continue;
@@ -229,6 +268,9 @@ void infer_org(Document& doc, const InferenceInput& in) {
         const std::u32string short_form = fold(to_u32(org.value));
         if (std::u32string full = expand_org(short_form, texts); !full.empty() && full != short_form)
             org = field_from(full, true, org.span);
+        else if (!m.publisher.present() && !m.signer.present())
+            if (std::u32string placed = with_higher_place(short_form, texts); !placed.empty())
+                org = field_from(placed, true, org.span);
     }
     m.organisation = org;
 }

@@ -319,5 +319,28 @@ TEST(Metadata, CrawlerHeaderStatesTheTitleNotItsColumnOrPath) {
     EXPECT_EQ(doc.metadata.published.value, "2021-01-05");
 }
 
+// A title printed as the organisation over the rest (a PDF's centred lines) is one title; its
+// issuer is the fuller name the text gives it, with the city above the district.
+TEST(Metadata, TitleOnTwoLinesAndTheIssuerWithItsCity) {
+    const Document doc = parse(
+        "                  某阳区人民政府\n"
+        "         2022 年政务公开工作年度报告\n"
+        "本报告由某州市某阳区人民政府办公室编制。\n"
+        "一、总体情况\n"
+        "2022 年，某阳区人民政府推进政务公开。\n");
+    EXPECT_EQ(doc.metadata.title.value, "某阳区人民政府2022 年政务公开工作年度报告");
+    EXPECT_EQ(doc.metadata.organisation.value, "某州市某阳区人民政府");
+    EXPECT_EQ(doc.metadata.year.value, "2022");
+}
+
+// A place of the same or a lower level written before the name is not a fuller name of it.
+TEST(Metadata, IssuerKeepsItsNameBeforeALowerPlace) {
+    const Document doc = parse(
+        "某州市人民政府\n"
+        "2022年政务公开工作年度报告\n"
+        "某某镇某州市人民政府驻地一带推进政务公开。\n");
+    EXPECT_EQ(doc.metadata.organisation.value, "某州市人民政府");
+}
+
 }  // namespace
 }  // namespace gongwen
