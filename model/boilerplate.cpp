@@ -72,8 +72,11 @@ bool is_widget_row(std::u32string_view s) {
 }
 
 bool is_breadcrumb(std::u32string_view s) {
+    // A long line that goes on from the breadcrumb into sentences is a whole page run together
+    // on one line (a crawler's text), not a breadcrumb.
+    const bool page_run_together = s.size() > 160 && contains(s, U"。");
     for (auto start : kBreadcrumbStarts)
-        if (starts_with(s, start)) return true;
+        if (starts_with(s, start)) return !page_run_together;
     const bool arrows = contains(s, U">") || contains(s, U"»") || contains(s, U"›") || contains(s, U"→");
     return arrows && contains(s, U"首页") && s.size() <= 80;
 }

@@ -16,9 +16,9 @@ namespace gongwen {
 namespace {
 
 // Suffixes of organisation names, longest first.
-constexpr std::array<std::u32string_view, 19> kOrgSuffixes{U"委员会", U"管委会", U"办公室", U"人民政府", U"会议", U"政府", U"局",
-                                                           U"厅",     U"委",     U"办",       U"院",   U"署",   U"中心",
-                                                           U"部",     U"处",     U"所",       U"站",   U"馆",   U"队"};
+constexpr std::array<std::u32string_view, 19> kOrgSuffixes{
+    U"委员会", U"管委会", U"办公室", U"人民政府", U"会议", U"政府", U"局", U"厅", U"委", U"办",
+    U"院",     U"署",     U"中心",   U"部",       U"处",   U"所",   U"站", U"馆", U"队"};
 
 // Topics of the annual reports we read, for a title composed when the text has none.
 constexpr std::array<std::u32string_view, 6> kTopics{U"法治政府建设", U"依法行政", U"政府信息公开",

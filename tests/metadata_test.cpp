@@ -47,6 +47,14 @@ TEST(Boilerplate, LeavesReportSentencesAlone) {
     EXPECT_FALSE(chrome(U"附件: 漯河市科学技术局2020年度法治政府建设工作报告"));
 }
 
+// A crawler's text that runs the breadcrumb into the whole article on one line is the article.
+TEST(Boilerplate, BreadcrumbRunIntoTheArticleIsNotChrome) {
+    std::u32string page = U"当前位置： 首页政务公开年报 来源：某某县 时间：2014-02-25 00:00 ";
+    for (int i = 0; i < 10; ++i) page += U"各单位认真落实公开要求，持续完善工作机制，稳步推进各项工作。";
+    EXPECT_FALSE(chrome(page));
+    EXPECT_TRUE(chrome(U"当前位置： 首页政务公开年报"));
+}
+
 TEST(Boilerplate, FooterOwnerNamesTheSite) {
     EXPECT_EQ(footer_owner(fold(U"辽ICP备2021008039号-1        辽宁省科学技术厅      版权所有")), U"辽宁省科学技术厅");
     EXPECT_EQ(footer_owner(fold(U"主办单位:亳州市科学技术局 联系方式:0558")), U"亳州市科学技术局");
