@@ -246,6 +246,59 @@ void infer_title(Document& doc, const InferenceInput& in, std::u32string_view or
     m.title = Field{in.traditional ? to_traditional(composed) : composed, true, {}};
 }
 
+// The subject of a report's opening sentence (2023年，X坚持…; 今年以来，X紧紧围绕…): the issuer
+// reporting on its own work, an organisation or the region whose government it is.
+std::u32string opening_subject(const std::vector<const Line*>& content) {
+    static constexpr std::array<std::u32string_view, 5> kOpenings{U"今年以来", U"近年来", U"年以来", U"年度", U"年"};
+    static constexpr std::array<std::u32string_view, 18> kVerbs{
+        U"坚持", U"紧紧围绕", U"围绕", U"深入", U"认真", U"全面",   U"始终",     U"持续", U"继续",
+        U"聚焦", U"按照",     U"扎实", U"积极", U"不断", U"进一步", U"高度重视", U"严格", U"在"};
+    constexpr std::size_t kLook = 40;
+    for (std::size_t k = 0; k < content.size() && k < kLook; ++k) {
+        const std::u32string_view v = content[k]->view;
+        const std::size_t comma = v.find_first_of(U",，");
+        if (comma == std::u32string_view::npos || comma > 8) continue;
+        const std::u32string_view lead = v.substr(0, comma);
+        const bool opening = std::any_of(kOpenings.begin(), kOpenings.end(), [&](std::u32string_view o) {
+            return lead.ends_with(o) && (o.size() == 4 || o == U"近年来" ||
+                                         (lead.size() >= 4 && is_ascii_digit(lead[0]) && year_in(lead) > 0));
+        });
+        if (!opening) continue;
+        const std::u32string_view rest = v.substr(comma + 1);
+        std::size_t verb = std::u32string_view::npos;
+        for (std::u32string_view w : kVerbs)
+            if (const std::size_t at = rest.find(w); at != std::u32string_view::npos && at < verb) verb = at;
+        if (verb == std::u32string_view::npos || verb < 3 || verb > 20) continue;
+        const std::u32string_view subject = rest.substr(0, verb);
+        if (!std::all_of(subject.begin(), subject.end(), is_han) || subject.find(U'的') != std::u32string_view::npos)
+            continue;
+        if (ends_like_org(subject) || is_level_char(subject.back())) return std::u32string(subject);
+    }
+    return {};
+}
+
+// The issuer printed under the title as a byline with its date (统计公报: 江西省统计局
+// 国家统计局江西调查总队 / 2023年3月28日): a line of organisation names over a bare date, before
+// the text starts.
+const Line* byline_org(const std::vector<const Line*>& content) {
+    constexpr std::size_t kLook = 12;
+    for (std::size_t k = 0; k + 1 < content.size() && k < kLook; ++k) {
+        const std::u32string_view v = content[k]->view;
+        if (has_sentence_punct(v)) return nullptr;
+        if (v.size() > 40 || parse_date(content[k + 1]->view, true).empty()) continue;
+        bool names = !v.empty();
+        for (std::size_t b = 0; b < v.size() && names;) {
+            std::size_t e = b;
+            while (e < v.size() && !is_space(v[e])) ++e;
+            names = e - b >= 3 && ends_like_org(v.substr(b, e - b));
+            b = e;
+            while (b < v.size() && is_space(v[b])) ++b;
+        }
+        if (names) return content[k];
+    }
+    return nullptr;
+}
+
 void infer_org(Document& doc, const InferenceInput& in) {
     Metadata& m = doc.metadata;
     std::vector<std::u32string> owned;
@@ -254,12 +307,16 @@ void infer_org(Document& doc, const InferenceInput& in) {
     for (const std::u32string& owner : in.owners) texts.push_back(owner);
 
     Field org;
-    if (m.publisher.present())
+    if (const Line* byline = byline_org(in.content))
+        org = Field{byline->utf8(0, byline->text.size()), false, byline->span};
+    else if (m.publisher.present())
         org = m.publisher;
     else if (m.signer.present())
         org = m.signer;
     else if (std::u32string p = org_prefix(fold(to_u32(m.title.value))); !p.empty())
         org = field_from(p, m.title.inferred, m.title.span);
+    else if (std::u32string subject = opening_subject(in.content); !subject.empty())
+        org = field_from(subject, true);
     else if (!in.owners.empty())
         org = field_from(in.owners.front(), true);
     else if (std::u32string self = self_reference(texts); !self.empty())

@@ -350,5 +350,42 @@ TEST(Metadata, IssuerKeepsItsNameBeforeALowerPlace) {
     EXPECT_EQ(doc.metadata.organisation.value, "某州市人民政府");
 }
 
+// The subject of the opening sentence is the issuer when the title names none; a region is
+// its government's report.
+TEST(Metadata, IssuerIsTheSubjectOfTheOpeningSentence) {
+    const Document doc = parse(
+        "2021年度政务公开工作年度报告\n"
+        "本报告依据《条例》编制。\n"
+        "一、总体情况\n"
+        "2021年，某某综合试验区坚持以人民为中心，推进政务公开。\n");
+    EXPECT_EQ(doc.metadata.organisation.value, "某某综合试验区");
+    const Document since = parse(
+        "政务公开工作报告\n"
+        "今年以来，某市某某局紧紧围绕中心工作，推进政务公开。\n");
+    EXPECT_EQ(since.metadata.organisation.value, "某市某某局");
+}
+
+// A bulletin's byline under its title (the issuers over a bare date) names its issuers, before
+// the page's 发布机构 (the site that reposted it).
+TEST(Metadata, BylineUnderTheTitleNamesTheIssuer) {
+    const Document doc = parse(
+        "发布机构：某州市统计局\n"
+        "某某省2022年国民经济和社会发展统计公报\n"
+        "某某省统计局 国家统计局某某调查总队\n"
+        "2023年3月28日\n"
+        "2022年是重要的一年。全省生产总值增长4.7%。\n");
+    EXPECT_EQ(doc.metadata.organisation.value, "某某省统计局 国家统计局某某调查总队");
+}
+
+// A bulletin signed in brackets on its last line: （某某县统计局）.
+TEST(Metadata, BracketedSignatureOnTheLastLine) {
+    const Document doc = parse(
+        "某某县2015年国民经济和社会发展统计公报\n"
+        "2015年，全县经济平稳运行。\n"
+        "（某某县统计局）\n");
+    EXPECT_EQ(doc.metadata.signer.value, "某某县统计局");
+    EXPECT_EQ(doc.metadata.organisation.value, "某某县统计局");
+}
+
 }  // namespace
 }  // namespace gongwen
