@@ -158,42 +158,44 @@ std::vector<std::size_t> run_in_headings(std::u32string_view v) {
     return found;
 }
 
-// The lines whose top-level marker (一、) really opens a part of the report: not a table's row
-// label (numbers or the next row under it), and the numbers go on in order, so a 二、 or 一、
-// after 三、 is no heading, and of two 四、 before the 五、 the last is the heading.
+// The lines whose top-level marker (一、) really opens a part of the report, not a table's row
+// label: a row label has the table's numbers beside it or right under it, or comes out of order (a 二、 or
+// 三、 after 三、) with no sentence under it, only the next label or cell.
 std::vector<bool> top_level_in_order(const std::vector<const Line*>& content, const std::vector<BlockKind>& kinds) {
     std::vector<bool> keep(content.size(), true);
-    const auto top = [&](std::size_t k) {
-        const auto marker = match_marker(content[k]->view);
-        return marker && marker->level == 1 && kinds[k] == BlockKind::paragraph;
-    };
     const auto bare_number = [](std::u32string_view v) {
         return !v.empty() && v.find_first_not_of(U"0123456789.%- ") == std::u32string_view::npos;
     };
+    // A row label with the row's cells after it: two numbers or more, each after a space.
+    const auto row_with_cells = [](std::u32string_view v) {
+        std::size_t cells = 0;
+        for (std::size_t i = 1; i < v.size(); ++i)
+            if (is_ascii_digit(v[i]) && is_space(v[i - 1])) {
+                std::size_t e = i;
+                while (e < v.size() && (is_ascii_digit(v[e]) || v[e] == '.' || v[e] == '%')) ++e;
+                if (e == v.size() || is_space(v[e])) ++cells;
+            }
+        return cells >= 2;
+    };
     int current = 0;
-    std::size_t current_at = 0;
     for (std::size_t k = 0; k < content.size(); ++k) {
         const std::u32string_view v = content[k]->view;
-        if (!top(k)) continue;
-        // A row label: the table's numbers, or the next row's label, come right under it.
-        const bool next_adjacent =
-            k + 1 < content.size() && content[k + 1]->span.start <= content[k]->span.end + 4;  // no table between
-        if (next_adjacent && (bare_number(content[k + 1]->view) || top(k + 1))) {
-            keep[k] = false;
-            continue;
-        }
+        const auto marker = match_marker(v);
+        if (!marker || marker->level != 1 || kinds[k] != BlockKind::paragraph) continue;
         std::size_t digits = 0;
         while (digits < v.size() && is_chinese_numeral(v[digits])) ++digits;
         const int n = parse_numeral(v.substr(0, digits));
-        if (n > current) {
-            current = n;
-            current_at = k;
-        } else if (n == current) {
-            keep[current_at] = false;
-            current_at = k;
-        } else {
+        const std::size_t split = first_sentence_end(v, marker->body);
+        if ((split == std::u32string_view::npos ? v.size() : split) - marker->body > kMaxHeadingLength) continue;
+        // The next line, when nothing (a table) stands between them.
+        const Line* next =
+            k + 1 < content.size() && content[k + 1]->span.start <= content[k]->span.end + 4 ? content[k + 1] : nullptr;
+        if (row_with_cells(v) ||
+            (next && (bare_number(next->view) || (n <= current && !has_sentence_punct(next->view))))) {
             keep[k] = false;
+            continue;
         }
+        current = n;
     }
     return keep;
 }

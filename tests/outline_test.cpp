@@ -155,15 +155,16 @@ TEST(Outline, RunTogetherLineNeedsHeadingsInOrder) {
     EXPECT_TRUE(top_headings(doc).empty());
 }
 
-// A table's row labels numbered like headings (二、上年结转… over its numbers, 三、… over the next
-// label, a 二、 after the 三、) are no part of the outline.
+// A table's row labels numbered like headings (二、上年结转… over its numbers or with its cells
+// beside it, a 三、 after the 三、 over the next label) are no part of the outline; a list of
+// sentences numbered 一、二、 inside a part keeps its items.
 TEST(Outline, TableRowLabelsAreNotTopLevelHeadings) {
     const Document doc = parse(
         "一、总体情况\n我局推进公开工作。\n"
         "二、收到和处理申请情况\n申请人情况\n"
         "一、本年新收申请数量\n\n12\n\n"
-        "二、上年结转申请数量\n\n0\n\n"
-        "三、本年度办理结果\n四、结转下年度继续办理\n\n3\n\n"
+        "二、上年结转申请数量      0      0\n"
+        "二、部分公开\n三、结转下年度继续办理\n\n3\n\n"
         "三、存在的主要问题\n仍有不足。\n"
         "四、其他需要报告的事项\n无。\n");
     EXPECT_EQ(top_headings(doc), (std::vector<std::string>{"一、总体情况", "二、收到和处理申请情况",
