@@ -167,6 +167,52 @@ int year_in(std::u32string_view view) {
     return -1;
 }
 
+// A year of prose, not of a document number (〔2019〕, [2019]), a plan period (2021-2025年,
+// 2021至2025年) or a date range's far end.
+int prose_year_in(std::u32string_view view) {
+    for (std::size_t i = 0; i + 4 <= view.size(); ++i) {
+        if (!is_ascii_digit(view[i]) || (i > 0 && is_ascii_digit(view[i - 1]))) continue;
+        const int y = year_in(view.substr(i, std::min<std::size_t>(5, view.size() - i)));
+        if (y < 0) continue;
+        if (i > 0 && std::u32string_view(U"〔[【(").find(view[i - 1]) != std::u32string_view::npos) continue;
+        if (i > 1 && std::u32string_view(U"-—–~至到").find(view[i - 1]) != std::u32string_view::npos &&
+            is_ascii_digit(view[i - 2]))
+            continue;
+        const std::u32string_view after = view.substr(i + 4);
+        if (!after.empty() && std::u32string_view(U"〕]】)").find(after.front()) != std::u32string_view::npos) continue;
+        if (!after.empty() && std::u32string_view(U"-—–~至到").find(after.front()) != std::u32string_view::npos &&
+            after.size() > 1 && is_ascii_digit(after[1]))
+            continue;
+        return y;
+    }
+    return -1;
+}
+
+// The year a report states its figures for: 统计期限自2023年1月1日…, 截至2023年12月31日.
+int period_year(const std::vector<const Line*>& content) {
+    constexpr std::size_t kLook = 20;
+    for (std::size_t k = 0; k < content.size() && k < kLook; ++k) {
+        const std::u32string v = squeeze(content[k]->view);
+        for (std::u32string_view lead : {std::u32string_view(U"自"), std::u32string_view(U"从")}) {
+            for (std::size_t at = v.find(lead); at != std::u32string::npos; at = v.find(lead, at + 1)) {
+                const std::u32string_view rest = std::u32string_view(v).substr(at + 1);
+                if (rest.size() >= 9 && rest.substr(4, 5) == U"年1月1日") {
+                    const int y = year_in(rest.substr(0, 4));
+                    if (y > 0) return y;
+                }
+            }
+        }
+        for (std::size_t at = v.find(U"截至"); at != std::u32string::npos; at = v.find(U"截至", at + 1)) {
+            const std::u32string_view rest = std::u32string_view(v).substr(at + 2);
+            if (rest.size() >= 11 && rest.substr(4, 7) == U"年12月31日") {
+                const int y = year_in(rest.substr(0, 4));
+                if (y > 0) return y;
+            }
+        }
+    }
+    return -1;
+}
+
 std::u32string topic_of(const Document& doc, const std::vector<const Line*>& content) {
     std::u32string best;
     std::size_t best_score = 0;
@@ -346,11 +392,15 @@ void infer_year(Document& doc, const InferenceInput& in) {
         m.year = Field{std::to_string(y), m.title.inferred, m.title.span};
         return;
     }
+    if (int y = period_year(in.content); y > 0) {
+        m.year = Field{std::to_string(y), false, {}};
+        return;
+    }
     for (std::size_t k = 0; k < in.content.size() && k < 4; ++k) {
         const Line& line = *in.content[k];
         if (line.view.find_first_of(U"。,，") == std::u32string::npos) continue;  // the opening paragraph
         const std::size_t sentence = std::min(line.view.size(), line.view.find(U'。'));
-        if (int y = year_in(std::u32string_view(line.view).substr(0, sentence)); y > 0) {
+        if (int y = prose_year_in(std::u32string_view(line.view).substr(0, sentence)); y > 0) {
             m.year = Field{std::to_string(y), false, {}};
             return;
         }

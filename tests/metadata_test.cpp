@@ -387,5 +387,23 @@ TEST(Metadata, BracketedSignatureOnTheLastLine) {
     EXPECT_EQ(doc.metadata.organisation.value, "某某县统计局");
 }
 
+// The year a report's figures are for: the statistics period it states, before any year of its
+// opening sentence; a document number's 〔2019〕 and a plan period's 2021-2025 are no report year.
+TEST(Metadata, YearFromTheStatedPeriodNotADocumentNumber) {
+    const Document period = parse(
+        "政务公开工作年度报告\n"
+        "根据《条例》（某政办〔2019〕12号）要求编制本报告。本报告所列数据的统计期限自 2020 年 1 月 1 日起至 2020 年 12 "
+        "月 31 日止。\n");
+    EXPECT_EQ(period.metadata.year.value, "2020");
+    const Document number = parse(
+        "政务公开工作情况报告\n"
+        "根据《某政办〔2019〕12号》和2021-2025年规划，本局2022年推进政务公开。\n");
+    EXPECT_EQ(number.metadata.year.value, "2022");
+    const Document by_date = parse(
+        "政务公开工作情况报告\n"
+        "截至2023年12月31日，本局公开信息120条。\n");
+    EXPECT_EQ(by_date.metadata.year.value, "2023");
+}
+
 }  // namespace
 }  // namespace gongwen
