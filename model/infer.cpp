@@ -109,11 +109,40 @@ std::u32string expand_org(std::u32string_view org, const std::vector<std::u32str
             }
         }
     }
+    // A place is a name the text uses on its own (广东省 beyond 广东省人民政府), not the words
+    // before a bare 省人民政府 (我代表, 按照).
+    const auto place_used_alone = [&](const std::u32string& name) {
+        const std::u32string place = name.substr(0, name.size() - org.size() + 1);
+        std::size_t alone = 0;
+        for (std::u32string_view text : texts) alone += count_of(text, place) - count_of(text, name);
+        static constexpr std::u32string_view kNotPlace = U"我按根依在对由向为将把从经";
+        return alone > 0 || kNotPlace.find(place.front()) == std::u32string_view::npos;
+    };
     std::u32string best;
     std::size_t best_count = 0;
     for (const auto& [name, n] : counts)
-        if (n > best_count) best = name, best_count = n;
+        if (n > best_count && place_used_alone(name)) best = name, best_count = n;
     return best;
+}
+
+// 省人民政府 in a speech given 在广东省第十四届人民代表大会…: the place of the congress it is
+// given to (two or three characters and the same level character, then 第…届).
+std::u32string congress_place(std::u32string_view org, const std::vector<std::u32string_view>& texts) {
+    if (org.empty() || !is_level_char(org[0])) return {};
+    for (std::u32string_view text : texts)
+        for (std::size_t at = text.find(org[0]); at != std::u32string_view::npos; at = text.find(org[0], at + 1)) {
+            // 第十四届 (人民代表大会 may be on the next line)
+            if (at + 1 >= text.size() || text[at + 1] != U'第' ||
+                text.substr(at + 2, 5).find(U'届') == std::u32string_view::npos)
+                continue;
+            for (std::size_t place = 2; place <= 3 && place <= at; ++place) {
+                const std::size_t b = at - place;
+                if (b > 0 && is_han(text[b - 1]) && text[b - 1] != U'在') continue;
+                const std::u32string_view name = text.substr(b, place + 1);
+                if (std::all_of(name.begin(), name.end(), is_han)) return std::u32string(name);
+            }
+        }
+    return {};
 }
 
 // The rank of a level character: a province holds cities, a city counties and districts.
@@ -292,6 +321,45 @@ void infer_title(Document& doc, const InferenceInput& in, std::u32string_view or
     m.title = Field{in.traditional ? to_traditional(composed) : composed, true, {}};
 }
 
+// The issuer a report names as its speaker or compiler: 我代表X(，向大会报告), 由X(根据…)编制,
+// X依据/根据…编制本报告. An office that compiles the report does so for the body it belongs to
+// (由某市人民政府办公室编制 → 某市人民政府).
+std::u32string speaker_or_compiler(const std::vector<const Line*>& content) {
+    constexpr std::size_t kLook = 40;
+    const auto named = [](std::u32string_view x) -> std::u32string {
+        if (x.size() < 3 || x.size() > 30 || !std::all_of(x.begin(), x.end(), is_han) || !ends_like_org(x) ||
+            x.front() == U'我' || x.front() == U'本')
+            return {};
+        if (x.ends_with(U"办公室") && ends_like_org(x.substr(0, x.size() - 3))) x.remove_suffix(3);
+        return std::u32string(x);
+    };
+    for (std::size_t k = 0; k < content.size() && k < kLook; ++k) {
+        const std::u32string v = squeeze(content[k]->view);
+        if (const std::size_t at = v.find(U"我代表"); at != std::u32string::npos) {
+            const std::size_t end = v.find_first_of(U",，向", at);
+            if (end != std::u32string::npos)
+                if (std::u32string x = named(std::u32string_view(v).substr(at + 3, end - at - 3)); !x.empty()) return x;
+        }
+        for (std::size_t sentence = 0; sentence < v.size();) {
+            const std::size_t stop = std::min(v.size(), v.find(U'。', sentence));
+            const std::u32string_view s = std::u32string_view(v).substr(sentence, stop - sentence);
+            sentence = stop + 1;
+            if (s.find(U"编制") == std::u32string_view::npos) continue;
+            std::size_t cut = std::u32string_view::npos;
+            for (std::u32string_view w : {U"根据", U"依据", U"按照", U"编制"})
+                if (const std::size_t at = s.find(w); at != std::u32string_view::npos && at < cut) cut = at;
+            const std::size_t by = s.find(U'由');
+            const bool compiled_by = by != std::u32string_view::npos && by < cut;
+            // Without 由 the sentence opens with the compiler: X依据…编制本报告.
+            if (!compiled_by && s.find(U"编制本报告") == std::u32string_view::npos) continue;
+            const std::size_t from = compiled_by ? by + 1 : 0;
+            if (cut == std::u32string_view::npos || cut <= from) continue;
+            if (std::u32string x = named(s.substr(from, cut - from)); !x.empty()) return x;
+        }
+    }
+    return {};
+}
+
 // The subject of a report's opening sentence (2023年，X坚持…; 今年以来，X紧紧围绕…): the issuer
 // reporting on its own work, an organisation or the region whose government it is.
 std::u32string opening_subject(const std::vector<const Line*>& content) {
@@ -361,6 +429,8 @@ void infer_org(Document& doc, const InferenceInput& in) {
         org = m.signer;
     else if (std::u32string p = org_prefix(fold(to_u32(m.title.value))); !p.empty())
         org = field_from(p, m.title.inferred, m.title.span);
+    else if (std::u32string named = speaker_or_compiler(in.content); !named.empty())
+        org = field_from(named, true);
     else if (std::u32string subject = opening_subject(in.content); !subject.empty())
         org = field_from(subject, true);
     else if (!in.owners.empty())
@@ -371,6 +441,8 @@ void infer_org(Document& doc, const InferenceInput& in) {
         const std::u32string short_form = fold(to_u32(org.value));
         if (std::u32string full = expand_org(short_form, texts); !full.empty() && full != short_form)
             org = field_from(full, true, org.span);
+        else if (std::u32string place = congress_place(short_form, texts); !place.empty())
+            org = field_from(place + short_form.substr(1), true, org.span);
         else if (!m.publisher.present() && !m.signer.present())
             if (std::u32string placed = with_higher_place(short_form, texts); !placed.empty())
                 org = field_from(placed, true, org.span);
@@ -395,6 +467,18 @@ void infer_year(Document& doc, const InferenceInput& in) {
     if (int y = period_year(in.content); y > 0) {
         m.year = Field{std::to_string(y), false, {}};
         return;
+    }
+    // A speech's subtitle (——2026年1月26日在…会议上): a 政府工作报告 is for the year it is given in.
+    for (const Block& b : doc.blocks) {
+        if (b.kind != BlockKind::subtitle) continue;
+        const std::u32string v = fold(to_u32(b.text));
+        if (!opens_with_dash(v)) continue;
+        std::size_t at = 0;
+        while (at < v.size() && !is_ascii_digit(v[at])) ++at;
+        if (at < v.size() && !parse_date(std::u32string_view(v).substr(at), false).empty()) {
+            m.year = Field{std::to_string(year_in(std::u32string_view(v).substr(at, 4))), false, b.span};
+            return;
+        }
     }
     for (std::size_t k = 0; k < in.content.size() && k < 4; ++k) {
         const Line& line = *in.content[k];

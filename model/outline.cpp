@@ -170,7 +170,8 @@ std::vector<bool> top_level_in_order(const std::vector<const Line*>& content, co
     const auto row_with_cells = [](std::u32string_view v) {
         std::size_t cells = 0;
         for (std::size_t i = 1; i < v.size(); ++i)
-            if (is_ascii_digit(v[i]) && is_space(v[i - 1])) {
+            // after a column's gap (a tab or two spaces), not a year spaced out as 1 9 9 8
+            if (is_ascii_digit(v[i]) && is_space(v[i - 1]) && (v[i - 1] == '\t' || (i > 1 && is_space(v[i - 2])))) {
                 std::size_t e = i;
                 while (e < v.size() && (is_ascii_digit(v[e]) || v[e] == '.' || v[e] == '%')) ++e;
                 if (e == v.size() || is_space(v[e])) ++cells;

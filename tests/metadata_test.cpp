@@ -405,5 +405,31 @@ TEST(Metadata, YearFromTheStatedPeriodNotADocumentNumber) {
     EXPECT_EQ(by_date.metadata.year.value, "2023");
 }
 
+// A government work report is by the government its speaker speaks for (我代表省人民政府), of the
+// province whose congress hears it; it is for the year its subtitle gives.
+TEST(Metadata, WorkReportBySpeakerOfTheCongressPlace) {
+    const Document doc = parse(
+        "政府工作报告\n"
+        "——2026年1月20日在某南省第十四届\n"
+        "人民代表大会第五次会议上\n"
+        "某南省省长 某某\n"
+        "各位代表：\n"
+        "现在，我代表省人民政府，向大会报告工作，请予审议。\n"
+        "一、过去一年的工作\n"
+        "我们推进各项工作。\n");
+    EXPECT_EQ(doc.metadata.organisation.value, "某南省人民政府");
+    EXPECT_EQ(doc.metadata.year.value, "2026");
+}
+
+// The office that compiles a report does so for its government (由X办公室…编制).
+TEST(Metadata, ReportCompiledByAnOfficeIsItsGovernments) {
+    const Document doc = parse(
+        "政务公开工作年度报告\n"
+        "本报告由某山市人民政府办公室根据《条例》要求编制。如有疑问请联系某山市政务服务管理局。\n"
+        "一、总体情况\n"
+        "我们推进各项工作。\n");
+    EXPECT_EQ(doc.metadata.organisation.value, "某山市人民政府");
+}
+
 }  // namespace
 }  // namespace gongwen
