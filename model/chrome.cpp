@@ -76,13 +76,14 @@ void attach_lone_values(std::vector<Entry>& entries) {
         const LabelledValue& last = e.labels.back();
         if (last.value_begin != last.value_end) continue;
         if (last.key == MetaKey::chrome) {
-            for (std::size_t k = i + 1;
-                 k < entries.size() && entries[k].role == Role::content && entries[k].line.text.size() <= 2; ++k)
+            for (std::size_t k = i + 1; k < entries.size() && entries[k].role == Role::content &&
+                                        !entries[k].line.table_run && entries[k].line.text.size() <= 2;
+                 ++k)
                 entries[k].role = Role::chrome;
             continue;
         }
         Entry& next = entries[i + 1];
-        if (next.role != Role::content || !is_short_value(next.line.view, 40)) continue;
+        if (next.role != Role::content || next.line.table_run || !is_short_value(next.line.view, 40)) continue;
         next.role = Role::metadata;
         next.continued = last.key;
         next.continued_label = label_text(e.line, last.label_begin);
@@ -90,6 +91,7 @@ void attach_lone_values(std::vector<Entry>& entries) {
     std::size_t header_lines = 0;  // the info bar is under the title, not a page further down
     for (Entry& e : entries) {
         if (e.role == Role::metadata) continue;
+        if (e.line.table_run) break;
         if (e.role == Role::content && has_sentence_punct(e.line.view)) break;
         if (e.role == Role::content && match_marker(e.line.view)) break;
         std::string time;
@@ -119,6 +121,7 @@ std::string label_text(const Line& line, std::size_t begin) {
 void mark_chrome(PassState& s) {
     std::vector<Entry>& entries = s.entries;
     for (Entry& e : entries) {
+        if (e.line.table_run) continue;  // table text is content
         if (auto labels = parse_metadata_line(e.line.view)) {
             e.role = Role::metadata;
             e.labels = std::move(*labels);
@@ -148,7 +151,7 @@ void mark_chrome(PassState& s) {
         if (entries[i].role == Role::content && has_sentence_punct(entries[i].line.view)) last_sentence = i;
     for (std::size_t i = last_sentence + 1; i + 1 < entries.size(); ++i) {
         Entry& e = entries[i];
-        if (e.role == Role::content && i > 0 && entries[i - 1].role == Role::chrome &&
+        if (e.role == Role::content && !e.line.table_run && i > 0 && entries[i - 1].role == Role::chrome &&
             entries[i + 1].role == Role::chrome && e.line.text.size() <= 30 && !has_sentence_punct(e.line.view))
             e.role = Role::chrome;
     }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <deque>
 #include <optional>
+#include <set>
 
 #include "gongwen/limits.hpp"
 #include "gongwen/unicode.hpp"
@@ -712,6 +713,18 @@ std::string bare_number(const std::string& text, bool& percent) {
 struct Grid {
     std::vector<std::vector<const TableCell*>> at;
     std::vector<bool> header;  // a header row
+    // The rows holding a header row or cell, in order: the only ones that label a column (a
+    // long table is not scanned from its top for every cell).
+    std::vector<std::size_t> labelling;
+    // Per column, its labels read down the labelling rows so far: the cells of a column are
+    // asked for top to bottom, each reading on from where the one above stopped.
+    struct ColumnLabels {
+        std::size_t done = 0;  // labelling rows read
+        std::set<const TableCell*> seen;
+        std::set<std::string> texts;
+        std::string out;
+    };
+    mutable std::vector<ColumnLabels> columns;
 };
 
 Grid grid_of(const Block& b) {
@@ -744,6 +757,10 @@ Grid grid_of(const Block& b) {
             return !bare_number(c.text, percent).empty();
         }))
         g.header[0] = true;
+    for (std::size_t r = 0; r < b.rows.size(); ++r)
+        if (g.header[r] ||
+            std::any_of(b.rows[r].cells.begin(), b.rows[r].cells.end(), [](const TableCell& c) { return c.header; }))
+            g.labelling.push_back(r);
     return g;
 }
 
@@ -764,20 +781,45 @@ std::u32string label_unit(std::u32string_view label, int& power) {
     return {};
 }
 
+// A label cell's text, or empty when the cell cannot label (a number, blank).
+std::string label_of(const TableCell& cell) {
+    bool percent = false;
+    if (!bare_number(cell.text, percent).empty()) return {};
+    return to_utf8(trim(to_u32(cell.text)));
+}
+
 std::string cell_labels(const Grid& g, std::size_t r, std::size_t c, bool column) {
-    std::vector<const TableCell*> seen;
-    std::string out;
-    const std::size_t count = column ? r : c;
-    for (std::size_t k = 0; k < count; ++k) {
-        const TableCell* cell = column ? (c < g.at[k].size() ? g.at[k][c] : nullptr) : g.at[r][k];
-        if (!cell || std::find(seen.begin(), seen.end(), cell) != seen.end()) continue;
-        bool percent = false;
-        if (column && !g.header[k] && !cell->header) continue;
-        if (!bare_number(cell->text, percent).empty() || trim(to_u32(cell->text)).empty()) continue;
-        seen.push_back(cell);
-        out += (out.empty() ? "" : " ") + to_utf8(trim(to_u32(cell->text)));
+    if (!column) {  // the cells left of it
+        std::vector<const TableCell*> seen;
+        std::string out;
+        for (std::size_t k = 0; k < c; ++k) {
+            const TableCell* cell = g.at[r][k];
+            if (!cell || std::find(seen.begin(), seen.end(), cell) != seen.end()) continue;
+            const std::string text = label_of(*cell);
+            if (text.empty()) continue;
+            seen.push_back(cell);
+            out += (out.empty() ? "" : " ") + text;
+        }
+        return out;
     }
-    return out;
+    // The header cells of its column in the labelling rows above it.
+    const auto count =
+        static_cast<std::size_t>(std::lower_bound(g.labelling.begin(), g.labelling.end(), r) - g.labelling.begin());
+    if (g.columns.size() <= c) g.columns.resize(c + 1);
+    Grid::ColumnLabels& labels = g.columns[c];
+    if (count < labels.done) labels = Grid::ColumnLabels{};
+    for (; labels.done < count; ++labels.done) {
+        const std::size_t k = g.labelling[labels.done];
+        const TableCell* cell = c < g.at[k].size() ? g.at[k][c] : nullptr;
+        if (!cell || labels.seen.count(cell) || (!g.header[k] && !cell->header)) continue;
+        const std::string text = label_of(*cell);
+        if (text.empty()) continue;
+        labels.seen.insert(cell);
+        // A header repeated after a page break names its column once.
+        if (!labels.texts.insert(text).second) continue;
+        labels.out += (labels.out.empty() ? "" : " ") + text;
+    }
+    return labels.out;
 }
 
 // A number alone in a cell: its row's and column's labels say what it counts and in what unit.

@@ -40,6 +40,11 @@ struct Line {
     Origins origin;        // origin[i]: source code point offset of text[i]
     Span span;             // the whole trimmed source line
     int heading_hint = 0;  // from RawBlock::heading_hint
+    // The line stands among the cells of a table written as text that could not be rebuilt
+    // into a grid (one cell a line, labels and numbers): never chrome, a heading only when it
+    // continues the outline's numbering and no number stands right above and below it.
+    bool table_run = false;
+    bool flanked = false;  // a number among the three lines before it and the three after
 
     bool empty() const { return text.empty(); }
     // Source span of text[begin, end).

@@ -1,6 +1,7 @@
 // The normalize pass: each raw line cleaned for display and analysis (cleanup.cpp: pinyin,
 // spaces, mojibake flagged; punctuation.cpp: Latin marks in Chinese text shown full-width), and
 // the blocks a reader finished itself (tables, images) kept aside, their cells cleaned the same way.
+#include <algorithm>
 #include <string_view>
 
 #include "gongwen/unicode.hpp"
@@ -40,9 +41,16 @@ void normalize(std::vector<RawBlock>& raw, PassState& s) {
             s.budget.check_line_length(count_code_points(r.text), r.start);
         if (toned < 3 && may_hold_pinyin(r.text)) toned += count_tone_marked_pinyin(to_u32(r.text));
     }
+    TextTables tables = find_text_tables(raw, s.cleanup, s.budget);
     s.entries.reserve(raw.size());
-    for (RawBlock& r : raw) {
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        RawBlock& r = raw[i];
         s.budget.check_time();
+        const char use = i < tables.use.size() ? tables.use[i] : 0;
+        if (use == 1 && !r.block) {
+            std::string().swap(r.text);
+            continue;
+        }
         if (r.block) {
             s.finished.push_back(std::move(*r.block));
             widen_cells(s.finished.back(), s.cleanup);
@@ -50,10 +58,19 @@ void normalize(std::vector<RawBlock>& raw, PassState& s) {
         }
         Line line = make_line(to_u32(r.text), r.start, r.origin.empty() ? nullptr : &r.origin, toned >= 3, s.cleanup);
         line.heading_hint = r.heading_hint;
+        line.table_run = use >= 2;
+        line.flanked = use == 3;
         std::string().swap(r.text);  // swapped out: assigning an empty string keeps the buffer
         std::vector<std::uint32_t>().swap(r.origin);
         if (!line.empty()) s.entries.push_back(Entry{std::move(line), Role::content, {}, std::nullopt, {}});
     }
+    // The tables found in the text join the reader's own finished blocks, in source order.
+    if (!tables.tables.empty()) {
+        for (Block& b : tables.tables) s.finished.push_back(std::move(b));
+        std::stable_sort(s.finished.begin(), s.finished.end(),
+                         [](const Block& a, const Block& b) { return a.span.start < b.span.start; });
+    }
+    s.found.boilerplate.insert(s.found.boilerplate.end(), tables.removed.begin(), tables.removed.end());
 }
 
 }  // namespace gongwen

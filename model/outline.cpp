@@ -201,6 +201,22 @@ std::vector<bool> top_level_in_order(const std::vector<const Line*>& content, co
     return keep;
 }
 
+// The number of a line's numbering marker (三 of 三、), 0 when it has none.
+int marker_number(std::u32string_view view) {
+    std::size_t i = !view.empty() && view[0] == '(' ? 1 : 0;
+    std::size_t j = i;
+    while (j < view.size() && (is_chinese_numeral(view[j]) || is_ascii_digit(view[j]))) ++j;
+    return j > i ? std::max(0, parse_numeral(view.substr(i, j - i))) : 0;
+}
+
+// A line among the cells of a table written as text heads the report only when it continues
+// the outline's 一、二、三、 and no number of the table stands right above and below it: row
+// labels (一、本年新收…, （一）予以公开, 1.属于国家秘密) are not headings.
+bool heads_table_text(const Line& line, int last_level1) {
+    const auto marker = match_marker(line.view);
+    return marker && marker->level == 1 && !line.flanked && marker_number(line.view) == last_level1 + 1;
+}
+
 void build_blocks(Document& doc, InferenceInput& in, std::vector<Span>& merged, const Budget& budget) {
     const std::vector<const Line*>& content = in.content;
     std::vector<BlockKind> kinds = closing_kinds(content);
@@ -213,6 +229,7 @@ void build_blocks(Document& doc, InferenceInput& in, std::vector<Span>& merged, 
     // Room for the most blocks the lines can make (a line makes one, or a heading and its
     // paragraph): the blocks are never moved while they are made, and the room left unused
     // costs address space, not memory.
+    int last_level1 = 0;  // the number of the last 一、 heading
     std::vector<Block>& blocks = doc.blocks;
     blocks.reserve(blocks.size() + 2 * content.size());
     for (std::size_t k = 0; k < content.size(); ++k) {
@@ -295,8 +312,15 @@ void build_blocks(Document& doc, InferenceInput& in, std::vector<Span>& merged, 
             }
             continue;
         }
+        if (line.table_run && !heads_table_text(line, last_level1)) {
+            blocks.push_back(paragraph_of(line, 0, line.text.size()));
+            continue;
+        }
+        const std::size_t before = blocks.size();
         if (!top_level[k] || !add_heading(line, parts, blocks))
             blocks.push_back(paragraph_of(line, 0, line.text.size()));
+        if (blocks.size() > before && blocks[before].kind == BlockKind::heading && blocks[before].level == 1)
+            last_level1 = marker_number(line.view);
     }
 }
 

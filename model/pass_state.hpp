@@ -63,6 +63,17 @@ struct PassState {
 // title.cpp: the lines at the top that together spell a title the source gives itself outside
 // the text (RawDocument::titles, a stated 标题) become one line.
 void join_split_title(RawDocument& raw);
+// text_tables.cpp: tables written as text among a reader's lines (pipe rows, tab-separated
+// rows, space-aligned columns, one cell a line), as table blocks with their cells cleaned as
+// lines are; what each raw block became; page footers inside tables, removed.
+struct TextTables {
+    // Per raw block: 0 a line as before, 1 taken by a table (or a footer inside one), 2 a line
+    // of table text no grid was rebuilt from, 3 such a line with numbers right above and below.
+    std::vector<char> use;
+    std::vector<Block> tables;
+    std::vector<Span> removed;
+};
+TextTables find_text_tables(const std::vector<RawBlock>& raw, CleanupReport& report, const Budget& budget);
 // normalize.cpp: each raw line cleaned (cleanup.cpp, punctuation.cpp), its text freed once its
 // line is made; finished blocks kept aside.
 void normalize(std::vector<RawBlock>& raw, PassState& s);

@@ -1,6 +1,7 @@
 #include "gongwen/unicode.hpp"
 
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -222,6 +223,20 @@ std::u32string_view trim(std::u32string_view text) {
     while (b < e && is_space(text[b])) ++b;
     while (e > b && is_space(text[e - 1])) --e;
     return text.substr(b, e - b);
+}
+
+std::size_t display_width(std::u32string_view text) {
+    std::size_t width = 0;
+    for (char32_t cp : text) {
+        const auto c = static_cast<UChar32>(cp);
+        const int category = u_charType(c);
+        if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_FORMAT_CHAR ||
+            category == U_CONTROL_CHAR)
+            continue;
+        const int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+        width += ea == U_EA_WIDE || ea == U_EA_FULLWIDTH ? 2 : 1;
+    }
+    return width;
 }
 
 std::string_view trim_ascii(std::string_view s) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # update-golden.sh [GONGWEN]: regenerates every golden file in fixtures/expected/ (and
-# fixtures/expected/html/) from the current build, with the normalizing code of the runner
+# fixtures/expected/html/, fixtures/expected/text/) from the current build, with the normalizing code of the runner
 # (tests/golden.sh --update), then prints what changed.
 #
 # A changed golden file is a reviewed change. The goldens were checked by hand against the
@@ -14,6 +14,10 @@ for input in fixtures/seeds/*.txt; do
 done
 for input in fixtures/html/*.html; do
   bash tests/golden.sh --update "$gongwen" "$(basename "${input%.html}")" "$input" fixtures/expected/html
+done
+for input in fixtures/text/*.txt; do
+  mkdir -p fixtures/expected/text
+  bash tests/golden.sh --update "$gongwen" "$(basename "${input%.txt}")" "$input" fixtures/expected/text
 done
 git --no-pager diff --stat fixtures/expected || true
 git status --short --untracked-files=normal fixtures/expected | grep "^??" || true

@@ -5,6 +5,7 @@
 
 #include "gongwen/describe.hpp"
 #include "gongwen/text.hpp"
+#include "gongwen/unicode.hpp"
 
 namespace gongwen {
 
@@ -119,11 +120,65 @@ std::string md_table(const Block& b) {
     return out;
 }
 
+// A table as aligned text: each cell in its grid column, columns as wide as their widest cell
+// in display width (a Chinese character takes two), two spaces apart. A merged cell stands in
+// its first grid position, the positions it covers stay blank.
 std::string table_text(const Block& b) {
+    struct Placed {
+        std::size_t column = 0, span = 1;
+        std::u32string text;
+    };
+    std::vector<std::vector<Placed>> rows(b.rows.size());
+    std::vector<std::vector<bool>> taken(b.rows.size());
+    std::size_t columns = 0;
+    for (std::size_t r = 0; r < b.rows.size(); ++r) {
+        std::size_t c = 0;
+        for (const TableCell& cell : b.rows[r].cells) {
+            while (c < taken[r].size() && taken[r][c]) ++c;
+            const auto col_span = static_cast<std::size_t>(std::max(cell.col_span, 1));
+            const auto row_span = static_cast<std::size_t>(std::max(cell.row_span, 1));
+            for (std::size_t dr = 0; dr < row_span && r + dr < b.rows.size(); ++dr) {
+                std::vector<bool>& t = taken[r + dr];
+                if (t.size() < c + col_span) t.resize(c + col_span, false);
+                for (std::size_t dc = 0; dc < col_span; ++dc) t[c + dc] = true;
+            }
+            std::u32string text = to_u32(cell.text);
+            std::replace(text.begin(), text.end(), U'\n', U' ');
+            rows[r].push_back(Placed{c, col_span, std::move(text)});
+            c += col_span;
+            columns = std::max(columns, c);
+        }
+    }
+    std::vector<std::size_t> width(columns, 0);
+    for (const auto& row : rows)
+        for (const Placed& p : row)
+            if (p.span == 1) width[p.column] = std::max(width[p.column], display_width(p.text));
+    for (const auto& row : rows)  // a merged cell wider than its columns widens the last of them
+        for (const Placed& p : row) {
+            if (p.span == 1) continue;
+            std::size_t room = 2 * (p.span - 1);
+            for (std::size_t k = 0; k < p.span; ++k) room += width[p.column + k];
+            const std::size_t need = display_width(p.text);
+            if (need > room) width[p.column + p.span - 1] += need - room;
+        }
     std::string out = b.text.empty() ? "" : b.text + "\n";
-    for (const TableRow& row : b.rows) {
-        for (std::size_t i = 0; i < row.cells.size(); ++i) out += (i ? "\t" : "") + row.cells[i].text;
-        out += "\n";
+    for (const auto& row : rows) {
+        std::string line;
+        std::size_t at = 0;       // grid column the line has reached
+        std::size_t pending = 0;  // spaces owed before the next text
+        for (const Placed& p : row) {
+            for (; at < p.column; ++at) pending += width[at] + 2;
+            if (!p.text.empty()) {
+                line.append(pending, ' ');
+                pending = 0;
+                line += to_utf8(p.text);
+            }
+            std::size_t room = 2 * (p.span - 1);
+            for (std::size_t k = 0; k < p.span; ++k) room += width[p.column + k];
+            pending += room - std::min(room, display_width(p.text)) + 2;
+            at = p.column + p.span;
+        }
+        out += line + "\n";
     }
     if (!out.empty()) out.pop_back();
     return out;

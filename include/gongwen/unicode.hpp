@@ -42,6 +42,9 @@ std::string to_traditional(std::string_view text);
 int parse_numeral(std::u32string_view text);
 
 std::u32string_view trim(std::u32string_view text);
+// Columns `text` takes in a fixed-width (terminal) font: East Asian wide and full-width
+// characters two, combining marks and invisible characters none, the rest one.
+std::size_t display_width(std::u32string_view text);
 // Without the ASCII spaces, tabs and line breaks at either end.
 std::string_view trim_ascii(std::string_view text);
 // Whether `text` is one or more ASCII digits.
