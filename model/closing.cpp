@@ -16,6 +16,14 @@ bool is_annotation_line(std::u32string_view view) {
            view.find(')') == view.size() - 1 && !match_marker(view);
 }
 
+// The organisation that signs a bulletin in brackets on its last line: （某某县统计局）.
+bool is_bracketed_signature(std::u32string_view view) {
+    if (!is_annotation_line(view) || view.size() > 32) return false;
+    const std::u32string_view name = view.substr(1, view.size() - 2);
+    return name.size() >= 4 && !has_sentence_punct(name) && ends_like_org(name) &&
+           name.find_first_of(U" 0123456789") == std::u32string_view::npos;
+}
+
 }  // namespace
 
 bool is_attachment_line(std::u32string_view view) {
@@ -32,7 +40,9 @@ std::vector<BlockKind> closing_kinds(const std::vector<const Line*>& content) {
     bool seen_date = false;
     for (std::size_t k = content.size(); k-- > 0;) {
         const std::u32string_view v = content[k]->view;
-        if (is_annotation_line(v))
+        if (is_bracketed_signature(v) && !seen_date && k + 1 == content.size())
+            kinds[k] = BlockKind::signature;
+        else if (is_annotation_line(v))
             kinds[k] = BlockKind::annotation;
         else if (!parse_date(v, true).empty())
             kinds[k] = BlockKind::signature, seen_date = true;
@@ -67,10 +77,14 @@ void read_closing(Document& doc) {
         if (b.kind != BlockKind::signature) continue;
         const std::u32string view = fold(to_u32(b.text));
         const std::string date = parse_date(view, true);
-        if (!date.empty())
+        if (!date.empty()) {
             doc.metadata.signed_date = Field{date, false, b.span};
-        else
+        } else if (is_bracketed_signature(view)) {
+            const std::u32string text = to_u32(b.text);
+            doc.metadata.signer = Field{to_utf8(std::u32string_view(text).substr(1, text.size() - 2)), false, b.span};
+        } else {
             doc.metadata.signer = Field{b.text, false, b.span};
+        }
     }
 }
 

@@ -16,9 +16,9 @@ namespace gongwen {
 namespace {
 
 // Suffixes of organisation names, longest first.
-constexpr std::array<std::u32string_view, 18> kOrgSuffixes{U"委员会", U"办公室", U"人民政府", U"会议", U"政府", U"局",
-                                                           U"厅",     U"委",     U"办",       U"院",   U"署",   U"中心",
-                                                           U"部",     U"处",     U"所",       U"站",   U"馆",   U"队"};
+constexpr std::array<std::u32string_view, 19> kOrgSuffixes{
+    U"委员会", U"管委会", U"办公室", U"人民政府", U"会议", U"政府", U"局", U"厅", U"委", U"办",
+    U"院",     U"署",     U"中心",   U"部",       U"处",   U"所",   U"站", U"馆", U"队"};
 
 // Topics of the annual reports we read, for a title composed when the text has none.
 constexpr std::array<std::u32string_view, 6> kTopics{U"法治政府建设", U"依法行政", U"政府信息公开",
@@ -109,6 +109,74 @@ std::u32string expand_org(std::u32string_view org, const std::vector<std::u32str
             }
         }
     }
+    // A place is a name the text uses on its own (广东省 beyond 广东省人民政府), not the words
+    // before a bare 省人民政府 (我代表, 按照).
+    const auto place_used_alone = [&](const std::u32string& name) {
+        const std::u32string place = name.substr(0, name.size() - org.size() + 1);
+        std::size_t alone = 0;
+        for (std::u32string_view text : texts) alone += count_of(text, place) - count_of(text, name);
+        static constexpr std::u32string_view kNotPlace = U"我按根依在对由向为将把从经";
+        return alone > 0 || kNotPlace.find(place.front()) == std::u32string_view::npos;
+    };
+    std::u32string best;
+    std::size_t best_count = 0;
+    for (const auto& [name, n] : counts)
+        if (n > best_count && place_used_alone(name)) best = name, best_count = n;
+    return best;
+}
+
+// 省人民政府 in a speech given 在广东省第十四届人民代表大会…: the place of the congress it is
+// given to (two or three characters and the same level character, then 第…届).
+std::u32string congress_place(std::u32string_view org, const std::vector<std::u32string_view>& texts) {
+    if (org.empty() || !is_level_char(org[0])) return {};
+    for (std::u32string_view text : texts)
+        for (std::size_t at = text.find(org[0]); at != std::u32string_view::npos; at = text.find(org[0], at + 1)) {
+            // 第十四届 (人民代表大会 may be on the next line)
+            if (at + 1 >= text.size() || text[at + 1] != U'第' ||
+                text.substr(at + 2, 5).find(U'届') == std::u32string_view::npos)
+                continue;
+            for (std::size_t place = 2; place <= 3 && place <= at; ++place) {
+                const std::size_t b = at - place;
+                if (b > 0 && is_han(text[b - 1]) && text[b - 1] != U'在') continue;
+                const std::u32string_view name = text.substr(b, place + 1);
+                if (std::all_of(name.begin(), name.end(), is_han)) return std::u32string(name);
+            }
+        }
+    return {};
+}
+
+// The rank of a level character: a province holds cities, a city counties and districts.
+int level_rank(char32_t cp) {
+    switch (cp) {
+        case U'省': return 4;
+        case U'市':
+        case U'州': return 3;
+        case U'县':
+        case U'区': return 2;
+        case U'镇':
+        case U'乡': return 1;
+        default: return 0;
+    }
+}
+
+// 洪泽区人民政府 → 淮安市洪泽区人民政府: a title names the issuer by its own place, the text
+// with the place above it (a city before its district). The fuller form the text uses most
+// often, when the place written before the name is of a higher level than the name's own.
+std::u32string with_higher_place(std::u32string_view org, const std::vector<std::u32string_view>& texts) {
+    std::size_t own = 0;  // the name's own place: two or three characters and a level character
+    for (std::size_t n = 2; n <= 3 && n < org.size(); ++n)
+        if (level_rank(org[n]) > 0) {
+            own = n;
+            break;
+        }
+    if (own == 0) return {};
+    std::map<std::u32string, std::size_t> counts;
+    for (std::u32string_view text : texts)
+        for (std::size_t at = text.find(org); at != std::u32string_view::npos; at = text.find(org, at + 1)) {
+            if (at < 3 || level_rank(text[at - 1]) <= level_rank(org[own])) continue;
+            if (!is_han(text[at - 2]) || !is_han(text[at - 3])) continue;
+            ++counts[std::u32string(text.substr(at - 3, org.size() + 3))];
+        }
     std::u32string best;
     std::size_t best_count = 0;
     for (const auto& [name, n] : counts)
@@ -124,6 +192,52 @@ int year_in(std::u32string_view view) {
             continue;
         const int y = parse_numeral(view.substr(i, 4));
         if (y >= 1949 && y <= 2199) return y;
+    }
+    return -1;
+}
+
+// A year of prose, not of a document number (〔2019〕, [2019]), a plan period (2021-2025年,
+// 2021至2025年) or a date range's far end.
+int prose_year_in(std::u32string_view view) {
+    for (std::size_t i = 0; i + 4 <= view.size(); ++i) {
+        if (!is_ascii_digit(view[i]) || (i > 0 && is_ascii_digit(view[i - 1]))) continue;
+        const int y = year_in(view.substr(i, std::min<std::size_t>(5, view.size() - i)));
+        if (y < 0) continue;
+        if (i > 0 && std::u32string_view(U"〔[【(").find(view[i - 1]) != std::u32string_view::npos) continue;
+        if (i > 1 && std::u32string_view(U"-—–~至到").find(view[i - 1]) != std::u32string_view::npos &&
+            is_ascii_digit(view[i - 2]))
+            continue;
+        const std::u32string_view after = view.substr(i + 4);
+        if (!after.empty() && std::u32string_view(U"〕]】)").find(after.front()) != std::u32string_view::npos) continue;
+        if (!after.empty() && std::u32string_view(U"-—–~至到").find(after.front()) != std::u32string_view::npos &&
+            after.size() > 1 && is_ascii_digit(after[1]))
+            continue;
+        return y;
+    }
+    return -1;
+}
+
+// The year a report states its figures for: 统计期限自2023年1月1日…, 截至2023年12月31日.
+int period_year(const std::vector<const Line*>& content) {
+    constexpr std::size_t kLook = 20;
+    for (std::size_t k = 0; k < content.size() && k < kLook; ++k) {
+        const std::u32string v = squeeze(content[k]->view);
+        for (std::u32string_view lead : {std::u32string_view(U"自"), std::u32string_view(U"从")}) {
+            for (std::size_t at = v.find(lead); at != std::u32string::npos; at = v.find(lead, at + 1)) {
+                const std::u32string_view rest = std::u32string_view(v).substr(at + 1);
+                if (rest.size() >= 9 && rest.substr(4, 5) == U"年1月1日") {
+                    const int y = year_in(rest.substr(0, 4));
+                    if (y > 0) return y;
+                }
+            }
+        }
+        for (std::size_t at = v.find(U"截至"); at != std::u32string::npos; at = v.find(U"截至", at + 1)) {
+            const std::u32string_view rest = std::u32string_view(v).substr(at + 2);
+            if (rest.size() >= 11 && rest.substr(4, 7) == U"年12月31日") {
+                const int y = year_in(rest.substr(0, 4));
+                if (y > 0) return y;
+            }
+        }
     }
     return -1;
 }
@@ -207,6 +321,98 @@ void infer_title(Document& doc, const InferenceInput& in, std::u32string_view or
     m.title = Field{in.traditional ? to_traditional(composed) : composed, true, {}};
 }
 
+// The issuer a report names as its speaker or compiler: 我代表X(，向大会报告), 由X(根据…)编制,
+// X依据/根据…编制本报告. An office that compiles the report does so for the body it belongs to
+// (由某市人民政府办公室编制 → 某市人民政府).
+std::u32string speaker_or_compiler(const std::vector<const Line*>& content) {
+    constexpr std::size_t kLook = 40;
+    const auto named = [](std::u32string_view x) -> std::u32string {
+        if (x.size() < 3 || x.size() > 30 || !std::all_of(x.begin(), x.end(), is_han) || !ends_like_org(x) ||
+            x.front() == U'我' || x.front() == U'本')
+            return {};
+        if (x.ends_with(U"办公室") && ends_like_org(x.substr(0, x.size() - 3))) x.remove_suffix(3);
+        return std::u32string(x);
+    };
+    for (std::size_t k = 0; k < content.size() && k < kLook; ++k) {
+        const std::u32string v = squeeze(content[k]->view);
+        if (const std::size_t at = v.find(U"我代表"); at != std::u32string::npos) {
+            const std::size_t end = v.find_first_of(U",，向", at);
+            if (end != std::u32string::npos)
+                if (std::u32string x = named(std::u32string_view(v).substr(at + 3, end - at - 3)); !x.empty()) return x;
+        }
+        for (std::size_t sentence = 0; sentence < v.size();) {
+            const std::size_t stop = std::min(v.size(), v.find(U'。', sentence));
+            const std::u32string_view s = std::u32string_view(v).substr(sentence, stop - sentence);
+            sentence = stop + 1;
+            if (s.find(U"编制") == std::u32string_view::npos) continue;
+            std::size_t cut = std::u32string_view::npos;
+            for (std::u32string_view w : {U"根据", U"依据", U"按照", U"编制"})
+                if (const std::size_t at = s.find(w); at != std::u32string_view::npos && at < cut) cut = at;
+            const std::size_t by = s.find(U'由');
+            const bool compiled_by = by != std::u32string_view::npos && by < cut;
+            // Without 由 the sentence opens with the compiler: X依据…编制本报告.
+            if (!compiled_by && s.find(U"编制本报告") == std::u32string_view::npos) continue;
+            const std::size_t from = compiled_by ? by + 1 : 0;
+            if (cut == std::u32string_view::npos || cut <= from) continue;
+            if (std::u32string x = named(s.substr(from, cut - from)); !x.empty()) return x;
+        }
+    }
+    return {};
+}
+
+// The subject of a report's opening sentence (2023年，X坚持…; 今年以来，X紧紧围绕…): the issuer
+// reporting on its own work, an organisation or the region whose government it is.
+std::u32string opening_subject(const std::vector<const Line*>& content) {
+    static constexpr std::array<std::u32string_view, 5> kOpenings{U"今年以来", U"近年来", U"年以来", U"年度", U"年"};
+    static constexpr std::array<std::u32string_view, 18> kVerbs{
+        U"坚持", U"紧紧围绕", U"围绕", U"深入", U"认真", U"全面",   U"始终",     U"持续", U"继续",
+        U"聚焦", U"按照",     U"扎实", U"积极", U"不断", U"进一步", U"高度重视", U"严格", U"在"};
+    constexpr std::size_t kLook = 40;
+    for (std::size_t k = 0; k < content.size() && k < kLook; ++k) {
+        const std::u32string_view v = content[k]->view;
+        const std::size_t comma = v.find_first_of(U",，");
+        if (comma == std::u32string_view::npos || comma > 8) continue;
+        const std::u32string_view lead = v.substr(0, comma);
+        const bool opening = std::any_of(kOpenings.begin(), kOpenings.end(), [&](std::u32string_view o) {
+            return lead.ends_with(o) && (o.size() == 4 || o == U"近年来" ||
+                                         (lead.size() >= 4 && is_ascii_digit(lead[0]) && year_in(lead) > 0));
+        });
+        if (!opening) continue;
+        const std::u32string_view rest = v.substr(comma + 1);
+        std::size_t verb = std::u32string_view::npos;
+        for (std::u32string_view w : kVerbs)
+            if (const std::size_t at = rest.find(w); at != std::u32string_view::npos && at < verb) verb = at;
+        if (verb == std::u32string_view::npos || verb < 3 || verb > 20) continue;
+        const std::u32string_view subject = rest.substr(0, verb);
+        if (!std::all_of(subject.begin(), subject.end(), is_han) || subject.find(U'的') != std::u32string_view::npos)
+            continue;
+        if (ends_like_org(subject) || is_level_char(subject.back())) return std::u32string(subject);
+    }
+    return {};
+}
+
+// The issuer printed under the title as a byline with its date (统计公报: 江西省统计局
+// 国家统计局江西调查总队 / 2023年3月28日): a line of organisation names over a bare date, before
+// the text starts.
+const Line* byline_org(const std::vector<const Line*>& content) {
+    constexpr std::size_t kLook = 12;
+    for (std::size_t k = 0; k + 1 < content.size() && k < kLook; ++k) {
+        const std::u32string_view v = content[k]->view;
+        if (has_sentence_punct(v)) return nullptr;
+        if (v.size() > 40 || parse_date(content[k + 1]->view, true).empty()) continue;
+        bool names = !v.empty();
+        for (std::size_t b = 0; b < v.size() && names;) {
+            std::size_t e = b;
+            while (e < v.size() && !is_space(v[e])) ++e;
+            names = e - b >= 3 && ends_like_org(v.substr(b, e - b));
+            b = e;
+            while (b < v.size() && is_space(v[b])) ++b;
+        }
+        if (names) return content[k];
+    }
+    return nullptr;
+}
+
 void infer_org(Document& doc, const InferenceInput& in) {
     Metadata& m = doc.metadata;
     std::vector<std::u32string> owned;
@@ -215,12 +421,18 @@ void infer_org(Document& doc, const InferenceInput& in) {
     for (const std::u32string& owner : in.owners) texts.push_back(owner);
 
     Field org;
-    if (m.publisher.present())
+    if (const Line* byline = byline_org(in.content))
+        org = Field{byline->utf8(0, byline->text.size()), false, byline->span};
+    else if (m.publisher.present())
         org = m.publisher;
     else if (m.signer.present())
         org = m.signer;
     else if (std::u32string p = org_prefix(fold(to_u32(m.title.value))); !p.empty())
         org = field_from(p, m.title.inferred, m.title.span);
+    else if (std::u32string named = speaker_or_compiler(in.content); !named.empty())
+        org = field_from(named, true);
+    else if (std::u32string subject = opening_subject(in.content); !subject.empty())
+        org = field_from(subject, true);
     else if (!in.owners.empty())
         org = field_from(in.owners.front(), true);
     else if (std::u32string self = self_reference(texts); !self.empty())
@@ -229,6 +441,11 @@ void infer_org(Document& doc, const InferenceInput& in) {
         const std::u32string short_form = fold(to_u32(org.value));
         if (std::u32string full = expand_org(short_form, texts); !full.empty() && full != short_form)
             org = field_from(full, true, org.span);
+        else if (std::u32string place = congress_place(short_form, texts); !place.empty())
+            org = field_from(place + short_form.substr(1), true, org.span);
+        else if (!m.publisher.present() && !m.signer.present())
+            if (std::u32string placed = with_higher_place(short_form, texts); !placed.empty())
+                org = field_from(placed, true, org.span);
     }
     m.organisation = org;
 }
@@ -247,11 +464,27 @@ void infer_year(Document& doc, const InferenceInput& in) {
         m.year = Field{std::to_string(y), m.title.inferred, m.title.span};
         return;
     }
+    if (int y = period_year(in.content); y > 0) {
+        m.year = Field{std::to_string(y), false, {}};
+        return;
+    }
+    // A speech's subtitle (——2026年1月26日在…会议上): a 政府工作报告 is for the year it is given in.
+    for (const Block& b : doc.blocks) {
+        if (b.kind != BlockKind::subtitle) continue;
+        const std::u32string v = fold(to_u32(b.text));
+        if (!opens_with_dash(v)) continue;
+        std::size_t at = 0;
+        while (at < v.size() && !is_ascii_digit(v[at])) ++at;
+        if (at < v.size() && !parse_date(std::u32string_view(v).substr(at), false).empty()) {
+            m.year = Field{std::to_string(year_in(std::u32string_view(v).substr(at, 4))), false, b.span};
+            return;
+        }
+    }
     for (std::size_t k = 0; k < in.content.size() && k < 4; ++k) {
         const Line& line = *in.content[k];
         if (line.view.find_first_of(U"。,，") == std::u32string::npos) continue;  // the opening paragraph
         const std::size_t sentence = std::min(line.view.size(), line.view.find(U'。'));
-        if (int y = year_in(std::u32string_view(line.view).substr(0, sentence)); y > 0) {
+        if (int y = prose_year_in(std::u32string_view(line.view).substr(0, sentence)); y > 0) {
             m.year = Field{std::to_string(y), false, {}};
             return;
         }

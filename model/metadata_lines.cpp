@@ -17,7 +17,7 @@ struct Label {
 };
 
 // Matched on the analysis view (Simplified, half-width colon).
-constexpr std::array<Label, 55> kLabels{{
+constexpr std::array<Label, 58> kLabels{{
     {U"名称", MetaKey::title},
     {U"标题", MetaKey::title},
     {U"文件名称", MetaKey::title},
@@ -57,6 +57,10 @@ constexpr std::array<Label, 55> kLabels{{
     {U"信息分类", MetaKey::extra},
     {U"内容分类", MetaKey::extra},
     {U"所属栏目", MetaKey::extra},
+    // A site's column, and where a crawler took the page from and put it: never the title or issuer.
+    {U"栏目", MetaKey::extra},
+    {U"原文链接", MetaKey::extra},
+    {U"本地目录", MetaKey::extra},
     {U"作者", MetaKey::extra},
     {U"责任编辑", MetaKey::extra},
     {U"时效性", MetaKey::extra},

@@ -50,24 +50,155 @@ Block paragraph_of(const Line& line, std::size_t begin, std::size_t end) {
 // same line) and that body text as a paragraph.
 constexpr std::size_t kMaxHeadingLength = 80;
 
-bool add_heading(const Line& line, std::vector<Block>& out) {
-    const auto marker = match_marker(line.view);
+// The parts a report says it is made of (本报告由概述、主动公开政府信息情况…和…共六个部分组成):
+// the names its top-level headings carry.
+std::vector<std::u32string> stated_parts(const std::vector<const Line*>& content) {
+    constexpr std::size_t kLookLines = 12;
+    for (std::size_t k = 0; k < content.size() && k < kLookLines; ++k) {
+        const std::u32string_view v = content[k]->view;
+        for (std::size_t end = v.find(U"部分组成"); end != std::u32string_view::npos;
+             end = v.find(U"部分组成", end + 1)) {
+            const std::size_t by = v.rfind(U'由', end);
+            if (by == std::u32string_view::npos || end - by > 200) continue;
+            std::u32string_view list = v.substr(by + 1, end - by - 1);
+            // …和X共六个部分, …X五个部分, …X等部分: the count is no part's name.
+            if (const std::size_t total = list.rfind(U'共'); total != std::u32string_view::npos)
+                list = list.substr(0, total);
+            while (!list.empty() && (is_chinese_numeral(list.back()) || list.back() == U'个' || list.back() == U'等'))
+                list.remove_suffix(1);
+            std::vector<std::u32string> parts;
+            std::size_t begin = 0;
+            for (std::size_t i = 0; i <= list.size(); ++i)
+                if (i == list.size() || list[i] == U'、' || list[i] == ',' || list[i] == U'，' ||
+                    (list[i] == U'和' && list.find(U'、', i) == std::u32string_view::npos)) {
+                    if (i - begin >= 2) parts.emplace_back(list.substr(begin, i - begin));
+                    begin = i + 1;
+                }
+            if (parts.size() >= 3) return parts;
+        }
+    }
+    return {};
+}
+
+// Where a heading glued to its text ends: after the name of one of the report's stated parts
+// (四、存在的主要问题及改进情况目前，… ends at 情况), else npos.
+std::size_t end_of_stated_part(std::u32string_view view, std::size_t body, const std::vector<std::u32string>& parts) {
+    std::size_t best = std::u32string_view::npos;
+    for (const std::u32string& part : parts)
+        if (view.substr(body, part.size()) == part && body + part.size() < view.size() &&
+            is_han(view[body + part.size()]) && (best == std::u32string_view::npos || body + part.size() > best))
+            best = body + part.size();
+    return best;
+}
+
+// A heading at line.text[begin, end): the marker, the heading (its first sentence when body text
+// follows, or up to a space or a sub-heading's bracket when `spaced`, as a text run together from
+// a page's separate lines has them) and that body text as a paragraph.
+bool add_heading_at(const Line& line, std::size_t begin, std::size_t end, bool spaced,
+                    const std::vector<std::u32string>& parts, std::vector<Block>& out) {
+    const std::u32string_view v = std::u32string_view(line.view).substr(0, end);
+    const auto marker = match_marker(v.substr(begin));
     if (!marker) return false;
-    const std::size_t split = first_sentence_end(line.view, marker->body);
-    const std::size_t heading_end = split == std::u32string_view::npos ? line.text.size() : split;
-    if (heading_end - marker->body > kMaxHeadingLength) return false;
-    std::size_t marker_end = marker->length;
-    Block h = block_of(line, BlockKind::heading, marker->body, heading_end);
+    const std::size_t body = begin + marker->body;
+    std::size_t split = first_sentence_end(v, body);
+    if (const std::size_t part = end_of_stated_part(v, body, parts); part != std::u32string_view::npos && part < split)
+        split = part;
+    // A space the source had there (cleanup removes those between Chinese characters).
+    const auto spaced_before = [&](std::size_t i) {
+        return is_space(v[i]) || (line.origin.size() == line.text.size() && line.origin[i] > line.origin[i - 1] + 1);
+    };
+    if (spaced)
+        for (std::size_t i = body + 1; i < split && i < v.size(); ++i)
+            if (spaced_before(i) || v[i] == '(') {
+                split = i;
+                break;
+            }
+    const std::size_t heading_end = split == std::u32string_view::npos ? end : trim_end(line, body, split);
+    if (heading_end - body > kMaxHeadingLength) return false;
+    Block h = block_of(line, BlockKind::heading, body, heading_end);
     h.level = marker->level;
-    h.marker = line.utf8(0, trim_end(line, 0, marker_end));
-    h.span = line.span_of(0, heading_end);
+    h.marker = line.utf8(begin, trim_end(line, begin, begin + marker->length));
+    h.span = line.span_of(begin, heading_end);
     out.push_back(std::move(h));
     if (split != std::u32string_view::npos) {
         std::size_t rest = split;
-        while (rest < line.text.size() && is_space(line.view[rest])) ++rest;
-        out.push_back(paragraph_of(line, rest, line.text.size()));
+        while (rest < end && is_space(line.view[rest])) ++rest;
+        if (rest < end) out.push_back(paragraph_of(line, rest, end));
     }
     return true;
+}
+
+bool add_heading(const Line& line, const std::vector<std::u32string>& parts, std::vector<Block>& out) {
+    return add_heading_at(line, 0, line.text.size(), false, parts, out);
+}
+
+// A text whose body a crawler ran into one long line keeps its top-level headings inside it: a
+// 一、, then 二、… in order, each where a sentence has ended. Their positions, when at least two
+// are there in sequence from 一、.
+constexpr std::size_t kRunTogetherLine = 400;
+
+std::vector<std::size_t> run_in_headings(std::u32string_view v) {
+    std::vector<std::size_t> found;
+    if (v.size() < kRunTogetherLine) return found;
+    int next = 1;
+    for (std::size_t i = 1; i + 2 < v.size(); ++i) {
+        if (!is_chinese_numeral(v[i])) continue;
+        std::size_t p = i;
+        while (p > 0 && is_space(v[p - 1])) --p;
+        if (p == 0 || std::u32string_view(U"。!?").find(v[p - 1]) == std::u32string_view::npos) continue;
+        const auto marker = match_marker(v.substr(i, 12));
+        if (!marker || marker->level != 1) continue;
+        std::size_t digits = 0;
+        while (is_chinese_numeral(v[i + digits])) ++digits;
+        if (parse_numeral(v.substr(i, digits)) != next) continue;
+        found.push_back(i);
+        ++next;
+    }
+    if (found.size() < 2) found.clear();
+    return found;
+}
+
+// The lines whose top-level marker (一、) really opens a part of the report, not a table's row
+// label: a row label has the table's numbers beside it or right under it, or comes out of order (a 二、 or
+// 三、 after 三、) with no sentence under it, only the next label or cell.
+std::vector<bool> top_level_in_order(const std::vector<const Line*>& content, const std::vector<BlockKind>& kinds) {
+    std::vector<bool> keep(content.size(), true);
+    const auto bare_number = [](std::u32string_view v) {
+        return !v.empty() && v.find_first_not_of(U"0123456789.%- ") == std::u32string_view::npos;
+    };
+    // A row label with the row's cells after it: two numbers or more, each after a space.
+    const auto row_with_cells = [](std::u32string_view v) {
+        std::size_t cells = 0;
+        for (std::size_t i = 1; i < v.size(); ++i)
+            // after a column's gap (a tab or two spaces), not a year spaced out as 1 9 9 8
+            if (is_ascii_digit(v[i]) && is_space(v[i - 1]) && (v[i - 1] == '\t' || (i > 1 && is_space(v[i - 2])))) {
+                std::size_t e = i;
+                while (e < v.size() && (is_ascii_digit(v[e]) || v[e] == '.' || v[e] == '%')) ++e;
+                if (e == v.size() || is_space(v[e])) ++cells;
+            }
+        return cells >= 2;
+    };
+    int current = 0;
+    for (std::size_t k = 0; k < content.size(); ++k) {
+        const std::u32string_view v = content[k]->view;
+        const auto marker = match_marker(v);
+        if (!marker || marker->level != 1 || kinds[k] != BlockKind::paragraph) continue;
+        std::size_t digits = 0;
+        while (digits < v.size() && is_chinese_numeral(v[digits])) ++digits;
+        const int n = parse_numeral(v.substr(0, digits));
+        const std::size_t split = first_sentence_end(v, marker->body);
+        if ((split == std::u32string_view::npos ? v.size() : split) - marker->body > kMaxHeadingLength) continue;
+        // The next line, when nothing (a table) stands between them.
+        const Line* next =
+            k + 1 < content.size() && content[k + 1]->span.start <= content[k]->span.end + 4 ? content[k + 1] : nullptr;
+        if (row_with_cells(v) ||
+            (next && (bare_number(next->view) || (n <= current && !has_sentence_punct(next->view))))) {
+            keep[k] = false;
+            continue;
+        }
+        current = n;
+    }
+    return keep;
 }
 
 // The number of a line's numbering marker (三 of 三、), 0 when it has none.
@@ -89,6 +220,8 @@ bool heads_table_text(const Line& line, int last_level1) {
 void build_blocks(Document& doc, InferenceInput& in, std::vector<Span>& merged, const Budget& budget) {
     const std::vector<const Line*>& content = in.content;
     std::vector<BlockKind> kinds = closing_kinds(content);
+    const std::vector<bool> top_level = top_level_in_order(content, kinds);
+    const std::vector<std::u32string> parts = stated_parts(content);
     const std::u32string cms_title = squeeze(fold(to_u32(doc.metadata.title.value)));
     bool body_started = false;
     bool title_seen = false;
@@ -169,12 +302,23 @@ void build_blocks(Document& doc, InferenceInput& in, std::vector<Span>& merged, 
             in_attachment = true;
             continue;
         }
+        if (const std::vector<std::size_t> at = run_in_headings(v); !at.empty()) {
+            if (const std::size_t lead = trim_end(line, 0, at[0]); lead > 0)
+                blocks.push_back(paragraph_of(line, 0, lead));
+            for (std::size_t h = 0; h < at.size(); ++h) {
+                const std::size_t end = trim_end(line, at[h], h + 1 < at.size() ? at[h + 1] : line.text.size());
+                if (!add_heading_at(line, at[h], end, true, parts, blocks))
+                    blocks.push_back(paragraph_of(line, at[h], end));
+            }
+            continue;
+        }
         if (line.table_run && !heads_table_text(line, last_level1)) {
             blocks.push_back(paragraph_of(line, 0, line.text.size()));
             continue;
         }
         const std::size_t before = blocks.size();
-        if (!add_heading(line, blocks)) blocks.push_back(paragraph_of(line, 0, line.text.size()));
+        if (!top_level[k] || !add_heading(line, parts, blocks))
+            blocks.push_back(paragraph_of(line, 0, line.text.size()));
         if (blocks.size() > before && blocks[before].kind == BlockKind::heading && blocks[before].level == 1)
             last_level1 = marker_number(line.view);
     }

@@ -55,14 +55,22 @@ bool is_subtitle(const std::vector<const Line*>& content, std::size_t k, bool af
 // just above it (nothing but a line break between), no sentence, no numbering, not a 版头
 // (…文件), and the two together no longer than a title. A wrapped line is most of a line wide:
 // a shorter one is a column's name (宁夏要闻) or a header, not half a title.
+//
+// A title printed as the organisation on one line and the rest under it (洪泽区人民政府 /
+// 2023 年政府信息公开工作年度报告) is one title too, however short the organisation's line and
+// however far a centred layout indents the second line.
 bool wraps_into(const Block& above, const Block& title) {
     if (above.kind != BlockKind::paragraph || !above.items.empty() || !above.marker.empty()) return false;
-    if (title.span.start < above.span.end || title.span.start - above.span.end > 2) return false;
+    if (title.span.start < above.span.end) return false;
     const std::u32string v = fold(to_u32(above.text));
-    const std::size_t length = v.size() + count_code_points(title.text);
+    const std::u32string rest = fold(to_u32(title.text));
+    const bool org_then_year = v.size() >= 4 && ends_like_org(v) && !rest.empty() && is_ascii_digit(rest.front());
+    constexpr std::size_t kMaxIndent = 80;  // a centred line of a PDF's layout text
+    if (title.span.start - above.span.end > (org_then_year ? 2 + kMaxIndent : 2)) return false;
+    const std::size_t length = v.size() + rest.size();
     constexpr std::size_t kMinWrappedPart = 8;
-    return v.size() >= kMinWrappedPart && v.size() <= kMaxSubtitleLength && length <= 80 && !has_sentence_punct(v) &&
-           !match_marker(v) && v.back() != ':' && !v.ends_with(U"文件");
+    return (v.size() >= kMinWrappedPart || org_then_year) && v.size() <= kMaxSubtitleLength && length <= 80 &&
+           !has_sentence_punct(v) && !match_marker(v) && v.back() != ':' && !v.ends_with(U"文件");
 }
 
 std::u32string squeeze(std::u32string_view view) {

@@ -56,6 +56,14 @@ TEST(Boilerplate, LeavesReportSentencesAlone) {
     EXPECT_FALSE(chrome(U"附件: 漯河市科学技术局2020年度法治政府建设工作报告"));
 }
 
+// A crawler's text that runs the breadcrumb into the whole article on one line is the article.
+TEST(Boilerplate, BreadcrumbRunIntoTheArticleIsNotChrome) {
+    std::u32string page = U"当前位置： 首页政务公开年报 来源：某某县 时间：2014-02-25 00:00 ";
+    for (int i = 0; i < 10; ++i) page += U"各单位认真落实公开要求，持续完善工作机制，稳步推进各项工作。";
+    EXPECT_FALSE(chrome(page));
+    EXPECT_TRUE(chrome(U"当前位置： 首页政务公开年报"));
+}
+
 TEST(Boilerplate, FooterOwnerNamesTheSite) {
     EXPECT_EQ(footer_owner(fold(U"辽ICP备2021008039号-1        辽宁省科学技术厅      版权所有")), U"辽宁省科学技术厅");
     EXPECT_EQ(footer_owner(fold(U"主办单位:亳州市科学技术局 联系方式:0558")), U"亳州市科学技术局");
@@ -316,6 +324,129 @@ TEST(Metadata, NothingInventedWhenTheTextSaysNothing) {
     EXPECT_FALSE(doc.metadata.title.present());
     EXPECT_FALSE(doc.metadata.organisation.present());
     EXPECT_FALSE(doc.metadata.year.present());
+}
+
+// A crawler's header: the page's column, its address and where the crawler saved it are no title
+// or issuer; the 标题 line states the title, and a 管委会 at its head is the issuer.
+TEST(Metadata, CrawlerHeaderStatesTheTitleNotItsColumnOrPath) {
+    const Document doc = parse(
+        "标题: 某某新区管委会2020年度政务公开工作年度报告\n"
+        "发布时间: 2021-01-05 00:00\n"
+        "文号: \n"
+        "发布机构: \n"
+        "栏目: 政务公开年报\n"
+        "原文链接: https://example.gov.cn/zwgk/202101/t20210105_1.htm\n"
+        "本地目录: zwgk/202101/1_某某新区管委会2020年度政务公开工作年度报告\n"
+        "当前位置： 首页 政务公开 来源：某某新区 时间：2021-01-05 00:00 "
+        "根据《条例》要求编制本报告。一、总体情况 2020年，我区推进政务公开。\n");
+    EXPECT_EQ(doc.metadata.title.value, "某某新区管委会2020年度政务公开工作年度报告");
+    EXPECT_EQ(doc.metadata.organisation.value, "某某新区管委会");
+    EXPECT_EQ(doc.metadata.year.value, "2020");
+    EXPECT_EQ(doc.metadata.published.value, "2021-01-05");
+}
+
+// A title printed as the organisation over the rest (a PDF's centred lines) is one title; its
+// issuer is the fuller name the text gives it, with the city above the district.
+TEST(Metadata, TitleOnTwoLinesAndTheIssuerWithItsCity) {
+    const Document doc = parse(
+        "                  某阳区人民政府\n"
+        "         2022 年政务公开工作年度报告\n"
+        "本报告由某州市某阳区人民政府办公室编制。\n"
+        "一、总体情况\n"
+        "2022 年，某阳区人民政府推进政务公开。\n");
+    EXPECT_EQ(doc.metadata.title.value, "某阳区人民政府2022 年政务公开工作年度报告");
+    EXPECT_EQ(doc.metadata.organisation.value, "某州市某阳区人民政府");
+    EXPECT_EQ(doc.metadata.year.value, "2022");
+}
+
+// A place of the same or a lower level written before the name is not a fuller name of it.
+TEST(Metadata, IssuerKeepsItsNameBeforeALowerPlace) {
+    const Document doc = parse(
+        "某州市人民政府\n"
+        "2022年政务公开工作年度报告\n"
+        "某某镇某州市人民政府驻地一带推进政务公开。\n");
+    EXPECT_EQ(doc.metadata.organisation.value, "某州市人民政府");
+}
+
+// The subject of the opening sentence is the issuer when the title names none; a region is
+// its government's report.
+TEST(Metadata, IssuerIsTheSubjectOfTheOpeningSentence) {
+    const Document doc = parse(
+        "2021年度政务公开工作年度报告\n"
+        "本报告依据《条例》编制。\n"
+        "一、总体情况\n"
+        "2021年，某某综合试验区坚持以人民为中心，推进政务公开。\n");
+    EXPECT_EQ(doc.metadata.organisation.value, "某某综合试验区");
+    const Document since = parse(
+        "政务公开工作报告\n"
+        "今年以来，某市某某局紧紧围绕中心工作，推进政务公开。\n");
+    EXPECT_EQ(since.metadata.organisation.value, "某市某某局");
+}
+
+// A bulletin's byline under its title (the issuers over a bare date) names its issuers, before
+// the page's 发布机构 (the site that reposted it).
+TEST(Metadata, BylineUnderTheTitleNamesTheIssuer) {
+    const Document doc = parse(
+        "发布机构：某州市统计局\n"
+        "某某省2022年国民经济和社会发展统计公报\n"
+        "某某省统计局 国家统计局某某调查总队\n"
+        "2023年3月28日\n"
+        "2022年是重要的一年。全省生产总值增长4.7%。\n");
+    EXPECT_EQ(doc.metadata.organisation.value, "某某省统计局 国家统计局某某调查总队");
+}
+
+// A bulletin signed in brackets on its last line: （某某县统计局）.
+TEST(Metadata, BracketedSignatureOnTheLastLine) {
+    const Document doc = parse(
+        "某某县2015年国民经济和社会发展统计公报\n"
+        "2015年，全县经济平稳运行。\n"
+        "（某某县统计局）\n");
+    EXPECT_EQ(doc.metadata.signer.value, "某某县统计局");
+    EXPECT_EQ(doc.metadata.organisation.value, "某某县统计局");
+}
+
+// The year a report's figures are for: the statistics period it states, before any year of its
+// opening sentence; a document number's 〔2019〕 and a plan period's 2021-2025 are no report year.
+TEST(Metadata, YearFromTheStatedPeriodNotADocumentNumber) {
+    const Document period = parse(
+        "政务公开工作年度报告\n"
+        "根据《条例》（某政办〔2019〕12号）要求编制本报告。本报告所列数据的统计期限自 2020 年 1 月 1 日起至 2020 年 12 "
+        "月 31 日止。\n");
+    EXPECT_EQ(period.metadata.year.value, "2020");
+    const Document number = parse(
+        "政务公开工作情况报告\n"
+        "根据《某政办〔2019〕12号》和2021-2025年规划，本局2022年推进政务公开。\n");
+    EXPECT_EQ(number.metadata.year.value, "2022");
+    const Document by_date = parse(
+        "政务公开工作情况报告\n"
+        "截至2023年12月31日，本局公开信息120条。\n");
+    EXPECT_EQ(by_date.metadata.year.value, "2023");
+}
+
+// A government work report is by the government its speaker speaks for (我代表省人民政府), of the
+// province whose congress hears it; it is for the year its subtitle gives.
+TEST(Metadata, WorkReportBySpeakerOfTheCongressPlace) {
+    const Document doc = parse(
+        "政府工作报告\n"
+        "——2026年1月20日在某南省第十四届\n"
+        "人民代表大会第五次会议上\n"
+        "某南省省长 某某\n"
+        "各位代表：\n"
+        "现在，我代表省人民政府，向大会报告工作，请予审议。\n"
+        "一、过去一年的工作\n"
+        "我们推进各项工作。\n");
+    EXPECT_EQ(doc.metadata.organisation.value, "某南省人民政府");
+    EXPECT_EQ(doc.metadata.year.value, "2026");
+}
+
+// The office that compiles a report does so for its government (由X办公室…编制).
+TEST(Metadata, ReportCompiledByAnOfficeIsItsGovernments) {
+    const Document doc = parse(
+        "政务公开工作年度报告\n"
+        "本报告由某山市人民政府办公室根据《条例》要求编制。如有疑问请联系某山市政务服务管理局。\n"
+        "一、总体情况\n"
+        "我们推进各项工作。\n");
+    EXPECT_EQ(doc.metadata.organisation.value, "某山市人民政府");
 }
 
 }  // namespace

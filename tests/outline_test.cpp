@@ -126,5 +126,50 @@ TEST(Outline, SpansPointAtTheSourceText) {
     EXPECT_EQ(test::slice(text, p.items[1].span), "二是制定。");
 }
 
+std::vector<std::string> top_headings(const Document& doc) {
+    std::vector<std::string> out;
+    for (const Block& b : doc.blocks)
+        if (b.kind == BlockKind::heading && b.level == 1) out.push_back(b.marker + b.text);
+    return out;
+}
+
+// A crawler ran the page into one line: the 一、二、三、 after full stops are the headings, each
+// ending where the source had a space, a sub-heading's bracket, or the name of a part the report
+// says it is made of (本报告由…组成).
+TEST(Outline, HeadingsInsideALineRunTogether) {
+    std::string filler;
+    for (int i = 0; i < 12; ++i) filler += "各单位认真落实公开要求，持续完善工作机制，稳步推进各项工作。";
+    const std::string text = "本报告由概述、主动公开情况、存在的问题及改进情况共三个部分组成。" + filler +
+                             " 一、 概述 " + filler + " 二、主动公开情况（一）公开数量 " + filler +
+                             "三、存在的问题及改进情况目前，我局仍有不足。\n";
+    const Document doc = parse(text);
+    EXPECT_EQ(top_headings(doc),
+              (std::vector<std::string>{"一、概述", "二、主动公开情况", "三、存在的问题及改进情况"}));
+}
+
+// Numbers after a full stop that do not run 一、二、… in order are no headings.
+TEST(Outline, RunTogetherLineNeedsHeadingsInOrder) {
+    std::string filler;
+    for (int i = 0; i < 12; ++i) filler += "各单位认真落实公开要求，持续完善工作机制，稳步推进各项工作。";
+    const Document doc = parse(filler + " 二、主动公开情况 " + filler + " 三、存在的问题 " + filler + "\n");
+    EXPECT_TRUE(top_headings(doc).empty());
+}
+
+// A table's row labels numbered like headings (二、上年结转… over its numbers or with its cells
+// beside it, a 三、 after the 三、 over the next label) are no part of the outline; a list of
+// sentences numbered 一、二、 inside a part keeps its items.
+TEST(Outline, TableRowLabelsAreNotTopLevelHeadings) {
+    const Document doc = parse(
+        "一、总体情况\n我局推进公开工作。\n"
+        "二、收到和处理申请情况\n申请人情况\n"
+        "一、本年新收申请数量\n\n12\n\n"
+        "二、上年结转申请数量      0      0\n"
+        "二、部分公开\n三、结转下年度继续办理\n\n3\n\n"
+        "三、存在的主要问题\n仍有不足。\n"
+        "四、其他需要报告的事项\n无。\n");
+    EXPECT_EQ(top_headings(doc), (std::vector<std::string>{"一、总体情况", "二、收到和处理申请情况",
+                                                           "三、存在的主要问题", "四、其他需要报告的事项"}));
+}
+
 }  // namespace
 }  // namespace gongwen
