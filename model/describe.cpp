@@ -195,6 +195,10 @@ Description describe(const Document& doc) {
         d.created = from_source_date_epoch();
     }
     d.genre = genre_of_title(d.title);
+    if (const std::u32string t = fold(to_u32(d.title));
+        !doc.gis.format.empty() ||
+        (t.find(U"信息公开") != std::u32string::npos && t.find(U"年度报告") != std::u32string::npos))
+        d.report_kind = "政府信息公开工作年度报告";
     d.organisation = to_utf8(report_organisation(d));
     d.organisation_key = organisation_key(d.organisation);
     return d;

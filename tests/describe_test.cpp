@@ -66,6 +66,22 @@ TEST(Describe, WithoutADateTheInstantComesFromSourceDateEpochNeverTheClock) {
     EXPECT_EQ(d.formation_year, "");  // an archive's own date is not the document's
 }
 
+TEST(Describe, AReportInTheNationalGisFormatOrNamedOneIsAGisAnnualReport) {
+    Metadata m;
+    m.title.value = "某区2023年工作情况";  // the tables say what the title does not
+    Document gis = with(m);
+    gis.gis.format = "2021";
+    EXPECT_EQ(describe(gis).report_kind, "政府信息公开工作年度报告");
+    m.title.value = "某县地方税务局2013年信息公开年度报告";  // before the national tables
+    EXPECT_EQ(describe(with(m)).report_kind, "政府信息公开工作年度报告");
+    m.title.value = "某局2013年政府信息公開工作年度報告";  // Traditional too
+    EXPECT_EQ(describe(with(m)).report_kind, "政府信息公开工作年度报告");
+    m.title.value = "某局2023年法治政府建设年度报告";
+    EXPECT_EQ(describe(with(m)).report_kind, "");
+    m.title.value = "某局2023年信息公开工作要点";
+    EXPECT_EQ(describe(with(m)).report_kind, "");
+}
+
 TEST(Describe, TheGenreIsTheTitlesLastGenreWord) {
     EXPECT_EQ(genre_of_title("某市2023年法治政府建设情况的报告"), "报告");
     EXPECT_EQ(genre_of_title("关于政府工作报告的决议"), "决议");

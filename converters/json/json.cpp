@@ -1,6 +1,7 @@
 #include "gongwen/json.hpp"
 
 #include "converters/json/json_fields.hpp"
+#include "gongwen/describe.hpp"
 #include "gongwen/facts.hpp"
 #include "gongwen/gis.hpp"
 #include "gongwen/limits.hpp"
@@ -338,6 +339,7 @@ Json inspect_gis_json(const GisReport& gis) {
 
 std::string write_inspect_json(const Document& doc) {
     const Metadata& m = doc.metadata;
+    const std::string kind = describe(doc).report_kind;
     JsonArray headings;
     for (const Block& block : doc.blocks)
         if (block.kind == BlockKind::heading)
@@ -354,6 +356,7 @@ std::string write_inspect_json(const Document& doc) {
                               {"published", optional_text(m.published)},
                               {"signed", optional_text(m.signed_date)},
                               {"addressee", optional_text(m.addressee)},
+                              {"report_kind", kind.empty() ? Json() : Json(kind)},
                               {"headings", std::move(headings)},
                               {"facts", facts_json(doc)},
                               {"diagnostics", std::move(diagnostics)},

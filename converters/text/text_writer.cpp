@@ -261,6 +261,7 @@ std::string write_inspect_text(const Document& doc) {
         out += std::string(label) + ": " + (field->present() ? field->value : "-") +
                (field->present() && field->inferred ? " (inferred)" : "") + "\n";
     for (const ExtraField& x : m.extra) out += x.key + ": " + x.value + "\n";
+    if (const std::string kind = describe(doc).report_kind; !kind.empty()) out += "报告类别: " + kind + "\n";
     std::array<std::size_t, 5> per_level{};
     for (const Block& b : doc.blocks)
         if (b.kind == BlockKind::heading) ++per_level[static_cast<std::size_t>(b.level)];

@@ -31,6 +31,10 @@ struct Description {
     // 文种: the kind of text the title names, its last genre word (关于政府工作报告的决议 is a 决议),
     // in Simplified Chinese; empty when the title names none.
     std::string genre;
+    // The kind of report, where gongwen knows more than the title's genre word: 政府信息公开工作年度报告
+    // for a report in the national GIS format (Document::gis) or whose title names one (信息公开
+    // …年度报告: the reports before the national tables too); empty otherwise.
+    std::string report_kind;
     // Whose report it is, as its name is written: the organisation the title names at its head
     // (平潭综合实验区 of 平潭综合实验区2022年度…报告), else the issuer; a government's office
     // (X区人民政府办公室) that issues a report whose title names no office issues the
