@@ -27,8 +27,8 @@ namespace {
 
 // Tunes glibc's malloc for a process that converts many reports one after another.
 void tune_allocator() {
-    // Reports are converted one after another, and cairo allocates and frees megabytes for each
-    // PDF: left to itself, glibc returns that memory to the kernel after every document and
+    // Reports are converted one after another, and each PDF allocates and frees megabytes (the
+    // font subsets, the page streams): left to itself, glibc returns that memory to the kernel after every document and
     // page-faults it back for the next. Freed memory up to 256 MiB is kept for reuse instead;
     // the mmap threshold must then be set too (a fixed trim threshold freezes the adaptive one
     // at 128 KiB), at 32 MiB, the most glibc's own adaptation would reach. Peak memory is what

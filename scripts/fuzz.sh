@@ -56,7 +56,7 @@ options=(-max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=2621
          -artifact_prefix="$findings/" -print_final_stats=1)
 [ -f "fuzz/$target.dict" ] && options+=(-dict="fuzz/$target.dict")
 
-# The same suppressions as the test suite (leaks inside cairo, fontconfig and PoDoFo themselves).
+# The same suppressions as the test suite (leaks inside fontconfig and PoDoFo themselves).
 before=$(find "$findings" -type f | wc -l)
 status=0
 ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=0 LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp" \
