@@ -854,8 +854,6 @@ GisFound recognize_gis(const std::vector<RawBlock>& blocks, const GisTemplate& t
         if (values.empty() && !notes.empty()) {
             std::size_t unmatched = 0;
             values = read_by_labels(t, lines, starts[k], starts[k + 1], unmatched);
-            std::size_t cells = 0;
-            for (const GisRow& r : t.rows) cells += r.columns.size();
             if (!values.empty()) {
                 std::vector<std::string> missing;
                 for (const GisRow& r : t.rows) {

@@ -21,7 +21,6 @@ namespace gongwen::xlsx {
 
 namespace {
 
-constexpr const char* kGisSheet = "政府信息公开";
 constexpr lxw_col_t kFirstCellCol = 5;  // 文件 机关 报告年度 格式 未通过的核对
 constexpr lxw_row_t kFirstRow = 5;      // table, row, column group, column, id
 constexpr std::size_t kShownTerms = 4;
