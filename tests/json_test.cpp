@@ -227,6 +227,7 @@ TEST(Json, InspectWritesExpectedSummary) {
   "published": "2024-01-05",
   "signed": null,
   "addressee": "市政府",
+  "report_kind": null,
   "headings": [
     {
       "level": 1,
@@ -271,6 +272,7 @@ TEST(Json, InspectWritesNullForMissingMetadata) {
   "published": null,
   "signed": "2024-01-04",
   "addressee": null,
+  "report_kind": null,
   "headings": [],
   "facts": [],
   "diagnostics": [],
