@@ -11,6 +11,7 @@
 #include "gongwen/decode.hpp"
 #include "gongwen/eep.hpp"
 #include "gongwen/error.hpp"
+#include "gongwen/gis.hpp"
 #include "gongwen/html.hpp"
 #include "gongwen/json.hpp"
 #include "gongwen/read.hpp"
@@ -156,10 +157,14 @@ void facts_body(std::string_view bytes) {
         const Document doc = read_as(std::string(bytes), "fuzz.txt", "txt");
         for (const Fact& f : doc.facts) {
             check_fact(f, length, doc.blocks.size());
-            require(f.indicator.empty() ||
+            // A catalog indicator, or a cell of the national GIS template (a table of a GIS report).
+            const bool gis_cell =
+                std::any_of(builtin_gis_template().formats.begin(), builtin_gis_template().formats.end(),
+                            [&](const GisFormat& g) { return g.cell(f.indicator) != nullptr; });
+            require(f.indicator.empty() || gis_cell ||
                         std::any_of(default_catalog().indicators.begin(), default_catalog().indicators.end(),
                                     [&](const Indicator& i) { return i.id == f.indicator; }),
-                    "a fact maps to an indicator the catalog does not have");
+                    "a fact maps to an indicator neither the catalog nor the GIS template has");
         }
         const std::vector<FactContext> contexts = fact_contexts(doc);
         require(contexts.size() == doc.facts.size(), "not one context per fact");
