@@ -8,6 +8,7 @@
 #include <set>
 
 #include "catalog/catalog_data.hpp"  // generated from catalog/indicators-v1.xml at build time
+#include "converters/catalog/data_file.hpp"
 #include "gongwen/error.hpp"
 #include "gongwen/unicode.hpp"
 
@@ -18,38 +19,16 @@ namespace {
 constexpr const char* kCatalogNamespace = "urn:gongwen:catalog:1";
 constexpr const char* kBuiltinId = "gongwen-v1";
 
-class Reader {
+class Reader : public DataFileReader {
 public:
-    Reader(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {}
-
-    [[noreturn]] void fail(std::ptrdiff_t offset, const std::string& problem) const {
-        const std::size_t end = offset < 0 ? 0 : std::min(text_.size(), static_cast<std::size_t>(offset));
-        const auto line = 1 + std::count(text_.begin(), text_.begin() + static_cast<std::ptrdiff_t>(end), '\n');
-        throw Error(file_, "line " + std::to_string(line) + ": " + problem);
-    }
-    [[noreturn]] void fail(pugi::xml_node node, const std::string& problem) const {
-        fail(node.offset_debug(), problem);
-    }
+    using DataFileReader::DataFileReader;
 
     Catalog read(pugi::xml_node root, const Catalog* base) const;
 
 private:
     std::vector<std::string> words(pugi::xml_node node) const;
     Indicator indicator(pugi::xml_node node, const std::string& category, const std::string& category_id) const;
-    void check_attributes(pugi::xml_node node, std::initializer_list<const char*> known) const;
-
-    std::string_view text_;
-    std::string file_;
 };
-
-void Reader::check_attributes(pugi::xml_node node, std::initializer_list<const char*> known) const {
-    for (pugi::xml_attribute a : node.attributes()) {
-        const std::string name = a.name();
-        if (name == "xmlns" || name.rfind("xmlns:", 0) == 0) continue;
-        if (std::none_of(known.begin(), known.end(), [&](const char* k) { return name == k; }))
-            fail(node, "<" + std::string(node.name()) + "> has an unknown attribute '" + name + "'");
-    }
-}
 
 // Words separated by spaces (ASCII or ideographic).
 std::vector<std::string> Reader::words(pugi::xml_node node) const {

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "catalog/gis_template_data.hpp"  // generated from catalog/gis-template.xml at build time
+#include "converters/catalog/data_file.hpp"
 #include "gongwen/error.hpp"
 #include "gongwen/gis.hpp"
 #include "gongwen/unicode.hpp"
@@ -17,18 +18,9 @@ namespace {
 
 constexpr const char* kGisNamespace = "urn:gongwen:gis-template:1";
 
-class Reader {
+class Reader : public DataFileReader {
 public:
-    Reader(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {}
-
-    [[noreturn]] void fail(std::ptrdiff_t offset, const std::string& problem) const {
-        const std::size_t end = offset < 0 ? 0 : std::min(text_.size(), static_cast<std::size_t>(offset));
-        const auto line = 1 + std::count(text_.begin(), text_.begin() + static_cast<std::ptrdiff_t>(end), '\n');
-        throw Error(file_, "line " + std::to_string(line) + ": " + problem);
-    }
-    [[noreturn]] void fail(pugi::xml_node node, const std::string& problem) const {
-        fail(node.offset_debug(), problem);
-    }
+    using DataFileReader::DataFileReader;
 
     GisTemplate read(pugi::xml_node root) const;
 
@@ -37,10 +29,6 @@ private:
     GisTable table(pugi::xml_node node) const;
     void rule(pugi::xml_node node, GisFormat& f) const;
     std::vector<std::string> variants(pugi::xml_node node) const;
-    void check_attributes(pugi::xml_node node, std::initializer_list<const char*> known) const;
-
-    std::string_view text_;
-    std::string file_;
 };
 
 // Words separated by spaces (ASCII or ideographic).
@@ -63,15 +51,6 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
     for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
         s.replace(at, from.size(), to);
     return s;
-}
-
-void Reader::check_attributes(pugi::xml_node node, std::initializer_list<const char*> known) const {
-    for (pugi::xml_attribute a : node.attributes()) {
-        const std::string name = a.name();
-        if (name == "xmlns" || name.rfind("xmlns:", 0) == 0) continue;
-        if (std::none_of(known.begin(), known.end(), [&](const char* k) { return name == k; }))
-            fail(node, "<" + std::string(node.name()) + "> has an unknown attribute '" + name + "'");
-    }
 }
 
 std::vector<std::string> Reader::variants(pugi::xml_node node) const {
