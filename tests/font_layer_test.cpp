@@ -1,7 +1,7 @@
 // The font layer: font files opened once per cache, subsets that draw each kept glyph exactly as
 // the original font does (outlines compared point by point with FreeType), CIDs kept for
 // CID-keyed CFF fonts, and clear errors for what is not a font.
-#include "converters/pdf/font_layer.hpp"
+#include "layout/font_layer.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,16 +13,16 @@
 #include <set>
 #include <thread>
 
-#include "converters/pdf/fonts.hpp"
-#include "converters/pdf/handles.hpp"
 #include "gongwen/error.hpp"
+#include "layout/fonts.hpp"
+#include "layout/handles.hpp"
 
 namespace gongwen {
 namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kFang = std::string(pdf::kFandolDir) + "/FandolFang-Regular.otf";
+const std::string kFang = std::string(layout::kFandolDir) + "/FandolFang-Regular.otf";
 const std::string kUMing = "/usr/share/fonts/truetype/arphic/uming.ttc";
 
 struct Outline {
@@ -44,17 +44,17 @@ public:
         EXPECT_EQ(FT_Init_FreeType(&l), 0);
         lib_.reset(l);
     }
-    pdf::FtFacePtr open(const std::string& path, int index) {
+    layout::FtFacePtr open(const std::string& path, int index) {
         FT_Face f = nullptr;
         EXPECT_EQ(FT_New_Face(lib_.get(), path.c_str(), index, &f), 0) << path;
-        return pdf::FtFacePtr(f);
+        return layout::FtFacePtr(f);
     }
-    pdf::FtFacePtr open(const std::string& bytes) {
+    layout::FtFacePtr open(const std::string& bytes) {
         FT_Face f = nullptr;
         EXPECT_EQ(FT_New_Memory_Face(lib_.get(), reinterpret_cast<const FT_Byte*>(bytes.data()),
                                      static_cast<FT_Long>(bytes.size()), 0, &f),
                   0);
-        return pdf::FtFacePtr(f);
+        return layout::FtFacePtr(f);
     }
     static std::optional<Outline> outline(FT_Face face, unsigned glyph) {
         if (FT_Load_Glyph(face, glyph, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING)) return std::nullopt;
@@ -67,7 +67,7 @@ public:
     }
 
 private:
-    pdf::FtLibraryPtr lib_;
+    layout::FtLibraryPtr lib_;
 };
 
 std::vector<unsigned> glyphs_of(FT_Face face, std::u32string_view text) {
@@ -86,7 +86,7 @@ TEST(FontLayer, CidKeyedCffSubsetDrawsEveryKeptGlyphAsTheOriginalAtItsCid) {
     ASSERT_EQ(file->outlines(), fonts::Outlines::cff);
     ASSERT_TRUE(file->cid_keyed());
     FreeType ft;
-    const pdf::FtFacePtr original = ft.open(kFang, 0);
+    const layout::FtFacePtr original = ft.open(kFang, 0);
     const std::vector<unsigned> glyphs = glyphs_of(original.get(), kText);
     ASSERT_GT(glyphs.size(), 30u);
     const fonts::Subset subset = file->subset(glyphs);
@@ -97,7 +97,7 @@ TEST(FontLayer, CidKeyedCffSubsetDrawsEveryKeptGlyphAsTheOriginalAtItsCid) {
     for (unsigned g : glyphs) want.insert(file->cid(g));
     EXPECT_EQ(std::set<unsigned>(cids.begin(), cids.end()), want);
     // A bare CID-keyed CFF font is addressed by CID (as a PDF reader does with CIDFontType0C).
-    const pdf::FtFacePtr sub = ft.open(subset.cff);
+    const layout::FtFacePtr sub = ft.open(subset.cff);
     ASSERT_TRUE(sub);
     for (unsigned g : glyphs) {
         EXPECT_EQ(subset.code(g), file->cid(g));
@@ -124,11 +124,11 @@ TEST(FontLayer, TrueTypeSubsetRenumbersGlyphsAndKeepsTheirOutlines) {
     ASSERT_EQ(file->outlines(), fonts::Outlines::truetype);
     EXPECT_FALSE(file->cid_keyed());
     FreeType ft;
-    const pdf::FtFacePtr original = ft.open(kUMing, 0);
+    const layout::FtFacePtr original = ft.open(kUMing, 0);
     const std::vector<unsigned> glyphs = glyphs_of(original.get(), U"爲關於開展與產業發展報告");
     ASSERT_GT(glyphs.size(), 8u);
     const fonts::Subset subset = file->subset(glyphs);
-    const pdf::FtFacePtr sub = ft.open(subset.font);
+    const layout::FtFacePtr sub = ft.open(subset.font);
     ASSERT_TRUE(sub);
     EXPECT_LE(static_cast<std::size_t>(sub->num_glyphs), glyphs.size() + 1);  // renumbered densely
     for (unsigned g : glyphs) {

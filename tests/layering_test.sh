@@ -3,7 +3,10 @@
 # - model/ includes only the public model (include/gongwen/) and its own headers, and no format
 #   library: ICU and the standard library are all it uses.
 # - a converter includes the public headers, its own folder's headers, converters/registry.hpp
-#   and its format's library; never another converter, model/, pipeline/ or cli/.
+#   and its format's library; never another converter, model/, pipeline/ or cli/. The fixed-layout
+#   writers (PDF, OFD) also include layout/, the page layout and fonts they share.
+# - layout/ includes the public headers, its own headers, ICU (line breaking) and the font
+#   libraries (FreeType, fontconfig, HarfBuzz); never model/, pipeline/, cli/ or a converter.
 # - cli/ includes only include/gongwen/ and its own headers, and no file of it is over 300 lines.
 # - the public headers include only one another and the standard library.
 set -uo pipefail
@@ -28,10 +31,13 @@ model_libs='pugixml|podofo|cairo|gumbo|xlsxwriter|libxml|simdjson|CLI/|ft2build|
 check "model/" "gongwen/[a-z_]+\.hpp|model/[a-z_]+\.hpp|unicode/[a-z0-9_]+\.h|openssl/[a-z]+\.h" model/*.cpp model/*.hpp
 while read -r line; do fail "model/ uses a format library: $line"; done < <(includes model/*.cpp model/*.hpp | grep -E ":($model_libs)")
 
+check "layout/" "gongwen/[a-z_]+\.hpp|layout/[a-z_]+\.hpp|unicode/[a-z0-9_]+\.h|ft2build\.h|fontconfig/fontconfig\.h|hb(-[a-z]+)?\.h" layout/*.cpp layout/*.hpp
+while read -r line; do fail "$line: layout/ includes only the public model"; done < <(includes layout/*.cpp layout/*.hpp | grep -E ':(model|pipeline|cli|converters)/')
+
 for dir in converters/*/; do
   folder=${dir%/}
   files=("$folder"/*.cpp $(ls "$folder"/*.hpp 2>/dev/null))
-  check "$folder" "gongwen/[a-z_]+\.hpp|$folder/[a-z_]+\.hpp|converters/registry\.hpp|catalog/catalog_data\.hpp|[A-Za-z0-9_/+-]+\.h(pp)?" "${files[@]}"
+  check "$folder" "gongwen/[a-z_]+\.hpp|$folder/[a-z_]+\.hpp|layout/[a-z_]+\.hpp|converters/registry\.hpp|catalog/catalog_data\.hpp|[A-Za-z0-9_/+-]+\.h(pp)?" "${files[@]}"
   while read -r line; do fail "$line: a converter includes only the public model"; done < <(includes "${files[@]}" | grep -E ':(model|pipeline|cli)/')
   while read -r line; do fail "$line: no converter includes another"; done < <(includes "${files[@]}" | grep -E ':converters/' | grep -vE ":($folder/|converters/registry\.hpp)")
 done
@@ -44,5 +50,5 @@ done
 
 check "include/gongwen/" "gongwen/[a-z_]+\.hpp" include/gongwen/*.hpp
 
-[ $status -eq 0 ] && echo "layering: model/, converters/, cli/ and include/gongwen/ include only what their layer may"
+[ $status -eq 0 ] && echo "layering: model/, layout/, converters/, cli/ and include/gongwen/ include only what their layer may"
 exit $status

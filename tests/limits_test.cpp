@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "converters/pdf/fonts.hpp"
-#include "converters/pdf/layout.hpp"
 #include "gongwen/error.hpp"
 #include "gongwen/html.hpp"
 #include "gongwen/limits.hpp"
 #include "gongwen/pdf.hpp"
+#include "layout/fonts.hpp"
+#include "layout/layout.hpp"
 #include "model/line.hpp"
 #include "test_util.hpp"
 
@@ -101,8 +101,8 @@ TEST(Limits, AReportOverItsTimeStopsWithItsName) {
 
 TEST(Limits, APdfOverItsPagesIsRefusedAtTheExactCount) {
     const Document doc = test::parse(test::read_fixture("seeds/004_2140a01d4004d8c4.txt"));
-    const PdfFonts fonts;
-    const std::size_t pages = pdf::lay_out(doc, fonts.set()).pages.size();
+    const Fonts fonts;
+    const std::size_t pages = layout::lay_out(doc, fonts.set()).pages.size();
     ASSERT_GT(pages, 2u);
     EXPECT_NO_THROW(write_pdf(doc, {}, fonts, nullptr, Budget({.max_pages = pages}, "test.txt")));
     EXPECT_EQ(error_of([&] { write_pdf(doc, {}, fonts, nullptr, Budget({.max_pages = pages - 1}, "test.txt")); }),
@@ -116,13 +116,13 @@ TEST(Limits, AManyPagedTextIsRefusedWithTheLimitNamed) {
     std::string text = "报告\n";
     for (int i = 0; i < 20'000; ++i) text += "全年办理行政许可申请十二件。\n";
     const Document doc = test::parse(text);
-    EXPECT_EQ(error_of([&] { write_pdf(doc, {}, PdfFonts(), nullptr, Budget({.max_pages = 10}, "test.txt")); }),
+    EXPECT_EQ(error_of([&] { write_pdf(doc, {}, Fonts(), nullptr, Budget({.max_pages = 10}, "test.txt")); }),
               "test.txt: its PDF would have more than 10 pages, the limit (max_pages)");
 }
 
 TEST(Limits, APdfOverItsTimeStopsWithTheReportsName) {
     const Document doc = test::parse(test::read_fixture("seeds/001_9633c70aebd6e55d.txt"));
-    const PdfFonts fonts;
+    const Fonts fonts;
     EXPECT_EQ(error_of([&] { write_pdf(doc, {}, fonts, nullptr, Budget({.timeout = 1e-9}, "slow.txt")); }),
               "slow.txt: took longer than the 1e-09 s limit per report (timeout)");
 }

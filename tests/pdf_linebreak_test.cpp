@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "converters/pdf/linebreak.hpp"
 #include "gongwen/unicode.hpp"
+#include "layout/linebreak.hpp"
 
-namespace gongwen::pdf {
+namespace gongwen::layout {
 namespace {
 
 // Widths as the body font has them: a cell per full-width character, half for Latin and digits.
@@ -211,4 +211,4 @@ TEST(PdfTitle, NumberPhrasesAndDatesStayWhole) {
 }
 
 }  // namespace
-}  // namespace gongwen::pdf
+}  // namespace gongwen::layout

@@ -16,23 +16,23 @@
 #include <sstream>
 #include <thread>
 
-#include "converters/pdf/layout.hpp"
-#include "converters/pdf/linebreak.hpp"
 #include "gongwen/html.hpp"
 #include "gongwen/pdf.hpp"
 #include "gongwen/unicode.hpp"
 #include "gongwen/xml.hpp"
+#include "layout/layout.hpp"
+#include "layout/linebreak.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {
 namespace {
 
 namespace fs = std::filesystem;
-namespace g = pdf::geometry;
+namespace g = layout::geometry;
 
 const std::vector<std::string> kSeeds{"000_2ff49a1744f89f60", "001_9633c70aebd6e55d", "002_acf107ec8495534f",
                                       "003_39330c9e763261de", "004_2140a01d4004d8c4"};
-constexpr double kMm = pdf::kPointsPerMm;
+constexpr double kMm = layout::kPointsPerMm;
 
 struct Command {
     int status = -1;
@@ -173,10 +173,10 @@ TEST_F(PdfFile, FullBodyLinesHold28CharactersAndFillTheWidth) {
             // into the half cell it gave up.
             bool squeezed_end = false;
             for (std::size_t k = line->text.size() >= 3 ? line->text.size() - 3 : 0; k < line->text.size(); ++k)
-                squeezed_end = squeezed_end || pdf::squeezable(line->text[k]);
+                squeezed_end = squeezed_end || layout::squeezable(line->text[k]);
             EXPECT_GT(line->x1, kRight - 0.5) << where;
             EXPECT_LT(line->x1, kRight + (squeezed_end ? 8.5 : 0.5)) << where;
-            if (!std::all_of(line->text.begin(), line->text.end(), pdf::full_width)) continue;
+            if (!std::all_of(line->text.begin(), line->text.end(), layout::full_width)) continue;
             const bool indented = std::abs(line->x0 - (g::left + 2 * g::cell)) < 0.5;
             if (!indented && std::abs(line->x0 - g::left) >= 0.5) continue;
             const std::size_t expected = indented ? 26 : 28, count = line->text.size();
@@ -188,7 +188,7 @@ TEST_F(PdfFile, FullBodyLinesHold28CharactersAndFillTheWidth) {
             // Otherwise a line rule moved the natural break: no break was allowed between the
             // characters that were pulled in or pushed out.
             const std::u32string both = line->text + next->text;
-            const std::vector<bool> allowed = pdf::break_opportunities(both);
+            const std::vector<bool> allowed = layout::break_opportunities(both);
             const std::size_t from = std::min(count, expected), to = std::max(count, expected);
             EXPECT_LE(to - from, 3u) << where;
             bool glued = true;
@@ -300,9 +300,9 @@ TEST_F(PdfFile, PageNumbersAlternateSides7mmBelowTheTypeArea) {
     ASSERT_GE(pages.size(), 3u);
     ASSERT_EQ(dashes.size(), pages.size());
     // The top of the dash glyph, from the page-number font's own outline.
-    const PdfFonts pdf_fonts;
-    const pdf::FontSet& fonts = pdf_fonts.set();
-    const pdf::Glyph dash = fonts.resolve(U'—', pdf::Role::page_number);
+    const Fonts pdf_fonts;
+    const layout::FontSet& fonts = pdf_fonts.set();
+    const layout::Glyph dash = fonts.resolve(U'—', layout::Role::page_number);
     ASSERT_TRUE(dash.found());
     const double dash_top = fonts.face(dash.face).ink_top(dash.index);
     EXPECT_GT(dash_top, 0.2);
@@ -326,8 +326,8 @@ TEST_F(PdfFile, NoLineStartsOrEndsWithAForbiddenCharacter) {
     for (const std::string& name : kSeeds) {
         const Pages pages = text_lines(render(seed(name), name));
         for (const auto& [line, next] : continued_lines(pages)) {
-            EXPECT_FALSE(pdf::forbidden_at_line_end(line->text.back())) << name << ": " << to_utf8(line->text);
-            EXPECT_FALSE(pdf::forbidden_at_line_start(next->text.front())) << name << ": " << to_utf8(next->text);
+            EXPECT_FALSE(layout::forbidden_at_line_end(line->text.back())) << name << ": " << to_utf8(line->text);
+            EXPECT_FALSE(layout::forbidden_at_line_start(next->text.front())) << name << ": " << to_utf8(next->text);
         }
     }
 }
@@ -389,7 +389,7 @@ TEST_F(PdfFile, FontsAreEmbeddedSubsetAndMappedToUnicode) {
 // The text a reader of the page sees, in the order it is drawn, without whitespace.
 std::u32string expected_text(const Document& doc) {
     std::string text;
-    for (const Block& b : pdf::reading_order(doc)) {
+    for (const Block& b : layout::reading_order(doc)) {
         if (b.kind == BlockKind::heading || b.kind == BlockKind::list_item) text += b.marker;
         text += b.text;
         for (const TableRow& row : b.rows)

@@ -15,9 +15,9 @@
 #include <stdexcept>
 
 #include "converters/pdf/draw.hpp"
-#include "converters/pdf/font_layer.hpp"
 #include "gongwen/digest.hpp"
 #include "gongwen/unicode.hpp"
+#include "layout/font_layer.hpp"
 
 namespace gongwen::pdf {
 

@@ -4,10 +4,21 @@
 #include <string>
 #include <vector>
 
-#include "converters/pdf/layout.hpp"
 #include "gongwen/pdf.hpp"
+#include "layout/layout.hpp"
 
 namespace gongwen::pdf {
+
+// The laid-out pages and their fonts come from the layout layer, shared with the OFD writer.
+using layout::Bookmark;
+using layout::Box;
+using layout::FontSet;
+using layout::Layout;
+using layout::Page;
+using layout::PlacedGlyph;
+using layout::Stroke;
+using layout::TextRun;
+namespace geometry = layout::geometry;
 
 // What makes the PDF an archival one, beside its pages.
 struct Archive {

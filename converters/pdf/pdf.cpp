@@ -11,11 +11,11 @@
 #include <stdexcept>
 
 #include "converters/pdf/draw.hpp"
-#include "converters/pdf/fonts.hpp"
-#include "converters/pdf/layout.hpp"
 #include "converters/pdf/render.hpp"
 #include "gongwen/describe.hpp"
 #include "gongwen/error.hpp"
+#include "layout/fonts.hpp"
+#include "layout/layout.hpp"
 
 namespace gongwen {
 
@@ -56,55 +56,7 @@ pdf::Archive archive_of(const Document& doc, const PdfOptions& options) {
 
 }  // namespace
 
-const std::vector<std::string>& pdf_font_roles() {
-    static const std::vector<std::string> roles{"body",     "title", "heading1",    "heading2", "heading3",
-                                                "heading4", "table", "page_number", "fallback"};
-    return roles;
-}
-
-FontOverride parse_font_override(std::string_view spec) {
-    const std::size_t eq = spec.find('=');
-    if (eq == std::string_view::npos) throw std::invalid_argument("font '" + std::string(spec) + "' is not ROLE=PATH");
-    FontOverride o{std::string(trim_ascii(spec.substr(0, eq))), std::string(trim_ascii(spec.substr(eq + 1))), 0};
-    const auto& roles = pdf_font_roles();
-    if (std::find(roles.begin(), roles.end(), o.role) == roles.end()) {
-        std::string names;
-        for (const std::string& r : roles) names += (names.empty() ? "" : ", ") + r;
-        throw std::invalid_argument("unknown font role '" + o.role + "' (" + names + ")");
-    }
-    const std::size_t colon = o.path.rfind(':');
-    if (colon != std::string::npos && colon > 0 && all_digits(std::string_view(o.path).substr(colon + 1))) {
-        o.index = std::stoi(o.path.substr(colon + 1));
-        o.path.erase(colon);
-    }
-    if (o.path.empty()) throw std::invalid_argument("font role '" + o.role + "' has no file");
-    return o;
-}
-
-std::vector<FontOverride> read_font_config(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw Error(path, "cannot read font configuration");
-    std::vector<FontOverride> fonts;
-    std::string line;
-    for (int number = 1; std::getline(in, line); ++number) {
-        const std::string_view l = trim_ascii(line);
-        if (l.empty() || l.front() == '#') continue;
-        try {
-            FontOverride font = parse_font_override(l);
-            // A relative font path means the font beside the configuration file.
-            if (std::filesystem::path(font.path).is_relative())
-                font.path = (std::filesystem::path(path).parent_path() / font.path).string();
-            fonts.push_back(std::move(font));
-        } catch (const std::invalid_argument& e) {
-            throw Error(path, "line " + std::to_string(number) + ": " + e.what());
-        }
-    }
-    return fonts;
-}
-
-PdfFonts::PdfFonts(const std::vector<FontOverride>& fonts) : set_(std::make_shared<const pdf::FontSet>(fonts)) {}
-
-pdf::Rendered pdf::render(const Document& doc, const PdfOptions& options, const PdfFonts& fonts, const Budget& budget) {
+pdf::Rendered pdf::render(const Document& doc, const PdfOptions& options, const Fonts& fonts, const Budget& budget) {
     const Layout layout = lay_out(doc, fonts.set(), budget);
     Rendered r;
     r.pages = layout.pages.size();
@@ -113,7 +65,7 @@ pdf::Rendered pdf::render(const Document& doc, const PdfOptions& options, const 
     return r;
 }
 
-std::string write_pdf(const Document& doc, const PdfOptions& options, const PdfFonts& fonts,
+std::string write_pdf(const Document& doc, const PdfOptions& options, const Fonts& fonts,
                       std::vector<Diagnostic>* diagnostics, const Budget& budget) {
     pdf::Rendered r = pdf::render(doc, options, fonts, budget);
     if (diagnostics)
@@ -122,7 +74,7 @@ std::string write_pdf(const Document& doc, const PdfOptions& options, const PdfF
 }
 
 std::string write_pdf(const Document& doc, const PdfOptions& options, std::vector<Diagnostic>* diagnostics) {
-    return write_pdf(doc, options, PdfFonts(options.fonts), diagnostics);
+    return write_pdf(doc, options, Fonts(options.fonts), diagnostics);
 }
 
 }  // namespace gongwen

@@ -24,7 +24,7 @@ public:
 
 private:
     PdfOptions options_;
-    PdfFonts fonts_;
+    Fonts fonts_;
 };
 
 }  // namespace

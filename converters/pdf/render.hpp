@@ -15,6 +15,6 @@ struct Rendered {
     std::vector<Diagnostic> diagnostics;  // glyphs no font has, fonts substituted
 };
 
-Rendered render(const Document& doc, const PdfOptions& options, const PdfFonts& fonts, const Budget& budget);
+Rendered render(const Document& doc, const PdfOptions& options, const Fonts& fonts, const Budget& budget);
 
 }  // namespace gongwen::pdf

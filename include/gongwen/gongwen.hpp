@@ -17,6 +17,7 @@
 #include "gongwen/error.hpp"
 #include "gongwen/facts.hpp"
 #include "gongwen/files.hpp"
+#include "gongwen/fonts.hpp"
 #include "gongwen/formats.hpp"
 #include "gongwen/gis.hpp"
 #include "gongwen/json.hpp"

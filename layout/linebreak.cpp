@@ -1,4 +1,4 @@
-#include "converters/pdf/linebreak.hpp"
+#include "layout/linebreak.hpp"
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
@@ -16,7 +16,7 @@
 
 #include "gongwen/unicode.hpp"
 
-namespace gongwen::pdf {
+namespace gongwen::layout {
 
 namespace {
 
@@ -279,4 +279,4 @@ std::vector<std::size_t> title_breaks(std::u32string_view title, const std::vect
     return starts;
 }
 
-}  // namespace gongwen::pdf
+}  // namespace gongwen::layout

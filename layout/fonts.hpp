@@ -1,4 +1,4 @@
-// The fonts of the PDF writer: one face per font file, a chain of faces per GB/T 9704 role
+// The fonts of the fixed-layout writers (PDF, OFD): one face per font file, a chain of faces per GB/T 9704 role
 // (the role's own font, then fallbacks for characters it lacks), loaded once per process and
 // shared by every report, from any thread.
 #pragma once
@@ -12,11 +12,11 @@
 #include <unordered_map>
 #include <vector>
 
-#include "converters/pdf/font_layer.hpp"
-#include "converters/pdf/handles.hpp"
-#include "gongwen/pdf.hpp"
+#include "layout/font_layer.hpp"
+#include "layout/handles.hpp"
+#include "gongwen/fonts.hpp"
 
-namespace gongwen::pdf {
+namespace gongwen::layout {
 
 enum class Role { body, title, heading1, heading2, heading3, heading4, table, page_number };
 inline constexpr std::size_t kRoleCount = 8;
@@ -81,4 +81,4 @@ private:
     mutable std::unordered_map<std::uint32_t, Glyph> cache_;
 };
 
-}  // namespace gongwen::pdf
+}  // namespace gongwen::layout

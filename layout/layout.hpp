@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "converters/pdf/fonts.hpp"
+#include "layout/fonts.hpp"
 #include "gongwen/document.hpp"
 #include "gongwen/limits.hpp"
 
-namespace gongwen::pdf {
+namespace gongwen::layout {
 
 inline constexpr double kPointsPerMm = 72.0 / 25.4;
 
@@ -87,4 +87,4 @@ Layout lay_out(const Document& doc, const FontSet& fonts, const Budget& budget =
 // at the end of the page moves to the top; a document without one gets its metadata title).
 std::vector<Block> reading_order(const Document& doc);
 
-}  // namespace gongwen::pdf
+}  // namespace gongwen::layout

@@ -1,14 +1,18 @@
-#include "converters/pdf/fonts.hpp"
+#include "layout/fonts.hpp"
 
 #include FT_TRUETYPE_TABLES_H
 #include FT_ADVANCES_H
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <optional>
+#include <stdexcept>
 
 #include "gongwen/error.hpp"
+#include "gongwen/unicode.hpp"
 
-namespace gongwen::pdf {
+namespace gongwen::layout {
 
 namespace {
 
@@ -207,4 +211,56 @@ Glyph FontSet::resolve(char32_t cp, Role role) const {
     return g;
 }
 
-}  // namespace gongwen::pdf
+}  // namespace gongwen::layout
+
+namespace gongwen {
+
+const std::vector<std::string>& font_roles() {
+    static const std::vector<std::string> roles{"body",     "title", "heading1",    "heading2", "heading3",
+                                                "heading4", "table", "page_number", "fallback"};
+    return roles;
+}
+
+FontOverride parse_font_override(std::string_view spec) {
+    const std::size_t eq = spec.find('=');
+    if (eq == std::string_view::npos) throw std::invalid_argument("font '" + std::string(spec) + "' is not ROLE=PATH");
+    FontOverride o{std::string(trim_ascii(spec.substr(0, eq))), std::string(trim_ascii(spec.substr(eq + 1))), 0};
+    const auto& roles = font_roles();
+    if (std::find(roles.begin(), roles.end(), o.role) == roles.end()) {
+        std::string names;
+        for (const std::string& r : roles) names += (names.empty() ? "" : ", ") + r;
+        throw std::invalid_argument("unknown font role '" + o.role + "' (" + names + ")");
+    }
+    const std::size_t colon = o.path.rfind(':');
+    if (colon != std::string::npos && colon > 0 && all_digits(std::string_view(o.path).substr(colon + 1))) {
+        o.index = std::stoi(o.path.substr(colon + 1));
+        o.path.erase(colon);
+    }
+    if (o.path.empty()) throw std::invalid_argument("font role '" + o.role + "' has no file");
+    return o;
+}
+
+std::vector<FontOverride> read_font_config(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw Error(path, "cannot read font configuration");
+    std::vector<FontOverride> fonts;
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number) {
+        const std::string_view l = trim_ascii(line);
+        if (l.empty() || l.front() == '#') continue;
+        try {
+            FontOverride font = parse_font_override(l);
+            // A relative font path means the font beside the configuration file.
+            if (std::filesystem::path(font.path).is_relative())
+                font.path = (std::filesystem::path(path).parent_path() / font.path).string();
+            fonts.push_back(std::move(font));
+        } catch (const std::invalid_argument& e) {
+            throw Error(path, "line " + std::to_string(number) + ": " + e.what());
+        }
+    }
+    return fonts;
+}
+
+Fonts::Fonts(const std::vector<FontOverride>& fonts) : set_(std::make_shared<const layout::FontSet>(fonts)) {}
+
+}  // namespace gongwen

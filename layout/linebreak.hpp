@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace gongwen::pdf {
+namespace gongwen::layout {
 
 // 行首禁则: characters no line may start with (closing punctuation, pause and stop marks).
 bool forbidden_at_line_start(char32_t cp);
@@ -57,4 +57,4 @@ bool stretchable_gap(char32_t before, char32_t after);
 // first; empty when the title fits on one line.
 std::vector<std::size_t> title_breaks(std::u32string_view title, const std::vector<double>& widths, double max_width);
 
-}  // namespace gongwen::pdf
+}  // namespace gongwen::layout

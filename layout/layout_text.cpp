@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "converters/pdf/layout_internal.hpp"
+#include "layout/layout_internal.hpp"
 #include "gongwen/unicode.hpp"
 
-namespace gongwen::pdf {
+namespace gongwen::layout {
 
 namespace {
 
@@ -129,4 +129,4 @@ std::optional<Diagnostic> Shaper::missing_diagnostic() const {
                       missing_spans_};
 }
 
-}  // namespace gongwen::pdf
+}  // namespace gongwen::layout

@@ -8,7 +8,7 @@
 
 #include <memory>
 
-namespace gongwen::pdf {
+namespace gongwen::layout {
 
 template <auto Release>
 struct Releaser {
@@ -22,4 +22,4 @@ using FtLibraryPtr = std::unique_ptr<FT_LibraryRec_, Releaser<FT_Done_FreeType>>
 using FtFacePtr = std::unique_ptr<FT_FaceRec_, Releaser<FT_Done_Face>>;
 using FcPatternPtr = std::unique_ptr<FcPattern, Releaser<FcPatternDestroy>>;
 
-}  // namespace gongwen::pdf
+}  // namespace gongwen::layout

@@ -4,10 +4,10 @@
 #include <numeric>
 #include <set>
 
-#include "converters/pdf/layout_internal.hpp"
+#include "layout/layout_internal.hpp"
 #include "gongwen/unicode.hpp"
 
-namespace gongwen::pdf {
+namespace gongwen::layout {
 
 namespace {
 
@@ -195,4 +195,4 @@ std::vector<Chunk> table_chunks(const Block& table, int table_id, Shaper& shaper
     return chunks;
 }
 
-}  // namespace gongwen::pdf
+}  // namespace gongwen::layout

@@ -5,11 +5,11 @@
 #include <numeric>
 #include <tuple>
 
-#include "converters/pdf/layout_internal.hpp"
+#include "layout/layout_internal.hpp"
 #include "gongwen/limits.hpp"
 #include "gongwen/unicode.hpp"
 
-namespace gongwen::pdf {
+namespace gongwen::layout {
 
 namespace {
 
@@ -461,4 +461,4 @@ Layout lay_out(const Document& doc, const FontSet& fonts, const Budget& budget) 
     return layout;
 }
 
-}  // namespace gongwen::pdf
+}  // namespace gongwen::layout

@@ -7,10 +7,10 @@
 #include <utility>
 #include <vector>
 
-#include "converters/pdf/layout.hpp"
-#include "converters/pdf/linebreak.hpp"
+#include "layout/layout.hpp"
+#include "layout/linebreak.hpp"
 
-namespace gongwen::pdf {
+namespace gongwen::layout {
 
 // How text of one kind is set: its font role, its size, and how many points one em advances
 // (body text advances one grid cell per em, slightly less than its 16 pt size, so that 28
@@ -101,4 +101,4 @@ double adjusted_width(const Shaper::Shaped& shaped, const LineSpan& line);
 // rows that row spans tie together.
 std::vector<Chunk> table_chunks(const Block& table, int table_id, Shaper& shaper);
 
-}  // namespace gongwen::pdf
+}  // namespace gongwen::layout

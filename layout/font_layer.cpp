@@ -1,4 +1,4 @@
-#include "converters/pdf/font_layer.hpp"
+#include "layout/font_layer.hpp"
 
 #include <hb-ot.h>
 
