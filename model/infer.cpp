@@ -547,7 +547,7 @@ bool looks_back(const std::string& title) {
 
 void infer_year(Document& doc, const InferenceInput& in) {
     Metadata& m = doc.metadata;
-    if (int y = year_in(fold(to_u32(m.title.value))); y > 0) {
+    if (int y = prose_year_in(fold(to_u32(m.title.value))); y > 0) {
         m.year = Field{std::to_string(y), m.title.inferred, m.title.span};
         return;
     }

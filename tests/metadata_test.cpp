@@ -585,5 +585,16 @@ TEST(Metadata, PageTitleFromTheTitleElementAndPublisherFromTheSource) {
     EXPECT_NE(division.metadata.organisation.value, "政策法规处");
 }
 
+// A title's plan period (2021-2025年) and document number (〔2019〕) are not the year it reports on.
+TEST(Metadata, TitlesPlanPeriodAndDocumentNumberAreNoReportYear) {
+    EXPECT_EQ(parse("某某市法治政府建设实施纲要（2021-2025年）2023年度落实情况报告\n我市推进法治建设。\n")
+                  .metadata.year.value,
+              "2023");
+    const Document number =
+        parse("某某市贯彻落实〔2019〕5号文件情况报告\n我市推进工作。\n某某市人民政府\n2024年1月5日\n");
+    EXPECT_EQ(number.metadata.year.value, "2023");
+    EXPECT_TRUE(number.metadata.year.inferred);
+}
+
 }  // namespace
 }  // namespace gongwen
