@@ -370,7 +370,8 @@ void infer_title(Document& doc, const InferenceInput& in, std::u32string_view or
     std::u32string phrase = opening_title(in.content, k, at);
     if (!phrase.empty()) {
         for (std::u32string_view self :
-             {U"我局", U"本局", U"我厅", U"本厅", U"我委", U"本委", U"我办", U"本单位", U"我单位"})
+             {U"我局", U"本局", U"我厅", U"本厅", U"我委", U"本委", U"我办", U"本单位", U"我单位", U"我省", U"本省",
+              U"我市", U"本市", U"我县", U"本县", U"我区", U"本区", U"我镇", U"本镇",   U"我乡",   U"本乡"})
             if (phrase.rfind(self, 0) == 0) phrase = std::u32string(org) + phrase.substr(self.size());
         if (!org.empty() && phrase.find(org) == std::u32string::npos && is_ascii_digit(phrase[0]))
             phrase = std::u32string(org) + phrase;

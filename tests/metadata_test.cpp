@@ -536,6 +536,11 @@ TEST(Metadata, TitleStatedOnlyInASentenceIsInferred) {
         "一、总体情况\n我市推进公开。\n");
     EXPECT_EQ(t.value, "某某市2020年政务公开工作年度报告");
     EXPECT_TRUE(t.inferred);
+    // The issuer speaking of itself (我区) is named as the text names it elsewhere.
+    t = title_of(
+        "现将我区2022年度政府信息公开工作年度报告公布如下。\n一、总体情况\n全区主动公开信息。\n"
+        "某某区人民政府\n2023年1月20日\n");
+    EXPECT_EQ(t.value, "某某区人民政府2022年度政府信息公开工作年度报告");
     // 本报告 is no name; a title line wins over the sentence.
     EXPECT_FALSE(title_of("特编制本报告。\n一、总体情况\n我局推进公开。\n").present());
     t = title_of("某某局2023年工作总结\n特编制某某局2023年度政府信息公开工作年度报告。\n");
