@@ -297,11 +297,19 @@ std::u32string stated_name(std::u32string_view v, std::size_t& at) {
         while (begin < end && (v[begin] == U'《' || is_space(v[begin]))) ++begin;
         while (end > begin && (v[end - 1] == U'》' || is_space(v[end - 1]))) --end;
         std::u32string name(v.substr(begin, end - begin));
+        // 有关情况, 相关工作: too little to name a report without its year.
+        constexpr std::size_t kMinWithoutYear = 8;
+        if (name.size() < kMinWithoutYear && year_in(name) < 0) return {};
         if (report_word) name += U"报告";
         if (name.size() < kMinName || name.size() > kMaxName || name.starts_with(U"本报告") ||
             name.starts_with(U"本年") || name.find_first_of(U"。，,;；:：") != std::u32string::npos)
             return {};
-        if (year_in(name) < 0 && !has_genre_word(name)) return {};
+        // The report's own name: a kind of text that tells of work done (not the 条例, 方案 or
+        // 规划 a report quotes and abbreviates).
+        static constexpr std::array<std::u32string_view, 5> kOwnKinds{U"报告", U"年报", U"总结", U"公报", U"情况"};
+        if (std::none_of(kOwnKinds.begin(), kOwnKinds.end(),
+                         [&](std::u32string_view w) { return name.find(w) != std::u32string::npos; }))
+            return {};
         at = begin;
         return name;
     };

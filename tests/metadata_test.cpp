@@ -541,6 +541,11 @@ TEST(Metadata, TitleStatedOnlyInASentenceIsInferred) {
         "现将我区2022年度政府信息公开工作年度报告公布如下。\n一、总体情况\n全区主动公开信息。\n"
         "某某区人民政府\n2023年1月20日\n");
     EXPECT_EQ(t.value, "某某区人民政府2022年度政府信息公开工作年度报告");
+    EXPECT_FALSE(title_of("现将有关情况报告如下：\n一、总体情况\n我局推进公开。\n").present());
+    // A law or plan the report abbreviates is not its name.
+    EXPECT_FALSE(title_of("根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定，特编制本报告。\n"
+                          "一、总体情况\n我局推进公开。\n")
+                     .present());
     // 本报告 is no name; a title line wins over the sentence.
     EXPECT_FALSE(title_of("特编制本报告。\n一、总体情况\n我局推进公开。\n").present());
     t = title_of("某某局2023年工作总结\n特编制某某局2023年度政府信息公开工作年度报告。\n");
