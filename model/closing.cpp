@@ -107,7 +107,11 @@ void read_closing(Document& doc) {
             doc.metadata.signer = Field{b.text, false, b.span};
         }
     }
-    if (signature_date.present()) doc.metadata.published = signature_date;
+    // Marked inferred: the date is the signature's, not one the document states as its publication.
+    if (signature_date.present()) {
+        signature_date.inferred = true;
+        doc.metadata.published = signature_date;
+    }
 }
 
 }  // namespace gongwen

@@ -471,7 +471,8 @@ TEST(Boilerplate, SiteClockAndAggregatorStampAreChrome) {
     EXPECT_FALSE(doc.metadata.published.present());
 }
 
-// With no date stated for it, a report is published as of the date under its signature.
+// With no date stated for it, a report is published as of the date under its signature, marked
+// inferred (the document does not state it as its publication date).
 TEST(Metadata, SignaturesDateIsThePublicationDateWhenNoneIsStated) {
     const Document doc = parse(
         "某某局2023年法治政府建设情况报告\n"
@@ -479,7 +480,9 @@ TEST(Metadata, SignaturesDateIsThePublicationDateWhenNoneIsStated) {
         "某某局\n"
         "2024年1月20日\n");
     EXPECT_EQ(doc.metadata.published.value, "2024-01-20");
+    EXPECT_TRUE(doc.metadata.published.inferred);
     EXPECT_EQ(doc.metadata.signed_date.value, "2024-01-20");
+    EXPECT_FALSE(doc.metadata.signed_date.inferred);
     const Document stated = parse(
         "某某局2023年法治政府建设情况报告\n"
         "发布日期：2024-02-03\n"
@@ -487,6 +490,7 @@ TEST(Metadata, SignaturesDateIsThePublicationDateWhenNoneIsStated) {
         "某某局\n"
         "2024年1月20日\n");
     EXPECT_EQ(stated.metadata.published.value, "2024-02-03");
+    EXPECT_FALSE(stated.metadata.published.inferred);
 }
 
 // A page's widget labels copied after the text (智能问答, 政务邮箱) do not hide the bracketed
