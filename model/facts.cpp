@@ -684,6 +684,10 @@ void fill_subjects(const Line& line, const Range& r, std::vector<Hit>& hits) {
             h.subject = s.empty() ? std::string() : line.utf8(s.begin, s.end);
             continue;
         }
+        if (h.unit == U"部门" || h.unit == U"部委") {  // 三部门联合印发: the counting word is the noun
+            h.subject = to_utf8(h.unit);
+            continue;
+        }
         Stretch s = h.measure ? Stretch{} : subject_after(view, h.end, next);
         if (s.empty()) s = subject_before(view, lead, h.begin);
         // 1188万元、1450万元: a number standing alone in a list counts what its neighbour counts.

@@ -246,6 +246,7 @@ TEST(Facts, TheNumberMayFollowOrPrecedeItsNoun) {
     EXPECT_EQ(only_fact("收到群众咨询、求助等共8件").subject, "群众咨询、求助");
     EXPECT_EQ(only_fact("全市高新技术企业已达411家").subject, "高新技术企业");
     EXPECT_EQ(only_fact("全区有20余万人口").subject, "人口");
+    EXPECT_EQ(only_fact("三部门联合印发实施方案").subject, "部门");
 }
 
 TEST(Facts, EachFactKeepsItsSpanAndClause) {
