@@ -18,13 +18,24 @@ namespace {
 
 // What a raw line looks like on the page, in columns (a Chinese character is two, ASCII one).
 struct Shape {
-    std::size_t indent = 0;   // columns before its first character
-    std::size_t width = 0;    // columns up to its last character, indent included
-    std::u32string text;      // trimmed
-    bool han = false;         // holds a Chinese character
-    bool page_break = false;  // a form feed: a new page starts on this line
+    std::size_t indent = 0;  // columns before its first character
+    std::size_t width = 0;   // columns up to its last character, indent included
+    bool empty = true;
+    bool han = false;          // holds a Chinese character
+    bool ends = false;         // ends a sentence
+    bool opens = false;        // opens a part, or is a date alone: never the rest of a paragraph
+    bool page_number = false;  // a page number alone
+    bool latin_first = false;  // starts with a Latin letter
+    bool latin_last = false;   // ends with one
+    bool page_break = false;   // a form feed: a new page starts on this line
 };
 
+bool is_page_number(std::u32string_view text);
+bool ends_sentence(std::u32string_view text);
+bool is_date_line(std::u32string_view text);
+bool opens_part(std::u32string_view text);
+
+// What the joining needs of a line, without its text (a large text's lines are not held twice).
 Shape shape_of(const RawBlock& r) {
     Shape s;
     const std::u32string t = to_u32(r.text);
@@ -36,12 +47,19 @@ Shape shape_of(const RawBlock& r) {
         ++b;
     }
     while (e > b && is_space(t[e - 1])) --e;
-    s.text = t.substr(b, e - b);
+    const std::u32string_view text = std::u32string_view(t).substr(b, e - b);
     s.width = s.indent;
-    for (const char32_t cp : s.text) {
+    for (const char32_t cp : text) {
         s.width += cp < 0x80 ? 1 : 2;
         s.han = s.han || is_han(cp);
     }
+    if (text.empty()) return s;
+    s.empty = false;
+    s.ends = ends_sentence(text);
+    s.opens = opens_part(text) || is_date_line(text);
+    s.page_number = is_page_number(text);
+    s.latin_first = is_ascii_alpha(text.front());
+    s.latin_last = is_ascii_alpha(text.back());
     return s;
 }
 
@@ -167,8 +185,7 @@ std::vector<char> find_wrapped_lines(const std::vector<RawBlock>& raw, const std
         if (prose[i] && shapes[i].width >= full) left = std::min(left, shapes[i].indent);
     for (std::size_t i = 0; i + 1 < raw.size(); ++i) {
         const Shape& a = shapes[i];
-        if (!prose[i] || a.width < full || a.width > margin + slack || a.indent > left + 8 || ends_sentence(a.text))
-            continue;
+        if (!prose[i] || a.width < full || a.width > margin + slack || a.indent > left + 8 || a.ends) continue;
         // The next line of text, over the blank lines and the page number of a page break.
         std::size_t j = i + 1;
         std::size_t footer = raw.size();
@@ -177,8 +194,8 @@ std::vector<char> find_wrapped_lines(const std::vector<RawBlock>& raw, const std
             if (raw[j].block || (j < use.size() && use[j] != 0)) break;
             const Shape& s = shapes[j];
             page_break = page_break || s.page_break;
-            if (s.text.empty()) continue;
-            if (footer == raw.size() && is_page_number(s.text)) {
+            if (s.empty) continue;
+            if (footer == raw.size() && s.page_number) {
                 footer = j;
                 page_break = true;
                 continue;
@@ -189,9 +206,9 @@ std::vector<char> find_wrapped_lines(const std::vector<RawBlock>& raw, const std
         const bool gap = j > i + 1;
         if (gap && !page_break) continue;  // a blank line alone ends a paragraph
         const Shape& b = shapes[j];
-        if (!prose[j] || b.indent > left + 1 || opens_part(b.text) || is_date_line(b.text)) continue;
+        if (!prose[j] || b.indent > left + 1 || b.opens) continue;
         // Latin words broken at the margin would need the space the break stood for.
-        if (!b.text.empty() && is_ascii_alpha(a.text.back()) && is_ascii_alpha(b.text.front())) continue;
+        if (a.latin_last && b.latin_first) continue;
         out[i] = 1;
         if (footer < j) out[footer] = 2;
     }
