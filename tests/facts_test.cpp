@@ -108,6 +108,9 @@ const Example kExamples[] = {
     {"开行专列8列次", "8", "列次", "", "8列次"},
     {"增开公交12班次", "12", "班次", "", "12班次"},
     {"往返运输3趟", "3", "趟", "", "3趟"},
+    {"获得金牌12枚", "12", "枚", "", "12枚"},
+    {"增产棉布3亿匹", "300000000", "匹", "", "3亿匹"},
+    {"每年出产五十四匹马力的拖拉机", "54", "匹马力", "", "五十四匹马力"},
     {"加强三省一市生态保护", "3", "省", "", "三省"},
 };
 
@@ -130,6 +133,9 @@ TEST(Facts, ScaleWordsUseExactDecimalArithmetic) {
     EXPECT_EQ(only_fact("1.23456万元").value, "12345.6");
     EXPECT_EQ(only_fact("2862.5万元").value, "28625000");
     EXPECT_EQ(only_fact("0.95%").value, "0.95");
+    // 两 after a scale word is the measure word (tael), not a last digit 2.
+    EXPECT_EQ(only_fact("折合黄金七万万两").value, "700000000");
+    EXPECT_EQ(only_fact("三万两千人").value, "32000");
 }
 
 TEST(Facts, RangesAreRangesNotNumbers) {
