@@ -24,25 +24,28 @@ using facts::starts_with;
 
 // Counting words (量词) and measures. Longest match wins, so 人次 before 人, 部门 before 部.
 constexpr std::u32string_view kUnits[] = {
-    U"个百分点", U"百分点", U"个工作日", U"列次",     U"班次",     U"部委",        U"工作日", U"个月", U"人次", U"家次",
-    U"件次",     U"场次",   U"批次",     U"户次",     U"架次",     U"车次",        U"篇次",   U"份次", U"课时", U"学时",
-    U"小时",     U"分钟",   U"部门",     U"平方公里", U"平方千米", U"平方米",      U"立方米", U"公里", U"千米", U"公顷",
-    U"千克",     U"公斤",   U"千瓦时",   U"千瓦",     U"兆瓦",     U"标准箱",      U"美元",   U"欧元", U"港元", U"日元",
-    U"英镑",     U"元",     U"%",        U"‰",        U"倍",       U"微克/立方米", U"天",     U"吨",   U"米",   U"亩",
-    U"升",       U"斤",     U"度",       U"岁",       U"个",       U"件",          U"次",     U"项",   U"家",   U"名",
-    U"人",       U"位",     U"户",       U"份",       U"部",       U"条",          U"批",     U"期",   U"篇",   U"场",
-    U"起",       U"宗",     U"例",       U"所",       U"处",       U"座",          U"套",     U"台",   U"辆",   U"架",
-    U"艘",       U"本",     U"册",       U"张",       U"幅",       U"首",          U"门",     U"种",   U"类",   U"支",
-    U"队",       U"轮",     U"组",       U"笔",       U"间",       U"栋",          U"幢",     U"块",   U"株",   U"棵",
-    U"头",       U"只",     U"封",       U"章",       U"节",       U"款",          U"对",     U"列",   U"趟",   U"省",
+    U"个百分点", U"百分点",      U"个工作日", U"匹马力", U"列次", U"班次", U"部委",     U"工作日",   U"个月",
+    U"人次",     U"家次",        U"件次",     U"场次",   U"批次", U"户次", U"架次",     U"车次",     U"篇次",
+    U"份次",     U"课时",        U"学时",     U"小时",   U"分钟", U"部门", U"平方公里", U"平方千米", U"平方米",
+    U"立方米",   U"公里",        U"千米",     U"公顷",   U"千克", U"公斤", U"千瓦时",   U"千瓦",     U"兆瓦",
+    U"标准箱",   U"美元",        U"欧元",     U"港元",   U"日元", U"英镑", U"元",       U"%",        U"‰",
+    U"倍",       U"微克/立方米", U"天",       U"吨",     U"米",   U"亩",   U"升",       U"斤",       U"度",
+    U"岁",       U"个",          U"件",       U"次",     U"项",   U"家",   U"名",       U"人",       U"位",
+    U"户",       U"份",          U"部",       U"条",     U"批",   U"期",   U"篇",       U"场",       U"起",
+    U"宗",       U"例",          U"所",       U"处",     U"座",   U"套",   U"台",       U"辆",       U"架",
+    U"艘",       U"本",          U"册",       U"张",     U"幅",   U"首",   U"门",       U"种",       U"类",
+    U"支",       U"队",          U"轮",       U"组",     U"笔",   U"间",   U"栋",       U"幢",       U"块",
+    U"株",       U"棵",          U"头",       U"只",     U"枚",   U"匹",   U"封",       U"章",       U"节",
+    U"款",       U"对",          U"列",       U"趟",     U"省",
 };
 
 // Measures never take the counted noun after them (增长13.9%，880万元).
 constexpr std::u32string_view kMeasures[] = {
-    U"个百分点", U"百分点", U"个工作日", U"工作日", U"个月", U"课时", U"学时", U"小时", U"分钟",   U"平方公里",
-    U"平方千米", U"平方米", U"立方米",   U"公里",   U"千米", U"公顷", U"千克", U"公斤", U"千瓦时", U"千瓦",
-    U"兆瓦",     U"标准箱", U"美元",     U"欧元",   U"港元", U"日元", U"英镑", U"元",   U"%",      U"‰",
-    U"倍",       U"天",     U"吨",       U"米",     U"亩",   U"升",   U"斤",   U"度",   U"岁",     U"微克/立方米",
+    U"匹马力", U"个百分点", U"百分点",   U"个工作日", U"工作日",      U"个月", U"课时", U"学时", U"小时",
+    U"分钟",   U"平方公里", U"平方千米", U"平方米",   U"立方米",      U"公里", U"千米", U"公顷", U"千克",
+    U"公斤",   U"千瓦时",   U"千瓦",     U"兆瓦",     U"标准箱",      U"美元", U"欧元", U"港元", U"日元",
+    U"英镑",   U"元",       U"%",        U"‰",        U"倍",          U"天",   U"吨",   U"米",   U"亩",
+    U"升",     U"斤",       U"度",       U"岁",       U"微克/立方米",
 };
 
 // Fixed expressions and names made of a numeral and a counting word: never counts.
@@ -68,11 +71,11 @@ constexpr std::initializer_list<std::u32string_view> kNegations = {
 constexpr std::initializer_list<std::u32string_view> kEvents = {
     U"违法行为", U"违规行为", U"违纪行为", U"案件", U"案例", U"事件", U"事故", U"投诉", U"举报", U"申请", U"诉讼",
     U"复议",     U"纠纷",     U"信访",     U"上访", U"差错", U"误差", U"失误", U"败诉", U"伤亡", U"处罚", U"案",
-    U"情况",     U"事项",     U"收费",     U"费用", U"费",   U"追究", U"问责", U"文件", U"人员"};
+    U"情况",     U"事项",     U"收费",     U"费用", U"费",   U"追究", U"问责", U"文件", U"规章", U"人员"};
 // Objects that are nouns of every kind of sentence (情况, 文件, 人员): a zero statement only when
 // they end its clause (不涉及违规收费情况。), never inside a longer phrase (没有设计文件的项目).
 constexpr std::initializer_list<std::u32string_view> kWeakEvents = {U"情况", U"事项", U"收费", U"费用", U"费",
-                                                                    U"追究", U"问责", U"文件", U"人员"};
+                                                                    U"追究", U"问责", U"文件", U"规章", U"人员"};
 // After 零 only events one counts (零投诉, 零事故); 零误差, 零差错, 零收费 are standards kept.
 constexpr std::initializer_list<std::u32string_view> kCountedAfterLing = {
     U"投诉", U"举报", U"案件", U"事故", U"事件", U"信访", U"上访", U"诉讼", U"复议", U"败诉", U"纠纷", U"伤亡"};
@@ -196,7 +199,8 @@ struct Hit {
     std::u32string qualifier;
     bool zero = false;
     bool measure = false;
-    std::string subject;  // display text; zero statements: their object
+    std::string subject;        // display text; zero statements: their object
+    std::size_t rank_verb = 0;  // a rank (居全省第3位): where its verb stands, the subject ending there
 };
 
 // Spaces PDF text puts around a number (申请 312 件): at most two, so that the columns of a
@@ -296,7 +300,10 @@ bool read_unit(std::u32string_view view, std::size_t& i, std::size_t limit, cons
             return false;
         if (n.chinese && h.unit == U"期") return false;  // 三期工程, 二期: phases, not counts
         h.measure = is_measure(h.unit);
-        i += u;
+        // The longest noun first: 人口, 人才, 人群 are counted in people, and are the noun.
+        const bool noun = h.unit == U"人" && i + 1 < limit &&
+                          std::u32string_view(U"口才群").find(view[i + 1]) != std::u32string_view::npos;
+        if (!noun) i += u;
     } else if (!n.scaled) {
         return false;  // a bare number: an identifier, a year, a code
     }
@@ -340,21 +347,25 @@ std::size_t prefix_qualifier(std::u32string_view view, std::size_t lower, std::s
     return 0;
 }
 
-// A rank: 居/位列/跃居/排名…第N位 or 第N名, the verb at most a place phrase before 第.
-bool rank_at(std::u32string_view view, std::size_t pos, std::size_t lower) {
+// A rank: 居/位列/跃居/排名…第N位 or 第N名, the verb at most a place phrase before 第. Where the
+// verb stands, or npos.
+constexpr std::size_t kNoRank = std::u32string_view::npos;
+std::size_t rank_at(std::u32string_view view, std::size_t pos, std::size_t lower) {
     const std::size_t at = pos - spaces_before(view, pos);  // 第 3 位
-    if (at <= lower || view[at - 1] != U'第') return false;
+    if (at <= lower || view[at - 1] != U'第') return kNoRank;
     const std::size_t di = at - 1;
     for (std::size_t k = di; k > lower && di - k < 12;) {
         --k;
-        if (facts::is_clause_break(view, k)) return false;
+        if (facts::is_clause_break(view, k)) return kNoRank;
         if (match_any(view, k, {U"位居", U"位列", U"跃居", U"跃升", U"名列", U"排名", U"排在", U"排位", U"居于"}) > 0)
-            return true;
+            return k;
         if (view[k] == U'居' && (k + 1 >= view.size() ||
                                  std::u32string_view(U"民住委家室然").find(view[k + 1]) == std::u32string_view::npos))
-            return true;
+            return k > lower && std::u32string_view(U"跃位稳").find(view[k - 1]) != std::u32string_view::npos
+                       ? k - 1
+                       : k;  // 跃居, 位居, 稳居
     }
-    return false;
+    return kNoRank;
 }
 
 // What a scale word counts when no measure word follows it (近3万居民): people or households.
@@ -380,7 +391,8 @@ std::optional<Hit> read_quantity(std::u32string_view view, std::size_t pos, std:
     while (run_end < limit && (is_ascii_digit(view[run_end]) || is_chinese_digit(view[run_end]) ||
                                is_scale_char(view[run_end]) || view[run_end] == '.' || view[run_end] == ','))
         ++run_end;
-    const bool rank = !percent_words && n && rank_at(view, pos, lower);
+    const std::size_t rank_verb = !percent_words && n ? rank_at(view, pos, lower) : kNoRank;
+    const bool rank = rank_verb != kNoRank;
     if (!n || n->end > limit || (!rank && rejected_before(view, pos, *n)) || inside_idiom(view, at))
         return std::nullopt;
     std::size_t i = n->end;
@@ -392,6 +404,7 @@ std::optional<Hit> read_quantity(std::u32string_view view, std::size_t pos, std:
         h.unit = std::u32string(1, view[u]);
         h.begin = pos - spaces_before(view, pos) - 1;
         h.end = u + 1;
+        h.rank_verb = rank_verb;
         return h;
     }
     h.value = n->min;
@@ -440,8 +453,8 @@ std::u32string zero_unit(std::u32string_view subject) {
     if (ends(U"伤亡") || ends(U"人员")) return U"人";
     if (ends(U"费") || ends(U"费用") || ends(U"收费")) return U"元";
     if (ends(U"事项")) return U"项";
-    for (std::u32string_view e : {U"申请", U"案件", U"案例", U"案", U"文件", U"投诉", U"举报", U"诉讼", U"复议",
-                                  U"纠纷", U"信访", U"上访", U"败诉", U"处罚"})
+    for (std::u32string_view e : {U"申请", U"案件", U"案例", U"案", U"文件", U"规章", U"投诉", U"举报", U"诉讼",
+                                  U"复议", U"纠纷", U"信访", U"上访", U"败诉", U"处罚"})
         if (ends(e)) return U"件";
     return {};
 }
@@ -668,6 +681,16 @@ void fill_subjects(const Line& line, const Range& r, std::vector<Hit>& hits) {
         const bool same_clause = k > 0 && hits[k - 1].end > cb && hits[k - 1].end <= h.begin;
         const std::size_t lead = same_clause ? hits[k - 1].end : cb;
         const std::size_t next = k + 1 < hits.size() && hits[k + 1].begin < ce ? hits[k + 1].begin : ce;
+        // 综合得分居全省第3位: what ranks (a 排名 is itself what ranks: 世界排名由第十位…).
+        if (h.rank_verb > lead && h.rank_verb < h.begin && match_any(view, h.rank_verb, {U"排名", U"排位"}) == 0) {
+            const Stretch s = subject_before(view, lead, h.rank_verb);
+            h.subject = s.empty() ? std::string() : line.utf8(s.begin, s.end);
+            continue;
+        }
+        if (h.unit == U"部门" || h.unit == U"部委") {  // 三部门联合印发: the counting word is the noun
+            h.subject = to_utf8(h.unit);
+            continue;
+        }
         Stretch s = h.measure ? Stretch{} : subject_after(view, h.end, next);
         if (s.empty()) s = subject_before(view, lead, h.begin);
         // 1188万元、1450万元: a number standing alone in a list counts what its neighbour counts.

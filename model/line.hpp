@@ -73,6 +73,7 @@ struct CleanupReport {
     Places cjk_spaces;          // space runs removed between CJK characters
     Places mojibake;            // suspected mis-decoded runs (flagged, not changed)
     Places punctuation;         // Latin marks shown full-width in Chinese text
+    Places joined;              // line breaks inside a paragraph (PDF text) joined
     std::size_t fullwidth = 0;  // full-width ASCII characters read as ASCII for analysis
 };
 

@@ -42,12 +42,20 @@ void normalize(std::vector<RawBlock>& raw, PassState& s) {
         if (toned < 3 && may_hold_pinyin(r.text)) toned += count_tone_marked_pinyin(to_u32(r.text));
     }
     TextTables tables = find_text_tables(raw, s.cleanup, s.budget);
+    const std::vector<char> wraps = find_wrapped_lines(raw, tables.use);
     s.entries.reserve(raw.size());
+    bool continues = false;  // the last line kept goes on in the next line of text
     for (std::size_t i = 0; i < raw.size(); ++i) {
         RawBlock& r = raw[i];
         s.budget.check_time();
         const char use = i < tables.use.size() ? tables.use[i] : 0;
         if (use == 1 && !r.block) {
+            std::string().swap(r.text);
+            continue;
+        }
+        if (wraps[i] == 2) {  // the page number inside a paragraph a page break cut
+            const Line footer = make_line(to_u32(r.text), r.start, nullptr, false, s.cleanup);
+            s.found.boilerplate.push_back(footer.span);
             std::string().swap(r.text);
             continue;
         }
@@ -62,7 +70,15 @@ void normalize(std::vector<RawBlock>& raw, PassState& s) {
         line.flanked = use == 3;
         std::string().swap(r.text);  // swapped out: assigning an empty string keeps the buffer
         std::vector<std::uint32_t>().swap(r.origin);
-        if (!line.empty()) s.entries.push_back(Entry{std::move(line), Role::content, {}, std::nullopt, {}});
+        if (line.empty()) continue;
+        if (continues && !s.entries.empty()) {
+            Line& above = s.entries.back().line;
+            s.cleanup.joined.add(Span{above.span.end, line.span.start});
+            append_line(above, std::move(line));
+        } else {
+            s.entries.push_back(Entry{std::move(line), Role::content, {}, std::nullopt, {}});
+        }
+        continues = wraps[i] == 1;
     }
     // The tables found in the text join the reader's own finished blocks, in source order.
     if (!tables.tables.empty()) {

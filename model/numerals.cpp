@@ -252,6 +252,11 @@ std::optional<Numeral> read_chinese(std::u32string_view view, std::size_t pos, b
     std::size_t i = pos;
     while (i < view.size() && (is_chinese_digit(view[i]) || is_scale_char(view[i])) && !scale_belongs_to_unit(view, i))
         ++i;
+    // 两 after a scale word is the measure word (七万万两, 三十两), never a last digit: 102 is
+    // 一百零二, and no number ends in a bare 两.
+    if (i - pos >= 2 && view[i - 1] == U'两' &&
+        std::u32string_view(U"十百千万亿").find(view[i - 2]) != std::u32string_view::npos)
+        --i;
     std::u32string_view core = view.substr(pos, i - pos);
     if (core.size() > kMaxDigits) return std::nullopt;
     // A number never starts with 零 (一年零三个月) and 几 alone is no number.

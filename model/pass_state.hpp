@@ -79,6 +79,13 @@ struct TextTables {
     std::vector<Span> removed;
 };
 TextTables find_text_tables(const std::vector<RawBlock>& raw, CleanupReport& report, const Budget& budget);
+// wrapped_lines.cpp: per raw block, 1 when the line is a paragraph's line a PDF broke at the
+// margin, continued by the next line of text; 2 a page number between the two halves of such a
+// paragraph (dropped as page furniture); 0 otherwise. `use` is TextTables::use: table text is
+// never joined.
+std::vector<char> find_wrapped_lines(const std::vector<RawBlock>& raw, const std::vector<char>& use);
+// `next` appended to `line`, as the one line of a paragraph.
+void append_line(Line& line, Line&& next);
 // normalize.cpp: each raw line cleaned (cleanup.cpp, punctuation.cpp), its text freed once its
 // line is made; finished blocks kept aside.
 void normalize(std::vector<RawBlock>& raw, PassState& s);

@@ -47,6 +47,10 @@ void report(PassState& s, RawDocument& raw) {
                    "pinyin annotations after characters removed, as in 學(xué) → 學", clean.pinyin.count);
     add_diagnostic(doc, "cjk_space_removed", clean.cjk_spaces.spans, "spaces between Chinese characters removed",
                    clean.cjk_spaces.count);
+    add_diagnostic(doc, "lines_joined", clean.joined.spans,
+                   "line breaks a PDF's text keeps inside paragraphs joined: a line that runs to the margin "
+                   "without ending a sentence goes on in the next",
+                   clean.joined.count);
     add_diagnostic(doc, "punctuation_widened", clean.punctuation.spans,
                    "Latin punctuation in Chinese text shown full-width (，：；？！（）“”‘’), as GB/T 15834 writes it; "
                    "numbers, times, URLs and Latin text keep theirs",

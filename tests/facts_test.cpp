@@ -95,6 +95,9 @@ const Example kExamples[] = {
     // A scale word with no measure word counts what follows it.
     {"服务近3万居民", "30000", "人", "近", "近3万"},
     {"帮扶1.2万农户", "12000", "户", "", "1.2万"},
+    // 人口, 人才 are the counted noun, counted in people: not the measure word 人 and a stray 口.
+    {"全区有20余万人口", "200000", "人", "余", "20余万"},
+    {"集聚高层次人才3万人", "30000", "人", "", "3万人"},
     // The longest noun first: 部门 and 部委 are counted nouns, not the measure word 部.
     {"三部门联合印发", "3", "部门", "", "三部门"},
     {"人均预期寿命提高到80岁以上", "80", "岁", "以上", "80岁以上"},
@@ -105,6 +108,9 @@ const Example kExamples[] = {
     {"开行专列8列次", "8", "列次", "", "8列次"},
     {"增开公交12班次", "12", "班次", "", "12班次"},
     {"往返运输3趟", "3", "趟", "", "3趟"},
+    {"获得金牌12枚", "12", "枚", "", "12枚"},
+    {"增产棉布3亿匹", "300000000", "匹", "", "3亿匹"},
+    {"每年出产五十四匹马力的拖拉机", "54", "匹马力", "", "五十四匹马力"},
     {"加强三省一市生态保护", "3", "省", "", "三省"},
 };
 
@@ -127,6 +133,9 @@ TEST(Facts, ScaleWordsUseExactDecimalArithmetic) {
     EXPECT_EQ(only_fact("1.23456万元").value, "12345.6");
     EXPECT_EQ(only_fact("2862.5万元").value, "28625000");
     EXPECT_EQ(only_fact("0.95%").value, "0.95");
+    // 两 after a scale word is the measure word (tael), not a last digit 2.
+    EXPECT_EQ(only_fact("折合黄金七万万两").value, "700000000");
+    EXPECT_EQ(only_fact("三万两千人").value, "32000");
 }
 
 TEST(Facts, RangesAreRangesNotNumbers) {
@@ -191,7 +200,8 @@ TEST(Facts, ZeroStatementsTakeTheirUnitFromTheirNoun) {
           Zero{"未收取任何费用", "费用", "元"}, Zero{"全年没有行政问责", "行政问责", "次"},
           Zero{"未发生责任追究", "责任追究", "次"}, Zero{"没有以部门名义制定的文件", "以部门名义制定的文件", "件"},
           Zero{"没有从事信息公开工作的专职人员", "从事信息公开工作的专职人员", "人"},
-          Zero{"不涉及违规收费情况", "违规收费情况", ""}}) {
+          Zero{"不涉及违规收费情况", "违规收费情况", ""}, Zero{"本年度未制定规章。", "规章", "件"},
+          Zero{"全年未废止规章", "规章", "件"}, Zero{"本机关没有违规收费事项", "违规收费事项", "项"}}) {
         const Fact f = only_fact(z.text);
         EXPECT_TRUE(f.zero) << z.text;
         EXPECT_EQ(f.value, "0") << z.text;
@@ -215,6 +225,11 @@ TEST(Facts, RanksAreFactsButBareOrdinalsAreNot) {
         EXPECT_EQ(f.unit, r.unit) << r.text;
         EXPECT_EQ(f.value_text, r.value_text) << r.text;
     }
+    // What ranks is the subject, not the verb or the place it ranks in.
+    EXPECT_EQ(only_fact("综合得分居全省第3位").subject, "综合得分");
+    EXPECT_EQ(only_fact("营商环境评价跃居全国第 12 位").subject, "营商环境评价");
+    EXPECT_EQ(only_fact("考核位居第一名").subject, "考核");
+    EXPECT_EQ(only_fact("经济总量稳居世界第2位").subject, "经济总量");
     for (const char* text : {"第17个", "居民第3名", "第二批", "居全省第三批", "列入第二批名录"})
         EXPECT_TRUE(facts_of(text).empty()) << text;
 }
@@ -236,6 +251,8 @@ TEST(Facts, TheNumberMayFollowOrPrecedeItsNoun) {
     EXPECT_EQ(only_fact("聘请了2名专业法律顾问").subject, "专业法律顾问");
     EXPECT_EQ(only_fact("收到群众咨询、求助等共8件").subject, "群众咨询、求助");
     EXPECT_EQ(only_fact("全市高新技术企业已达411家").subject, "高新技术企业");
+    EXPECT_EQ(only_fact("全区有20余万人口").subject, "人口");
+    EXPECT_EQ(only_fact("三部门联合印发实施方案").subject, "部门");
 }
 
 TEST(Facts, EachFactKeepsItsSpanAndClause) {
