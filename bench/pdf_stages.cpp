@@ -73,7 +73,7 @@ int main(int argc, char** argv) {
         }
     const double total = read + layout + write;
     const auto row = [&](const char* stage, double seconds) {
-        std::printf("| %-44s | %8.0f | %5.1f %% |\n", stage, seconds / static_cast<double>(pdfs) * 1e6,
+        std::printf("| %s | %.0f | %.1f %% |\n", stage, seconds / static_cast<double>(pdfs) * 1e6,
                     seconds / total * 100);
     };
     std::printf(
