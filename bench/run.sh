@@ -378,6 +378,19 @@ cpu=$(lscpu | awk -F': +' '/^Model name/ { print $2; exit }')
     "$(printf '%s\n' "${rows[@]}" | grep '^| gongwen' | awk -F'|' '{ print $12 + 0 }' | sort -n | tail -1) MiB."
   echo "- the bulk corpus to every format with zero failures: $(field "gongwen → all 7 formats" bulk 5) failed."
 } > "$tmp/results.md"
+# Where a PDF's CPU time goes, stage by stage: bench/pdf_stages, built beside the binary with the
+# tests (one thread, in memory; see its header). Left out when it is not there.
+stages=$(dirname "$gongwen")/pdf_stages
+if [ -x "$stages" ]; then
+  {
+    echo
+    echo "## A PDF's CPU time by stage (bench/pdf_stages, one thread, nothing written to disk)"
+    for s in fixtures bulk; do
+      echo
+      echo "\`$s\`: $("$stages" --copies 1 "${set_dir[$s]}")"
+    done
+  } >> "$tmp/results.md"
+fi
 if [ "$quick" -eq 0 ] && [ "${SKIP_EEP_LARGE:-0}" != 1 ]; then
   { echo; echo "## A package with a 50 MB payload (bench/eep.sh)"; echo; bash bench/eep.sh "$gongwen" 50; } >> "$tmp/results.md"
 fi

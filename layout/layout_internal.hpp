@@ -1,9 +1,11 @@
 // Pieces the layout engine's files share: grid lines before pagination, and text shaping.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -92,6 +94,13 @@ private:
     Span block_span_;
     std::map<char32_t, std::size_t> missing_;
     std::vector<Span> missing_spans_;
+    // This document's characters by role, each resolved once: the font set's shared cache takes
+    // a lock per lookup, and whether a character is invisible is a Unicode property lookup.
+    struct Resolved {
+        Glyph glyph;
+        bool invisible = false;
+    };
+    std::unordered_map<std::uint32_t, Resolved> resolved_;
 };
 
 // Width of a broken line once squeezed and stretched, in em.

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "layout/layout_internal.hpp"
 #include "gongwen/unicode.hpp"
+#include "layout/layout_internal.hpp"
 
 namespace gongwen::layout {
 
@@ -36,8 +36,14 @@ Shaper::Shaped Shaper::shape(std::u32string_view text, Role role, bool record) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char32_t cp = text[i] == U'\t' ? U' ' : text[i];
         s.text[i] = cp;
-        if (invisible(cp)) continue;
-        const Glyph g = fonts_.resolve(cp, role);
+        const auto [known, fresh] =
+            resolved_.try_emplace((static_cast<std::uint32_t>(role) << 24) | static_cast<std::uint32_t>(cp));
+        if (fresh) {
+            known->second.invisible = invisible(cp);
+            if (!known->second.invisible) known->second.glyph = fonts_.resolve(cp, role);
+        }
+        if (known->second.invisible) continue;
+        const Glyph g = known->second.glyph;
         s.glyphs[i] = g;
         s.widths[i] = full_width(cp) || !g.found() ? 1.0 : g.advance;
         if (!g.found() && record) {

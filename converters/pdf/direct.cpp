@@ -10,6 +10,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -23,11 +24,22 @@ namespace gongwen::pdf {
 
 namespace {
 
-// Level 6, measured with libdeflate 1.14 on a fixture's streams (485 KB, mostly CFF
-// charstrings, which compress poorly): level 1 takes 45 % of level 6's CPU but writes 2.4 %
-// more bytes, level 4 72 % and 1 %, level 9 170 % and 0.2 % fewer. At 6 every fixture's PDF is
-// smaller than cairo's were; at 4 not all.
+// Levels chosen by measurement (libdeflate 1.14, the nine fixtures' streams; bench/RESULTS.md).
+// The font programs are most of a PDF's bytes and of its CPU: CID-keyed CFF charstrings, which
+// deflate only to ~79 % whatever the level. Level 2 takes 83 % of level 6's CPU on them for
+// 0.5 % more bytes; level 1 53 % for 1.0 % more, which would make some PDFs larger than the
+// cairo-era ones (004 by 0.9 %), so 2. Content streams and ToUnicode maps deflate to 19 % and
+// 43 % at level 6 but 7 % and 11 % more bytes at level 1, for well under a millisecond a PDF:
+// they keep 6.
 constexpr int kDeflateLevel = 6;
+constexpr int kFontProgramLevel = 2;
+
+// The CPU time of the calling thread, in seconds (for WriteTimes).
+double thread_cpu_seconds() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
 
 // A number as PDF writes it: at most `decimals` decimals, no trailing zeros, never "-0".
 // Coordinates get six (a millionth of a point, as the layout computed them), the rest three.
@@ -90,22 +102,27 @@ std::string ref(int id) { return std::to_string(id) + " 0 R"; }
 
 class Deflater {
 public:
-    Deflater() : c_(libdeflate_alloc_compressor(kDeflateLevel)) {
+    // `clock`, when given, accumulates the CPU seconds spent compressing.
+    explicit Deflater(int level = kDeflateLevel, double* clock = nullptr)
+        : c_(libdeflate_alloc_compressor(level)), clock_(clock) {
         if (!c_) throw std::runtime_error("libdeflate cannot allocate a compressor");
     }
     ~Deflater() { libdeflate_free_compressor(c_); }
     Deflater(const Deflater&) = delete;
     Deflater& operator=(const Deflater&) = delete;
     std::string zlib(std::string_view in) {
+        const double start = clock_ ? thread_cpu_seconds() : 0;
         std::string out(libdeflate_zlib_compress_bound(c_, in.size()), '\0');
         const std::size_t n = libdeflate_zlib_compress(c_, in.data(), in.size(), out.data(), out.size());
         if (n == 0) throw std::runtime_error("libdeflate could not compress a stream");
         out.resize(n);
+        if (clock_) *clock_ += thread_cpu_seconds() - start;
         return out;
     }
 
 private:
     libdeflate_compressor* c_;
+    double* clock_;
 };
 
 // Objects written one after another as they are made, numbered as reserved, and the
@@ -186,7 +203,11 @@ std::map<int, UsedFace> collect_faces(const Layout& layout) {
             for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
                 const std::size_t bytes =
                     i < run.cluster_bytes.size() ? static_cast<std::size_t>(run.cluster_bytes[i]) : 0;
-                face.text.emplace(run.glyphs[i].index, run.utf8.substr(std::min(pos, run.utf8.size()), bytes));
+                // The characters a glyph stands for where it is first met (copied only then).
+                if (const auto it = face.text.lower_bound(run.glyphs[i].index);
+                    it == face.text.end() || it->first != run.glyphs[i].index)
+                    face.text.emplace_hint(it, run.glyphs[i].index,
+                                           run.utf8.substr(std::min(pos, run.utf8.size()), bytes));
                 pos += bytes;
             }
         }
@@ -316,7 +337,9 @@ std::string to_unicode_cmap(const std::map<unsigned, std::string>& by_code) {
     return m + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
 }
 
-void write_font(ObjectWriter& w, Deflater& deflate, const fonts::FontFile& file, const UsedFace& used) {
+// `deflate` compresses the ToUnicode map, `deflate_program` the font program.
+void write_font(ObjectWriter& w, Deflater& deflate, Deflater& deflate_program, const fonts::FontFile& file,
+                const UsedFace& used) {
     const fonts::Subset& subset = used.subset;
     std::map<unsigned, std::string> by_code;
     std::map<unsigned, double> widths;  // by code (CID)
@@ -370,9 +393,9 @@ void write_font(ObjectWriter& w, Deflater& deflate, const fonts::FontFile& file,
                              num(descent) + " /CapHeight " + num(fm.cap_height ? fm.cap_height * scale : ascent) +
                              " /StemV 80 " + (cff ? "/FontFile3 " : "/FontFile2 ") + ref(program) + " >>");
     if (cff)
-        w.stream(program, " /Subtype /CIDFontType0C", subset.cff, &deflate);
+        w.stream(program, " /Subtype /CIDFontType0C", subset.cff, &deflate_program);
     else
-        w.stream(program, " /Length1 " + std::to_string(subset.font.size()), subset.font, &deflate);
+        w.stream(program, " /Length1 " + std::to_string(subset.font.size()), subset.font, &deflate_program);
     w.stream(to_unicode, "", to_unicode_cmap(by_code), &deflate);
 }
 
@@ -447,11 +470,14 @@ std::string info_dictionary(const Archive& a) {
 
 }  // namespace
 
-std::string write_direct(const Layout& layout, const FontSet& fonts, const Archive& archive, const Budget& budget) {
+std::string write_direct(const Layout& layout, const FontSet& fonts, const Archive& archive, const Budget& budget,
+                         WriteTimes* times) {
     if (layout.pages.empty()) throw std::logic_error("a laid-out document has at least one page");
     ObjectWriter w;
-    Deflater deflate;
+    Deflater deflate(kDeflateLevel, times ? &times->compression : nullptr);
+    Deflater deflate_program(kFontProgramLevel, times ? &times->compression : nullptr);
     const int catalog = w.reserve(), pages_id = w.reserve();
+    const double subsetting = times ? thread_cpu_seconds() : 0;
     std::map<int, UsedFace> used = collect_faces(layout);
     for (auto& [face, u] : used) {
         u.type0 = w.reserve();
@@ -459,6 +485,7 @@ std::string write_direct(const Layout& layout, const FontSet& fonts, const Archi
         for (const auto& [glyph, text] : u.text) glyphs.push_back(glyph);
         u.subset = fonts.face(face).file().subset(glyphs);
     }
+    if (times) times->subsetting += thread_cpu_seconds() - subsetting;
 
     std::vector<int> page_ids;
     std::string kids;
@@ -483,7 +510,7 @@ std::string write_direct(const Layout& layout, const FontSet& fonts, const Archi
                          " >>");
     }
     w.object(pages_id, "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(layout.pages.size()) + " >>");
-    for (const auto& [face, u] : used) write_font(w, deflate, fonts.face(face).file(), u);
+    for (const auto& [face, u] : used) write_font(w, deflate, deflate_program, fonts.face(face).file(), u);
 
     std::string cat = "<< /Type /Catalog /Pages " + ref(pages_id);
     if (!layout.bookmarks.empty())

@@ -20,6 +20,13 @@ using layout::Stroke;
 using layout::TextRun;
 namespace geometry = layout::geometry;
 
+// CPU seconds of the calling thread that write_direct spent in two of its stages; the rest of
+// its time is drawing the pages' content and writing the objects.
+struct WriteTimes {
+    double subsetting = 0;   // collecting the glyphs used and subsetting the fonts
+    double compression = 0;  // deflating streams (font programs, content, ToUnicode maps)
+};
+
 // What makes the PDF an archival one, beside its pages.
 struct Archive {
     PdfConformance conformance = PdfConformance::a2b;
@@ -43,6 +50,9 @@ const std::string& srgb_profile();
 // Info and XMP with the PDF/A identification, the sRGB OutputIntent, bookmarks from the
 // layout's headings, page labels, the associated XML (PDF/A-3b) and a trailer /ID derived from
 // the file's content. Equal input gives equal bytes.
-std::string write_direct(const Layout& layout, const FontSet& fonts, const Archive& archive, const Budget& budget = {});
+// `times`, when given, accumulates the CPU time of its stages (bench/pdf_stages; never set by
+// the library itself).
+std::string write_direct(const Layout& layout, const FontSet& fonts, const Archive& archive, const Budget& budget = {},
+                         WriteTimes* times = nullptr);
 
 }  // namespace gongwen::pdf
