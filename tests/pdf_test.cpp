@@ -796,6 +796,44 @@ TEST_F(PdfFile, EveryDrawingIsTaggedContentOrAnArtifact) {
     }
 }
 
+// A made-up table with a caption, a header row and an empty cell; list items around it.
+TEST_F(PdfFile, TableCaptionComesFirstAndEmptyCellsKeepTheirPlace) {
+    Document doc;
+    doc.blocks.push_back(test::block(BlockKind::title, 0, "", "关于测试表格的报告", {}));
+    doc.blocks.push_back(test::block(BlockKind::list_item, 0, "一是", "甲项工作。", {}));
+    doc.blocks.push_back(test::block(BlockKind::list_item, 0, "二是", "乙项工作。", {}));
+    Block table = test::block(BlockKind::table, 0, "", "表一　办理情况", {});
+    TableRow head, body;
+    head.header = true;
+    for (const char* t : {"事项", "件数"}) head.cells.push_back(TableCell{t, 1, 1, true, {}});
+    body.cells.push_back(TableCell{"受理", 1, 1, false, {}});
+    body.cells.push_back(TableCell{"", 1, 1, false, {}});
+    table.rows = {head, body};
+    doc.blocks.push_back(std::move(table));
+    const std::vector<StructLine> tree = structure_of(render(doc, "caption"));
+    std::vector<std::string> got;
+    for (const StructLine& l : tree)
+        got.push_back(std::string(l.depth, ' ') + l.type + (l.text.empty() ? "" : " " + l.text));
+    const std::vector<std::string> want{"Document",
+                                        " H1 关于测试表格的报告",
+                                        " L",
+                                        "  LI",
+                                        "   LBody 一是甲项工作。",
+                                        "  LI",
+                                        "   LBody 二是乙项工作。",
+                                        " Table",
+                                        "  Caption 表一　办理情况",
+                                        "  THead",
+                                        "   TR",
+                                        "    TH 事项",
+                                        "    TH 件数",
+                                        "  TBody",
+                                        "   TR",
+                                        "    TD 受理",
+                                        "    TD"};
+    EXPECT_EQ(got, want);
+}
+
 // A layout whose run names no block of the document is not completely tagged: the file
 // keeps level B, and says nothing it is not.
 TEST(PdfStructure, ARunOfNoBlockKeepsConformanceLevelB) {

@@ -339,10 +339,11 @@ int Structure::write(ObjectWriter& w, const std::vector<int>& page_ids) const {
     const int root = w.reserve();
     std::vector<int> ids(elements_.size());
     for (int& id : ids) id = w.reserve();
+    // /Type /StructElem is optional and left out: a table of many cells has many elements.
     for (std::size_t i = 0; i < elements_.size(); ++i) {
         const Element& e = elements_[i];
-        std::string d = "<< /Type /StructElem /S /" + e.type + " /P " +
-                        ref(e.parent < 0 ? root : ids[static_cast<std::size_t>(e.parent)]);
+        std::string d =
+            "<< /S /" + e.type + " /P " + ref(e.parent < 0 ? root : ids[static_cast<std::size_t>(e.parent)]);
         const std::size_t page = e.marks.empty() ? 0 : e.marks.front().first;
         if (!e.marks.empty()) d += " /Pg " + ref(page_ids[page]);
         std::string kids;
