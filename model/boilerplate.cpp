@@ -88,6 +88,48 @@ bool is_photo_credit(std::u32string s) {
     return contains(s, U"记者") || contains(s, U"通讯员") || contains(s, U"摄影");
 }
 
+// A site's clock (今天是2024年5月11日 星期六) and an aggregator's stamp (12.03.2024, 12.03.2024
+// 09:30): the day the page was shown or crawled, never the document's date nor its year.
+bool is_site_clock(std::u32string_view s) {
+    if (s.size() > 40) return false;
+    // A date with its weekday alone may be a news page's dateline: a clock says what it is.
+    bool lead_found = false;
+    for (std::u32string_view lead :
+         {U"今天是", U"今日是", U"今天:", U"今日:", U"今天", U"今日", U"当前时间:", U"现在是"})
+        if (starts_with(s, lead)) {
+            s.remove_prefix(lead.size());
+            if (!s.empty() && s.front() == ':') s.remove_prefix(1);
+            lead_found = true;
+            break;
+        }
+    if (!lead_found) return false;
+    std::size_t weekday = s.find(U"星期");
+    if (weekday == std::u32string_view::npos) weekday = s.find(U"礼拜");
+    if (weekday == std::u32string_view::npos) return false;
+    return !parse_date(s.substr(0, weekday), true).empty();
+}
+
+bool is_day_month_year_stamp(std::u32string_view s) {
+    const auto number = [&](std::size_t& i, std::size_t min, std::size_t max) {
+        std::size_t n = 0;
+        int value = 0;
+        while (i < s.size() && is_ascii_digit(s[i]) && n < max)
+            value = value * 10 + static_cast<int>(s[i++] - '0'), ++n;
+        return n >= min ? value : -1;
+    };
+    std::size_t i = 0;
+    const int d = number(i, 1, 2);
+    if (d < 1 || d > 31 || i >= s.size() || s[i++] != '.') return false;
+    const int m = number(i, 1, 2);
+    if (m < 1 || m > 12 || i >= s.size() || s[i++] != '.') return false;
+    const int y = number(i, 4, 4);
+    if (y < 1900) return false;
+    // An optional time after it (09:30, 09:30:15; the space before it is gone here).
+    const std::u32string_view time = s.substr(i);
+    return time.empty() || (time.find(':') != std::u32string_view::npos &&
+                            time.find_first_not_of(U"0123456789:") == std::u32string_view::npos);
+}
+
 }  // namespace
 
 bool is_bare_breadcrumb_start(std::u32string_view view) {
@@ -113,6 +155,7 @@ bool is_chrome_line(std::u32string_view view) {
     for (auto line : kChromeLines)
         if (starts_with(s, line) && s.find_first_not_of(U">»:》", line.size()) == std::u32string::npos) return true;
     if (is_breadcrumb(s) || is_nav_bar(s) || is_widget_row(s) || is_photo_credit(s)) return true;
+    if (is_site_clock(s) || is_day_month_year_stamp(s)) return true;
     if (s.size() > 160) return false;
     for (auto phrase : kChromePhrases)
         if (contains(s, phrase)) return true;

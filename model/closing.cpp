@@ -24,6 +24,23 @@ bool is_bracketed_signature(std::u32string_view view) {
            name.find_first_of(U" 0123456789") == std::u32string_view::npos;
 }
 
+// A page's widgets copied after the text (智能问答, 政务邮箱): a few short labels, no sentence,
+// no name of an organisation, no date.
+bool is_widget_label(std::u32string_view v) {
+    constexpr std::size_t kMaxLabel = 6;
+    return !v.empty() && v.size() <= kMaxLabel && std::all_of(v.begin(), v.end(), is_han) && !ends_like_org(v);
+}
+
+// Where the text ends: its last line, or the signature before a page's widget labels.
+std::size_t end_of_text(const std::vector<const Line*>& content) {
+    constexpr std::size_t kMaxWidgets = 3;
+    std::size_t end = content.size();
+    while (end > 0 && content.size() - end < kMaxWidgets && is_widget_label(content[end - 1]->view)) --end;
+    if (end == content.size() || end == 0) return content.size();
+    const std::u32string_view last = content[end - 1]->view;
+    return is_bracketed_signature(last) || !parse_date(last, true).empty() ? end : content.size();
+}
+
 }  // namespace
 
 bool is_attachment_line(std::u32string_view view) {
@@ -38,9 +55,10 @@ bool is_attachment_line(std::u32string_view view) {
 std::vector<BlockKind> closing_kinds(const std::vector<const Line*>& content) {
     std::vector<BlockKind> kinds(content.size(), BlockKind::paragraph);
     bool seen_date = false;
-    for (std::size_t k = content.size(); k-- > 0;) {
+    const std::size_t end = end_of_text(content);
+    for (std::size_t k = end; k-- > 0;) {
         const std::u32string_view v = content[k]->view;
-        if (is_bracketed_signature(v) && !seen_date && k + 1 == content.size())
+        if (is_bracketed_signature(v) && !seen_date && k + 1 == end)
             kinds[k] = BlockKind::signature;
         else if (is_annotation_line(v))
             kinds[k] = BlockKind::annotation;
@@ -48,7 +66,7 @@ std::vector<BlockKind> closing_kinds(const std::vector<const Line*>& content) {
             kinds[k] = BlockKind::signature, seen_date = true;
         else if (is_attachment_line(v))
             kinds[k] = BlockKind::attachment;
-        else if (is_title_line(v) && !seen_date && k + 1 == content.size())
+        else if (is_title_line(v) && !seen_date && k + 1 == end)
             kinds[k] = BlockKind::title;
         else if (seen_date && kinds[k + 1] == BlockKind::signature && v.size() <= 30 && !has_sentence_punct(v) &&
                  ends_like_org(v))
@@ -61,6 +79,7 @@ std::vector<BlockKind> closing_kinds(const std::vector<const Line*>& content) {
 
 // Signature blocks carry the signing organisation and date.
 void read_closing(Document& doc) {
+    Field signature_date;
     for (const Block& b : doc.blocks) {
         if (b.kind == BlockKind::subtitle) {
             // The adoption note of a 决议 or a regulation: (2022年3月11日第十三届全国人民代表大会第五次会议通过).
@@ -79,6 +98,8 @@ void read_closing(Document& doc) {
         const std::string date = parse_date(view, true);
         if (!date.empty()) {
             doc.metadata.signed_date = Field{date, false, b.span};
+            // With no date stated for it, a document is published as of its signature's date.
+            if (!doc.metadata.published.present()) signature_date = doc.metadata.signed_date;
         } else if (is_bracketed_signature(view)) {
             const std::u32string text = to_u32(b.text);
             doc.metadata.signer = Field{to_utf8(std::u32string_view(text).substr(1, text.size() - 2)), false, b.span};
@@ -86,6 +107,7 @@ void read_closing(Document& doc) {
             doc.metadata.signer = Field{b.text, false, b.span};
         }
     }
+    if (signature_date.present()) doc.metadata.published = signature_date;
 }
 
 }  // namespace gongwen

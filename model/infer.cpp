@@ -242,6 +242,27 @@ int period_year(const std::vector<const Line*>& content) {
     return -1;
 }
 
+// The year a report tells its own work in (2023年，我办…; 2023年度，本局…): a paragraph that
+// opens with the year and then the issuer speaking of itself, as the parts of a report do.
+int own_work_year(const std::vector<const Line*>& content) {
+    constexpr std::size_t kLook = 80;
+    for (std::size_t k = 0; k < content.size() && k < kLook; ++k) {
+        const std::u32string_view v = content[k]->view;
+        if (v.size() < 8 || !is_ascii_digit(v[0]) || v.substr(4, 1) != U"年") continue;
+        std::size_t i = 5;
+        if (i < v.size() && v[i] == U'度') ++i;
+        if (i >= v.size() || (v[i] != ',' && v[i] != U'，')) continue;
+        ++i;
+        while (i < v.size() && is_space(v[i])) ++i;
+        if (i + 1 >= v.size() || (v[i] != U'我' && v[i] != U'本')) continue;
+        // 我办, 我局, 我区, 本单位… (not 我们, 我国, 本年: the issuer itself)
+        static constexpr std::u32string_view kSelf = U"办局区县市委厅院署部镇乡单处所站馆队中街";
+        if (kSelf.find(v[i + 1]) == std::u32string_view::npos) continue;
+        if (const int y = year_in(v.substr(0, 4)); y > 0) return y;
+    }
+    return -1;
+}
+
 std::u32string topic_of(const Document& doc, const std::vector<const Line*>& content) {
     std::u32string best;
     std::size_t best_score = 0;
@@ -265,19 +286,73 @@ const Block* first_block(const Document& doc, BlockKind kind) {
     return nullptr;
 }
 
-// "现将我局2020年度法治政府建设工作报告如下" → "我局2020年度法治政府建设工作报告".
-std::u32string opening_title(const std::vector<const Line*>& content, std::size_t& line_index, std::size_t& at) {
-    for (std::size_t k = 0; k < content.size() && k < 6; ++k) {
-        const std::u32string_view v = content[k]->view;
-        const std::size_t lead = v.find(U"现将");
-        const std::size_t tail = v.find(U"报告如下");
-        if (lead == std::u32string_view::npos || tail == std::u32string_view::npos || tail <= lead) continue;
-        const std::u32string_view phrase = v.substr(lead + 2, tail - lead - 2);
-        if (year_in(phrase) < 0 && !has_genre_word(std::u32string(phrase) + U"报告")) continue;
-        line_index = k;
-        at = lead + 2;
-        return std::u32string(phrase) + U"报告";
+// The name a report gives itself in a sentence when no line states it as a title: 现将X报告如下,
+// 现将X公布如下, 特编制X, 现公布X, X（以下简称…）. X names a kind of report (or a year) and is not
+// a bare 本报告; 《》 around it are no part of it. Returns X and where it starts in its line.
+std::u32string stated_name(std::u32string_view v, std::size_t& at) {
+    constexpr std::size_t kMinName = 6;
+    constexpr std::size_t kMaxName = 60;
+    const auto accept = [&](std::size_t begin, std::size_t end, bool report_word) -> std::u32string {
+        if (begin > end || end > v.size()) return {};
+        while (begin < end && (v[begin] == U'《' || is_space(v[begin]))) ++begin;
+        while (end > begin && (v[end - 1] == U'》' || is_space(v[end - 1]))) --end;
+        std::u32string name(v.substr(begin, end - begin));
+        // 有关情况, 相关工作: too little to name a report without its year.
+        constexpr std::size_t kMinWithoutYear = 8;
+        if (name.size() < kMinWithoutYear && year_in(name) < 0) return {};
+        if (report_word) name += U"报告";
+        if (name.size() < kMinName || name.size() > kMaxName || name.starts_with(U"本报告") ||
+            name.starts_with(U"本年") || name.find_first_of(U"。，,;；:：") != std::u32string::npos)
+            return {};
+        // The report's own name: a kind of text that tells of work done (not the 条例, 方案 or
+        // 规划 a report quotes and abbreviates).
+        static constexpr std::array<std::u32string_view, 5> kOwnKinds{U"报告", U"年报", U"总结", U"公报", U"情况"};
+        if (std::none_of(kOwnKinds.begin(), kOwnKinds.end(),
+                         [&](std::u32string_view w) { return name.find(w) != std::u32string::npos; }))
+            return {};
+        at = begin;
+        return name;
+    };
+    // Where a name that runs on to the end of a clause stops.
+    const auto clause_end = [&](std::size_t from) {
+        const std::size_t end = v.find_first_of(U"。，,;；:：(（", from);
+        return end == std::u32string_view::npos ? v.size() : end;
+    };
+    if (const std::size_t lead = v.find(U"现将"); lead != std::u32string_view::npos) {
+        if (const std::size_t tail = v.find(U"报告如下", lead); tail != std::u32string_view::npos)
+            if (std::u32string x = accept(lead + 2, tail, true); !x.empty()) return x;
+        if (const std::size_t tail = v.find(U"公布如下", lead); tail != std::u32string_view::npos)
+            if (std::u32string x = accept(lead + 2, tail, false); !x.empty()) return x;
     }
+    for (std::u32string_view lead : {U"特编制", U"现编制", U"现公布", U"特发布", U"现发布"})
+        if (const std::size_t at_lead = v.find(lead); at_lead != std::u32string_view::npos) {
+            const std::size_t begin = at_lead + lead.size();
+            if (std::u32string x = accept(begin, clause_end(begin), false); !x.empty()) return x;
+        }
+    if (const std::size_t so_called = v.find(U"(以下简称"); so_called != std::u32string_view::npos && so_called > 0) {
+        std::size_t begin = so_called;
+        if (v[so_called - 1] == U'》') {
+            const std::size_t open = v.rfind(U'《', so_called);
+            if (open != std::u32string_view::npos) begin = open;
+        } else {
+            // Back to the clause's start or the verb before the name (是, 为, 编制, 发布).
+            while (begin > 0 && std::u32string_view(U"。，,;；:：").find(v[begin - 1]) == std::u32string_view::npos &&
+                   v[begin - 1] != U'是' && v[begin - 1] != U'为' && v[begin - 1] != U'制' && v[begin - 1] != U'布')
+                --begin;
+        }
+        if (std::u32string x = accept(begin, so_called, false); !x.empty()) return x;
+    }
+    return {};
+}
+
+// The first of the opening lines that states the report's name (stated_name).
+std::u32string opening_title(const std::vector<const Line*>& content, std::size_t& line_index, std::size_t& at) {
+    constexpr std::size_t kLook = 6;
+    for (std::size_t k = 0; k < content.size() && k < kLook; ++k)
+        if (std::u32string x = stated_name(content[k]->view, at); !x.empty()) {
+            line_index = k;
+            return x;
+        }
     return {};
 }
 
@@ -303,7 +378,8 @@ void infer_title(Document& doc, const InferenceInput& in, std::u32string_view or
     std::u32string phrase = opening_title(in.content, k, at);
     if (!phrase.empty()) {
         for (std::u32string_view self :
-             {U"我局", U"本局", U"我厅", U"本厅", U"我委", U"本委", U"我办", U"本单位", U"我单位"})
+             {U"我局", U"本局", U"我厅", U"本厅", U"我委", U"本委", U"我办", U"本单位", U"我单位", U"我省", U"本省",
+              U"我市", U"本市", U"我县", U"本县", U"我区", U"本区", U"我镇", U"本镇",   U"我乡",   U"本乡"})
             if (phrase.rfind(self, 0) == 0) phrase = std::u32string(org) + phrase.substr(self.size());
         if (!org.empty() && phrase.find(org) == std::u32string::npos && is_ascii_digit(phrase[0]))
             phrase = std::u32string(org) + phrase;
@@ -413,6 +489,24 @@ const Line* byline_org(const std::vector<const Line*>& content) {
     return nullptr;
 }
 
+// The source a page names (来源：山西日报, 来源：新华社): the publisher of a text that states no
+// issuer of its own. Not the site itself (its footer's owner), not 本站/本网, not a phrase.
+std::u32string publishing_source(const Metadata& m, const InferenceInput& in) {
+    if (!m.source.present()) return {};
+    const std::u32string name = squeeze(fold(to_u32(m.source.value)));
+    constexpr std::size_t kMaxName = 20;
+    if (name.size() < 2 || name.size() > kMaxName || !std::all_of(name.begin(), name.end(), is_han)) return {};
+    if (name.starts_with(U"本") || name == U"原创" || name == U"网络" || name == U"互联网") return {};
+    // A division inside the issuer (政策法规处, 综合科) compiled the page; it does not issue.
+    const bool placed = std::any_of(name.begin(), name.end(), is_level_char);
+    const char32_t last = name.back();
+    if (!placed && (last == U'处' || last == U'科' || last == U'股' || (last == U'室' && !name.ends_with(U"办公室"))))
+        return {};
+    for (const std::u32string& owner : in.owners)
+        if (squeeze(owner) == name) return {};
+    return name;
+}
+
 void infer_org(Document& doc, const InferenceInput& in) {
     Metadata& m = doc.metadata;
     std::vector<std::u32string> owned;
@@ -433,6 +527,8 @@ void infer_org(Document& doc, const InferenceInput& in) {
         org = field_from(named, true);
     else if (std::u32string subject = opening_subject(in.content); !subject.empty())
         org = field_from(subject, true);
+    else if (std::u32string source = publishing_source(m, in); !source.empty())
+        org = field_from(source, true, m.source.span);
     else if (!in.owners.empty())
         org = field_from(in.owners.front(), true);
     else if (std::u32string self = self_reference(texts); !self.empty())
@@ -460,7 +556,7 @@ bool looks_back(const std::string& title) {
 
 void infer_year(Document& doc, const InferenceInput& in) {
     Metadata& m = doc.metadata;
-    if (int y = year_in(fold(to_u32(m.title.value))); y > 0) {
+    if (int y = prose_year_in(fold(to_u32(m.title.value))); y > 0) {
         m.year = Field{std::to_string(y), m.title.inferred, m.title.span};
         return;
     }
@@ -489,6 +585,10 @@ void infer_year(Document& doc, const InferenceInput& in) {
             return;
         }
         break;
+    }
+    if (int y = own_work_year(in.content); y > 0) {
+        m.year = Field{std::to_string(y), false, {}};
+        return;
     }
     // A report or summary looks back: published (or signed) early in the year after the one it
     // covers. Any other kind of text (意见, 通知, 决定, 决议, 公告, news…) belongs to the year it

@@ -209,6 +209,50 @@ int marker_number(std::u32string_view view) {
     return j > i ? std::max(0, parse_numeral(view.substr(i, j - i))) : 0;
 }
 
+// An appendix at the end of a report (附件1, 附件2：某某清单, 附件：): its head alone on a line,
+// no sentence, and under it a numbering of its own that starts at 一、. Its parts are not the
+// report's outline. Returns the head's index (the last head before that 一、), or content.size().
+std::size_t appendix_start(const std::vector<const Line*>& content) {
+    constexpr std::size_t kMaxHead = 60;
+    std::size_t head = content.size();
+    for (std::size_t k = 1; k < content.size(); ++k) {
+        const std::u32string_view v = content[k]->view;
+        if (const auto marker = match_marker(v); marker && marker->level == 1 && head < content.size()) {
+            if (marker_number(v) == 1) return head;
+            head = content.size();  // the report's own numbering goes on after a 附件 line
+            continue;
+        }
+        if (v.substr(0, 2) != U"附件" || v.size() > kMaxHead || has_sentence_punct(v)) continue;
+        std::size_t i = 2;
+        while (i < v.size() && (is_ascii_digit(v[i]) || is_chinese_numeral(v[i]))) ++i;
+        // 附件 alone, 附件1, 附件1：…, 附件1 某某清单 (not 附件说明, 附件中…)
+        if (i == v.size() || v[i] == ':' || is_space(v[i])) head = k;
+    }
+    return content.size();
+}
+
+// Sections a 统计公报 numbers with two digits, the name right after them on a line of its own
+// (01综合, 02农业 … 12资源、环境和应急管理): top-level headings when they run 01, 02, 03… in
+// order, at least three of them, the first written 01. Table text is never one.
+std::vector<bool> two_digit_sections(const std::vector<const Line*>& content) {
+    constexpr std::size_t kMaxSection = 20;
+    constexpr int kMinSections = 3;
+    std::vector<bool> section(content.size(), false);
+    int next = 1;
+    for (std::size_t k = 0; k < content.size(); ++k) {
+        const std::u32string_view v = content[k]->view;
+        if (content[k]->table_run || v.size() < 3 || v.size() > kMaxSection || !is_ascii_digit(v[0]) ||
+            !is_ascii_digit(v[1]) || !is_han(v[2]) || has_sentence_punct(v) || v.find(':') != std::u32string_view::npos)
+            continue;
+        const int n = (static_cast<int>(v[0] - '0') * 10) + static_cast<int>(v[1] - '0');
+        if (n != next) continue;
+        section[k] = true;
+        ++next;
+    }
+    if (next - 1 < kMinSections) section.assign(content.size(), false);
+    return section;
+}
+
 // A line among the cells of a table written as text heads the report only when it continues
 // the outline's 一、二、三、 and no number of the table stands right above and below it: row
 // labels (一、本年新收…, （一）予以公开, 1.属于国家秘密) are not headings.
@@ -219,8 +263,12 @@ bool heads_table_text(const Line& line, int last_level1) {
 
 void build_blocks(Document& doc, InferenceInput& in, std::vector<Span>& merged, const Budget& budget) {
     const std::vector<const Line*>& content = in.content;
-    std::vector<BlockKind> kinds = closing_kinds(content);
+    const std::size_t appendix = appendix_start(content);
+    std::vector<BlockKind> kinds = closing_kinds(
+        std::vector<const Line*>(content.begin(), content.begin() + static_cast<std::ptrdiff_t>(appendix)));
+    kinds.resize(content.size(), BlockKind::paragraph);
     const std::vector<bool> top_level = top_level_in_order(content, kinds);
+    const std::vector<bool> sections = two_digit_sections(content);
     const std::vector<std::u32string> parts = stated_parts(content);
     const std::u32string cms_title = squeeze(fold(to_u32(doc.metadata.title.value)));
     bool body_started = false;
@@ -236,6 +284,11 @@ void build_blocks(Document& doc, InferenceInput& in, std::vector<Span>& merged, 
         budget.check_time();
         const Line& line = *content[k];
         const std::u32string_view v = line.view;
+        if (k >= appendix) {  // the appendix: its head, then its text, none of it the report's outline
+            blocks.push_back(k == appendix ? block_of(line, BlockKind::attachment, 0, line.text.size())
+                                           : paragraph_of(line, 0, line.text.size()));
+            continue;
+        }
         const BlockKind closing = kinds[k];
         if (closing != BlockKind::paragraph) {
             Block b = block_of(line, closing, 0, line.text.size());
@@ -258,7 +311,8 @@ void build_blocks(Document& doc, InferenceInput& in, std::vector<Span>& merged, 
         const bool marked_title = (line.heading_hint == 1 || line.heading_hint == 2) && !has_sentence_punct(v) &&
                                   !match_marker(v) && v.size() <= 80;
         if (!body_started && !title_seen && !opens_body &&
-            ((!cms_title.empty() && squeeze(v) == cms_title) || is_title_line(v) || marked_title)) {
+            ((!cms_title.empty() && squeeze(v) == cms_title) || is_title_line(v) || marked_title ||
+             is_stated_title(v, in.page_titles))) {
             Block title = block_of(line, BlockKind::title, 0, line.text.size());
             // A title wrapped over lines: the line right above it, short and no sentence, starts it.
             while (!blocks.empty() && wraps_into(blocks.back(), title)) {
@@ -310,6 +364,14 @@ void build_blocks(Document& doc, InferenceInput& in, std::vector<Span>& merged, 
                 if (!add_heading_at(line, at[h], end, true, parts, blocks))
                     blocks.push_back(paragraph_of(line, at[h], end));
             }
+            continue;
+        }
+        if (sections[k]) {
+            Block h = block_of(line, BlockKind::heading, 2, line.text.size());
+            h.level = 1;
+            h.marker = line.utf8(0, 2);
+            h.span = line.span;
+            blocks.push_back(std::move(h));
             continue;
         }
         if (line.table_run && !heads_table_text(line, last_level1)) {

@@ -34,15 +34,17 @@ struct Findings {
     std::vector<Span> merged;
     std::vector<Span> conflicts;
     std::vector<std::string> conflict_notes;
+    std::vector<Span> heading_marks;  // Markdown's # before a line
 };
 
 // What inference needs beyond the blocks.
 struct InferenceInput {
-    std::vector<const Line*> content;    // every content line, in order
-    std::vector<std::u32string> owners;  // site owners named in removed footer lines
-    Field cms_title;                     // 名称/标题 of the page's metadata
-    Field attachment_title;              // 附件: <title>
-    bool traditional = false;            // the document is written in Traditional script
+    std::vector<const Line*> content;         // every content line, in order
+    std::vector<std::u32string> owners;       // site owners named in removed footer lines
+    Field cms_title;                          // 名称/标题 of the page's metadata
+    std::vector<std::u32string> page_titles;  // what the source calls itself outside the text (<title>)
+    Field attachment_title;                   // 附件: <title>
+    bool traditional = false;                 // the document is written in Traditional script
 };
 
 struct PassState {
@@ -60,6 +62,9 @@ struct PassState {
 
 // --- the passes, in the order run_passes runs them ------------------------------------------
 
+// title.cpp: Markdown's heading marks (#, ##…) off the lines that open with them, noted in
+// `removed`; the count of marks kept as the line's heading hint.
+void strip_heading_marks(std::vector<RawBlock>& raw, std::vector<Span>& removed);
 // title.cpp: the lines at the top that together spell a title the source gives itself outside
 // the text (RawDocument::titles, a stated 标题) become one line.
 void join_split_title(RawDocument& raw);
@@ -107,6 +112,10 @@ bool follows_dash(const std::vector<Block>& blocks);
 bool is_subtitle(const std::vector<const Line*>& content, std::size_t k, bool after_dash);
 bool wraps_into(const Block& above, const Block& title);
 std::u32string squeeze(std::u32string_view view);
+// A line that is the title the source gives itself outside the text: the whole of one of
+// `titles`, or its head before the site's name (<title>X-某某网</title>); never an organisation's
+// name alone (a site's name heading the page).
+bool is_stated_title(std::u32string_view view, const std::vector<std::u32string>& titles);
 
 // closing.cpp: the roles of the closing lines (signature, annotation, attachment note, a
 // trailing title), found walking back from the end.

@@ -40,6 +40,9 @@ void report(PassState& s, RawDocument& raw) {
     for (const std::string& n : found.conflict_notes) notes += (notes.empty() ? "" : "; ") + n;
     add_diagnostic(doc, "metadata_conflict", std::move(found.conflicts),
                    "metadata stated twice with different values, the first kept: " + notes);
+    add_diagnostic(
+        doc, "heading_marks_removed", std::move(found.heading_marks),
+        "Markdown heading marks (#) removed from the start of lines; heading levels come from the numbering");
     add_diagnostic(doc, "pinyin_removed", clean.pinyin.spans,
                    "pinyin annotations after characters removed, as in 學(xué) → 學", clean.pinyin.count);
     add_diagnostic(doc, "cjk_space_removed", clean.cjk_spaces.spans, "spaces between Chinese characters removed",
@@ -107,12 +110,14 @@ std::vector<RawBlock> split_lines(const std::string& text, const Budget& budget)
 Document run_passes(RawDocument raw, const Budget& budget) {
     PassState s(budget);
     s.doc.source = std::move(raw.source);
+    strip_heading_marks(raw.blocks, s.found.heading_marks);
     join_split_title(raw);
     GisFound gis = recognize_gis(raw.blocks);  // before the raw lines are freed: it reads their layout
     normalize(raw.blocks, s);
     std::vector<RawBlock>().swap(raw.blocks);
     mark_chrome(s);
     read_metadata(s, raw.stated);
+    s.in.page_titles = std::move(raw.titles);
     build_outline(s);
     read_closing(s.doc);
     infer_metadata(s.doc, s.in);

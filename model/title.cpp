@@ -119,6 +119,40 @@ std::vector<std::uint32_t>& origins_of(RawBlock& r) {
 
 }  // namespace
 
+bool is_stated_title(std::u32string_view view, const std::vector<std::u32string>& titles) {
+    constexpr std::size_t kMinTitle = 6;
+    const std::u32string line = squeezed_view(view);
+    if (line.size() < kMinTitle || ends_like_org(line) || has_sentence_punct(line) || match_marker(line)) return false;
+    return std::any_of(titles.begin(), titles.end(),
+                       [&](const std::u32string& t) { return is_title(line, squeezed_view(t)); });
+}
+
+// Markdown's heading marks (# 标题, ## 一、总体情况): no part of the text. A line that opens
+// with one to six # and a space (or straight into text with no other # on the line, as Chinese
+// writers often type it) loses them; the count is a hint like an HTML h1–h6, and levels still
+// come from the numbering grammar.
+void strip_heading_marks(std::vector<RawBlock>& raw, std::vector<Span>& removed) {
+    constexpr std::size_t kMaxMarks = 6;
+    for (RawBlock& r : raw) {
+        if (r.block || r.text.empty() || r.text[0] != '#') continue;
+        std::size_t marks = 0;
+        while (marks < r.text.size() && r.text[marks] == '#') ++marks;
+        if (marks > kMaxMarks) continue;
+        std::size_t end = marks;
+        while (end < r.text.size() && (r.text[end] == ' ' || r.text[end] == '\t')) ++end;
+        if (end == r.text.size()) continue;
+        if (end == marks && r.text.find('#', marks) != std::string::npos) continue;  // a #话题# tag
+        const std::size_t start = r.origin.empty() ? r.start : r.origin.front();
+        removed.push_back(Span{start, start + end});
+        r.text.erase(0, end);  // ASCII: as many code points as bytes
+        if (r.origin.empty())
+            r.start += end;
+        else
+            r.origin.erase(r.origin.begin(), r.origin.begin() + static_cast<std::ptrdiff_t>(end));
+        if (r.heading_hint == 0) r.heading_hint = static_cast<int>(marks);
+    }
+}
+
 // A long title printed over two or three lines (gov.cn centres it in bold, one <p> a line)
 // becomes one line again when the lines together are the title the source states.
 void join_split_title(RawDocument& doc) {

@@ -268,7 +268,7 @@ check "inspect json fields" python3 -c "
 import json,sys
 d=json.load(open(sys.argv[1]))
 assert d['title']=='漯河市科学技术局2020年度法治政府建设工作报告' and d['title_inferred'] is True, d['title']
-assert d['year']==2020 and d['signed']=='2021-01-22' and d['published'] is None
+assert d['year']==2020 and d['signed']=='2021-01-22' and d['published']=='2021-01-22'
 assert d['addressee']=='市法治政府建设领导小组办公室'
 assert [h['level'] for h in d['headings']].count(1)==4
 assert any(x['kind']=='cjk_space_removed' for x in d['diagnostics'])

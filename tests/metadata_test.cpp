@@ -11,6 +11,7 @@ namespace {
 using test::blocks_of;
 using test::diagnostic_count;
 using test::parse;
+using test::parse_html;
 
 bool chrome(std::u32string_view line) { return is_chrome_line(fold(line)); }
 
@@ -447,6 +448,162 @@ TEST(Metadata, ReportCompiledByAnOfficeIsItsGovernments) {
         "一、总体情况\n"
         "我们推进各项工作。\n");
     EXPECT_EQ(doc.metadata.organisation.value, "某山市人民政府");
+}
+
+// A site's clock and an aggregator's day-month-year stamp are the day the page was seen, never
+// the document's date, year or part of its title; a bare date with its weekday may be a dateline.
+TEST(Boilerplate, SiteClockAndAggregatorStampAreChrome) {
+    EXPECT_TRUE(chrome(U"今天是2024年5月11日 星期六"));
+    EXPECT_TRUE(chrome(U"今天是：2023年10月11日 星期三"));
+    EXPECT_TRUE(chrome(U"12.03.2024"));
+    EXPECT_TRUE(chrome(U"5.1.2023 09:30"));
+    EXPECT_FALSE(chrome(U"2024年5月11日 星期六"));
+    EXPECT_FALSE(chrome(U"今天是个好日子"));
+    EXPECT_FALSE(chrome(U"32.03.2024"));
+    EXPECT_FALSE(chrome(U"3.5.12"));
+    const Document doc = parse(
+        "今天是2024年5月11日 星期六\n"
+        "12.03.2024\n"
+        "关于某区2023年度依法行政工作情况的报告\n"
+        "2023年，我区坚持依法行政。\n");
+    EXPECT_EQ(doc.metadata.title.value, "关于某区2023年度依法行政工作情况的报告");
+    EXPECT_EQ(doc.metadata.year.value, "2023");
+    EXPECT_FALSE(doc.metadata.published.present());
+}
+
+// With no date stated for it, a report is published as of the date under its signature.
+TEST(Metadata, SignaturesDateIsThePublicationDateWhenNoneIsStated) {
+    const Document doc = parse(
+        "某某局2023年法治政府建设情况报告\n"
+        "2023年，我局坚持依法行政。\n"
+        "某某局\n"
+        "2024年1月20日\n");
+    EXPECT_EQ(doc.metadata.published.value, "2024-01-20");
+    EXPECT_EQ(doc.metadata.signed_date.value, "2024-01-20");
+    const Document stated = parse(
+        "某某局2023年法治政府建设情况报告\n"
+        "发布日期：2024-02-03\n"
+        "2023年，我局坚持依法行政。\n"
+        "某某局\n"
+        "2024年1月20日\n");
+    EXPECT_EQ(stated.metadata.published.value, "2024-02-03");
+}
+
+// A page's widget labels copied after the text (智能问答, 政务邮箱) do not hide the bracketed
+// signature above them; a short line of the text itself is no widget.
+TEST(Metadata, BracketedSignatureAboveAPagesWidgetLabels) {
+    const Document doc = parse(
+        "某某县2015年国民经济和社会发展统计公报\n"
+        "2015年，全县经济平稳运行。\n"
+        "（某某县统计局）\n"
+        "智能问答\n"
+        "政务邮箱\n");
+    EXPECT_EQ(doc.metadata.signer.value, "某某县统计局");
+    EXPECT_EQ(doc.metadata.organisation.value, "某某县统计局");
+    const Document prose = parse(
+        "某某县2015年国民经济和社会发展统计公报\n"
+        "2015年，全县经济平稳运行。\n"
+        "（某某县统计局）\n"
+        "全年增长较快，态势良好。\n");
+    EXPECT_FALSE(prose.metadata.signer.present());
+}
+
+// Markdown's # marks are no part of a title.
+TEST(Metadata, MarkdownHeadingMarksAreNotPartOfTheTitle) {
+    const Document doc = parse(
+        "# 某某市司法局2023年法治政府建设情况报告\n"
+        "2023年，我局坚持依法行政。\n");
+    EXPECT_EQ(doc.metadata.title.value, "某某市司法局2023年法治政府建设情况报告");
+    EXPECT_EQ(diagnostic_count(doc, "heading_marks_removed"), 1u);
+    const Document tag = parse("#某某话题#\n2023年，我局坚持依法行政。\n");
+    EXPECT_EQ(diagnostic_count(tag, "heading_marks_removed"), 0u);
+}
+
+// A report with no title line that names itself in a sentence: an inferred title.
+TEST(Metadata, TitleStatedOnlyInASentenceIsInferred) {
+    const auto title_of = [](const std::string& text) { return parse(text).metadata.title; };
+    Field t = title_of(
+        "为总结工作，根据《条例》要求，特编制某某区2022年度政府信息公开工作年度报告。\n"
+        "一、总体情况\n2022年，我区主动公开信息1200条。\n");
+    EXPECT_EQ(t.value, "某某区2022年度政府信息公开工作年度报告");
+    EXPECT_TRUE(t.inferred);
+    t = title_of("现公布《某某县2021年政府信息公开工作年度报告》，欢迎监督。\n一、总体情况\n我县推进公开。\n");
+    EXPECT_EQ(t.value, "某某县2021年政府信息公开工作年度报告");
+    t = title_of("现将某某局2023年度法治政府建设情况公布如下：\n一、主要做法\n我局推进法治建设。\n");
+    EXPECT_EQ(t.value, "某某局2023年度法治政府建设情况");
+    t = title_of(
+        "《某某市2020年政务公开工作年度报告》（以下简称《年报》）由某某市人民政府办公室编制。\n"
+        "一、总体情况\n我市推进公开。\n");
+    EXPECT_EQ(t.value, "某某市2020年政务公开工作年度报告");
+    EXPECT_TRUE(t.inferred);
+    // The issuer speaking of itself (我区) is named as the text names it elsewhere.
+    t = title_of(
+        "现将我区2022年度政府信息公开工作年度报告公布如下。\n一、总体情况\n全区主动公开信息。\n"
+        "某某区人民政府\n2023年1月20日\n");
+    EXPECT_EQ(t.value, "某某区人民政府2022年度政府信息公开工作年度报告");
+    EXPECT_FALSE(title_of("现将有关情况报告如下：\n一、总体情况\n我局推进公开。\n").present());
+    // A law or plan the report abbreviates is not its name.
+    EXPECT_FALSE(title_of("根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定，特编制本报告。\n"
+                          "一、总体情况\n我局推进公开。\n")
+                     .present());
+    // 本报告 is no name; a title line wins over the sentence.
+    EXPECT_FALSE(title_of("特编制本报告。\n一、总体情况\n我局推进公开。\n").present());
+    t = title_of("某某局2023年工作总结\n特编制某某局2023年度政府信息公开工作年度报告。\n");
+    EXPECT_EQ(t.value, "某某局2023年工作总结");
+    EXPECT_FALSE(t.inferred);
+}
+
+// The year a report tells its own work in: a paragraph under a heading opening 2023年，我办….
+TEST(Metadata, YearOfTheIssuersOwnWorkUnderAHeading) {
+    const Document doc = parse(
+        "政务公开工作情况报告\n"
+        "一、总体情况\n"
+        "我们按照要求推进公开。\n"
+        "二、主要做法\n"
+        "2023年，我办认真贯彻落实公开要求。\n"
+        "二、下一步\n"
+        "继续推进。\n"
+        "某某区人民政府办公室\n"
+        "2025年3月5日\n");
+    EXPECT_EQ(doc.metadata.year.value, "2023");
+    EXPECT_FALSE(doc.metadata.year.inferred);
+    // 我国 is not the issuer: the year comes from the signature's date, as before.
+    const Document country = parse(
+        "政务公开工作情况报告\n"
+        "一、总体情况\n"
+        "我们按照要求推进公开。\n"
+        "2019年，我国经济平稳运行。\n"
+        "某某区人民政府办公室\n"
+        "2025年3月5日\n");
+    EXPECT_EQ(country.metadata.year.value, "2024");
+}
+
+// A page's heading that is what its <title> calls it, before the site's name, is the title; a
+// news page's 来源 names the publisher when the text states no issuer, a division inside the
+// site's owner does not.
+TEST(Metadata, PageTitleFromTheTitleElementAndPublisherFromTheSource) {
+    const Document doc = parse_html(
+        "<html><head><title>某某主持召开某某座谈会-某某科普网</title></head><body>"
+        "<div><p>某某主持召开某某座谈会</p><ul><li>来源：某某通讯社</li><li>2023-12-01 14:43</li></ul>"
+        "<p>某某社上海11月30日电 某某30日在上海主持召开座谈会并发表重要讲话，强调推进一体化发展。</p>"
+        "<p>座谈会上，各地负责同志先后发言，提出意见建议，会议取得圆满成功。</p></div></body></html>");
+    EXPECT_EQ(doc.metadata.title.value, "某某主持召开某某座谈会");
+    EXPECT_FALSE(doc.metadata.title.inferred);
+    EXPECT_EQ(doc.metadata.organisation.value, "某某通讯社");
+    EXPECT_EQ(doc.metadata.year.value, "2023");
+    const Document division = parse("某某工作情况\n来源：政策法规处\n我们推进各项工作，取得成效。\n");
+    EXPECT_NE(division.metadata.organisation.value, "政策法规处");
+}
+
+// A title's plan period (2021-2025年) and document number (〔2019〕) are not the year it reports on.
+TEST(Metadata, TitlesPlanPeriodAndDocumentNumberAreNoReportYear) {
+    EXPECT_EQ(parse("某某市法治政府建设实施纲要（2021-2025年）2023年度落实情况报告\n我市推进法治建设。\n")
+                  .metadata.year.value,
+              "2023");
+    const Document number =
+        parse("某某市贯彻落实〔2019〕5号文件情况报告\n我市推进工作。\n某某市人民政府\n2024年1月5日\n");
+    EXPECT_EQ(number.metadata.year.value, "2023");
+    EXPECT_TRUE(number.metadata.year.inferred);
 }
 
 }  // namespace

@@ -171,5 +171,62 @@ TEST(Outline, TableRowLabelsAreNotTopLevelHeadings) {
                                                            "三、存在的主要问题", "四、其他需要报告的事项"}));
 }
 
+// Markdown headings are headings at the level their numbering says, whatever the # count.
+TEST(Outline, MarkdownHeadingsTakeTheLevelOfTheirNumbering) {
+    const Document doc = parse(
+        "# 某某局2023年工作情况报告\n"
+        "### 一、主要工作\n"
+        "#### （一）加强领导\n"
+        "全年召开会议5次。\n"
+        "## 二、存在问题\n"
+        "仍有不足。\n");
+    EXPECT_EQ(top_headings(doc), (std::vector<std::string>{"一、主要工作", "二、存在问题"}));
+    bool second_level = false;
+    for (const Block& b : doc.blocks)
+        if (b.kind == BlockKind::heading && b.marker == "（一）") second_level = b.level == 2;
+    EXPECT_TRUE(second_level);
+}
+
+// An appendix at the end that numbers its own parts from 一、 is not the report's outline, and
+// the signature above it is still the report's.
+TEST(Outline, AnAppendixNumberingItsOwnPartsIsNotTheOutline) {
+    const Document doc = parse(
+        "某某县人民政府关于2023年法治政府建设情况的报告\n"
+        "一、主要做法\n全县坚持依法行政。\n"
+        "二、下一步打算\n继续努力。\n"
+        "某某县人民政府\n2024年2月1日\n"
+        "附件1\n"
+        "某某县重点任务清单\n"
+        "一、任务一\n二、任务二\n三、任务三\n");
+    EXPECT_EQ(top_headings(doc), (std::vector<std::string>{"一、主要做法", "二、下一步打算"}));
+    EXPECT_EQ(doc.metadata.signed_date.value, "2024-02-01");
+    // An attachment line inside the report, its numbering going on after it, is no appendix.
+    const Document inside = parse(
+        "某某县人民政府关于2023年工作情况的报告\n"
+        "一、主要做法\n全县坚持依法行政。\n"
+        "附件1：某某表\n"
+        "表中为全年数据。\n"
+        "二、下一步打算\n继续努力。\n");
+    EXPECT_EQ(top_headings(inside), (std::vector<std::string>{"一、主要做法", "二、下一步打算"}));
+}
+
+// A 统计公报's sections numbered 01, 02, 03… each alone on its line are its top-level headings;
+// numbers out of sequence or fewer than three are not.
+TEST(Outline, TwoDigitSectionsInSequenceAreTopLevelHeadings) {
+    const Document doc = parse(
+        "某省2022年国民经济和社会发展统计公报\n"
+        "2022年，全省经济平稳运行。\n"
+        "01综合\n全年地区生产总值增长4.7%。\n"
+        "02农业\n全年粮食产量增长1.2%。\n"
+        "03工业和建筑业\n全年工业增加值增长5.5%。\n");
+    EXPECT_EQ(top_headings(doc), (std::vector<std::string>{"01综合", "02农业", "03工业和建筑业"}));
+    const Document two =
+        parse("某省统计公报\n2022年，全省经济平稳运行。\n01综合\n全年增长4.7%。\n02农业\n全年增长1.2%。\n");
+    EXPECT_TRUE(top_headings(two).empty());
+    const Document out_of_order =
+        parse("某省统计公报\n2022年，全省经济平稳运行。\n02综合\n增长。\n03农业\n增长。\n04工业\n增长。\n");
+    EXPECT_TRUE(top_headings(out_of_order).empty());
+}
+
 }  // namespace
 }  // namespace gongwen
