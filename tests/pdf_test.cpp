@@ -16,6 +16,8 @@
 #include <sstream>
 #include <thread>
 
+#include "converters/pdf/draw.hpp"
+#include "gongwen/fonts.hpp"
 #include "gongwen/html.hpp"
 #include "gongwen/pdf.hpp"
 #include "gongwen/unicode.hpp"
@@ -507,7 +509,8 @@ TEST_F(PdfFile, CarriesXmpOutputIntentAndFileIdentifier) {
                                   std::regex(R"(/ID\s*\[\s*<[0-9A-F]{32}>\s*<[0-9A-F]{32}>\s*\])")));
     EXPECT_NE(raw.find("<pdfaid:part>2</pdfaid:part>"), std::string::npos) << "XMP must not be compressed";
     const std::string pdf = qdf(path);
-    EXPECT_NE(pdf.find("<pdfaid:conformance>B</pdfaid:conformance>"), std::string::npos);
+    // Level A: every run drawn is tagged content or an artifact (see the tagged tests below).
+    EXPECT_NE(pdf.find("<pdfaid:conformance>A</pdfaid:conformance>"), std::string::npos);
     EXPECT_NE(pdf.find("<rdf:li xml:lang=\"x-default\">亳州市科学技术局关于2023年法治政府建设情况的报告</rdf:li>"),
               std::string::npos);
     EXPECT_NE(pdf.find("<xmp:CreateDate>2024-02-04T10:05:00+08:00</xmp:CreateDate>"), std::string::npos);
@@ -678,6 +681,175 @@ TEST_F(PdfFile, TableSplitsAcrossPagesAndRepeatsItsHeader) {
         }
     EXPECT_EQ(rows_seen, 60u);
     EXPECT_EQ(run("qpdf --check '" + path + "'").status, 0);
+}
+
+// One element of the structure tree as `pdfinfo -struct-text` prints it: its type (as the role
+// map resolves it), its depth, and the text of its own marked content.
+struct StructLine {
+    std::string type;
+    std::size_t depth = 0;
+    std::string text;
+};
+
+std::vector<StructLine> structure_of(const std::string& pdf_path) {
+    const Command r = run("pdfinfo -struct-text '" + pdf_path + "'");
+    EXPECT_EQ(r.status, 0) << r.out;
+    std::vector<StructLine> out;
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);) {
+        const std::size_t indent = line.find_first_not_of(' ');
+        if (indent == std::string::npos || line[indent] == '/') continue;  // an attribute
+        if (line[indent] == '"') {
+            if (!out.empty()) out.back().text += line.substr(indent + 1, line.size() - indent - 2);
+            continue;
+        }
+        std::string type = line.substr(indent);
+        type = type.substr(0, type.find_first_of(" :"));
+        out.push_back(StructLine{type, indent / 2, {}});
+    }
+    return out;
+}
+
+TEST_F(PdfFile, TaggedWithTheOutlineHeadingsAtTheirLevelsAndTablesWithHeaderCells) {
+    // A saved page with headings of two levels, tables with header rows and spanning header
+    // cells, a picture and a signature.
+    const fs::path file = fs::path(GONGWEN_FIXTURES) / "html/xxgk_annual_report.html";
+    const Document doc = test::read_as_html(slurp(file), file.filename().string());
+    const std::string path = render(doc, "tagged");
+    const Command info = run("pdfinfo '" + path + "'");
+    EXPECT_NE(info.out.find("Tagged:          yes"), std::string::npos) << info.out;
+    const std::vector<StructLine> tree = structure_of(path);
+    ASSERT_FALSE(tree.empty());
+    EXPECT_EQ(tree.front().type, "Document");
+
+    // The title (an H1 through the role map), then every heading at its outline level.
+    std::vector<std::pair<std::string, std::string>> want, got;
+    for (const Block& b : layout::reading_order(doc))
+        if (b.kind == BlockKind::title || b.kind == BlockKind::heading)
+            want.emplace_back(b.kind == BlockKind::title ? "H1" : "H" + std::to_string(b.level), b.marker + b.text);
+    for (const StructLine& l : tree)
+        if (l.type.size() == 2 && l.type[0] == 'H' && std::isdigit(static_cast<unsigned char>(l.type[1])))
+            got.emplace_back(l.type, l.text);
+    ASSERT_GE(want.size(), 4u);
+    EXPECT_EQ(got, want);
+
+    // Every table with its cells: header cells as TH, the others as TD, rows in TR, and the
+    // text of each cell in it.
+    std::vector<std::vector<std::pair<std::string, std::string>>> want_tables, got_tables;
+    for (const Block& b : doc.blocks) {
+        if (b.kind != BlockKind::table) continue;
+        auto& cells = want_tables.emplace_back();
+        for (const TableRow& r : b.rows)
+            for (const TableCell& c : r.cells) cells.emplace_back(c.header || r.header ? "TH" : "TD", c.text);
+    }
+    std::size_t rows = 0, want_rows = 0;
+    for (const Block& b : doc.blocks) want_rows += b.kind == BlockKind::table ? b.rows.size() : 0;
+    for (const StructLine& l : tree) {
+        if (l.type == "Table") got_tables.emplace_back();
+        if (l.type == "TR") ++rows;
+        if ((l.type == "TH" || l.type == "TD") && !got_tables.empty()) got_tables.back().emplace_back(l.type, l.text);
+    }
+    ASSERT_GE(want_tables.size(), 2u);
+    EXPECT_EQ(got_tables, want_tables);
+    EXPECT_EQ(rows, want_rows);
+
+    const auto count = [&](const std::string& type) {
+        return std::count_if(tree.begin(), tree.end(), [&](const StructLine& l) { return l.type == type; });
+    };
+    EXPECT_EQ(count("Figure"), 1);
+    EXPECT_EQ(count("Div"), 1);  // the signature block (Signature through the role map)
+    EXPECT_GT(count("P"), 0);
+}
+
+TEST_F(PdfFile, EveryDrawingIsTaggedContentOrAnArtifact) {
+    for (const auto& [name, doc] : all_fixtures()) {
+        const std::string path = render(doc, name);
+        const std::string raw = slurp(path);  // the catalog is not compressed
+        EXPECT_NE(raw.find("/MarkInfo << /Marked true >>"), std::string::npos) << name;
+        EXPECT_NE(raw.find("/Lang (zh-CN)"), std::string::npos) << name;
+        EXPECT_NE(raw.find("/ViewerPreferences << /DisplayDocTitle true >>"), std::string::npos) << name;
+        EXPECT_NE(raw.find("/StructTreeRoot"), std::string::npos) << name;
+        // In the uncompressed content streams: no text shown and no rule or box drawn outside
+        // marked content, every sequence closed, one page-number artifact per page.
+        std::istringstream lines(qdf(path));
+        int depth = 0, unmarked = 0, footers = 0, mcids = 0, pages = 0;
+        for (std::string line; std::getline(lines, line);) {
+            if (line.rfind("%% Page ", 0) == 0) ++pages;
+            if (line.size() >= 3 && line.compare(line.size() - 3, 3, "BDC") == 0) {
+                ++depth;
+                footers += line.find("/Artifact << /Type /Pagination /Subtype /Footer >>") == 0;
+                mcids += line.find("/MCID ") != std::string::npos;
+            }
+            if (line == "EMC") --depth;
+            const bool draws = line.size() >= 3 && (line.compare(line.size() - 3, 3, " TJ") == 0 ||
+                                                    line.compare(line.size() - 3, 3, " re") == 0 || line == "S");
+            if (draws && depth <= 0) ++unmarked;
+            EXPECT_GE(depth, 0) << name << ": EMC without BDC";
+        }
+        EXPECT_EQ(depth, 0) << name;
+        EXPECT_EQ(unmarked, 0) << name;
+        EXPECT_GT(pages, 0) << name;
+        EXPECT_EQ(footers, pages) << name;
+        EXPECT_GT(mcids, pages) << name;
+        const std::string pdf = qdf(path);
+        EXPECT_NE(pdf.find("<pdfaid:conformance>A</pdfaid:conformance>"), std::string::npos) << name;
+    }
+}
+
+// A made-up table with a caption, a header row and an empty cell; list items around it.
+TEST_F(PdfFile, TableCaptionComesFirstAndEmptyCellsKeepTheirPlace) {
+    Document doc;
+    doc.blocks.push_back(test::block(BlockKind::title, 0, "", "关于测试表格的报告", {}));
+    doc.blocks.push_back(test::block(BlockKind::list_item, 0, "一是", "甲项工作。", {}));
+    doc.blocks.push_back(test::block(BlockKind::list_item, 0, "二是", "乙项工作。", {}));
+    Block table = test::block(BlockKind::table, 0, "", "表一　办理情况", {});
+    TableRow head, body;
+    head.header = true;
+    for (const char* t : {"事项", "件数"}) head.cells.push_back(TableCell{t, 1, 1, true, {}});
+    body.cells.push_back(TableCell{"受理", 1, 1, false, {}});
+    body.cells.push_back(TableCell{"", 1, 1, false, {}});
+    table.rows = {head, body};
+    doc.blocks.push_back(std::move(table));
+    const std::vector<StructLine> tree = structure_of(render(doc, "caption"));
+    std::vector<std::string> got;
+    for (const StructLine& l : tree)
+        got.push_back(std::string(l.depth, ' ') + l.type + (l.text.empty() ? "" : " " + l.text));
+    const std::vector<std::string> want{"Document",
+                                        " H1 关于测试表格的报告",
+                                        " L",
+                                        "  LI",
+                                        "   LBody 一是甲项工作。",
+                                        "  LI",
+                                        "   LBody 二是乙项工作。",
+                                        " Table",
+                                        "  Caption 表一　办理情况",
+                                        "  THead",
+                                        "   TR",
+                                        "    TH 事项",
+                                        "    TH 件数",
+                                        "  TBody",
+                                        "   TR",
+                                        "    TD 受理",
+                                        "    TD"};
+    EXPECT_EQ(got, want);
+}
+
+// A layout whose run names no block of the document is not completely tagged: the file
+// keeps level B, and says nothing it is not.
+TEST(PdfStructure, ARunOfNoBlockKeepsConformanceLevelB) {
+    const Fonts fonts;
+    const Document doc = test::parse("关于测试的报告\n\n一、总体情况\n\n这是正文。\n");
+    layout::Layout l = layout::lay_out(doc, fonts.set());
+    const auto level = [&](const layout::Layout& laid) {
+        const std::string pdf = pdf::write_direct(laid, fonts.set(), pdf::Archive{});
+        const std::string key = "<pdfaid:conformance>";
+        const std::size_t at = pdf.find(key);
+        return at == std::string::npos ? std::string("(none)") : pdf.substr(at + key.size(), 1);
+    };
+    EXPECT_EQ(level(l), "A");
+    ASSERT_FALSE(l.pages.front().runs.empty());
+    l.pages.front().runs.front().tag.block = static_cast<int>(l.blocks.size());  // past the last block
+    EXPECT_EQ(level(l), "B");
 }
 
 }  // namespace

@@ -73,7 +73,7 @@ TEST(Rendering, ThePackageHoldsThePdfMadeOnceForTheDocument) {
     rendering.write("eep", package);
     const Artifact& pdf = rendering.artifact("pdf");  // made for the package, kept
     EXPECT_GT(pdf.pages, 1u);
-    EXPECT_EQ(pdf.format_info, "PDF/A-2b");
+    EXPECT_EQ(pdf.format_info, "PDF/A-2a");
     EXPECT_EQ(&rendering.artifact("pdf"), &pdf);
     // The package's 页数 is the writer's page count, and its payload the PDF's bytes.
     EXPECT_NE(package.str().find("<页数>" + std::to_string(pdf.pages) + "</页数>"), std::string::npos);

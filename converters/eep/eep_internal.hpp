@@ -66,7 +66,7 @@ struct PdfFacts {
     bool encrypted = false;
     int pages = 0;
     std::string version;  // "1.7"
-    std::string pdfa;     // "PDF/A-2b" when the XMP says so; empty otherwise
+    std::string pdfa;     // "PDF/A-2a" when the XMP says so; empty otherwise
     bool javascript = false;
     bool launch = false;
     std::vector<std::string> unembedded_fonts;

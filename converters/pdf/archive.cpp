@@ -60,8 +60,8 @@ std::string xmp_packet(const Archive& a) {
         for (const char* key : {"CreateDate", "ModifyDate", "MetadataDate"})
             x += std::string("   <xmp:") + key + ">" + a.date_xmp + "</xmp:" + key + ">\n";
     x += std::string("   <pdfaid:part>") + (a3 ? "3" : "2") + "</pdfaid:part>\n";
-    x += "   <pdfaid:conformance>B</pdfaid:conformance>\n"
-         "  </rdf:Description>\n"
+    x += std::string("   <pdfaid:conformance>") + (a.accessible ? "A" : "B") + "</pdfaid:conformance>\n";
+    x += "  </rdf:Description>\n"
          " </rdf:RDF>\n"
          "</x:xmpmeta>\n"
          "<?xpacket end=\"w\"?>";

@@ -219,8 +219,188 @@ double width_1000(const fonts::FontFile& file, unsigned glyph) {
     return std::round(file.advance(glyph) * 1000000.0 / file.units_per_em()) / 1000;
 }
 
-// One page's drawing: text runs at the positions the layout computed, then rules and boxes.
-std::string page_content(const Page& page, const FontSet& fonts, const std::map<int, UsedFace>& used) {
+// Tagged PDF: the structure tree built from the layout's blocks, marked content around what the
+// pages draw (the content of a structure element, or an artifact), the parent tree that maps
+// each page's marked content back to its element.
+class Structure {
+public:
+    explicit Structure(const Layout& layout);
+
+    // Starts what `run` draws on page `page`: ends the marked-content sequence open before if
+    // the run belongs elsewhere, and begins its element's (or its artifact's).
+    void run(std::string& c, std::size_t page, const TextRun& run);
+    // Ends the open sequence (before the text object ends).
+    void close(std::string& c);
+    // Everything between begin_artifact and end_artifact is an artifact: rules, frames, boxes.
+    static void begin_artifact(std::string& c) { c += "/Artifact << /Type /Layout >> BDC\n"; }
+    static void end_artifact(std::string& c) { c += "EMC\n"; }
+
+    // Every run drawn was the content of an element or an artifact.
+    bool complete() const { return complete_; }
+    // The structure tree and its parent tree; returns the StructTreeRoot's object number.
+    int write(ObjectWriter& w, const std::vector<int>& page_ids) const;
+
+private:
+    struct Element {
+        std::string type;  // standard structure type, or one the role map maps to one
+        int parent = -1;
+        std::string attributes;                          // more entries of the element's dictionary (/A, /Alt)
+        std::vector<int> kids;                           // elements
+        std::vector<std::pair<std::size_t, int>> marks;  // page, MCID
+    };
+    int add(int parent, std::string type, std::string attributes = {}) {
+        elements_.push_back(Element{std::move(type), parent, std::move(attributes), {}, {}});
+        const int me = static_cast<int>(elements_.size() - 1);
+        elements_[static_cast<std::size_t>(parent)].kids.push_back(me);
+        return me;
+    }
+    // The element whose content `tag` is: -1 for an artifact, -2 when the tag names none.
+    int element_of(const layout::Tag& tag) const;
+
+    std::vector<Element> elements_;
+    std::vector<int> block_element_;              // per block: the element its text is content of
+    std::vector<int> caption_element_;            // per block: a table's Caption
+    std::vector<std::vector<int>> cell_element_;  // per block: a table's cells
+    std::vector<std::vector<int>> parents_;       // per page: the element of each MCID
+    int open_ = -3;                               // element (or -1 artifact) of the open sequence
+    bool complete_ = true;
+};
+
+Structure::Structure(const Layout& layout) : elements_(1, Element{"Document", -1, {}, {}, {}}) {
+    const std::size_t n = layout.blocks.size();
+    block_element_.assign(n, -2), caption_element_.assign(n, -2), cell_element_.resize(n);
+    parents_.resize(layout.pages.size());
+    int list = -1, signature = -1;  // the list (signature block) consecutive items (lines) go into
+    for (std::size_t i = 0; i < n; ++i) {
+        const layout::TaggedBlock& b = layout.blocks[i];
+        if (b.kind != BlockKind::list_item) list = -1;
+        if (b.kind != BlockKind::signature) signature = -1;
+        switch (b.kind) {
+            case BlockKind::title: block_element_[i] = add(0, "Title"); break;
+            case BlockKind::heading: block_element_[i] = add(0, "H" + std::to_string(std::clamp(b.level, 1, 6))); break;
+            case BlockKind::list_item:
+                if (list < 0) list = add(0, "L");
+                block_element_[i] = add(add(list, "LI"), "LBody");
+                break;
+            case BlockKind::signature:
+                if (signature < 0) signature = add(0, "Signature");
+                block_element_[i] = add(signature, "P");
+                break;
+            case BlockKind::image: block_element_[i] = add(0, "Figure", " /Alt " + text_string(b.alt)); break;
+            case BlockKind::table: {
+                const int table = add(0, "Table");
+                caption_element_[i] = add(table, "Caption");
+                std::vector<int> rows(static_cast<std::size_t>(b.rows));
+                const int head = b.header_rows > 0 ? add(table, "THead") : -1;
+                const int body = b.header_rows < b.rows ? add(table, "TBody") : -1;
+                for (int r = 0; r < b.rows; ++r)
+                    rows[static_cast<std::size_t>(r)] = add(r < b.header_rows ? head : body, "TR");
+                for (const layout::TaggedCell& cell : b.cells) {
+                    std::string a;
+                    if (cell.header) a += cell.row < b.header_rows ? " /Scope /Column" : " /Scope /Row";
+                    if (cell.row_span > 1) a += " /RowSpan " + std::to_string(cell.row_span);
+                    if (cell.col_span > 1) a += " /ColSpan " + std::to_string(cell.col_span);
+                    cell_element_[i].push_back(add(rows[static_cast<std::size_t>(cell.row)], cell.header ? "TH" : "TD",
+                                                   a.empty() ? "" : " /A << /O /Table" + a + " >>"));
+                }
+                break;
+            }
+            case BlockKind::subtitle:
+            case BlockKind::paragraph:
+            case BlockKind::addressee:
+            case BlockKind::attachment:
+            case BlockKind::annotation: block_element_[i] = add(0, "P"); break;
+        }
+    }
+}
+
+int Structure::element_of(const layout::Tag& tag) const {
+    using Part = layout::Tag::Part;
+    if (tag.part == Part::artifact) return -1;
+    if (tag.block < 0 || static_cast<std::size_t>(tag.block) >= block_element_.size()) return -2;
+    const auto block = static_cast<std::size_t>(tag.block);
+    switch (tag.part) {
+        case Part::text: return block_element_[block];
+        case Part::caption: return caption_element_[block];
+        case Part::cell:
+            return tag.cell >= 0 && static_cast<std::size_t>(tag.cell) < cell_element_[block].size()
+                       ? cell_element_[block][static_cast<std::size_t>(tag.cell)]
+                       : -2;
+        case Part::artifact: break;
+    }
+    return -1;
+}
+
+void Structure::run(std::string& c, std::size_t page, const TextRun& run) {
+    const int element = element_of(run.tag);
+    if (element == open_) return;
+    close(c);
+    open_ = element;
+    if (element == -1) {  // page numbers are the page's furniture, repeated header rows the table's
+        c += run.tag.block < 0 ? "/Artifact << /Type /Pagination /Subtype /Footer >> BDC\n"
+                               : "/Artifact << /Type /Pagination >> BDC\n";
+    } else if (element >= 0) {
+        std::vector<int>& parents = parents_[page];
+        const int mcid = static_cast<int>(parents.size());
+        parents.push_back(element);
+        Element& e = elements_[static_cast<std::size_t>(element)];
+        e.marks.emplace_back(page, mcid);
+        c += "/" + e.type + " << /MCID " + std::to_string(mcid) + " >> BDC\n";
+    } else {
+        complete_ = false;  // drawn as content of no element
+    }
+}
+
+void Structure::close(std::string& c) {
+    if (open_ >= -1) c += "EMC\n";
+    open_ = -3;
+}
+
+int Structure::write(ObjectWriter& w, const std::vector<int>& page_ids) const {
+    const int root = w.reserve();
+    std::vector<int> ids(elements_.size());
+    for (int& id : ids) id = w.reserve();
+    // /Type /StructElem is optional and left out: a table of many cells has many elements.
+    for (std::size_t i = 0; i < elements_.size(); ++i) {
+        const Element& e = elements_[i];
+        std::string d =
+            "<< /S /" + e.type + " /P " + ref(e.parent < 0 ? root : ids[static_cast<std::size_t>(e.parent)]);
+        const std::size_t page = e.marks.empty() ? 0 : e.marks.front().first;
+        if (!e.marks.empty()) d += " /Pg " + ref(page_ids[page]);
+        std::string kids;
+        for (int k : e.kids) {
+            // A table's caption without text, and nothing else, is left out.
+            if (elements_[static_cast<std::size_t>(k)].type == "Caption" &&
+                elements_[static_cast<std::size_t>(k)].marks.empty())
+                continue;
+            kids += (kids.empty() ? "" : " ") + ref(ids[static_cast<std::size_t>(k)]);
+        }
+        for (const auto& [p, mcid] : e.marks) {
+            if (!kids.empty()) kids += ' ';
+            kids += p == page ? std::to_string(mcid)
+                              : "<< /Type /MCR /Pg " + ref(page_ids[p]) + " /MCID " + std::to_string(mcid) + " >>";
+        }
+        if (!kids.empty()) d += " /K [" + kids + "]";
+        w.object(ids[i], d + e.attributes + " >>");
+    }
+    std::string nums;
+    for (std::size_t p = 0; p < parents_.size(); ++p) {
+        nums += (p ? " " : "") + std::to_string(p) + " [";
+        for (std::size_t k = 0; k < parents_[p].size(); ++k)
+            nums += (k ? " " : "") + ref(ids[static_cast<std::size_t>(parents_[p][k])]);
+        nums += "]";
+    }
+    // The document's own types as the standard ones a reader knows.
+    w.object(root, "<< /Type /StructTreeRoot /K [" + ref(ids[0]) + "] /ParentTree << /Nums [" + nums +
+                       "] >> /ParentTreeNextKey " + std::to_string(parents_.size()) +
+                       " /RoleMap << /Title /H1 /Signature /Div >> >>");
+    return root;
+}
+
+// One page's drawing: text runs at the positions the layout computed, then rules and boxes,
+// each run marked as its structure element's content or as an artifact.
+std::string page_content(const Page& page, const FontSet& fonts, const std::map<int, UsedFace>& used,
+                         Structure& structure, std::size_t page_index) {
     using geometry::page_height;
     std::string c;
     c.reserve(page.runs.size() * 256);
@@ -232,6 +412,7 @@ std::string page_content(const Page& page, const FontSet& fonts, const std::map<
         const fonts::FontFile& file = fonts.face(run.face).file();
         const UsedFace& use = used.at(run.face);
         const fonts::Subset& subset = use.subset;
+        structure.run(c, page_index, run);
         if (run.face != face || run.size != size) {
             face = run.face, size = run.size;
             c += "/F" + std::to_string(face) + " ";
@@ -281,7 +462,9 @@ std::string page_content(const Page& page, const FontSet& fonts, const std::map<
         }
         if (open) c += in_hex ? ">] TJ\n" : "] TJ\n";
     }
+    structure.close(c);
     if (!page.runs.empty()) c += "ET\n";
+    if (!page.strokes.empty() || !page.boxes.empty()) Structure::begin_artifact(c);
     if (!page.strokes.empty()) {
         // Square caps close the corners where a table's rules meet.
         c += num(geometry::rule_width) + " w 2 J\n";
@@ -299,6 +482,7 @@ std::string page_content(const Page& page, const FontSet& fonts, const std::map<
         }
         c += "S\n";
     }
+    if (!page.strokes.empty() || !page.boxes.empty()) Structure::end_artifact(c);
     return c;
 }
 
@@ -471,7 +655,7 @@ std::string info_dictionary(const Archive& a) {
 }  // namespace
 
 std::string write_direct(const Layout& layout, const FontSet& fonts, const Archive& archive, const Budget& budget,
-                         WriteTimes* times) {
+                         std::string* identification, WriteTimes* times) {
     if (layout.pages.empty()) throw std::logic_error("a laid-out document has at least one page");
     ObjectWriter w;
     Deflater deflate(kDeflateLevel, times ? &times->compression : nullptr);
@@ -489,10 +673,12 @@ std::string write_direct(const Layout& layout, const FontSet& fonts, const Archi
 
     std::vector<int> page_ids;
     std::string kids;
+    Structure structure(layout);
     const std::string media_box =
         " /MediaBox [0 0 " + num(geometry::page_width, kPlace) + " " + num(geometry::page_height, kPlace) + "]";
     for (const Page& page : layout.pages) {
         budget.check_time();
+        const std::size_t index = page_ids.size();
         const int id = w.reserve(), content = w.reserve();
         page_ids.push_back(id);
         kids += (kids.empty() ? "" : " ") + ref(id);
@@ -505,9 +691,9 @@ std::string write_direct(const Layout& layout, const FontSet& fonts, const Archi
             resources += " >>";
         }
         resources += " >>";
-        w.stream(content, "", page_content(page, fonts, used), &deflate);
+        w.stream(content, "", page_content(page, fonts, used, structure, index), &deflate);
         w.object(id, "<< /Type /Page /Parent " + ref(pages_id) + media_box + resources + " /Contents " + ref(content) +
-                         " >>");
+                         " /StructParents " + std::to_string(index) + " >>");
     }
     w.object(pages_id, "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(layout.pages.size()) + " >>");
     for (const auto& [face, u] : used) write_font(w, deflate, deflate_program, fonts.face(face).file(), u);
@@ -515,8 +701,15 @@ std::string write_direct(const Layout& layout, const FontSet& fonts, const Archi
     std::string cat = "<< /Type /Catalog /Pages " + ref(pages_id);
     if (!layout.bookmarks.empty())
         cat += " /Outlines " + ref(write_outline(w, layout.bookmarks, page_ids)) + " /PageMode /UseOutlines";
+    cat += " /MarkInfo << /Marked true >> /StructTreeRoot " + ref(structure.write(w, page_ids));
+    // Level A (accessible) when every run drawn is tagged content or an artifact.
+    Archive earned = archive;
+    earned.accessible = structure.complete();
+    if (identification)
+        *identification = std::string("PDF/A-") + (archive.conformance == PdfConformance::a3b ? "3" : "2") +
+                          (earned.accessible ? "a" : "b");
     const int metadata = w.reserve();
-    w.stream(metadata, " /Type /Metadata /Subtype /XML", xmp_packet(archive), nullptr);  // PDF/A: unfiltered
+    w.stream(metadata, " /Type /Metadata /Subtype /XML", xmp_packet(earned), nullptr);  // PDF/A: unfiltered
     const int profile = w.reserve(), intent = w.reserve();
     w.packed_stream(profile, " /N 3", packed_srgb_profile(), true);
     w.object(intent,

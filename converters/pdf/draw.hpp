@@ -30,6 +30,7 @@ struct WriteTimes {
 // What makes the PDF an archival one, beside its pages.
 struct Archive {
     PdfConformance conformance = PdfConformance::a2b;
+    bool accessible = false;  // level A (2a, 3a): the structure tree holds every content item
     std::string title, author, subject, keywords;
     std::string creator, producer;
     std::string date_pdf;  // "D:20240204000000+08'00'", empty when the document has no date
@@ -49,10 +50,11 @@ const std::string& srgb_profile();
 // font layer's subsets with ToUnicode maps and widths, one compressed content stream per page,
 // Info and XMP with the PDF/A identification, the sRGB OutputIntent, bookmarks from the
 // layout's headings, page labels, the associated XML (PDF/A-3b) and a trailer /ID derived from
-// the file's content. Equal input gives equal bytes.
-// `times`, when given, accumulates the CPU time of its stages (bench/pdf_stages; never set by
-// the library itself).
+// the file's content; tagged, with the structure tree of the layout's blocks. Equal input gives
+// equal bytes. `identification`, when given, receives the PDF/A level the file claims
+// ("PDF/A-2a"; level b where the structure does not hold every content item). `times`, when
+// given, accumulates the CPU time of its stages (bench/pdf_stages; never set by the library itself).
 std::string write_direct(const Layout& layout, const FontSet& fonts, const Archive& archive, const Budget& budget = {},
-                         WriteTimes* times = nullptr);
+                         std::string* identification = nullptr, WriteTimes* times = nullptr);
 
 }  // namespace gongwen::pdf

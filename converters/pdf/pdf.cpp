@@ -60,7 +60,7 @@ pdf::Rendered pdf::render(const Document& doc, const PdfOptions& options, const 
     const Layout layout = lay_out(doc, fonts.set(), budget);
     Rendered r;
     r.pages = layout.pages.size();
-    r.bytes = write_direct(layout, fonts.set(), archive_of(doc, options), budget);
+    r.bytes = write_direct(layout, fonts.set(), archive_of(doc, options), budget, &r.identification);
     r.diagnostics = layout.diagnostics;
     return r;
 }

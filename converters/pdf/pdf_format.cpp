@@ -17,9 +17,7 @@ public:
         // PDF/A-3b carries the report's native XML: the XML output's own bytes.
         if (options.conformance == PdfConformance::a3b) options.source_xml = r.artifact("xml").bytes;
         pdf::Rendered pdf = pdf::render(r.document(), options, fonts_, r.budget());
-        return Artifact{std::move(pdf.bytes), pdf.pages,
-                        options.conformance == PdfConformance::a3b ? "PDF/A-3b" : "PDF/A-2b",
-                        std::move(pdf.diagnostics)};
+        return Artifact{std::move(pdf.bytes), pdf.pages, std::move(pdf.identification), std::move(pdf.diagnostics)};
     }
 
 private:
@@ -32,7 +30,7 @@ private:
 Format pdf_format() {
     Format f;
     f.name = "pdf";
-    f.description = "PDF/A-2b (or 3b) in the GB/T 9704 layout";
+    f.description = "PDF/A-2a (or 3a), tagged, in the GB/T 9704 layout";
     f.extensions = {"pdf"};
     f.make_writer = [](const WriteOptions& o) { return std::make_unique<PdfWriter>(o.pdf); };
     return f;

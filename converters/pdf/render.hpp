@@ -12,6 +12,7 @@ namespace gongwen::pdf {
 struct Rendered {
     std::string bytes;
     std::size_t pages = 0;
+    std::string identification;           // the PDF/A level it claims: "PDF/A-2a", "PDF/A-3b", …
     std::vector<Diagnostic> diagnostics;  // glyphs no font has, fonts substituted
 };
 

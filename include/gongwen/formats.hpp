@@ -29,7 +29,7 @@ class Rendering;
 struct Artifact {
     std::string bytes;
     std::size_t pages = 0;             // a paged format's page count (PDF); 0 otherwise
-    std::string format_info;           // what the bytes are, for archival metadata ("PDF/A-2b")
+    std::string format_info;           // what the bytes are, for archival metadata ("PDF/A-2a")
     std::vector<Diagnostic> warnings;  // what it could not do (characters no font has)
 };
 

@@ -1,5 +1,6 @@
 // The archival PDF writer: GB/T 9704 page layout by our own grid engine, written directly as
-// PDF/A-2b or PDF/A-3b with fonts subset by HarfBuzz (see ../shared/docs/standards.md).
+// tagged PDF/A-2a or PDF/A-3a (level b where the structure would not hold every content item)
+// with fonts subset by HarfBuzz (see ../shared/docs/standards.md).
 #pragma once
 
 #include <memory>
