@@ -599,6 +599,43 @@ Subset FontFile::subset(const std::vector<unsigned>& glyphs) const {
     return s;
 }
 
+Subset FontFile::opentype_subset(const std::vector<unsigned>& glyphs, const std::vector<char32_t>& unicodes) const {
+    using InputPtr = std::unique_ptr<hb_subset_input_t, HbReleaser<hb_subset_input_destroy>>;
+    const InputPtr input(hb_subset_input_create_or_fail());
+    if (!input) throw std::runtime_error("HarfBuzz cannot allocate a subset input");
+    hb_set_t* keep = hb_subset_input_glyph_set(input.get());
+    for (unsigned g : glyphs) hb_set_add(keep, g);
+    hb_set_t* codes = hb_subset_input_unicode_set(input.get());
+    for (char32_t cp : unicodes) hb_set_add(codes, cp);
+    // The tables a reader needs to draw characters: outlines, metrics, cmap, names, OS/2, post.
+    hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "DSIG", "kern", "gasp", "hdmx", "LTSH",
+                            "VDMX", "meta", "STAT"})
+        hb_set_add(drop, hb_tag_from_string(tag, 4));
+    unsigned flags = HB_SUBSET_FLAGS_DEFAULT;
+    if (outlines_ == Outlines::truetype) flags |= HB_SUBSET_FLAGS_NO_HINTING;
+    hb_subset_input_set_flags(input.get(), flags);
+    using PlanPtr = std::unique_ptr<hb_subset_plan_t, HbReleaser<hb_subset_plan_destroy>>;
+    const PlanPtr plan(hb_subset_plan_create_or_fail(face_.get(), input.get()));
+    if (!plan) throw std::runtime_error("HarfBuzz cannot plan a subset of " + path_);
+    const HbFacePtr out(hb_subset_plan_execute_or_fail(plan.get()));
+    if (!out) throw std::runtime_error("HarfBuzz cannot subset " + path_);
+    Subset s;
+    s.outlines = outlines_;
+    const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
+    for (unsigned g : glyphs) {
+        const hb_codepoint_t mapped = hb_map_get(old_to_new, g);
+        if (mapped == HB_MAP_VALUE_INVALID) throw std::runtime_error("HarfBuzz's subset of " + path_ + " lost a glyph");
+        s.codes.emplace(g, mapped);
+    }
+    const HbBlobPtr blob(hb_face_reference_blob(out.get()));
+    unsigned length = 0;
+    const char* data = hb_blob_get_data(blob.get(), &length);
+    s.font.assign(data, length);
+    if (s.font.empty()) throw std::runtime_error("HarfBuzz's subset of " + path_ + " is empty");
+    return s;
+}
+
 std::shared_ptr<const FontFile> FontCache::open(const std::string& path, int index) {
     std::lock_guard lock(mutex_);
     std::shared_ptr<const FontFile>& file = files_[{path, index}];
