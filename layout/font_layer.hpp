@@ -84,6 +84,8 @@ public:
     Subset opentype_subset(const std::vector<unsigned>& glyphs, const std::vector<char32_t>& unicodes) const;
 
 private:
+    // The parsed CFF table of a CID-keyed CFF font, parsed once; null for other fonts.
+    const CidCff* cid_cff() const;
     std::string path_;
     int index_;
     HbBlobPtr blob_;

@@ -363,7 +363,7 @@ std::string write_ofd(const Document& doc, const OfdOptions& options, const Font
         public_res += "<ofd:Font ID=\"" + std::to_string(u.id) + "\" FontName=\"" + escaped(file.postscript_name()) +
                       "\" FamilyName=\"" + escaped(fonts.face(index).family()) + "\"><ofd:FontFile>" + u.file +
                       "</ofd:FontFile></ofd:Font>";
-        resources.push_back({"Doc_0/Res/" + u.file, u.subset.font});
+        resources.push_back({"Doc_0/Res/" + u.file, u.subset.font, false});
     }
     if (!used.empty()) public_res += "</ofd:Fonts>";
     public_res += "</ofd:Res>\n";
