@@ -128,7 +128,8 @@ EOF
 }
 
 # validate_ofd PACKAGE XML: every XML part of the package valid against its schema of
-# GB/T 33190 (schemas/ofd, see its SOURCE), and the attached native XML equal to XML.
+# GB/T 33190 (schemas/ofd, see its SOURCE) — the custom tag file against gongwen's own
+# (converters/ofd/gongwen-ofd-tags-1.xsd) — and the attached native XML equal to XML.
 validate_ofd() {
   local dir=$tmp/ofd-parts part schema
   rm -rf "$dir" && mkdir -p "$dir" && (cd "$dir" && unzip -q "$1") || return 1
@@ -140,6 +141,7 @@ validate_ofd() {
       */Pages/Page_*/Content.xml) schema=Page.xsd ;;
       */Attachs/Attachments.xml) schema=Attachments.xsd ;;
       */CustomTags.xml) schema=CustomTags.xsd ;;
+      */Tags/CustomTag.xml) schema=../../converters/ofd/gongwen-ofd-tags-1.xsd ;;
       */Attachs/*.xml) cmp -s "$dir/$part" "$2" || { echo "$part is not the XML output" >&2; return 1; }; continue ;;
       *.xml) echo "$part: no schema known for this part" >&2; return 1 ;;
       *) continue ;;

@@ -11,6 +11,8 @@
 #    font with the outlines it announces;
 #  - the outline: the PDF's bookmarks (mutool show outline), the same titles, depth, page and
 #    place (mutool gives it from the page's top, as OFD does);
+#  - the custom tags: every reference a text object of the page it names, none named twice,
+#    every text object tagged but page numbers and repeated table header cells;
 #  - the attachment: the XML output, byte for byte;
 #  - determinism: a second run, in another time zone, gives the same bytes.
 # Run from the project root.
@@ -173,6 +175,44 @@ for o, p in zip(ofd_outline, pdf_outline):
     if o[:3] != p[:3] or abs(o[3] - p[3]) > 0.01:
         fail(f"outline item {o} is {p} in the PDF")
 
+# The custom tags: every ObjectRef a text object of the page it names, none named twice; the
+# text objects no tag names are artifacts: page numbers (— N —) and a table's header cells
+# repeated on a later page (the text of a header cell tagged elsewhere).
+TAGS = "{urn:gongwen:ofd-tags:1}"
+objects = {}  # ID → (page ID, text)
+for p in page_list:
+    for obj in part(base + p.attrib["BaseLoc"]).iter(f"{NS}TextObject"):
+        objects[int(obj.attrib["ID"])] = (int(p.attrib["ID"]), "".join(t.text or "" for t in obj.iter(f"{NS}TextCode")))
+tags_loc = doc.find(f"{NS}CustomTags")
+if tags_loc is None:
+    fail("no custom tags")
+else:
+    listing = part(base + tags_loc.text)
+    tag_dir = (base + tags_loc.text).rsplit("/", 1)[0] + "/"
+    tag_files = [t.find(f"{NS}FileLoc").text for t in listing.findall(f"{NS}CustomTag")
+                 if t.attrib["NameSpace"] == "urn:gongwen:ofd-tags:1"]
+    if len(tag_files) != 1:
+        fail(f"{len(tag_files)} gongwen tag files")
+    named, header_text = {}, set()
+    for loc in tag_files:
+        tags = part(tag_dir + loc)
+        for elem in tags.iter():
+            for ref in elem.findall(f"{TAGS}ObjectRef"):
+                i, page_ref = int(ref.text), int(ref.attrib["PageRef"])
+                if i not in objects or objects[i][0] != page_ref:
+                    fail(f"tag {elem.tag}: object {i} is no text object of page {page_ref}")
+                elif i in named:
+                    fail(f"object {i} tagged twice")
+                else:
+                    named[i] = elem
+                    if elem.attrib.get("header") == "true":
+                        header_text.add(squeeze(objects[i][1]))
+        if len(tags.findall(f"{TAGS}title")) > 1:
+            fail("more than one title")
+    for i, (page_ref, text) in objects.items():
+        if i not in named and not re.fullmatch(r"—\s*\d+\s*—", text.strip()) and squeeze(text) not in header_text:
+            fail(f"text object {i} ({text[:20]!r}) is tagged as nothing")
+
 # The attachment: the XML output.
 attachments = doc.find(f"{NS}Attachments")
 if attachments is None:
@@ -193,5 +233,5 @@ for e in errors:
 sys.exit(1 if errors else 0)
 EOF
 done
-[ $status -eq 0 ] && echo "ofd: ${#inputs[@]} packages: IDs, text, fonts, outline, attachment, determinism"
+[ $status -eq 0 ] && echo "ofd: ${#inputs[@]} packages: IDs, text, fonts, outline, tags, attachment, determinism"
 exit $status

@@ -146,10 +146,19 @@ private:
     unsigned last_ = 0;
 };
 
+// A text object drawn for the document's content, for the custom tags: which part of which
+// block it draws, on which page.
+struct TaggedObject {
+    Tag tag;
+    unsigned page = 0;  // the page's ID
+    unsigned id = 0;
+};
+
 // One page's content: a layer of text objects (a run each), the table rules and the boxes of
-// missing characters as path objects.
-std::string page_content(const Page& page, const FontSet& fonts, const std::map<int, UsedFace>& used, Ids& ids,
-                         unsigned rules_param) {
+// missing characters as path objects. The text objects of content (not artifacts) are added
+// to `tagged`.
+std::string page_content(const Page& page, unsigned page_id, const FontSet& fonts, const std::map<int, UsedFace>& used,
+                         Ids& ids, unsigned rules_param, std::vector<TaggedObject>& tagged) {
     using geometry::page_height;
     using geometry::page_width;
     const std::string boundary = "0 0 " + mm(page_width) + " " + mm(page_height);
@@ -162,7 +171,9 @@ std::string page_content(const Page& page, const FontSet& fonts, const std::map<
         if (run.glyphs.empty()) continue;
         const UsedFace& use = used.at(run.face);
         const Face& face = fonts.face(run.face);
-        c += "<ofd:TextObject ID=\"" + std::to_string(ids.next()) + "\" Boundary=\"" + boundary + "\" Font=\"" +
+        const unsigned id = ids.next();
+        if (run.tag.part != Tag::Part::artifact && run.tag.block >= 0) tagged.push_back({run.tag, page_id, id});
+        c += "<ofd:TextObject ID=\"" + std::to_string(id) + "\" Boundary=\"" + boundary + "\" Font=\"" +
              std::to_string(use.id) + "\" Size=\"" + mm(run.size) + "\">";
         const std::vector<Cluster> clusters = clusters_of(run);
         std::size_t i = 0;
@@ -278,6 +289,65 @@ std::string outlines(const std::vector<Bookmark>& bookmarks, const std::vector<u
     return out;
 }
 
+constexpr const char* kTagsNamespace = "urn:gongwen:ofd-tags:1";
+
+// The document's structure as a custom tag file (GB/T 33190 custom tags): one element per
+// block in reading order, named as the native XML names its kind (title, heading, paragraph,
+// table …), each holding an ObjectRef (PageRef: the page's ID; text: the object's ID) per text
+// object that draws it; a table's cells and caption are elements of their own. Page numbers,
+// rules and header rows repeated on a later page are artifacts, tagged as nothing.
+std::string custom_tag_file(const Layout& layout, const std::vector<TaggedObject>& tagged) {
+    // Objects by block, and by cell within a table, in drawing order.
+    std::vector<std::vector<const TaggedObject*>> text(layout.blocks.size()), captions(layout.blocks.size());
+    std::vector<std::vector<std::vector<const TaggedObject*>>> cells(layout.blocks.size());
+    for (std::size_t b = 0; b < layout.blocks.size(); ++b) cells[b].resize(layout.blocks[b].cells.size());
+    for (const TaggedObject& o : tagged) {
+        const auto b = static_cast<std::size_t>(o.tag.block);
+        if (b >= layout.blocks.size()) throw std::logic_error("a run tagged with a block the layout does not have");
+        if (o.tag.part == Tag::Part::cell) {
+            const auto c = static_cast<std::size_t>(o.tag.cell);
+            if (c >= cells[b].size()) throw std::logic_error("a run tagged with a cell its table does not have");
+            cells[b][c].push_back(&o);
+        } else if (o.tag.part == Tag::Part::caption) {
+            captions[b].push_back(&o);
+        } else {
+            text[b].push_back(&o);
+        }
+    }
+    const auto refs = [](const std::vector<const TaggedObject*>& objects) {
+        std::string r;
+        for (const TaggedObject* o : objects)
+            r += "<ObjectRef PageRef=\"" + std::to_string(o->page) + "\">" + std::to_string(o->id) + "</ObjectRef>";
+        return r;
+    };
+    std::string x = kXmlDeclaration;
+    x += "<Document xmlns=\"";
+    x += kTagsNamespace;
+    x += "\">";
+    for (std::size_t b = 0; b < layout.blocks.size(); ++b) {
+        const TaggedBlock& block = layout.blocks[b];
+        const std::string name = to_string(block.kind);
+        x += "<" + name;
+        if (block.kind == BlockKind::heading) x += " level=\"" + std::to_string(block.level) + "\"";
+        if (block.kind == BlockKind::image && !block.alt.empty()) x += " alt=\"" + escaped(block.alt) + "\"";
+        if (block.kind == BlockKind::table)
+            x += " rows=\"" + std::to_string(block.rows) + "\" columns=\"" + std::to_string(block.columns) +
+                 "\" header-rows=\"" + std::to_string(block.header_rows) + "\"";
+        x += ">" + refs(text[b]);
+        if (!captions[b].empty()) x += "<caption>" + refs(captions[b]) + "</caption>";
+        for (std::size_t c = 0; c < block.cells.size(); ++c) {
+            const TaggedCell& cell = block.cells[c];
+            x += "<cell row=\"" + std::to_string(cell.row) + "\" col=\"" + std::to_string(cell.col) + "\"";
+            if (cell.row_span != 1) x += " row-span=\"" + std::to_string(cell.row_span) + "\"";
+            if (cell.col_span != 1) x += " col-span=\"" + std::to_string(cell.col_span) + "\"";
+            if (cell.header) x += " header=\"true\"";
+            x += ">" + refs(cells[b][c]) + "</cell>";
+        }
+        x += "</" + name + ">";
+    }
+    return x + "</Document>\n";
+}
+
 // Keywords as the document states them, one a piece: split at spaces and the list
 // punctuation (，,、；;).
 std::vector<std::string> keywords_of(std::string_view text) {
@@ -379,11 +449,18 @@ std::string write_ofd(const Document& doc, const OfdOptions& options, const Font
     std::vector<unsigned> page_ids;
     for (std::size_t i = 0; i < layout.pages.size(); ++i) page_ids.push_back(ids.next());
     std::vector<ofd::Part> pages;
+    std::vector<TaggedObject> tagged;
     for (std::size_t i = 0; i < layout.pages.size(); ++i) {
         budget.check_time();
         pages.push_back({"Doc_0/Pages/Page_" + std::to_string(i) + "/Content.xml",
-                         page_content(layout.pages[i], fonts, used, ids, rules_param)});
+                         page_content(layout.pages[i], page_ids[i], fonts, used, ids, rules_param, tagged)});
     }
+    std::string custom_tags = kXmlDeclaration;
+    custom_tags += "<ofd:CustomTags xmlns:ofd=\"";
+    custom_tags += kNamespace;
+    custom_tags += "\"><ofd:CustomTag NameSpace=\"";
+    custom_tags += kTagsNamespace;
+    custom_tags += "\"><ofd:FileLoc>CustomTag.xml</ofd:FileLoc></ofd:CustomTag></ofd:CustomTags>\n";
 
     const std::string xml_name = attachment_name(doc);
     std::string attachments;
@@ -415,6 +492,7 @@ std::string write_ofd(const Document& doc, const OfdOptions& options, const Font
     document += "</ofd:Pages>";
     if (!layout.bookmarks.empty())
         document += "<ofd:Outlines>" + outlines(layout.bookmarks, page_ids) + "</ofd:Outlines>";
+    document += "<ofd:CustomTags>Tags/CustomTags.xml</ofd:CustomTags>";
     if (!attachments.empty()) document += "<ofd:Attachments>Attachs/Attachments.xml</ofd:Attachments>";
     document += "</ofd:Document>\n";
 
@@ -425,6 +503,8 @@ std::string write_ofd(const Document& doc, const OfdOptions& options, const Font
     parts.push_back({"Doc_0/DocumentRes.xml", std::move(document_res)});
     for (ofd::Part& p : resources) parts.push_back(std::move(p));
     for (ofd::Part& p : pages) parts.push_back(std::move(p));
+    parts.push_back({"Doc_0/Tags/CustomTags.xml", std::move(custom_tags)});
+    parts.push_back({"Doc_0/Tags/CustomTag.xml", custom_tag_file(layout, tagged)});
     if (!attachments.empty()) {
         parts.push_back({"Doc_0/Attachs/Attachments.xml", std::move(attachments)});
         parts.push_back({"Doc_0/Attachs/" + xml_name, options.source_xml});
