@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 
+#include "converters/ofd/package.hpp"
 #include "gongwen/ofd.hpp"
 #include "layout/fonts.hpp"
 #include "layout/layout.hpp"
@@ -149,6 +150,57 @@ TEST(OfdWriter, EqualInputGivesEqualBytesAndEveryPartIsListedOnce) {
         std::string(
             parse_xml(bare.at("Doc_0/Document.xml")).child("ofd:Document").child("ofd:Attachments").child_value()),
         "");
+}
+
+// A run whose glyph is not the one the font's cmap gives its character (as a shaping
+// substitution makes), and one glyph standing for two characters: the page names those glyphs
+// by their ids in the embedded subset (CGTransform), and the text stays the text.
+TEST(OfdWriter, GlyphsTheCmapDoesNotGiveAreNamedByCGTransform) {
+    const Document doc = test::parse("关于测试的报告\n\n一、总体情况\n\n这是一个测试段落。\n");
+    const Fonts fonts;
+    layout::Layout laid = layout::lay_out(doc, fonts.set());
+    // The body paragraph's run: its first glyph drawn with the glyph of another character, its
+    // second and third characters drawn by the third's glyph alone.
+    layout::TextRun* run = nullptr;
+    for (layout::TextRun& r : laid.pages[0].runs)
+        if (r.utf8.rfind("这是一个", 0) == 0) run = &r;
+    ASSERT_NE(run, nullptr);
+    const layout::Face& face = fonts.set().face(run->face);
+    const unsigned other = face.glyph_index(U'段');
+    ASSERT_NE(other, 0u);
+    ASSERT_NE(other, run->glyphs[0].index);
+    run->glyphs[0].index = other;
+    run->glyphs.erase(run->glyphs.begin() + 1);  // 是 and 一 drawn by 一's glyph
+    run->cluster_bytes[1] = 6;
+    run->cluster_bytes.erase(run->cluster_bytes.begin() + 2);
+    const std::map<std::string, std::string> parts = unzip(ofd::write(doc, laid, fonts.set(), {}));
+    const pugi::xml_document page = parse_xml(parts.at("Doc_0/Pages/Page_0/Content.xml"));
+    std::vector<std::string> transforms, texts;
+    for (const pugi::xpath_node n : page.select_nodes("//ofd:TextObject[ofd:CGTransform]/*")) {
+        const pugi::xml_node e = n.node();
+        if (std::string(e.name()) == "ofd:CGTransform")
+            transforms.push_back(e.attribute("CodeCount").as_string() + std::string("/") +
+                                 e.attribute("GlyphCount").as_string());
+        else
+            texts.push_back(e.child_value());
+    }
+    EXPECT_EQ(transforms, (std::vector<std::string>{"1/1", "2/1"}));
+    EXPECT_EQ(texts, (std::vector<std::string>{"这", "是一", "个测试段落。"}));
+    // The glyph named is the embedded subset's glyph of 段 (its cmap says so).
+    const pugi::xml_node first = page.select_node("//ofd:CGTransform").node();
+    FT_Library library;
+    ASSERT_EQ(FT_Init_FreeType(&library), 0);
+    const pugi::xml_document res = parse_xml(parts.at("Doc_0/PublicRes.xml"));
+    const std::string font_id = first.parent().attribute("Font").as_string();
+    const pugi::xml_node font = res.select_node(("//ofd:Font[@ID='" + font_id + "']").c_str()).node();
+    const std::string& file = parts.at("Doc_0/Res/" + std::string(font.child_value("ofd:FontFile")));
+    FT_Face subset = nullptr;
+    ASSERT_EQ(FT_New_Memory_Face(library, reinterpret_cast<const FT_Byte*>(file.data()),
+                                 static_cast<FT_Long>(file.size()), 0, &subset),
+              0);
+    EXPECT_EQ(std::to_string(FT_Get_Char_Index(subset, U'段')), std::string(first.child_value("ofd:Glyphs")));
+    FT_Done_Face(subset);
+    FT_Done_FreeType(library);
 }
 
 }  // namespace

@@ -407,10 +407,17 @@ std::string attachment_name(const Document& doc) {
 
 }  // namespace
 
-std::string write_ofd(const Document& doc, const OfdOptions& options, const Fonts& fonts_,
+std::string write_ofd(const Document& doc, const OfdOptions& options, const Fonts& fonts,
                       std::vector<Diagnostic>* diagnostics, const Budget& budget) {
-    const FontSet& fonts = fonts_.set();
-    const Layout layout = lay_out(doc, fonts, budget);
+    const Layout layout = lay_out(doc, fonts.set(), budget);
+    std::string bytes = ofd::write(doc, layout, fonts.set(), options, budget);
+    if (diagnostics)
+        for (const Diagnostic& d : layout.diagnostics) diagnostics->push_back(d);
+    return bytes;
+}
+
+std::string ofd::write(const Document& doc, const Layout& layout, const FontSet& fonts, const OfdOptions& options,
+                       const Budget& budget) {
     if (layout.pages.empty()) throw std::logic_error("a laid-out document has at least one page");
     Ids ids;
     std::map<int, UsedFace> used = collect_faces(layout, fonts);
@@ -514,8 +521,6 @@ std::string write_ofd(const Document& doc, const OfdOptions& options, const Font
         digest_input += sha256_hex(parts[i].bytes);
     }
     parts[0].bytes = ofd_xml(doc, sha256_hex(digest_input).substr(0, 32));
-    if (diagnostics)
-        for (const Diagnostic& d : layout.diagnostics) diagnostics->push_back(d);
     return ofd::zip(parts);
 }
 

@@ -1,10 +1,17 @@
-// Internal to converters/ofd: the parts of an OFD package and its zip container.
+// Internal to converters/ofd: the package written from a layout, its parts and its zip container.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "gongwen/ofd.hpp"
+#include "layout/layout.hpp"
+
 namespace gongwen::ofd {
+
+// The package of `doc` laid out as `layout` with `fonts` (write_ofd lays it out first).
+std::string write(const Document& doc, const layout::Layout& layout, const layout::FontSet& fonts,
+                  const OfdOptions& options, const Budget& budget = {});
 
 struct Part {
     std::string name;  // its path in the package, without a leading slash

@@ -52,7 +52,8 @@ std::string zip(const std::vector<Part>& parts) {
         }
         const auto i = static_cast<zip_uint64_t>(index);
         if (zip_file_set_mtime(archive, i, date, 0) != 0 ||
-            zip_set_file_compression(archive, i, part.deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE, part.deflate ? 6 : 0) != 0) {
+            zip_set_file_compression(archive, i, part.deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE, part.deflate ? 6 : 0) !=
+                0) {
             const std::string message = zip_strerror(archive);
             zip_discard(archive);
             throw std::runtime_error("OFD container: " + message);
