@@ -5,8 +5,8 @@ gongwen=$(realpath "${1:-build/gongwen}")
 outdir=$(realpath -m "${2:-out}")
 mkdir -p "$outdir"
 profile=$(realpath fixtures/archive-profile.conf)
-# Each report read once: native XML, JSON, Markdown, text, the archival PDF and its DA/T 48 package.
-(cd fixtures/seeds && "$gongwen" convert --quiet ./*.txt -t xml,json,md,txt,pdf,eep --profile "$profile" -d "$outdir")
+# Each report read once: native XML, JSON, Markdown, text, the archival PDF, the OFD and its DA/T 48 package.
+(cd fixtures/seeds && "$gongwen" convert --quiet ./*.txt -t xml,json,md,txt,pdf,ofd,eep --profile "$profile" -d "$outdir")
 for f in fixtures/seeds/*.txt; do
   name=$(basename "$f")
   "$gongwen" inspect "$f" --format json > "$outdir/$name.inspect.json"
@@ -14,4 +14,4 @@ for f in fixtures/seeds/*.txt; do
   echo
 done
 "$gongwen" summarize --quiet fixtures/seeds/*.txt -o "$outdir/summary.xlsx"  # every report's indicators in one workbook
-echo "demo: wrote $(find "$outdir" -type f | wc -l) files to $outdir/ (xml, json, md, txt, pdf, eep.xml and inspect.json per report; summary.xlsx)"
+echo "demo: wrote $(find "$outdir" -type f | wc -l) files to $outdir/ (xml, json, md, txt, pdf, ofd, eep.xml and inspect.json per report; summary.xlsx)"
