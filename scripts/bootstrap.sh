@@ -18,6 +18,7 @@ packages=(
   fonts-arphic-uming fonts-arphic-ukai fonts-noto-cjk icc-profiles-free
   libxml2-utils                       # xmllint, to validate our XML against its XSD in the tests
   libxml2-dev                         # the archival package verifier reads packages as a SAX stream
+  libzip-dev                          # the OFD package's zip container
   poppler-utils qpdf mupdf-tools      # pdftotext/pdffonts, qpdf --check, mutool: the PDF tests
   python3 python3-openpyxl            # reading the workbook back in the tests (/usr/bin/python3)
   libreoffice-calc-nogui              # soffice --convert-to csv: LibreOffice reads the workbook back (~77 MB)
