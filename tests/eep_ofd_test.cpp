@@ -97,7 +97,8 @@ Document seed() {
 
 EepOptions options() {
     EepOptions o;
-    o.profile = parse_archive_profile("档案馆名称 = 示例市档案馆\n保管期限 = 永久\n密级 = 公开\n起始件号 = 1\n", "test.conf");
+    o.profile =
+        parse_archive_profile("档案馆名称 = 示例市档案馆\n保管期限 = 永久\n密级 = 公开\n起始件号 = 1\n", "test.conf");
     return o;
 }
 
