@@ -304,6 +304,7 @@ convert=("$gongwen" convert -d {out} -j "$cores" -q)
 for s in fixtures bulk; do
   measure "gongwen → xml + json" "$s" 2 "$repeat" "${convert[@]}" {in} -t xml,json
   measure "gongwen → pdf" "$s" 1 "$repeat" "${convert[@]}" {in} -t pdf
+  measure "gongwen → ofd" "$s" 1 "$repeat" "${convert[@]}" {in} -t ofd
   measure "gongwen → eep (PDF inside)" "$s" 1 "$repeat" "${convert[@]}" {in} -t eep --profile "$profile"
 done
 measure "gongwen → all 7 formats" bulk 7 1 "${convert[@]}" {in} -t xml,json,txt,md,pdf,eep,xlsx --profile "$profile"
@@ -372,6 +373,8 @@ cpu=$(lscpu | awk -F': +' '/^Model name/ { print $2; exit }')
   echo "- fixtures → xml + json ≥ 500 reports/s: $(field "gongwen → xml + json" fixtures 7)/s" \
     "($(field "gongwen → xml + json" fixtures 10) per CPU-second)."
   echo "- → pdf ≥ 50 reports/s: $(field "gongwen → pdf" fixtures 7)/s ($(field "gongwen → pdf" fixtures 10) per CPU-second)."
+  echo "- → ofd as fast as → pdf (measured, not a target of its own): $(field "gongwen → ofd" fixtures 7)/s" \
+    "($(field "gongwen → ofd" fixtures 10) per CPU-second)."
   echo "- $summary_reports-report summary workbook, parsing included, < 5 s:" \
     "$(field "gongwen → summary workbook" summary-fixtures 6) s (fixtures), $(field "gongwen → summary workbook" summary-bulk 6) s (bulk corpus)."
   echo "- peak memory < 300 MiB: the largest gongwen figure above is" \

@@ -100,8 +100,8 @@ CommandHelp convert_help() {
            {"--skip-existing", "leave outputs newer than their input alone (to resume a batch)"},
            {"--log-json FILE", "one JSON line per report with its status, outputs and error (- for standard output)"},
            {"-q, --quiet", "no progress bar and no summary line; failures are still named"}}},
-         {"PDF (-t pdf, and the PDF inside -t eep)",
-          {{"--pdfa 2b|3b", "the PDF/A level (default 2b); 3b embeds the report's native XML"},
+         {"PDF and OFD (-t pdf, -t ofd, and the PDF inside -t eep)",
+          {{"--pdfa 2b|3b", "the PDF/A level (default 2b); 3b embeds the report's native XML (an OFD always does)"},
            {"--font ROLE=PATH[:INDEX]",
             "the font for body, title, heading1…heading4, table, page_number, or fallback "
             "(tried first for characters a font lacks)"},

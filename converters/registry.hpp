@@ -19,5 +19,6 @@ Format pdf_format();
 Format xlsx_format();
 Format eep_format();
 Format html_format();
+Format ofd_format();
 
 }  // namespace gongwen

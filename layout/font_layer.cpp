@@ -530,28 +530,43 @@ int FontFile::advance(unsigned glyph) const { return hb_font_get_glyph_h_advance
 
 unsigned FontFile::cid(unsigned glyph) const { return cids_.empty() ? glyph : glyph < cids_.size() ? cids_[glyph] : 0; }
 
+const CidCff* FontFile::cid_cff() const {
+    if (outlines_ != Outlines::cff || !cid_keyed()) return nullptr;
+    std::call_once(cid_cff_once_, [this] {
+        cff_table_.reset(hb_face_reference_table(face_.get(), kCff));  // the mapped file's bytes, not a copy
+        unsigned length = 0;
+        const char* data = hb_blob_get_data(cff_table_.get(), &length);
+        try {
+            if (std::optional<CidCff> parsed = parse_cid_cff(std::string_view(data, length)))
+                cid_cff_ = std::make_unique<CidCff>(std::move(*parsed));
+        } catch (const std::runtime_error& e) {
+            cid_cff_error_ = e.what();
+        }
+    });
+    if (!cid_cff_error_.empty()) throw std::runtime_error(path_ + ": " + cid_cff_error_);
+    return cid_cff_.get();
+}
+
+namespace {
+
+// `glyphs` and .notdef, sorted and unique: the order of a dense subset's glyphs.
+std::vector<unsigned> subset_order(const std::vector<unsigned>& glyphs) {
+    std::vector<unsigned> sorted(glyphs);
+    sorted.push_back(0);
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    return sorted;
+}
+
+}  // namespace
+
 Subset FontFile::subset(const std::vector<unsigned>& glyphs) const {
     if (outlines_ == Outlines::cff && cid_keyed()) {
-        std::call_once(cid_cff_once_, [this] {
-            cff_table_.reset(hb_face_reference_table(face_.get(), kCff));  // the mapped file's bytes, not a copy
-            unsigned length = 0;
-            const char* data = hb_blob_get_data(cff_table_.get(), &length);
-            try {
-                if (std::optional<CidCff> parsed = parse_cid_cff(std::string_view(data, length)))
-                    cid_cff_ = std::make_unique<CidCff>(std::move(*parsed));
-            } catch (const std::runtime_error& e) {
-                cid_cff_error_ = e.what();
-            }
-        });
-        if (!cid_cff_error_.empty()) throw std::runtime_error(path_ + ": " + cid_cff_error_);
-        if (cid_cff_) {
-            std::vector<unsigned> sorted(glyphs);
-            sorted.push_back(0);
-            std::sort(sorted.begin(), sorted.end());
-            sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+        if (const CidCff* parsed = cid_cff()) {
+            const std::vector<unsigned> sorted = subset_order(glyphs);
             Subset s;
             s.outlines = Outlines::cff;
-            s.cff = subset_cid_cff(*cid_cff_, sorted, cids_);
+            s.cff = subset_cid_cff(*parsed, sorted, cids_);
             for (unsigned g : glyphs) s.codes.emplace(g, cid(g));
             return s;
         }
@@ -596,6 +611,68 @@ Subset FontFile::subset(const std::vector<unsigned>& glyphs) const {
         s.font.assign(data, length);
         if (s.font.empty()) throw std::runtime_error("HarfBuzz's subset of " + path_ + " is empty");
     }
+    return s;
+}
+
+Subset FontFile::opentype_subset(const std::vector<unsigned>& glyphs, const std::vector<char32_t>& unicodes) const {
+    // A CID-keyed CFF font: HarfBuzz subsets every table but 'CFF ', whose subset is ours (as
+    // the PDF's: its charstrings copied, not re-encoded, several times faster), in the same
+    // dense order of the glyphs; the tables are then put together as one font.
+    const CidCff* parsed = cid_cff();
+    using InputPtr = std::unique_ptr<hb_subset_input_t, HbReleaser<hb_subset_input_destroy>>;
+    const InputPtr input(hb_subset_input_create_or_fail());
+    if (!input) throw std::runtime_error("HarfBuzz cannot allocate a subset input");
+    hb_set_t* keep = hb_subset_input_glyph_set(input.get());
+    for (unsigned g : glyphs) hb_set_add(keep, g);
+    hb_set_t* codes = hb_subset_input_unicode_set(input.get());
+    for (char32_t cp : unicodes) hb_set_add(codes, cp);
+    // The tables a reader needs to draw characters: outlines, metrics, cmap, names, OS/2, post.
+    hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "DSIG", "kern", "gasp", "hdmx", "LTSH",
+                            "VDMX", "meta", "STAT"})
+        hb_set_add(drop, hb_tag_from_string(tag, 4));
+    if (parsed) hb_set_add(drop, kCff);
+    unsigned flags = HB_SUBSET_FLAGS_DEFAULT;
+    if (outlines_ == Outlines::truetype) flags |= HB_SUBSET_FLAGS_NO_HINTING;
+    hb_subset_input_set_flags(input.get(), flags);
+    using PlanPtr = std::unique_ptr<hb_subset_plan_t, HbReleaser<hb_subset_plan_destroy>>;
+    const PlanPtr plan(hb_subset_plan_create_or_fail(face_.get(), input.get()));
+    if (!plan) throw std::runtime_error("HarfBuzz cannot plan a subset of " + path_);
+    const HbFacePtr out(hb_subset_plan_execute_or_fail(plan.get()));
+    if (!out) throw std::runtime_error("HarfBuzz cannot subset " + path_);
+    Subset s;
+    s.outlines = outlines_;
+    const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
+    for (unsigned g : glyphs) {
+        const hb_codepoint_t mapped = hb_map_get(old_to_new, g);
+        if (mapped == HB_MAP_VALUE_INVALID) throw std::runtime_error("HarfBuzz's subset of " + path_ + " lost a glyph");
+        s.codes.emplace(g, mapped);
+    }
+    HbBlobPtr blob(hb_face_reference_blob(out.get()));
+    if (parsed) {
+        const std::vector<unsigned> sorted = subset_order(glyphs);
+        for (std::size_t i = 0; i < sorted.size(); ++i)
+            if (hb_map_get(old_to_new, sorted[i]) != i)
+                throw std::logic_error("HarfBuzz's subset of " + path_ + " orders the glyphs otherwise");
+        const std::string cff = subset_cid_cff(*parsed, sorted, cids_);
+        const HbFacePtr tables(hb_face_create(blob.get(), 0));
+        const HbFacePtr font(hb_face_builder_create());
+        unsigned count = 64;
+        hb_tag_t tags[64];
+        hb_face_get_table_tags(tables.get(), 0, &count, tags);
+        for (unsigned i = 0; i < count; ++i) {
+            const HbBlobPtr table(hb_face_reference_table(tables.get(), tags[i]));
+            hb_face_builder_add_table(font.get(), tags[i], table.get());
+        }
+        const HbBlobPtr cff_blob(
+            hb_blob_create(cff.data(), static_cast<unsigned>(cff.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr));
+        hb_face_builder_add_table(font.get(), kCff, cff_blob.get());
+        blob.reset(hb_face_reference_blob(font.get()));
+    }
+    unsigned length = 0;
+    const char* data = hb_blob_get_data(blob.get(), &length);
+    s.font.assign(data, length);
+    if (s.font.empty()) throw std::runtime_error("HarfBuzz's subset of " + path_ + " is empty");
     return s;
 }
 

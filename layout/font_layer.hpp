@@ -76,8 +76,16 @@ public:
     // original ids would leave an empty slot per unused glyph (~40 KB per CJK font).
     // Throws std::runtime_error when HarfBuzz cannot subset the font.
     Subset subset(const std::vector<unsigned>& glyphs) const;
+    // A whole OpenType font (sfnt) holding .notdef and `glyphs`, renumbered densely, whose cmap
+    // maps each code point of `unicodes` to its glyph here: what a container that addresses text
+    // by characters (OFD) embeds. `font` holds the file, `codes` the glyphs' ids in it, and
+    // `outlines` says which outlines it has. Shaping tables are left out.
+    // Throws std::runtime_error when HarfBuzz cannot subset the font.
+    Subset opentype_subset(const std::vector<unsigned>& glyphs, const std::vector<char32_t>& unicodes) const;
 
 private:
+    // The parsed CFF table of a CID-keyed CFF font, parsed once; null for other fonts.
+    const CidCff* cid_cff() const;
     std::string path_;
     int index_;
     HbBlobPtr blob_;

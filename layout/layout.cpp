@@ -5,9 +5,9 @@
 #include <numeric>
 #include <tuple>
 
-#include "layout/layout_internal.hpp"
 #include "gongwen/limits.hpp"
 #include "gongwen/unicode.hpp"
+#include "layout/layout_internal.hpp"
 
 namespace gongwen::layout {
 
@@ -50,11 +50,19 @@ std::pair<double, double> attachment_label(const Shaper::Shaped& s) {
 
 class Composer {
 public:
-    Composer(const Document& doc, Shaper& shaper, const Budget& budget) : doc_(doc), shaper_(shaper), budget_(budget) {}
+    Composer(const Document& doc, const std::vector<Block>& blocks, Shaper& shaper, const Budget& budget)
+        : doc_(doc), blocks_(blocks), shaper_(shaper), budget_(budget) {}
     std::vector<Chunk> compose();
 
 private:
+    // Block i of the reading order is set from now on: its span for diagnostics, its tag.
+    void enter(std::size_t i) {
+        block_ = static_cast<int>(i);
+        shaper_.set_block(blocks_[i].span);
+        shaper_.set_tag(Tag{Tag::Part::text, block_, -1});
+    }
     void add(std::vector<FlowLine> lines, bool keep_together = false) {
+        for (FlowLine& l : lines) l.block = block_;
         // Every page holds at most 22 grid lines: past the limit's worth of them, the PDF would
         // be over --max-pages whatever the pagination does, so stop before setting the rest.
         lines_ += lines.size();
@@ -98,11 +106,13 @@ private:
     void image(const Block& b);
 
     const Document& doc_;
+    const std::vector<Block>& blocks_;
     Shaper& shaper_;
     const Budget& budget_;
     std::vector<Chunk> chunks_;
     std::size_t lines_ = 0;
     int tables_ = 0;
+    int block_ = -1;
 };
 
 std::vector<FlowLine> Composer::centred_balanced(const std::string& text, const TextStyle& style) {
@@ -137,7 +147,7 @@ void Composer::title(const Block& b) {
 std::size_t Composer::subtitles(const std::vector<Block>& blocks, std::size_t i) {
     static const TextStyle kSubtitle{Role::heading2, geometry::body_size, geometry::cell};
     for (; i < blocks.size() && blocks[i].kind == BlockKind::subtitle; ++i) {
-        shaper_.set_block(blocks[i].span);
+        enter(i);
         add(centred_balanced(blocks[i].text, kSubtitle), true);
         chunks_.back().keep_with_next = true;
     }
@@ -158,7 +168,7 @@ std::size_t Composer::attachments(const std::vector<Block>& blocks, std::size_t 
     blank();
     double label = 0;
     for (bool first = true; i < blocks.size() && blocks[i].kind == BlockKind::attachment; ++i, first = false) {
-        shaper_.set_block(blocks[i].span);
+        enter(i);
         const auto [own_label, number] = attachment_label(shaper_.shape(to_u32(blocks[i].text), kBody.role, false));
         if (first) label = own_label;
         const double indent = first ? kIndent : kIndent + label;
@@ -186,7 +196,7 @@ std::size_t Composer::signature(const std::vector<Block>& blocks, std::size_t i)
     std::vector<Shaper::Shaped> org_text;
     double org_width = 0;
     for (const Block* b : orgs) {
-        shaper_.set_block(b->span);
+        enter(static_cast<std::size_t>(b - blocks.data()));
         org_text.push_back(shaper_.shape(to_u32(b->text), kBody.role));
         org_width = std::max(org_width, text_width(org_text.back()));
     }
@@ -195,7 +205,7 @@ std::size_t Composer::signature(const std::vector<Block>& blocks, std::size_t i)
     std::optional<Shaper::Shaped> date_text;
     double date_start = right;
     if (date_block) {
-        shaper_.set_block(date_block->span);
+        enter(static_cast<std::size_t>(date_block - blocks.data()));
         date_text = shaper_.shape(to_u32(date_block->text), kBody.role);
         const double w = text_width(*date_text);
         date_start = orgs.empty() ? right - w : std::min(org_start + kIndent, right - w);
@@ -210,7 +220,7 @@ std::size_t Composer::signature(const std::vector<Block>& blocks, std::size_t i)
     for (const Shaper::Shaped& s : org_text) place(s, org_start + (org_width - text_width(s)));
     if (date_text) place(*date_text, date_start);
     for (; i < blocks.size() && blocks[i].kind == BlockKind::annotation; ++i) {
-        shaper_.set_block(blocks[i].span);
+        enter(i);
         for (FlowLine& l : body(blocks[i].text, kBody, kIndent, 0)) lines.push_back(std::move(l));
     }
     add(std::move(lines), true);
@@ -220,10 +230,15 @@ std::size_t Composer::signature(const std::vector<Block>& blocks, std::size_t i)
 void Composer::table(const Block& b) {
     if (!b.text.empty()) {  // the caption, centred above the table in 黑体
         const TextStyle caption{Role::heading1, geometry::body_size, geometry::cell};
+        shaper_.set_tag(Tag{Tag::Part::caption, block_, -1});
         add(shaper_.paragraph(to_u32(b.text), caption, geometry::left, geometry::chars_per_line, 0, 0, Align::center));
         chunks_.back().keep_with_next = true;
     }
-    for (Chunk& c : table_chunks(b, tables_++, shaper_)) chunks_.push_back(std::move(c));
+    shaper_.set_tag(Tag{Tag::Part::text, block_, -1});
+    for (Chunk& c : table_chunks(b, tables_++, shaper_)) {
+        for (FlowLine& l : c.lines) l.block = block_;
+        chunks_.push_back(std::move(c));
+    }
     blank();  // the next line's characters would otherwise touch the table's bottom rule
 }
 
@@ -235,9 +250,9 @@ void Composer::image(const Block& b) {
     const double x0 = geometry::left + 4 * geometry::cell, x1 = geometry::left + geometry::width - 4 * geometry::cell;
     const double h = geometry::line_pitch;
     for (int j = 0; j < kLines; ++j) {
-        lines[j].strokes = {{x0, 0, x0, h}, {x1, 0, x1, h}};
-        if (j == 0) lines[j].strokes.push_back({x0, 0, x1, 0});
-        if (j == kLines - 1) lines[j].strokes.push_back({x0, h, x1, h});
+        lines[j].strokes = {{x0, 0, x0, h, {}}, {x1, 0, x1, h, {}}};
+        if (j == 0) lines[j].strokes.push_back({x0, 0, x1, 0, {}});
+        if (j == kLines - 1) lines[j].strokes.push_back({x0, h, x1, h, {}});
     }
     const TextStyle alt{Role::heading2, geometry::body_size, geometry::cell};
     std::vector<FlowLine> text = shaper_.paragraph(to_u32(b.text), alt, x0, (x1 - x0) / alt.em, 0, 0, Align::center);
@@ -249,11 +264,11 @@ void Composer::image(const Block& b) {
 }
 
 std::vector<Chunk> Composer::compose() {
-    const std::vector<Block> blocks = reading_order(doc_);
+    const std::vector<Block>& blocks = blocks_;
     for (std::size_t i = 0; i < blocks.size();) {
         const Block& b = blocks[i];
         budget_.check_time();
-        shaper_.set_block(b.span);
+        enter(i);
         switch (b.kind) {
             case BlockKind::title: title(b), ++i; break;
             case BlockKind::subtitle: i = subtitles(blocks, i); break;
@@ -276,6 +291,7 @@ struct Placed {
     const FlowLine* line;
     std::size_t page;
     int slot;
+    bool repeat = false;  // a table's header line drawn again on a page the table continues on
 };
 
 struct Pagination {
@@ -331,12 +347,12 @@ private:
     int repeated_lines(int table) {
         return table >= 0 && header_of(table) ? static_cast<int>(header_of(table)->lines.size()) : 0;
     }
-    void place(const FlowLine& l) { result_.placed.push_back(Placed{&l, page_, slot_++}); }
+    void place(const FlowLine& l, bool repeat = false) { result_.placed.push_back(Placed{&l, page_, slot_++, repeat}); }
     void new_page(int table) {
         ++page_, slot_ = 0;
         budget_.check_pages(page_ + 1);
         if (table >= 0 && header_of(table))
-            for (const FlowLine& l : header_of(table)->lines) place(l);
+            for (const FlowLine& l : header_of(table)->lines) place(l, true);
     }
 
     const Budget& budget_;
@@ -346,22 +362,24 @@ private:
     std::vector<const Chunk*> headers_;
 };
 
-void add_table_rules(Page& out, const FlowLine::TableEdges& t, double y0, bool first_on_page, bool last_on_page) {
+void add_table_rules(Page& out, const FlowLine::TableEdges& t, double y0, bool first_on_page, bool last_on_page,
+                     Tag tag) {
     const double y1 = y0 + geometry::line_pitch;
     if (first_on_page && !t.first)
-        out.strokes.push_back({t.x0, y0, t.x1, y0});
+        out.strokes.push_back({t.x0, y0, t.x1, y0, tag});
     else
-        for (const auto& [a, b] : t.top) out.strokes.push_back({a, y0, b, y0});
+        for (const auto& [a, b] : t.top) out.strokes.push_back({a, y0, b, y0, tag});
     if (last_on_page && !t.last)
-        out.strokes.push_back({t.x0, y1, t.x1, y1});
+        out.strokes.push_back({t.x0, y1, t.x1, y1, tag});
     else
-        for (const auto& [a, b] : t.bottom) out.strokes.push_back({a, y1, b, y1});
+        for (const auto& [a, b] : t.bottom) out.strokes.push_back({a, y1, b, y1, tag});
 }
 
 // 页码: "— N —" in 4号 Song, the top of its dashes (一字线) 7 mm under the type area, odd pages
 // one character in from the right edge of the type area, even pages one character in from the left.
 void add_page_number(Page& out, std::size_t number, Shaper& shaper) {
     const TextStyle style{Role::page_number, geometry::page_number_size, geometry::page_number_size};
+    shaper.set_tag(Tag{});  // page furniture, no block's
     const Shaper::Shaped s = shaper.shape(to_u32("— " + std::to_string(number) + " —"), style.role);
     const double w = text_width(s) * style.em;
     const double x = number % 2 == 1 ? geometry::left + geometry::width - style.size - w : geometry::left + style.size;
@@ -385,12 +403,13 @@ struct OrderedRuns {
     std::vector<Entry> entries;
     std::map<int, std::size_t> row_start;
 
-    void add(const FlowLine& line, double y0) {
+    void add(const FlowLine& line, double y0, bool repeat) {
         const std::size_t first =
             line.rows < 0 ? entries.size() : row_start.emplace(line.rows, entries.size()).first->second;
         for (std::size_t r = 0; r < line.runs.size(); ++r) {
             TextRun run = line.runs[r];
             for (PlacedGlyph& g : run.glyphs) g.y += y0;
+            if (repeat) run.tag.part = Tag::Part::artifact;
             const int cell = r < line.run_cell.size() ? line.run_cell[r] : 0;
             entries.push_back(Entry{first, cell, entries.size(), std::move(run)});
         }
@@ -412,12 +431,13 @@ std::vector<Page> render(const Pagination& p, Shaper& shaper, const Budget& budg
         const Placed& at = p.placed[i];
         Page& page = pages[at.page];
         const double y0 = geometry::top + at.slot * geometry::line_pitch;
-        runs[at.page].add(*at.line, y0);
-        for (const Stroke& s : at.line->strokes) page.strokes.push_back({s.x0, s.y0 + y0, s.x1, s.y1 + y0});
-        for (const Box& b : at.line->boxes) page.boxes.push_back({b.x, b.y + y0, b.w, b.h});
+        runs[at.page].add(*at.line, y0, at.repeat);
+        const Tag rule{Tag::Part::artifact, at.line->block, -1};
+        for (const Stroke& s : at.line->strokes) page.strokes.push_back({s.x0, s.y0 + y0, s.x1, s.y1 + y0, rule});
+        for (const Box& b : at.line->boxes) page.boxes.push_back({b.x, b.y + y0, b.w, b.h, b.tag});
         if (at.line->table) {
             const bool last_on_page = i + 1 == p.placed.size() || p.placed[i + 1].page != at.page;
-            add_table_rules(page, *at.line->table, y0, at.slot == 0, last_on_page);
+            add_table_rules(page, *at.line->table, y0, at.slot == 0, last_on_page, rule);
         }
     }
     for (std::size_t i = 0; i < pages.size(); ++i) {
@@ -426,6 +446,18 @@ std::vector<Page> render(const Pagination& p, Shaper& shaper, const Budget& budg
         add_page_number(pages[i], i + 1, shaper);
     }
     return pages;
+}
+
+std::vector<TaggedBlock> tagged_blocks(const std::vector<Block>& blocks) {
+    std::vector<TaggedBlock> out;
+    for (const Block& b : blocks) {
+        TaggedBlock t = b.kind == BlockKind::table ? tagged_table(b) : TaggedBlock{};
+        t.kind = b.kind;
+        t.level = b.kind == BlockKind::heading ? b.level : 0;
+        if (b.kind == BlockKind::image) t.alt = b.text;
+        out.push_back(std::move(t));
+    }
+    return out;
 }
 
 }  // namespace
@@ -450,11 +482,13 @@ std::vector<Block> reading_order(const Document& doc) {
 
 Layout lay_out(const Document& doc, const FontSet& fonts, const Budget& budget) {
     Shaper shaper(fonts);
-    const std::vector<Chunk> chunks = Composer(doc, shaper, budget).compose();
+    const std::vector<Block> blocks = reading_order(doc);
+    const std::vector<Chunk> chunks = Composer(doc, blocks, shaper, budget).compose();
     const Pagination p = Paginator(budget).run(chunks);
     Layout layout;
     layout.pages = render(p, shaper, budget);
     layout.bookmarks = p.bookmarks;
+    layout.blocks = tagged_blocks(blocks);
     for (const std::string& s : fonts.substitutions())
         layout.diagnostics.push_back(Diagnostic{"font_substituted", 1, s, {}});
     if (std::optional<Diagnostic> d = shaper.missing_diagnostic()) layout.diagnostics.push_back(std::move(*d));

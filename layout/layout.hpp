@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "layout/fonts.hpp"
 #include "gongwen/document.hpp"
 #include "gongwen/limits.hpp"
+#include "layout/fonts.hpp"
 
 namespace gongwen::layout {
 
@@ -36,6 +36,39 @@ inline constexpr double page_number_top = top + height + 7 * kPointsPerMm;
 inline constexpr double rule_width = 0.5;
 }  // namespace geometry
 
+// What a drawn item is in the document, for tagged output (the PDF structure tree, OFD's custom
+// tags): the block it belongs to, by its position in Layout::blocks (reading order; -1 for what
+// belongs to no block: page numbers), and which part of the block it draws.
+struct Tag {
+    enum class Part : unsigned char {
+        artifact,  // drawn but not content: page numbers, table rules, picture frames, the empty box
+                   // of a character no font has, a table's header rows repeated on a later page
+        text,      // the block's own text (an image's alternative text in its frame)
+        caption,   // a table's caption
+        cell,      // the text of the table cell `cell`
+    };
+    Part part = Part::artifact;
+    int block = -1;
+    int cell = -1;  // index into Layout::blocks[block].cells
+    friend bool operator==(const Tag&, const Tag&) = default;
+};
+
+// A table cell at its grid position (rows and columns counted as HTML places spanning cells).
+struct TaggedCell {
+    int row = 0, col = 0, row_span = 1, col_span = 1;
+    bool header = false;  // a header cell, or a cell of a header row
+};
+
+// A block as tagged output presents it: one per block of reading_order(), in that order.
+struct TaggedBlock {
+    BlockKind kind = BlockKind::paragraph;
+    int level = 0;                  // headings: outline level 1–4
+    std::string alt;                // images: the alternative text
+    int rows = 0, columns = 0;      // tables: the grid
+    int header_rows = 0;            // tables: leading header rows (repeated on every page)
+    std::vector<TaggedCell> cells;  // tables: every cell, row by row as the source gives them
+};
+
 struct PlacedGlyph {
     unsigned index = 0;
     double x = 0;
@@ -50,15 +83,19 @@ struct TextRun {
     std::vector<PlacedGlyph> glyphs;
     std::string utf8;
     std::vector<int> cluster_bytes;
+    Tag tag;
 };
 
+// A rule or frame line; always an artifact, of the block that draws it.
 struct Stroke {
     double x0, y0, x1, y1;
+    Tag tag;
 };
 
 // The cell of a character no font has: drawn as an empty box, never as .notdef.
 struct Box {
     double x, y, w, h;
+    Tag tag;
 };
 
 struct Page {
@@ -77,6 +114,7 @@ struct Bookmark {
 
 struct Layout {
     std::vector<Page> pages;
+    std::vector<TaggedBlock> blocks;  // reading_order(doc), as every Tag::block counts them
     std::vector<Bookmark> bookmarks;
     std::vector<Diagnostic> diagnostics;  // glyph_missing, font_substituted
 };

@@ -46,6 +46,7 @@ struct FlowLine {
     // each cell's lines one after the other and text extracts cell by cell.
     int rows = -1;
     std::vector<int> run_cell;
+    int block = -1;  // the block whose chunk the line is (its strokes' Tag::block)
 };
 
 // Grid lines that paginate as one unit.
@@ -69,6 +70,7 @@ public:
         std::u32string text;
         std::vector<Glyph> glyphs;
         std::vector<double> widths;  // em; a full cell for every full-width character
+        Tag tag;                     // what its runs are in the document (the shaper's tag when shaped)
     };
     // `record`: count the characters no font has (false when only measuring).
     Shaped shape(std::u32string_view text, Role role, bool record = true);
@@ -84,12 +86,16 @@ public:
     const FontSet& fonts() const { return fonts_; }
 
     void set_block(Span span) { block_span_ = span; }
+    // What the text shaped from now on is in the document.
+    void set_tag(Tag tag) { tag_ = tag; }
+    const Tag& tag() const { return tag_; }
     // glyph_missing for every character no font had, with the blocks they are in.
     std::optional<Diagnostic> missing_diagnostic() const;
 
 private:
     const FontSet& fonts_;
     Span block_span_;
+    Tag tag_;
     std::map<char32_t, std::size_t> missing_;
     std::vector<Span> missing_spans_;
 };
@@ -99,6 +105,10 @@ double adjusted_width(const Shaper::Shaped& shaped, const LineSpan& line);
 
 // A ruled table as grid lines: header rows (if any) as one chunk, then one chunk per group of
 // rows that row spans tie together.
+// The text of cell k (of tagged_cells) is tagged as that cell of the shaper's current block.
 std::vector<Chunk> table_chunks(const Block& table, int table_id, Shaper& shaper);
+
+// A table's cells at their grid positions, in the order of the source's rows and cells.
+TaggedBlock tagged_table(const Block& table);
 
 }  // namespace gongwen::layout

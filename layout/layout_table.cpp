@@ -4,8 +4,8 @@
 #include <numeric>
 #include <set>
 
-#include "layout/layout_internal.hpp"
 #include "gongwen/unicode.hpp"
+#include "layout/layout_internal.hpp"
 
 namespace gongwen::layout {
 
@@ -122,10 +122,10 @@ Chunk rows_chunk(const std::vector<CellText*>& cells, std::size_t begin_line, st
                     line.runs.push_back(std::move(run));
                     line.run_cell.push_back(static_cast<int>(cell));
                 }
-                for (Box b : c->lines[j - text_top].boxes) line.boxes.push_back({b.x, b.y + shift, b.w, b.h});
+                for (Box b : c->lines[j - text_top].boxes) line.boxes.push_back({b.x, b.y + shift, b.w, b.h, b.tag});
             }
         }
-        for (double x : verticals) line.strokes.push_back(Stroke{x, 0, x, pitch});
+        for (double x : verticals) line.strokes.push_back(Stroke{x, 0, x, pitch, {}});
         line.table = std::move(edges);
     }
     return chunk;
@@ -146,6 +146,7 @@ std::vector<Chunk> table_chunks(const Block& table, int table_id, Shaper& shaper
 
     // Each cell's text broken to its width; each row as tall as its tallest single-row cell.
     std::vector<CellText> texts(grid.size());
+    const int block = shaper.tag().block;
     std::vector<std::size_t> row_lines(table.rows.size(), 1);
     for (std::size_t i = 0; i < grid.size(); ++i) {
         const GridCell& g = grid[i];
@@ -154,6 +155,7 @@ std::vector<Chunk> table_chunks(const Block& table, int table_id, Shaper& shaper
         const double inner = (t.x1 - t.x0) / style.em - 2 * kPadding;
         const bool header = g.cell->header || table.rows[g.row].header;
         const TextStyle& s = header ? header_style : style;
+        shaper.set_tag(Tag{Tag::Part::cell, block, static_cast<int>(i)});
         t.lines =
             shaper.paragraph(to_u32(g.cell->text), s, t.x0 + kPadding * style.em, inner, 0, 0, Align::center_single);
         if (g.rows == 1) row_lines[g.row] = std::max(row_lines[g.row], std::max<std::size_t>(t.lines.size(), 1));
@@ -164,6 +166,7 @@ std::vector<Chunk> table_chunks(const Block& table, int table_id, Shaper& shaper
                                                  row_lines.begin() + static_cast<long>(g.row + g.rows), std::size_t{0});
         if (have < texts[i].lines.size()) row_lines[g.row + g.rows - 1] += texts[i].lines.size() - have;
     }
+    shaper.set_tag(Tag{Tag::Part::text, block, -1});
     std::vector<std::size_t> row_start(table.rows.size() + 1, 0);
     for (std::size_t r = 0; r < table.rows.size(); ++r) row_start[r + 1] = row_start[r] + row_lines[r];
     for (std::size_t i = 0; i < grid.size(); ++i) {
@@ -193,6 +196,19 @@ std::vector<Chunk> table_chunks(const Block& table, int table_id, Shaper& shaper
         r = end;
     }
     return chunks;
+}
+
+TaggedBlock tagged_table(const Block& table) {
+    TaggedBlock t;
+    t.kind = table.kind;
+    std::size_t columns = 0;
+    for (const GridCell& g : place_cells(table, columns))
+        t.cells.push_back(TaggedCell{static_cast<int>(g.row), static_cast<int>(g.col), static_cast<int>(g.rows),
+                                     static_cast<int>(g.cols), g.cell->header || table.rows[g.row].header});
+    t.rows = static_cast<int>(table.rows.size());
+    t.columns = static_cast<int>(columns);
+    while (t.header_rows < t.rows && table.rows[static_cast<std::size_t>(t.header_rows)].header) ++t.header_rows;
+    return t;
 }
 
 }  // namespace gongwen::layout

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "layout/layout_internal.hpp"
 #include "gongwen/unicode.hpp"
+#include "layout/layout_internal.hpp"
 
 namespace gongwen::layout {
 
@@ -29,6 +29,7 @@ std::string code_point_label(char32_t cp) {
 
 Shaper::Shaped Shaper::shape(std::u32string_view text, Role role, bool record) {
     Shaped s;
+    s.tag = tag_;
     s.text.assign(text.begin(), text.end());
     s.glyphs.resize(text.size());
     s.widths.resize(text.size(), 0);
@@ -66,7 +67,7 @@ void Shaper::draw(FlowLine& out, const Shaped& shaped, const LineSpan& line, con
         }
         if (g.found()) {
             if (run >= out.runs.size() || out.runs[run].face != g.face) {
-                out.runs.push_back(TextRun{g.face, style.size, {}, {}, {}});
+                out.runs.push_back(TextRun{g.face, style.size, {}, {}, {}, shaped.tag});
                 run = out.runs.size() - 1;
             }
             TextRun& r = out.runs[run];
@@ -76,7 +77,8 @@ void Shaper::draw(FlowLine& out, const Shaped& shaped, const LineSpan& line, con
             r.cluster_bytes.push_back(static_cast<int>(bytes.size()));
         } else if (w > 0) {
             const double side = style.size * 0.8;
-            out.boxes.push_back(Box{pen + (w * style.em - side) / 2, baseline - side * 0.9, side, side});
+            out.boxes.push_back(Box{pen + (w * style.em - side) / 2, baseline - side * 0.9, side, side,
+                                    Tag{Tag::Part::artifact, shaped.tag.block, shaped.tag.cell}});
             run = out.runs.size();
         }
         pen += w * style.em;

@@ -14,7 +14,7 @@ const char* version() { return GONGWEN_VERSION; }
 const std::vector<Format>& formats() {
     static const std::vector<Format> table{
         xml_format(), json_format(), txt_format(), md_format(),
-        pdf_format(), xlsx_format(), eep_format(), html_format(),
+        pdf_format(), ofd_format(), xlsx_format(), eep_format(), html_format(),
     };
     return table;
 }

@@ -12,6 +12,9 @@
 #   NAME.pdf.txt        convert -t pdf, normalized: what a reader sees (see normalize_pdf)
 #   NAME.xlsx/          convert -t xlsx: its workbook, sheet, note and chart XML and its
 #                       core properties, each part pretty-printed (see normalize_xlsx)
+#   NAME.ofd/           convert -t ofd: its parts, each XML part pretty-printed under its name
+#                       in the package, and parts.txt (see normalize_ofd); every XML part is
+#                       also validated against the schemas of GB/T 33190 (see validate_ofd)
 #   NAME.eep.xml        convert -t eep --profile fixtures/archive-profile.conf, each base64
 #                       payload replaced by its size and digest (see normalize_eep)
 #
@@ -97,6 +100,57 @@ EOF
   done < <(find "$2" -type f)
 }
 
+# normalize_ofd PACKAGE DIR: the OFD package as its parts, in DIR: parts.txt lists every part
+# in the order of the zip with its size and SHA-256 (the order and the font subsets' bytes are
+# pinned there: a font file is binary), and every XML part but the attached native XML (which
+# must equal NAME.xml, checked by validate_ofd) is written pretty-printed with xmllint --format
+# under its name in the package, so that a change of a coordinate, an ID or the outline shows
+# as a line.
+normalize_ofd() {
+  mkdir -p "$2"
+  "$python" - "$1" "$2" <<'EOF' || return 1
+import hashlib, os, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as z, open(os.path.join(sys.argv[2], "parts.txt"), "w") as listing:
+    for info in z.infolist():
+        data = z.read(info)
+        listing.write(f"{info.filename} {len(data)} {hashlib.sha256(data).hexdigest()}\n")
+        attached = info.filename.startswith("Doc_0/Attachs/") and info.filename != "Doc_0/Attachs/Attachments.xml"
+        if info.filename.endswith(".xml") and not attached:
+            path = os.path.join(sys.argv[2], info.filename)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as f:
+                f.write(data)
+EOF
+  local part
+  while IFS= read -r part; do
+    xmllint --format "$part" > "$part.formatted" && mv "$part.formatted" "$part" || return 1
+  done < <(find "$2" -type f -name '*.xml')
+}
+
+# validate_ofd PACKAGE XML: every XML part of the package valid against its schema of
+# GB/T 33190 (schemas/ofd, see its SOURCE) — the custom tag file against gongwen's own
+# (converters/ofd/gongwen-ofd-tags-1.xsd) — and the attached native XML equal to XML.
+validate_ofd() {
+  local dir=$tmp/ofd-parts part schema
+  rm -rf "$dir" && mkdir -p "$dir" && (cd "$dir" && unzip -q "$1") || return 1
+  while IFS= read -r part; do
+    case $part in
+      OFD.xml) schema=OFD.xsd ;;
+      */Document.xml) schema=Document.xsd ;;
+      */PublicRes.xml | */DocumentRes.xml) schema=Res.xsd ;;
+      */Pages/Page_*/Content.xml) schema=Page.xsd ;;
+      */Attachs/Attachments.xml) schema=Attachments.xsd ;;
+      */CustomTags.xml) schema=CustomTags.xsd ;;
+      */Tags/CustomTag.xml) schema=../../converters/ofd/gongwen-ofd-tags-1.xsd ;;
+      */Attachs/*.xml) cmp -s "$dir/$part" "$2" || { echo "$part is not the XML output" >&2; return 1; }; continue ;;
+      *.xml) echo "$part: no schema known for this part" >&2; return 1 ;;
+      *) continue ;;
+    esac
+    xmllint --noout --schema "schemas/ofd/$schema" "$dir/$part" 2> "$tmp/xmllint" ||
+      { cat "$tmp/xmllint" >&2; return 1; }
+  done < <(cd "$dir" && find . -type f | sed 's|^\./||' | LC_ALL=C sort)
+}
+
 # normalize_eep PACKAGE: the package as written, but for the content of each 编码数据 (the
 # base64 of a payload), which becomes one line naming the decoded bytes' size and SHA-256 and
 # the base64 text's lines, so that the golden stays small and still pins every payload byte
@@ -129,7 +183,7 @@ unset SOURCE_DATE_EPOCH
 # -d mirrors the input's path, fixtures/seeds/a.txt → $tmp/out/fixtures/seeds/a.txt.xml.
 got=$tmp/got
 mkdir -p "$got"
-"$gongwen" convert "$input" -t xml,json,txt,md,pdf,xlsx,eep --profile "$profile" -d "$tmp/out" --quiet ||
+"$gongwen" convert "$input" -t xml,json,txt,md,pdf,ofd,xlsx,eep --profile "$profile" -d "$tmp/out" --quiet ||
   fail "convert failed"
 out=$tmp/out/$input
 for format in xml json txt md; do
@@ -139,6 +193,8 @@ done
 "$gongwen" inspect "$input" --format json > "$got/$name.inspect.json" || fail "inspect --format json failed"
 normalize_pdf "$out.pdf" > "$got/$name.pdf.txt" || fail "the PDF could not be read"
 normalize_xlsx "$out.xlsx" "$got/$name.xlsx" || fail "the workbook could not be read"
+normalize_ofd "$out.ofd" "$got/$name.ofd" || fail "the OFD could not be read"
+validate_ofd "$out.ofd" "$out.xml" || fail "the OFD's parts are not valid"
 normalize_eep "$out.eep.xml" > "$got/$name.eep.xml" || fail "the archival package could not be read"
 if command -v xmllint > /dev/null; then
   xmllint --noout --schema converters/xml/gongwen-document-1.xsd "$got/$name.xml" 2> "$tmp/xmllint" ||
@@ -146,7 +202,7 @@ if command -v xmllint > /dev/null; then
 fi
 
 goldens=("$name.xml" "$name.json" "$name.txt" "$name.md" "$name.inspect.txt" "$name.inspect.json"
-         "$name.pdf.txt" "$name.xlsx" "$name.eep.xml")
+         "$name.pdf.txt" "$name.ofd" "$name.xlsx" "$name.eep.xml")
 if [ $update -eq 1 ]; then
   # Nothing is written unless every output was made.
   [ $status -eq 0 ] || { echo "golden: $name: not updated" >&2; exit 1; }

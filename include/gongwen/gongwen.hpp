@@ -23,6 +23,7 @@
 #include "gongwen/json.hpp"
 #include "gongwen/limits.hpp"
 #include "gongwen/numbering.hpp"
+#include "gongwen/ofd.hpp"
 #include "gongwen/pdf.hpp"
 #include "gongwen/read.hpp"
 #include "gongwen/text.hpp"
