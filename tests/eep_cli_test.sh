@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Archival packages from the command line: a package for every fixture that validates against
 # the XSD and passes `verify`; verify naming what is wrong in broken packages; the PDF in a
-# package byte-identical to `convert -t pdf`; profile and metadata errors; batches.
+# package byte-identical to `convert -t pdf`, the OFD (--eep-format ofd) to `-t ofd`; OFDs of
+# the user's (--payload FILE.ofd); profile and metadata errors; batches.
 gongwen=$(realpath "$1")
 xsd=converters/eep/eep-dat48.xsd
 profile=fixtures/archive-profile.conf
@@ -138,6 +139,7 @@ with zipfile.ZipFile(out, "w") as z:
         z.writestr(name, data)
 EOF2
 }
+mkdir -p "$tmp/in0" && cp "$seed0" "$tmp/in0/"
 made_up_ofd "$tmp/made-up.ofd"
 check "--payload FILE.ofd" exit_is 0 "$gongwen" convert "$seed0" -t eep --profile "$profile" --payload "$tmp/made-up.ofd" -o "$tmp/o.xml"
 check "…valid against the XSD" valid "$tmp/o.xml"
@@ -155,6 +157,22 @@ check "…and no output" test ! -e "$tmp/q.xml"
 cp "$tmp/p.pdf" "$tmp/pdf-named.ofd"
 check "a PDF named .ofd is refused" exit_is 1 "$gongwen" convert "$seed0" -t eep --profile "$profile" --payload "$tmp/pdf-named.ofd" -o "$tmp/q.xml"
 check "…saying why" stderr_has "the payload is not a usable OFD: not a zip container"
+# --eep-format ofd: the report's OFD, the same bytes as -t ofd, instead of its PDF.
+check "--eep-format ofd" exit_is 0 "$gongwen" convert "$seed0" -t eep --eep-format ofd --profile "$profile" -o "$tmp/r.xml"
+check "…valid against the XSD" valid "$tmp/r.xml"
+check "…verifies" exit_is 0 "$gongwen" verify "$tmp/r.xml"
+check "…with its fonts embedded" stdout_has "(000_2ff49a1744f89f60.ofd) fonts embedded: every font is embedded"
+check "…and its 页数 the OFD's" stdout_has "文件实体1/形式特征/页数: recorded 7, the OFD has 7"
+check "…recorded as OFD" grep -q "<格式信息>OFD</格式信息>" "$tmp/r.xml"
+check "-t ofd" exit_is 0 "$gongwen" convert "$seed0" -t ofd -o "$tmp/r.ofd"
+payload 1 "$tmp/r.xml" "$tmp/r.decoded.ofd"
+check "…the decoded OFD is byte-identical to -t ofd" cmp -s "$tmp/r.ofd" "$tmp/r.decoded.ofd"
+check "--eep-format ofd with --eep-xml" exit_is 0 "$gongwen" convert "$seed0" -t eep --eep-format ofd --eep-xml --profile "$profile" -o "$tmp/rx.xml"
+check "…verifies" exit_is 0 "$gongwen" verify "$tmp/rx.xml"
+check "--eep-format ofd in a batch with -t ofd" exit_is 0 "$gongwen" convert "$tmp/in0" -t ofd,eep --eep-format ofd --profile "$profile" -d "$tmp/rb" -q
+rb="$tmp/rb/$(echo "$tmp" | sed 's|^/||')/in0/000_2ff49a1744f89f60.txt"
+payload 1 "$rb.eep.xml" "$tmp/rb.decoded.ofd"
+check "…the packaged OFD is the batch's .ofd" cmp -s "$rb.ofd" "$tmp/rb.decoded.ofd"
 check "--eep-format is pdf or ofd" exit_is 2 "$gongwen" convert "$seed0" -t eep --profile "$profile" --eep-format docx -o "$tmp/q.xml"
 check "…saying so" stderr_has "--eep-format is pdf or ofd, not 'docx'"
 check "--eep-format belongs to -t eep" exit_is 2 "$gongwen" convert "$seed0" -t pdf --eep-format ofd -o "$tmp/q.pdf"
