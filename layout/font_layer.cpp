@@ -626,10 +626,11 @@ Subset FontFile::opentype_subset(const std::vector<unsigned>& glyphs, const std:
     for (unsigned g : glyphs) hb_set_add(keep, g);
     hb_set_t* codes = hb_subset_input_unicode_set(input.get());
     for (char32_t cp : unicodes) hb_set_add(codes, cp);
-    // The tables a reader needs to draw characters: outlines, metrics, cmap, names, OS/2, post.
+    // The tables a reader needs to draw characters across a page: outlines, horizontal metrics,
+    // cmap, names, OS/2, post (no shaping, no vertical metrics: OFD text states its positions).
     hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "DSIG", "kern", "gasp", "hdmx", "LTSH",
-                            "VDMX", "meta", "STAT"})
+                            "VDMX", "meta", "STAT", "vhea", "vmtx", "VORG"})
         hb_set_add(drop, hb_tag_from_string(tag, 4));
     if (parsed) hb_set_add(drop, kCff);
     unsigned flags = HB_SUBSET_FLAGS_DEFAULT;

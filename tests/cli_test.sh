@@ -84,12 +84,12 @@ check "  … and the overview to read" stderr_has "Try 'gongwen --help'."
 check "convert without input" exit_is 2 "$gongwen" convert -t xml
 check "-o with two inputs" exit_is 2 "$gongwen" convert "$seed0" "$seed2" -o "$tmp/x.xml"
 check "unknown format" exit_is 2 "$gongwen" convert "$seed0" -t docx -o -
-check "  … names the formats there are" stderr_has "gongwen: unknown format 'docx': the formats are xml, json, txt, md, pdf, xlsx, eep"
+check "  … names the formats there are" stderr_has "gongwen: unknown format 'docx': the formats are xml, json, txt, md, pdf, ofd, xlsx, eep"
 check "  … and does not ask for the -t given" stderr_lacks "give"
 check "unknown format without -o" exit_is 2 "$gongwen" convert "$seed0" -t docx
 check "  … names the formats there are" stderr_has "unknown format 'docx': the formats are xml, json"
 check "unknown extension of -o" exit_is 2 "$gongwen" convert "$seed0" -o "$tmp/report.docx"
-check "  … says the format came from it" stderr_has "gongwen: cannot tell the format from '$tmp/report.docx': the formats are xml, json, txt, md, pdf, xlsx, eep; give one with -t"
+check "  … says the format came from it" stderr_has "gongwen: cannot tell the format from '$tmp/report.docx': the formats are xml, json, txt, md, pdf, ofd, xlsx, eep; give one with -t"
 check "no output" exit_is 2 "$gongwen" convert "$seed0"
 check "  … says what to add, with the input's name" stderr_has "gongwen: convert needs an output: add -o ${seed0%.txt}.pdf (the format from its extension), -t FORMAT -o - (standard output) or -d OUTDIR"
 check "no output for a directory" exit_is 2 "$gongwen" convert fixtures/seeds
@@ -112,6 +112,8 @@ check "convert to xml by extension" exit_is 0 "$gongwen" convert "$seed0" -o "$t
 check "xml output is xml" grep -q '<document xmlns="urn:gongwen:document:1"' "$tmp/a.xml"
 check "convert to json by extension" exit_is 0 "$gongwen" convert "$seed0" -o "$tmp/a.json"
 check "json output parses" python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['metadata']['title']['value'].startswith('亳州市科学技术局')" "$tmp/a.json"
+check "convert to ofd by extension" exit_is 0 "$gongwen" convert "$seed0" -o "$tmp/a.ofd"
+check "ofd output is an OFD package" python3 -c "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert b'DocType=\"OFD\"' in z.read('OFD.xml')" "$tmp/a.ofd"
 check "stdin to stdout" exit_is 0 bash -c "cat '$seed2' | '$gongwen' convert - -t txt"
 check "stdin text has the inferred title" stdout_has "漯河市科学技术局2020年度法治政府建设工作报告"
 check "markdown headings" exit_is 0 "$gongwen" convert "$seed2" -t md -o -

@@ -18,7 +18,7 @@ TEST(Formats, TheTableNamesEveryFormatOnce) {
         EXPECT_FALSE(f.extensions.empty()) << f.name;
         EXPECT_EQ(find_format(f.name), &f);
     }
-    EXPECT_EQ(written, (std::vector<std::string>{"xml", "json", "txt", "md", "pdf", "xlsx", "eep"}));
+    EXPECT_EQ(written, (std::vector<std::string>{"xml", "json", "txt", "md", "pdf", "ofd", "xlsx", "eep"}));
     EXPECT_EQ(read, (std::vector<std::string>{"xml", "json", "txt", "html"}));
     EXPECT_EQ(find_format("docx"), nullptr);
 }
@@ -29,6 +29,7 @@ TEST(Formats, AnOutputsFormatFromItsExtensionTheLongestWinning) {
         return f ? f->name : "-";
     };
     EXPECT_EQ(name("out/report.PDF"), "pdf");
+    EXPECT_EQ(name("out/report.ofd"), "ofd");
     EXPECT_EQ(name("a.markdown"), "md");
     EXPECT_EQ(name("a.text"), "txt");
     EXPECT_EQ(name("archive/report.eep.xml"), "eep");  // not the native XML

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include "converters/ofd/package.hpp"
@@ -116,8 +117,8 @@ char32_t nominal_character(const Cluster& c, const TextRun& run, const Face& fac
 // A face as the document uses it: its glyphs, the characters its cmap will map, its subset.
 struct UsedFace {
     unsigned id = 0;  // its Font's ID
-    std::map<unsigned, bool> glyphs;
-    std::map<char32_t, bool> unicodes;
+    std::set<unsigned> glyphs;
+    std::set<char32_t> unicodes;
     fonts::Subset subset;
     std::string file;  // its file name in Res/
 };
@@ -128,10 +129,9 @@ std::map<int, UsedFace> collect_faces(const Layout& layout, const FontSet& fonts
         for (const TextRun& run : page.runs) {
             if (run.glyphs.empty()) continue;
             UsedFace& face = used[run.face];
-            for (const PlacedGlyph& g : run.glyphs) face.glyphs.emplace(g.index, true);
+            for (const PlacedGlyph& g : run.glyphs) face.glyphs.insert(g.index);
             for (const Cluster& c : clusters_of(run))
-                if (const char32_t cp = nominal_character(c, run, fonts.face(run.face)))
-                    face.unicodes.emplace(cp, true);
+                if (const char32_t cp = nominal_character(c, run, fonts.face(run.face))) face.unicodes.insert(cp);
         }
     return used;
 }
@@ -424,11 +424,8 @@ std::string write_ofd(const Document& doc, const OfdOptions& options, const Font
         budget.check_time();
         const fonts::FontFile& file = fonts.face(index).file();
         u.id = ids.next();
-        std::vector<unsigned> glyphs;
-        for (const auto& [g, _] : u.glyphs) glyphs.push_back(g);
-        std::vector<char32_t> unicodes;
-        for (const auto& [cp, _] : u.unicodes) unicodes.push_back(cp);
-        u.subset = file.opentype_subset(glyphs, unicodes);
+        u.subset = file.opentype_subset(std::vector<unsigned>(u.glyphs.begin(), u.glyphs.end()),
+                                        std::vector<char32_t>(u.unicodes.begin(), u.unicodes.end()));
         u.file = "font_" + std::to_string(u.id) + (u.subset.outlines == fonts::Outlines::cff ? ".otf" : ".ttf");
         public_res += "<ofd:Font ID=\"" + std::to_string(u.id) + "\" FontName=\"" + escaped(file.postscript_name()) +
                       "\" FamilyName=\"" + escaped(fonts.face(index).family()) + "\"><ofd:FontFile>" + u.file +
