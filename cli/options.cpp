@@ -21,7 +21,7 @@ namespace {
 // The options as given, before they are checked and turned into Options.
 struct Given {
     std::vector<std::string> to, fonts, font_configs;
-    std::string jobs, shard, pdfa, profile, payload, catalog;
+    std::string jobs, shard, pdfa, profile, payload, eep_format, catalog;
     std::string max_input_size, max_depth, max_line_length, max_lines, max_pages, timeout;
 };
 
@@ -60,6 +60,7 @@ void add_convert(CLI::App& app, Options& opt, Given& g) {
     app.add_option("--font-config", g.font_configs)->take_all()->expected(1);
     app.add_option("--profile", g.profile);
     app.add_option("--payload", g.payload);
+    app.add_option("--eep-format", g.eep_format);
     app.add_flag("--eep-xml", opt.write.eep.include_xml);
     add_limits(app, g, true, true);
 }
@@ -108,16 +109,22 @@ void check_convert(const CLI::App& app, const Given& g, Options& opt) {
     set_fonts(app, g, opt.write.pdf);
     if (!g.profile.empty()) opt.write.eep.profile = profile_value(g.profile);
     if (!g.payload.empty()) opt.write.eep.payload = payload_value(g.payload);
+    if (!g.eep_format.empty()) opt.write.eep.format = eep_format_value(g.eep_format);
+    if (!g.payload.empty() && !g.eep_format.empty() &&
+        (opt.write.eep.format == "ofd") != eep_payload_is_ofd(opt.write.eep.payload))
+        throw UsageError("--eep-format " + opt.write.eep.format + " does not fit --payload " + g.payload +
+                         ": the payload's extension decides (.ofd for an OFD)");
     if (opt.input.paths.empty() && opt.input.from_list.empty()) throw UsageError("convert needs at least one input");
     if (!opt.output.empty() && !opt.out_dir.empty()) throw UsageError("use either -o or -d, not both");
     check_formats(opt);
     if (!opt.output.empty() && opt.formats.size() > 1)
         throw UsageError("-o takes one format; use -d OUTDIR for several");
-    const bool eep_options = !g.profile.empty() || !g.payload.empty() || opt.write.eep.include_xml;
+    const bool eep_options =
+        !g.profile.empty() || !g.payload.empty() || !g.eep_format.empty() || opt.write.eep.include_xml;
     if (eep_options && std::find(opt.formats.begin(), opt.formats.end(), "eep") == opt.formats.end())
-        throw UsageError("--profile, --payload and --eep-xml are options of -t eep");
+        throw UsageError("--profile, --payload, --eep-format and --eep-xml are options of -t eep");
     if (!g.payload.empty() && !opt.out_dir.empty())
-        throw UsageError("--payload packages one PDF for one report: use -o OUT, not -d");
+        throw UsageError("--payload packages one file for one report: use -o OUT, not -d");
 }
 
 void check(const CLI::App& app, const Given& g, Options& opt) {

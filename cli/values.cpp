@@ -126,6 +126,11 @@ std::string payload_value(const std::string& path) {
     return path;
 }
 
+std::string eep_format_value(const std::string& text) {
+    if (text != "pdf" && text != "ofd") throw UsageError("--eep-format is pdf or ofd, not '" + text + "'");
+    return text;
+}
+
 std::shared_ptr<const Catalog> catalog_value(const std::string& path) {
     try {
         return load_catalog(path);

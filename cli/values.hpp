@@ -29,6 +29,8 @@ std::vector<FontOverride> font_config_value(const std::string& path);
 ArchiveProfile profile_value(const std::string& path);
 // --payload FILE.pdf: it must exist.
 std::string payload_value(const std::string& path);
+// --eep-format: "pdf" or "ofd".
+std::string eep_format_value(const std::string& text);
 // --catalog FILE, read now: a catalog that cannot be read is a usage error.
 std::shared_ptr<const Catalog> catalog_value(const std::string& path);
 // The formats to write: -t's, else the one -o's extension names, else xml with -d; -t alone

@@ -20,6 +20,7 @@ packages=(
   libxml2-dev                         # the archival package verifier reads packages as a SAX stream
   libzip-dev                          # the OFD package's zip container
   poppler-utils qpdf mupdf-tools      # pdftotext/pdffonts, qpdf --check, mutool: the PDF tests
+  nodejs npm chromium                 # the OFD test's reader: ofd.js (npm) in headless Chromium
   python3 python3-openpyxl            # reading the workbook back in the tests (/usr/bin/python3)
   libreoffice-calc-nogui              # soffice --convert-to csv: LibreOffice reads the workbook back (~77 MB)
   time                                # /usr/bin/time: peak memory of the large-input test

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Archival packages from the command line: a package for every fixture that validates against
 # the XSD and passes `verify`; verify naming what is wrong in broken packages; the PDF in a
-# package byte-identical to `convert -t pdf`; profile and metadata errors; batches.
+# package byte-identical to `convert -t pdf`, the OFD (--eep-format ofd) to `-t ofd`; OFDs of
+# the user's (--payload FILE.ofd); profile and metadata errors; batches.
 gongwen=$(realpath "$1")
 xsd=converters/eep/eep-dat48.xsd
 profile=fixtures/archive-profile.conf
@@ -116,6 +117,67 @@ check "--payload names the file" grep -q "<计算机文件名>002_acf107ec849553
 check "--payload of a non-PDF fails" exit_is 1 "$gongwen" convert "$seed0" -t eep --profile "$profile" --payload "$profile" -o "$tmp/q.xml"
 check "…saying why" stderr_has "not a usable PDF"
 check "--payload with -d is a usage error" exit_is 2 "$gongwen" convert "$seed0" -t eep --profile "$profile" --payload "$tmp/p.pdf" -d "$tmp/out"
+
+# --payload FILE.ofd: an OFD (by its extension) is packaged as base64-ofd, probed first.
+# made_up_ofd OUT [WHAT]: a small OFD written here (zip, OFD.xml, Document.xml, one page, one
+# font file); WHAT=nofont leaves the font's FontFile out.
+made_up_ofd() {
+  python3 - "$@" <<'EOF2'
+import sys, zipfile
+out, what = sys.argv[1], (sys.argv[2] if len(sys.argv) > 2 else "")
+ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+font_file = "" if what == "nofont" else "<ofd:FontFile>f.ttf</ofd:FontFile>"
+parts = {
+  "OFD.xml": f'<ofd:OFD {ns} Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>a</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>',
+  "Doc_0/Document.xml": f'<ofd:Document {ns}><ofd:CommonData><ofd:MaxUnitID>3</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea><ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes></ofd:CommonData><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>',
+  "Doc_0/DocumentRes.xml": f'<ofd:Res {ns} BaseLoc="Res"><ofd:Fonts><ofd:Font ID="2" FontName="Made-Up">{font_file}</ofd:Font></ofd:Fonts></ofd:Res>',
+  "Doc_0/Res/f.ttf": b"\x00\x01\x00\x00" + bytes(60),
+  "Doc_0/Pages/Page_0/Content.xml": f'<ofd:Page {ns}><ofd:Content><ofd:Layer ID="3"/></ofd:Content></ofd:Page>',
+}
+with zipfile.ZipFile(out, "w") as z:
+    for name, data in parts.items():
+        z.writestr(name, data)
+EOF2
+}
+mkdir -p "$tmp/in0" && cp "$seed0" "$tmp/in0/"
+made_up_ofd "$tmp/made-up.ofd"
+check "--payload FILE.ofd" exit_is 0 "$gongwen" convert "$seed0" -t eep --profile "$profile" --payload "$tmp/made-up.ofd" -o "$tmp/o.xml"
+check "…valid against the XSD" valid "$tmp/o.xml"
+check "…verifies" exit_is 0 "$gongwen" verify "$tmp/o.xml"
+check "…opening the OFD" stdout_has "文件实体1/文档1/编码1 (made-up.ofd) opens as an OFD: 1 pages, OFD 1.0"
+check "…with its fonts embedded" stdout_has "(made-up.ofd) fonts embedded: every font is embedded (1)"
+check "…recorded as OFD" grep -q "<格式信息>OFD</格式信息>" "$tmp/o.xml"
+check "…decoded as base64-ofd" grep -q "<反编码关键字>base64-ofd</反编码关键字>" "$tmp/o.xml"
+payload 1 "$tmp/o.xml" "$tmp/o.ofd"
+check "…decodes to the file" cmp -s "$tmp/o.ofd" "$tmp/made-up.ofd"
+made_up_ofd "$tmp/nofont.ofd" nofont
+check "an OFD without its font is refused" exit_is 1 "$gongwen" convert "$seed0" -t eep --profile "$profile" --payload "$tmp/nofont.ofd" -o "$tmp/q.xml"
+check "…saying why" stderr_has "the OFD does not embed the font Made-Up (no FontFile)"
+check "…and no output" test ! -e "$tmp/q.xml"
+cp "$tmp/p.pdf" "$tmp/pdf-named.ofd"
+check "a PDF named .ofd is refused" exit_is 1 "$gongwen" convert "$seed0" -t eep --profile "$profile" --payload "$tmp/pdf-named.ofd" -o "$tmp/q.xml"
+check "…saying why" stderr_has "the payload is not a usable OFD: not a zip container"
+# --eep-format ofd: the report's OFD, the same bytes as -t ofd, instead of its PDF.
+check "--eep-format ofd" exit_is 0 "$gongwen" convert "$seed0" -t eep --eep-format ofd --profile "$profile" -o "$tmp/r.xml"
+check "…valid against the XSD" valid "$tmp/r.xml"
+check "…verifies" exit_is 0 "$gongwen" verify "$tmp/r.xml"
+check "…with its fonts embedded" stdout_has "(000_2ff49a1744f89f60.ofd) fonts embedded: every font is embedded"
+check "…and its 页数 the OFD's" stdout_has "文件实体1/形式特征/页数: recorded 7, the OFD has 7"
+check "…recorded as OFD" grep -q "<格式信息>OFD</格式信息>" "$tmp/r.xml"
+check "-t ofd" exit_is 0 "$gongwen" convert "$seed0" -t ofd -o "$tmp/r.ofd"
+payload 1 "$tmp/r.xml" "$tmp/r.decoded.ofd"
+check "…the decoded OFD is byte-identical to -t ofd" cmp -s "$tmp/r.ofd" "$tmp/r.decoded.ofd"
+check "--eep-format ofd with --eep-xml" exit_is 0 "$gongwen" convert "$seed0" -t eep --eep-format ofd --eep-xml --profile "$profile" -o "$tmp/rx.xml"
+check "…verifies" exit_is 0 "$gongwen" verify "$tmp/rx.xml"
+check "--eep-format ofd in a batch with -t ofd" exit_is 0 "$gongwen" convert "$tmp/in0" -t ofd,eep --eep-format ofd --profile "$profile" -d "$tmp/rb" -q
+rb="$tmp/rb/$(echo "$tmp" | sed 's|^/||')/in0/000_2ff49a1744f89f60.txt"
+payload 1 "$rb.eep.xml" "$tmp/rb.decoded.ofd"
+check "…the packaged OFD is the batch's .ofd" cmp -s "$rb.ofd" "$tmp/rb.decoded.ofd"
+check "--eep-format is pdf or ofd" exit_is 2 "$gongwen" convert "$seed0" -t eep --profile "$profile" --eep-format docx -o "$tmp/q.xml"
+check "…saying so" stderr_has "--eep-format is pdf or ofd, not 'docx'"
+check "--eep-format belongs to -t eep" exit_is 2 "$gongwen" convert "$seed0" -t pdf --eep-format ofd -o "$tmp/q.pdf"
+check "--eep-format must fit --payload" exit_is 2 "$gongwen" convert "$seed0" -t eep --profile "$profile" --eep-format pdf --payload "$tmp/made-up.ofd" -o "$tmp/q.xml"
+check "…saying so" stderr_has "--eep-format pdf does not fit --payload"
 
 # Batches: 件号 numbered in input order on any -j, streamed through temporary files.
 mkdir -p "$tmp/in"

@@ -17,6 +17,8 @@
 #                       also validated against the schemas of GB/T 33190 (see validate_ofd)
 #   NAME.eep.xml        convert -t eep --profile fixtures/archive-profile.conf, each base64
 #                       payload replaced by its size and digest (see normalize_eep)
+#   NAME.eep-ofd.xml    convert -t eep --eep-format ofd --profile …: the package holding the
+#                       OFD instead of the PDF, normalized alike
 #
 # Prints a unified diff for every file that differs and exits 1 if any does (or a command
 # fails). With --update it writes the files into EXPECTED_DIR instead (scripts/update-golden.sh
@@ -196,6 +198,9 @@ normalize_xlsx "$out.xlsx" "$got/$name.xlsx" || fail "the workbook could not be 
 normalize_ofd "$out.ofd" "$got/$name.ofd" || fail "the OFD could not be read"
 validate_ofd "$out.ofd" "$out.xml" || fail "the OFD's parts are not valid"
 normalize_eep "$out.eep.xml" > "$got/$name.eep.xml" || fail "the archival package could not be read"
+"$gongwen" convert "$input" -t eep --eep-format ofd --profile "$profile" -o "$tmp/ofd.eep.xml" ||
+  fail "convert -t eep --eep-format ofd failed"
+normalize_eep "$tmp/ofd.eep.xml" > "$got/$name.eep-ofd.xml" || fail "the archival package of the OFD could not be read"
 if command -v xmllint > /dev/null; then
   xmllint --noout --schema converters/xml/gongwen-document-1.xsd "$got/$name.xml" 2> "$tmp/xmllint" ||
     { cat "$tmp/xmllint" >&2; fail "$name.xml is not valid against its XSD"; }
@@ -203,6 +208,7 @@ fi
 
 goldens=("$name.xml" "$name.json" "$name.txt" "$name.md" "$name.inspect.txt" "$name.inspect.json"
          "$name.pdf.txt" "$name.ofd" "$name.xlsx" "$name.eep.xml")
+goldens+=("$name.eep-ofd.xml")
 if [ $update -eq 1 ]; then
   # Nothing is written unless every output was made.
   [ $status -eq 0 ] || { echo "golden: $name: not updated" >&2; exit 1; }

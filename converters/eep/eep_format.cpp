@@ -1,6 +1,6 @@
-// The eep format: a DA/T 48 package around the report's PDF (made by the pdf format's writer,
-// once, for every output that needs it), or around a PDF of the user's, with the native XML
-// beside it when asked.
+// The eep format: a DA/T 48 package around the report's PDF or OFD (made by the pdf or ofd
+// format's writer, once, for every output that needs it), or around a PDF or OFD of the
+// user's, with the native XML beside it when asked.
 #include <filesystem>
 
 #include "converters/registry.hpp"
@@ -27,14 +27,17 @@ public:
         const std::string creator = std::string("gongwen ") + GONGWEN_VERSION;
         std::vector<EepFile> files;
         if (options_.payload.empty()) {
-            const Artifact& pdf = r.artifact("pdf");
-            files.push_back(
-                {eep_payload_name(doc, "pdf"), pdf.format_info, creator, "base64-pdf", "", pdf.bytes, "", pdf.pages});
+            // 格式信息 of an OFD is its format's name (GB/T 33190 has no levels such as PDF/A's).
+            const bool ofd = options_.format == "ofd";
+            const Artifact& made = r.artifact(options_.format);
+            files.push_back({eep_payload_name(doc, options_.format), ofd ? std::string("OFD") : made.format_info,
+                             creator, "base64-" + options_.format, "", made.bytes, "", made.pages});
         } else {
-            files.push_back({std::filesystem::path(options_.payload).filename().string(),
+            const std::filesystem::path path(options_.payload);
+            files.push_back({path.filename().string(),
                              "",
                              "",
-                             "base64-pdf",
+                             eep_payload_is_ofd(options_.payload) ? "base64-ofd" : "base64-pdf",
                              "",
                              {},
                              options_.payload,
@@ -59,7 +62,7 @@ private:
 Format eep_format() {
     Format f;
     f.name = "eep";
-    f.description = "a DA/T 48 archival package (FILE.eep.xml) holding the PDF";
+    f.description = "a DA/T 48 archival package (FILE.eep.xml) holding the PDF (or, --eep-format ofd, the OFD)";
     f.extensions = {"eep.xml"};
     f.make_writer = [](const WriteOptions& o) { return std::make_unique<EepWriter>(o.eep); };
     return f;

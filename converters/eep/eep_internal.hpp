@@ -1,4 +1,4 @@
-// Pieces shared by the package writer and the verifier: digests, base64, dates, PDF facts.
+// Pieces shared by the package writer and the verifier: digests, base64, dates, PDF and OFD facts.
 #pragma once
 
 #include <openssl/evp.h>
@@ -74,6 +74,23 @@ struct PdfFacts {
 
 PdfFacts probe_pdf_file(const std::string& path);
 PdfFacts probe_pdf_bytes(std::string_view bytes);
+
+// What the package records about an OFD (GB/T 33190) and what the verifier checks in it: the
+// zip container opens, OFD.xml leads to each document's Document.xml and its pages, every XML
+// part is well-formed, every Font resource has its FontFile in the package.
+struct OfdFacts {
+    bool opened = false;  // OFD.xml and every Document.xml and resource file it names read
+    std::string error;    // why it did not open
+    int pages = 0;
+    std::string version;                        // OFD.xml's Version
+    int fonts = 0;                              // Font resources
+    int xml_parts = 0;                          // XML parts checked for well-formedness
+    std::vector<std::string> bad_xml;           // "part: why" for each part that is not well-formed
+    std::vector<std::string> unembedded_fonts;  // "FontName (why)"
+};
+
+OfdFacts probe_ofd_file(const std::string& path);
+OfdFacts probe_ofd_bytes(std::string_view bytes);
 
 // The package's DA/T 46 values for one document, by element name, and how they were found.
 struct Record {

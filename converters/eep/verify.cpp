@@ -1,6 +1,7 @@
 // The four DA/T 70 checks of a package, per item: 真实性 (digests and metadata agree with the
 // payload), 完整性 (mandatory elements present and well-formed), 可用性 (payloads decode and
-// open), 安全性 (no encryption, JavaScript or launch actions).
+// open: a PDF or OFD opens with its fonts embedded, XML is well-formed), 安全性 (no encryption,
+// JavaScript or launch actions).
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -35,6 +36,13 @@ struct Item {
     bool main = true;  // not a 附属文档
     const eep::Payload* payload = nullptr;
     std::optional<eep::PdfFacts> pdf;
+    std::optional<eep::OfdFacts> ofd;
+    // The pages of a PDF or OFD that opened.
+    std::optional<int> pages() const {
+        if (pdf && pdf->opened) return pdf->pages;
+        if (ofd && ofd->opened) return ofd->pages;
+        return std::nullopt;
+    }
 };
 
 // A digest recorded in the signature block and the 编码数据 it covers.
@@ -66,9 +74,14 @@ private:
     void check_digests();
     void check_item(Item& item);
     void check_pdf(Item& item);
+    void check_ofd(Item& item);
     void check_pages();
     std::vector<Recorded> recorded_digests();
     std::vector<std::size_t> entities() const;
+    bool any_ofd(std::size_t entity) const {
+        return std::any_of(items_.begin(), items_.end(),
+                           [&](const Item& i) { return i.entity == entity && i.main && i.ofd && i.ofd->opened; });
+    }
 
     const eep::PackageReader& r_;
     const std::vector<Node>& nodes_;
@@ -174,7 +187,7 @@ void Checker::collect_items(std::size_t entity, std::size_t number) {
                 const std::string where = "文件实体" + std::to_string(number) + "/文档" + std::to_string(doc_number) +
                                           "/编码" + std::to_string(++code_number) + "/";
                 const std::size_t attrs = child_named(nodes_, code, "电子属性");
-                Item item{where, entity, {}, {}, {}, {}, main, nullptr, {}};
+                Item item{where, entity, {}, {}, {}, {}, main, nullptr, {}, {}};
                 for (const char* path :
                      {"电子属性/计算机文件名", "电子属性/计算机文件大小", "编码描述", "反编码关键字"})
                     require(code, path, where);
@@ -300,6 +313,27 @@ void Checker::check_pdf(Item& item) {
     add(kSafe, item.label + " no launch actions", !f.launch, f.launch ? "the PDF can launch programs" : "none");
 }
 
+void Checker::check_ofd(Item& item) {
+    item.ofd = eep::probe_ofd_file(item.payload->file.path());
+    const eep::OfdFacts& f = *item.ofd;
+    add(kUsable, item.label + " opens as an OFD", f.opened && f.pages > 0,
+        !f.opened     ? f.error
+        : f.pages > 0 ? std::to_string(f.pages) + " pages, OFD " + (f.version.empty() ? "(no Version)" : f.version)
+                      : "the OFD has no pages");
+    if (f.opened) {
+        std::string bad;
+        for (const std::string& part : f.bad_xml) bad += (bad.empty() ? "" : "; ") + part;
+        add(kUsable, item.label + " OFD XML well-formed", bad.empty(),
+            bad.empty() ? "all " + std::to_string(f.xml_parts) + " XML parts" : bad);
+        std::string fonts;
+        for (const std::string& name : f.unembedded_fonts) fonts += (fonts.empty() ? "" : ", ") + name;
+        add(kUsable, item.label + " fonts embedded", fonts.empty(),
+            fonts.empty() ? "every font is embedded (" + std::to_string(f.fonts) + ")" : "not embedded: " + fonts);
+    }
+    add(kAuthentic, item.label + " 计算机文件名 agrees with the payload", ends_with(lower(item.name), ".ofd"),
+        "an OFD named '" + item.name + "'");
+}
+
 void Checker::check_item(Item& item) {
     if (!item.payload) return;
     const eep::Payload& p = *item.payload;
@@ -314,7 +348,10 @@ void Checker::check_item(Item& item) {
         return;
     }
     const std::string key = lower(item.key);
-    if (key.find("pdf") != std::string::npos || ends_with(lower(item.name), ".pdf")) {
+    if (key.find("ofd") != std::string::npos ||
+        (key.find("pdf") == std::string::npos && ends_with(lower(item.name), ".ofd"))) {
+        check_ofd(item);
+    } else if (key.find("pdf") != std::string::npos || ends_with(lower(item.name), ".pdf")) {
         check_pdf(item);
     } else if (key.find("xml") != std::string::npos) {
         pugi::xml_document xml;
@@ -327,7 +364,7 @@ void Checker::check_item(Item& item) {
     }
 }
 
-// 页数 counts the pages of the record: the PDFs of its main documents.
+// 页数 counts the pages of the record: the PDFs or OFDs of its main documents.
 void Checker::check_pages() {
     std::size_t number = 0;
     for (std::size_t entity : entities()) {
@@ -337,15 +374,15 @@ void Checker::check_pages() {
         long pages = 0;
         bool counted = false;
         for (const Item& item : items_)
-            if (item.entity == entity && item.main && item.pdf && item.pdf->opened)
-                pages += item.pdf->pages, counted = true;
+            if (item.entity == entity && item.main && item.pages()) pages += *item.pages(), counted = true;
         const std::string what = "文件实体" + std::to_string(number) + "/形式特征/页数";
         const std::string recorded = text_of(nodes_, node);
         if (!counted)
-            skip(kAuthentic, what, "no PDF to count pages in");
+            skip(kAuthentic, what, "no PDF or OFD to count pages in");
         else
             add(kAuthentic, what, recorded == std::to_string(pages),
-                "recorded " + recorded + ", the PDF has " + std::to_string(pages));
+                "recorded " + recorded + ", the " + (any_ofd(entity) ? "OFD" : "PDF") + " has " +
+                    std::to_string(pages));
     }
 }
 

@@ -1,6 +1,7 @@
 // The package writer: DA/T 48-2009 element tree, written straight to a stream so that the
 // base64 payload never exists in memory as a whole.
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 
@@ -19,7 +20,9 @@ constexpr const char* kFormatDescription =
 constexpr const char* kTypeDescription = "本封装包包含电子文件数据及其元数据，原始封装，未经修改";
 constexpr const char* kEncodingDescription =
     "本封装包中“编码数据”元素存储的是计算机文件二进制流的Base64编码（IETF RFC 2045，每行76个字符）。"
-    "提取计算机文件时应对Base64编码进行反编码，并依据“反编码关键字”还原其格式（base64-pdf：PDF；base64-xml：XML）。";
+    "提取计算机文件时应对Base64编码进行反编码，并依据“反编码关键字”还原其格式（base64-pdf：PDF；base64-"
+    "ofd：OFD；base64-"
+    "xml：XML）。";
 
 // Base64 lines of 76 characters (RFC 2045) hold 57 bytes; chunks are whole lines.
 constexpr std::size_t kLineBytes = 57;
@@ -48,6 +51,21 @@ const std::string& value_of(const eep::Record& r, const char* key) {
 std::string id_prefix(std::size_t n) { return "修改0-文档" + std::to_string(n); }
 std::string data_id(std::size_t n) { return id_prefix(n) + "-文档数据1-编码1-编码数据"; }
 
+// An OFD is refused when 可用性 would reject it: it must open, its XML be well-formed and its
+// fonts embedded.
+Planned plan_ofd(const EepFile& f, Planned p) {
+    const eep::OfdFacts facts = f.path.empty() ? eep::probe_ofd_bytes(f.bytes) : eep::probe_ofd_file(f.path);
+    const std::string who = f.path.empty() ? f.name : f.path;
+    if (!facts.opened) throw Error(who, "the payload is not a usable OFD: " + facts.error);
+    if (!facts.bad_xml.empty()) throw Error(who, "the OFD has XML that is not well-formed: " + facts.bad_xml.front());
+    if (!facts.unembedded_fonts.empty())
+        throw Error(who, "the OFD does not embed the font " + facts.unembedded_fonts.front());
+    if (facts.pages == 0) throw Error(who, "the OFD has no pages");
+    if (p.format.empty()) p.format = "OFD";
+    p.pages = facts.pages;
+    return p;
+}
+
 Planned plan_payload(const EepFile& f) {
     Planned p;
     std::error_code ec;
@@ -55,6 +73,7 @@ Planned plan_payload(const EepFile& f) {
     if (ec) throw Error(f.path, "cannot read the payload: " + ec.message());
     p.format = f.format;
     p.pages = static_cast<int>(f.pages);
+    if (f.decode_key == "base64-ofd" && f.pages == 0) return plan_ofd(f, p);
     if (f.decode_key != "base64-pdf" || f.pages > 0) return p;
     const eep::PdfFacts facts = f.path.empty() ? eep::probe_pdf_bytes(f.bytes) : eep::probe_pdf_file(f.path);
     const std::string who = f.path.empty() ? f.name : f.path;
@@ -281,6 +300,13 @@ void write_entity(XmlOut& x, const Document& doc, const eep::Record& r, const st
 }
 
 }  // namespace
+
+bool eep_payload_is_ofd(const std::string& path) {
+    std::string extension = std::filesystem::path(path).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return extension == ".ofd";
+}
 
 std::string eep_payload_name(const Document& doc, const std::string& extension) {
     const std::string& name = doc.source.name;

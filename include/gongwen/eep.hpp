@@ -49,33 +49,41 @@ ArchiveProfile read_archive_profile(const std::string& path);
 // One computer file packaged as a 文档: its bytes in memory, or a file read in chunks.
 struct EepFile {
     std::string name;        // 计算机文件名
-    std::string format;      // 格式信息; for a PDF, left empty to be read from the file
+    std::string format;      // 格式信息; for a PDF or an OFD, left empty to be read from the file
     std::string creator;     // 文档创建程序
-    std::string decode_key;  // 反编码关键字: "base64-pdf", "base64-xml"
+    std::string decode_key;  // 反编码关键字: "base64-pdf", "base64-ofd", "base64-xml"
     std::string title;       // the 文档's 题名; may be empty
     std::string_view bytes;  // the contents, when `path` is empty
     std::string path;        // a file streamed from disk, never held in memory whole
-    // A PDF gongwen made itself: its pages, known already, so it is not opened again to count
-    // them (0: the PDF is probed, and refused when it could not be archived).
+    // A PDF or OFD gongwen made itself: its pages, known already, so it is not opened again to
+    // count them (0: the file is probed, and refused when it could not be archived).
     std::size_t pages = 0;
 };
 
 struct EepOptions {
     ArchiveProfile profile;
-    std::size_t ordinal = 0;   // the input's position in the run, numbering 件号 from 起始件号
-    std::string payload;       // a PDF of the user's packaged instead of one made from the report
+    std::size_t ordinal = 0;  // the input's position in the run, numbering 件号 from 起始件号
+    // A PDF or OFD (by its extension, .ofd) of the user's packaged instead of one made from the
+    // report.
+    std::string payload;
     bool include_xml = false;  // the report's native XML packaged beside the PDF as a second 文档
+    // The fixed-layout format of the main 文档 made from the report: "pdf" or "ofd" (GB/T 33190).
+    std::string format = "pdf";
 };
+
+// Whether a payload of the user's (--payload) is an OFD: its name ends in .ofd, in any case.
+bool eep_payload_is_ofd(const std::string& path);
 
 // The name a document's payload gets in the package: the source's stem plus `extension`.
 std::string eep_payload_name(const Document& doc, const std::string& extension);
 
 // Writes one package for `doc`: its metadata, then `files` base64-encoded (the first is the
-// main document, the archival PDF), then their SM3 and SHA-256 digests. Memory stays small
+// main document, the archival PDF or OFD), then their SM3 and SHA-256 digests. Memory stays small
 // whatever the payload size. Deterministic: 封装包创建时间 is the document's date, else
 // SOURCE_DATE_EPOCH, else the profile's 日期. Throws gongwen::Error naming the document and
 // the element, before anything is written, when a mandatory value is in neither the
-// document nor the profile, or when a PDF payload is not a PDF.
+// document nor the profile, or when a PDF or OFD payload could not be archived (not a PDF or
+// OFD, fonts not embedded …).
 void write_eep(const Document& doc, const std::vector<EepFile>& files, const EepOptions& options, std::ostream& out);
 
 // ---- verification --------------------------------------------------------------------
