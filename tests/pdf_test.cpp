@@ -505,7 +505,7 @@ TEST_F(PdfFile, CarriesXmpOutputIntentAndFileIdentifier) {
     const std::string path = render(seed("000_2ff49a1744f89f60"), "000");
     const std::string raw = slurp(path);
     EXPECT_EQ(raw.rfind("%PDF-1.7", 0), 0u);
-    EXPECT_TRUE(std::regex_search(raw.substr(raw.rfind("trailer")),
+    EXPECT_TRUE(std::regex_search(raw.substr(raw.rfind("/Type /XRef")),
                                   std::regex(R"(/ID\s*\[\s*<[0-9A-F]{32}>\s*<[0-9A-F]{32}>\s*\])")));
     EXPECT_NE(raw.find("<pdfaid:part>2</pdfaid:part>"), std::string::npos) << "XMP must not be compressed";
     const std::string pdf = qdf(path);
@@ -525,6 +525,45 @@ TEST_F(PdfFile, CarriesXmpOutputIntentAndFileIdentifier) {
     EXPECT_NE(info.out.find("Title:           亳州市科学技术局关于2023年法治政府建设情况的报告"), std::string::npos)
         << info.out;
     EXPECT_NE(info.out.find("Author:          亳州市科学技术局"), std::string::npos) << info.out;
+}
+
+// The non-stream objects (pages, fonts' dictionaries, structure elements, outline items) travel
+// in compressed object streams listed by a cross-reference stream; streams, the catalog and the
+// Info dictionary stay at the top level, where PDF/A and readers look for them.
+TEST_F(PdfFile, NonStreamObjectsTravelInObjectStreamsWithACrossReferenceStream) {
+    const Document doc = test::parse(
+        "关于测试的报告\n\n一、总体情况\n\n这是第一段正文。\n\n（一）具体工作\n\n这是第二段正文。\n\n二、下一步打算\n\n"
+        "这是第三段正文。\n");
+    const std::string path = render(doc, "object-streams");
+    const std::string raw = slurp(path);
+    EXPECT_NE(raw.find("/Type /ObjStm"), std::string::npos);
+    const std::size_t xref = raw.rfind("/Type /XRef");
+    ASSERT_NE(xref, std::string::npos);
+    EXPECT_EQ(raw.find("trailer"), std::string::npos);
+    EXPECT_EQ(raw.find("\nxref\n"), std::string::npos);
+    EXPECT_TRUE(std::regex_search(raw.substr(xref), std::regex(R"(/Root \d+ 0 R /Info \d+ 0 R)")));
+    EXPECT_NE(raw.find("/Type /Catalog"), std::string::npos) << "the catalog is at the top level";
+    EXPECT_NE(raw.find("/Producer"), std::string::npos) << "the Info dictionary is at the top level";
+    EXPECT_EQ(raw.find("/Type /Page "), std::string::npos) << "pages are in object streams";
+    EXPECT_EQ(raw.find("/Type /StructTreeRoot"), std::string::npos) << "the structure is in object streams";
+    EXPECT_EQ(run("qpdf --check '" + path + "'").status, 0);
+    // Every object qpdf finds in an object stream is not a stream; every stream is at the top level.
+    const Command table = run("qpdf --show-xref '" + path + "'");
+    const std::regex compressed(R"(^(\d+)/0: compressed; stream = \d+, index = \d+$)");
+    std::size_t in_streams = 0;
+    std::istringstream lines(table.out);
+    for (std::string line; std::getline(lines, line);) {
+        std::smatch m;
+        if (!std::regex_match(line, m, compressed)) continue;
+        ++in_streams;
+        const Command object = run("qpdf --show-object=" + m[1].str() + " '" + path + "'");
+        EXPECT_EQ(object.status, 0);
+        EXPECT_EQ(object.out.find("/Length"), std::string::npos) << "object " << m[1] << " is a stream";
+    }
+    EXPECT_GT(in_streams, 10u) << table.out;
+    const std::string pdf = qdf(path);
+    EXPECT_NE(pdf.find("/Type /Page\n"), std::string::npos);
+    EXPECT_NE(pdf.find("/Type /StructTreeRoot"), std::string::npos);
 }
 
 TEST_F(PdfFile, DatesComeFromTheDocumentOrSourceDateEpochNeverTheClock) {

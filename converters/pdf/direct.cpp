@@ -125,18 +125,32 @@ private:
     double* clock_;
 };
 
-// Objects written one after another as they are made, numbered as reserved, and the
-// cross-reference table at the end.
+// Objects numbered as reserved. Streams are written as they are made; every other object goes
+// into a compressed object stream (PDF 1.5, allowed by PDF/A-2 and -3) unless written `outside`,
+// and a cross-reference stream ends the file.
 class ObjectWriter {
 public:
-    ObjectWriter() : out_("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"), offsets_(1, 0) {
+    // `deflate` compresses the object streams and the cross-reference stream.
+    explicit ObjectWriter(Deflater& deflate) : out_("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"), entries_(1), deflate_(deflate) {
         out_.reserve(1 << 19);  // a typical report's PDF: no regrowth and copying on the way
     }
     int reserve() {
-        offsets_.push_back(0);
-        return static_cast<int>(offsets_.size() - 1);
+        entries_.push_back({});
+        return static_cast<int>(entries_.size() - 1);
     }
+    // A non-stream object, into the current object stream.
     void object(int id, std::string_view body) {
+        Entry& e = entry(id);
+        e.type = 2;
+        e.index = packed_ids_.size();
+        packed_ids_.push_back(id);
+        packed_offsets_.push_back(packed_.size());
+        packed_ += body;
+        packed_ += '\n';
+        if (packed_ids_.size() == kObjectsPerStream) flush();
+    }
+    // A non-stream object at the top level of the file, outside every object stream.
+    void outside(int id, std::string_view body) {
         begin(id);
         out_ += body;
         out_ += "\nendobj\n";
@@ -158,33 +172,100 @@ public:
         out_ += bytes;
         out_ += "\nendstream\nendobj\n";
     }
-    // The cross-reference table and the trailer, whose /ID is the start of the SHA-256 of all
-    // that precedes it: the same content gives the same identifier.
+    // The last object stream and the cross-reference stream, whose /ID is the start of the SHA-256
+    // of all that precedes it and of its entries: the same content gives the same identifier.
     std::string finish(int root, int info) {
-        for (std::size_t id = 1; id < offsets_.size(); ++id)
-            if (offsets_[id] == 0)
+        flush();
+        for (std::size_t id = 1; id < entries_.size(); ++id)
+            if (entries_[id].type == 0)
                 throw std::logic_error("PDF object " + std::to_string(id) + " reserved, not written");
-        const std::size_t xref = out_.size();
-        out_ += "xref\n0 " + std::to_string(offsets_.size()) + "\n0000000000 65535 f \n";
-        char line[24];
-        for (std::size_t id = 1; id < offsets_.size(); ++id) {
-            std::snprintf(line, sizeof line, "%010zu 00000 n \n", offsets_[id]);
-            out_ += line;
+        // The cross-reference stream's own entry: type 1 at the end of the file as it is now.
+        const int xref = reserve();
+        const std::size_t at = out_.size();
+        entries_.back() = Entry{1, at, 0};
+        // Field widths: the type in one byte, then the fewest bytes that hold the largest offset
+        // (or object stream number), then those that hold the largest index in an object stream
+        // and the free head's generation 65535.
+        std::size_t largest = 0, largest_index = 65535;
+        for (const Entry& e : entries_) {
+            largest = std::max(largest, e.offset);
+            largest_index = std::max(largest_index, e.index);
         }
+        const int w2 = byte_width(largest), w3 = byte_width(largest_index);
+        std::string table;
+        table.reserve(entries_.size() * static_cast<std::size_t>(1 + w2 + w3));
+        for (std::size_t id = 0; id < entries_.size(); ++id) {
+            const Entry& e = entries_[id];
+            table += static_cast<char>(e.type);
+            put(table, e.offset, w2);
+            put(table, id == 0 ? 65535 : e.index, w3);  // object 0 heads the free list
+        }
+        out_ += table;
         std::string id = sha256_hex(out_).substr(0, 32);
+        out_.resize(at);
         std::transform(id.begin(), id.end(), id.begin(), [](unsigned char c) { return std::toupper(c); });
-        out_ += "trailer\n<< /Size " + std::to_string(offsets_.size()) + " /Root " + ref(root) + " /Info " + ref(info) +
-                " /ID [<" + id + "> <" + id + ">] >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+        const std::string size = std::to_string(entries_.size()), packed = deflate_.zlib(table);
+        out_ += std::to_string(xref) + " 0 obj\n<< /Type /XRef /Size " + size + " /Index [0 " + size + "] /W [1 " +
+                std::to_string(w2) + " " + std::to_string(w3) + "] /Root " + ref(root) + " /Info " + ref(info) +
+                " /ID [<" + id + "> <" + id + ">] /Filter /FlateDecode /Length " + std::to_string(packed.size()) +
+                " >>\nstream\n";
+        out_ += packed;
+        out_ += "\nendstream\nendobj\nstartxref\n" + std::to_string(at) + "\n%%EOF\n";
         return std::move(out_);
     }
 
 private:
+    // An object's cross-reference entry: type 1 at `offset` in the file, or type 2 the
+    // `index`-th object of object stream number `offset`.
+    struct Entry {
+        int type = 0;
+        std::size_t offset = 0, index = 0;
+    };
+    static constexpr std::size_t kObjectsPerStream = 200;
+
+    Entry& entry(int id) {
+        Entry& e = entries_.at(static_cast<std::size_t>(id));
+        if (e.type != 0) throw std::logic_error("PDF object " + std::to_string(id) + " written twice");
+        return e;
+    }
     void begin(int id) {
-        offsets_[static_cast<std::size_t>(id)] = out_.size();
+        Entry& e = entry(id);
+        e.type = 1;
+        e.offset = out_.size();
         out_ += std::to_string(id) + " 0 obj\n";
     }
+    // The pending objects as one object stream: pairs of number and offset, then the objects.
+    void flush() {
+        if (packed_ids_.empty()) return;
+        const int stream_id = reserve();
+        std::string head;
+        for (std::size_t i = 0; i < packed_ids_.size(); ++i) {
+            entries_[static_cast<std::size_t>(packed_ids_[i])].offset = static_cast<std::size_t>(stream_id);
+            head += std::to_string(packed_ids_[i]) + " " + std::to_string(packed_offsets_[i]) +
+                    (i + 1 < packed_ids_.size() ? " " : "\n");
+        }
+        packed_stream(
+            stream_id,
+            " /Type /ObjStm /N " + std::to_string(packed_ids_.size()) + " /First " + std::to_string(head.size()),
+            deflate_.zlib(head + packed_), true);
+        packed_.clear();
+        packed_ids_.clear();
+        packed_offsets_.clear();
+    }
+    static int byte_width(std::size_t n) {
+        int w = 1;
+        while (w < 8 && (n >> (8 * w)) != 0) ++w;
+        return w;
+    }
+    static void put(std::string& out, std::size_t n, int width) {
+        for (int b = width - 1; b >= 0; --b) out += static_cast<char>((n >> (8 * b)) & 0xFF);
+    }
     std::string out_;
-    std::vector<std::size_t> offsets_;
+    std::vector<Entry> entries_;
+    Deflater& deflate_;
+    std::string packed_;  // the objects of the object stream being filled, each ended by a newline
+    std::vector<int> packed_ids_;
+    std::vector<std::size_t> packed_offsets_;
 };
 
 // A face as the document uses it: the glyphs drawn and the text each stands for.
@@ -657,8 +738,8 @@ std::string info_dictionary(const Archive& a) {
 std::string write_direct(const Layout& layout, const FontSet& fonts, const Archive& archive, const Budget& budget,
                          std::string* identification, WriteTimes* times) {
     if (layout.pages.empty()) throw std::logic_error("a laid-out document has at least one page");
-    ObjectWriter w;
     Deflater deflate(kDeflateLevel, times ? &times->compression : nullptr);
+    ObjectWriter w(deflate);
     Deflater deflate_program(kFontProgramLevel, times ? &times->compression : nullptr);
     const int catalog = w.reserve(), pages_id = w.reserve();
     const double subsetting = times ? thread_cpu_seconds() : 0;
@@ -732,9 +813,10 @@ std::string write_direct(const Layout& layout, const FontSet& fonts, const Archi
         cat += " /AF [" + ref(spec) + "] /Names << /EmbeddedFiles << /Names [" + literal(archive.xml_name) + " " +
                ref(spec) + "] >> >>";
     }
-    w.object(catalog, cat + " >>");
+    // The catalog and the Info dictionary stay at the top level, outside the object streams.
+    w.outside(catalog, cat + " >>");
     const int info = w.reserve();
-    w.object(info, info_dictionary(archive));
+    w.outside(info, info_dictionary(archive));
     return w.finish(catalog, info);
 }
 
