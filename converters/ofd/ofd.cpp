@@ -80,10 +80,15 @@ struct Bounds {
 // The box a run's glyphs take: from the first glyph's origin to the last glyph's advance,
 // from the font's ascender above the baseline to its descender below, and wherever a glyph's
 // outline reaches past that (a negative side bearing, a tall accent).
-Bounds run_bounds(const TextRun& run, const Face& face) {
+// The ink boxes of the glyphs drawn so far, by face and glyph: each loaded once a document.
+using InkCache = std::map<std::pair<int, unsigned>, Face::Ink>;
+
+Bounds run_bounds(const TextRun& run, const Face& face, InkCache& inks) {
     double x0 = run.glyphs.front().x, x1 = x0, y0 = run.glyphs.front().y, y1 = y0;
     for (const PlacedGlyph& g : run.glyphs) {
-        const Face::Ink ink = face.ink(g.index);
+        auto [it, added] = inks.try_emplace({run.face, g.index});
+        if (added) it->second = face.ink(g.index);
+        const Face::Ink& ink = it->second;
         x0 = std::min({x0, g.x, g.x + ink.left * run.size});
         x1 = std::max({x1, g.x + face.advance(g.index) * run.size, g.x + ink.right * run.size});
         y0 = std::min({y0, g.y - face.line_ascent() * run.size, g.y - ink.top * run.size});
@@ -197,7 +202,7 @@ struct TaggedObject {
 // missing characters as path objects. The text objects of content (not artifacts) are added
 // to `tagged`.
 std::string page_content(const Page& page, unsigned page_id, const FontSet& fonts, const std::map<int, UsedFace>& used,
-                         Ids& ids, unsigned rules_param, std::vector<TaggedObject>& tagged) {
+                         Ids& ids, unsigned rules_param, std::vector<TaggedObject>& tagged, InkCache& inks) {
     using geometry::page_height;
     using geometry::page_width;
     const std::string page_box = "0 0 " + mm(page_width) + " " + mm(page_height);
@@ -212,7 +217,7 @@ std::string page_content(const Page& page, unsigned page_id, const FontSet& font
         const Face& face = fonts.face(run.face);
         const unsigned id = ids.next();
         if (run.tag.part != Tag::Part::artifact && run.tag.block >= 0) tagged.push_back({run.tag, page_id, id});
-        const Bounds b = run_bounds(run, face);
+        const Bounds b = run_bounds(run, face, inks);
         c += "<ofd:TextObject ID=\"" + std::to_string(id) + "\" Boundary=\"" + b.box() + "\" Font=\"" +
              std::to_string(use.id) + "\" Size=\"" + mm(run.size) + "\"";
         if (face.weight() != 400) c += " Weight=\"" + std::to_string(face.weight()) + "\"";
@@ -518,10 +523,11 @@ std::string ofd::write(const Document& doc, const Layout& layout, const FontSet&
     for (std::size_t i = 0; i < layout.pages.size(); ++i) page_ids.push_back(ids.next());
     std::vector<ofd::Part> pages;
     std::vector<TaggedObject> tagged;
+    InkCache inks;
     for (std::size_t i = 0; i < layout.pages.size(); ++i) {
         budget.check_time();
         pages.push_back({"Doc_0/Pages/Page_" + std::to_string(i) + "/Content.xml",
-                         page_content(layout.pages[i], page_ids[i], fonts, used, ids, rules_param, tagged)});
+                         page_content(layout.pages[i], page_ids[i], fonts, used, ids, rules_param, tagged, inks)});
     }
     std::string custom_tags = kXmlDeclaration;
     custom_tags += "<ofd:CustomTags xmlns:ofd=\"";
