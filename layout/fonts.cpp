@@ -110,6 +110,31 @@ double em_box_ascent(FT_Face face) {
     return 0.88;
 }
 
+struct FaceStyle {
+    int weight = 400;
+    bool bold = false, italic = false;
+};
+
+// A face's style: OS/2 usWeightClass (rounded to a hundred, 100–900) and fsSelection (bit 5
+// bold, bit 0 italic, bit 9 oblique) where the font has the table, else FreeType's style
+// flags (from the style name).
+FaceStyle face_style(FT_Face face) {
+    FaceStyle s;
+    const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(face, FT_SFNT_OS2));
+    if (os2 && os2->version != 0xFFFFu) {
+        if (os2->usWeightClass >= 1 && os2->usWeightClass <= 1000)
+            s.weight = std::clamp((static_cast<int>(os2->usWeightClass) + 50) / 100 * 100, 100, 900);
+        s.bold = (os2->fsSelection & (1u << 5)) != 0 || s.weight >= 600;
+        s.italic = (os2->fsSelection & ((1u << 0) | (1u << 9))) != 0;
+        if (s.bold && s.weight < 600) s.weight = 700;
+        return s;
+    }
+    s.bold = (face->style_flags & FT_STYLE_FLAG_BOLD) != 0;
+    s.italic = (face->style_flags & FT_STYLE_FLAG_ITALIC) != 0;
+    s.weight = s.bold ? 700 : 400;
+    return s;
+}
+
 }  // namespace
 
 const char* role_name(Role role) { return kRoleNames[static_cast<std::size_t>(role)]; }
@@ -123,6 +148,16 @@ Face::Face(FT_Library library, fonts::FontCache& cache, std::string path, int in
     if (!FT_IS_SCALABLE(face)) throw Error(path_, "not a scalable font");
     family_ = face->family_name ? face->family_name : path_;
     ascent_ = em_box_ascent(face);
+    line_ascent_ = ascent_;
+    line_descent_ = 1 - ascent_;
+    if (face->units_per_EM > 0) {
+        line_ascent_ = std::max(line_ascent_, static_cast<double>(face->ascender) / face->units_per_EM);
+        line_descent_ = std::max(line_descent_, -static_cast<double>(face->descender) / face->units_per_EM);
+    }
+    const FaceStyle style = face_style(face);
+    weight_ = style.weight;
+    bold_ = style.bold;
+    italic_ = style.italic;
     file_ = cache.open(path_, index_);
 }
 
@@ -142,6 +177,15 @@ double Face::ink_top(unsigned glyph) const {
     std::lock_guard lock(mutex_);
     if (FT_Load_Glyph(ft_.get(), glyph, FT_LOAD_NO_SCALE)) return 0;
     return static_cast<double>(ft_->glyph->metrics.horiBearingY) / ft_->units_per_EM;
+}
+
+Face::Ink Face::ink(unsigned glyph) const {
+    std::lock_guard lock(mutex_);
+    if (FT_Load_Glyph(ft_.get(), glyph, FT_LOAD_NO_SCALE) || ft_->units_per_EM == 0) return {};
+    const FT_Glyph_Metrics& m = ft_->glyph->metrics;
+    const double em = ft_->units_per_EM;
+    return {static_cast<double>(m.horiBearingX) / em, static_cast<double>(m.horiBearingX + m.width) / em,
+            static_cast<double>(m.horiBearingY) / em, static_cast<double>(m.height - m.horiBearingY) / em};
 }
 
 int FontSet::add_face(const std::string& path, int index) {

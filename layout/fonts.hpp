@@ -12,9 +12,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "gongwen/fonts.hpp"
 #include "layout/font_layer.hpp"
 #include "layout/handles.hpp"
-#include "gongwen/fonts.hpp"
 
 namespace gongwen::layout {
 
@@ -42,10 +42,26 @@ public:
     const std::string& path() const { return path_; }
     int index() const { return index_; }
     const std::string& family() const { return family_; }
-    unsigned glyph_index(char32_t cp) const;   // 0 when the face lacks `cp`
-    double advance(unsigned glyph) const;      // in em
-    double ink_top(unsigned glyph) const;      // top of the glyph's outline above the baseline, in em
+    unsigned glyph_index(char32_t cp) const;  // 0 when the face lacks `cp`
+    double advance(unsigned glyph) const;     // in em
+    double ink_top(unsigned glyph) const;     // top of the glyph's outline above the baseline, in em
+    // The box of the glyph's outline, in em from its origin: left and right of it, top above and
+    // bottom below the baseline (negative when the outline ends above it). All 0 when the glyph
+    // cannot be loaded or draws nothing.
+    struct Ink {
+        double left = 0, right = 0, top = 0, bottom = 0;
+    };
+    Ink ink(unsigned glyph) const;
     double ascent() const { return ascent_; }  // top of the em box above the baseline, in em
+    // The font's ascender above and descender below the baseline, in em (FreeType's, from
+    // hhea or OS/2), at least the em box's: the extent a line of its glyphs takes.
+    double line_ascent() const { return line_ascent_; }
+    double line_descent() const { return line_descent_; }
+    // The face's style from OS/2 (usWeightClass, fsSelection), else FreeType's style flags:
+    // its weight (100–900, 400 regular, 700 bold), bold and italic.
+    int weight() const { return weight_; }
+    bool bold() const { return bold_; }
+    bool italic() const { return italic_; }
     // The font layer's file of this face: its subsets, CIDs and widths for the PDF.
     const fonts::FontFile& file() const { return *file_; }
 
@@ -54,6 +70,9 @@ private:
     int index_;
     std::string family_;
     double ascent_ = 0.88;
+    double line_ascent_ = 0.88, line_descent_ = 0.12;
+    int weight_ = 400;
+    bool bold_ = false, italic_ = false;
     FtFacePtr ft_;
     std::shared_ptr<const fonts::FontFile> file_;
     mutable std::mutex mutex_;

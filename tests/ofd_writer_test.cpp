@@ -7,9 +7,12 @@
 #include <gtest/gtest.h>
 #include <zip.h>
 
+#include <cmath>
+#include <filesystem>
 #include <map>
 #include <pugixml.hpp>
 #include <set>
+#include <sstream>
 #include <string>
 
 #include "converters/ofd/package.hpp"
@@ -200,6 +203,109 @@ TEST(OfdWriter, GlyphsTheCmapDoesNotGiveAreNamedByCGTransform) {
               0);
     EXPECT_EQ(std::to_string(FT_Get_Char_Index(subset, U'段')), std::string(first.child_value("ofd:Glyphs")));
     FT_Done_Face(subset);
+    FT_Done_FreeType(library);
+}
+
+// Numbers of an ST_Array (or an ST_Box) as the page states them.
+std::vector<double> numbers(const char* text) {
+    std::vector<double> out;
+    std::istringstream in(text);
+    for (double v; in >> v;) out.push_back(v);
+    return out;
+}
+
+// A made-up report set in one family's regular face (every role) and its bold face (the title): the two
+// fonts are told apart by their names and the Bold flag, and the text drawn in the bold face
+// says its weight. Every text object's Boundary is the box of its own glyphs (not the page):
+// each glyph's outline lies inside it, and each glyph is drawn where the layout placed it.
+TEST(OfdWriter, FacesOfOneFamilyAreToldApartAndTextObjectsAreBoundedByTheirGlyphs) {
+    const std::string regular = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
+    const std::string bold = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc";
+    if (!std::filesystem::exists(regular) || !std::filesystem::exists(bold))
+        GTEST_SKIP() << "Noto Serif CJK not installed (fonts-noto-cjk)";
+    const Document doc = test::parse(kReport);
+    std::vector<FontOverride> overrides;
+    for (const std::string& role : font_roles()) overrides.push_back({role, role == "title" ? bold : regular, 0});
+    const Fonts fonts(overrides);
+    const layout::Layout laid = layout::lay_out(doc, fonts.set());
+    const std::map<std::string, std::string> parts = unzip(ofd::write(doc, laid, fonts.set(), {}));
+
+    // The fonts: one family, two names; the bold one says so.
+    const pugi::xml_document res = parse_xml(parts.at("Doc_0/PublicRes.xml"));
+    std::map<std::string, pugi::xml_node> by_id;
+    std::set<std::string> families, names;
+    for (const pugi::xml_node font : res.child("ofd:Res").child("ofd:Fonts").children("ofd:Font")) {
+        by_id[font.attribute("ID").value()] = font;
+        families.insert(font.attribute("FamilyName").value());
+        names.insert(font.attribute("FontName").value());
+    }
+    ASSERT_EQ(by_id.size(), 2u);
+    EXPECT_EQ(families.size(), 1u);
+    EXPECT_EQ(names.size(), 2u);
+    std::size_t bold_fonts = 0;
+    for (const auto& [id, font] : by_id)
+        if (font.attribute("Bold").as_bool()) {
+            ++bold_fonts;
+            EXPECT_NE(std::string(font.attribute("FontName").value()).find("Bold"), std::string::npos);
+        }
+    EXPECT_EQ(bold_fonts, 1u);
+
+    FT_Library library;
+    ASSERT_EQ(FT_Init_FreeType(&library), 0);
+    std::map<std::string, FT_Face> ft;  // by path
+    for (const std::string& path : {regular, bold}) ASSERT_EQ(FT_New_Face(library, path.c_str(), 0, &ft[path]), 0);
+
+    const pugi::xml_document page = parse_xml(parts.at("Doc_0/Pages/Page_0/Content.xml"));
+    std::vector<const layout::TextRun*> runs;
+    for (const layout::TextRun& r : laid.pages[0].runs)
+        if (!r.glyphs.empty()) runs.push_back(&r);
+    const pugi::xpath_node_set objects = page.select_nodes("//ofd:TextObject");
+    ASSERT_EQ(objects.size(), runs.size());
+    std::size_t weighted = 0, glyphs_checked = 0;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        const pugi::xml_node object = objects[i].node();
+        const layout::TextRun& run = *runs[i];
+        const layout::Face& face = fonts.set().face(run.face);
+        const bool is_bold = by_id.at(object.attribute("Font").value()).attribute("Bold").as_bool();
+        EXPECT_EQ(is_bold, face.path() == bold) << run.utf8;
+        EXPECT_EQ(object.attribute("Weight").as_int(400), is_bold ? 700 : 400) << run.utf8;
+        weighted += is_bold;
+        const std::vector<double> box = numbers(object.attribute("Boundary").value());
+        ASSERT_EQ(box.size(), 4u);
+        EXPECT_LT(box[2], 200) << run.utf8 << ": a text object as wide as the page";
+        EXPECT_LT(box[3], 2 * run.size / layout::kPointsPerMm) << run.utf8 << ": taller than two lines of its size";
+        // Each glyph where the layout placed it (the TextCodes' positions relative to the
+        // Boundary), its outline inside the Boundary.
+        std::vector<std::pair<double, double>> drawn;  // in mm on the page
+        for (const pugi::xml_node code : object.children("ofd:TextCode")) {
+            double x = box[0] + code.attribute("X").as_double();
+            const double y = box[1] + code.attribute("Y").as_double();
+            drawn.push_back({x, y});
+            for (double d : numbers(code.attribute("DeltaX").value())) drawn.push_back({x += d, y});
+        }
+        ASSERT_EQ(drawn.size(), run.glyphs.size()) << run.utf8;
+        FT_Face f = ft.at(face.path());
+        const double scale = run.size / layout::kPointsPerMm / f->units_per_EM;  // font units → mm
+        for (std::size_t g = 0; g < run.glyphs.size(); ++g) {
+            const layout::PlacedGlyph& placed = run.glyphs[g];
+            EXPECT_NEAR(drawn[g].first, placed.x / layout::kPointsPerMm, 1e-4) << run.utf8 << " glyph " << g;
+            EXPECT_NEAR(drawn[g].second, placed.y / layout::kPointsPerMm, 1e-4) << run.utf8 << " glyph " << g;
+            ASSERT_EQ(FT_Load_Glyph(f, placed.index, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING), 0);
+            const FT_Glyph_Metrics& m = f->glyph->metrics;
+            const double left = drawn[g].first + m.horiBearingX * scale, right = left + m.width * scale;
+            const double top = drawn[g].second - m.horiBearingY * scale, bottom = top + m.height * scale;
+            const double x_end = drawn[g].first + m.horiAdvance * scale;
+            EXPECT_GE(left, box[0] - 1e-4) << run.utf8 << " glyph " << g;
+            EXPECT_LE(std::max(right, x_end), box[0] + box[2] + 1e-4) << run.utf8 << " glyph " << g;
+            EXPECT_GE(top, box[1] - 1e-4) << run.utf8 << " glyph " << g;
+            EXPECT_LE(bottom, box[1] + box[3] + 1e-4) << run.utf8 << " glyph " << g;
+            ++glyphs_checked;
+        }
+    }
+    EXPECT_GT(weighted, 0u);
+    EXPECT_LT(weighted, runs.size());
+    EXPECT_GT(glyphs_checked, 40u);
+    for (auto& [path, f] : ft) FT_Done_Face(f);
     FT_Done_FreeType(library);
 }
 

@@ -53,6 +53,50 @@ std::string mm(double points) {
     return s;
 }
 
+// A length in points as the millimetres the files state: rounded to a tenth of a micrometre.
+double rounded_mm(double points) { return std::round(points / kPointsPerMm * 1e4) / 1e4; }
+
+// A length already in millimetres (a multiple of a tenth of a micrometre), written as put_mm.
+std::string mm_of(double millimetres) { return mm(millimetres * kPointsPerMm); }
+
+// An object's Boundary, in millimetres on the page: its left and top edges are the origin of
+// the object's own coordinates (GB/T 33190 §8.1: TextCode and path data are relative to it).
+// Edges are rounded as every length is, to a tenth of a micrometre: a glyph's origin on the
+// left edge is at X 0 exactly.
+struct Bounds {
+    double left = 0, top = 0, right = 0, bottom = 0;                // millimetres
+    static Bounds of(double x0, double y0, double x1, double y1) {  // points
+        return {rounded_mm(x0), rounded_mm(y0), rounded_mm(x1), rounded_mm(y1)};
+    }
+    std::string box() const {
+        return mm_of(left) + " " + mm_of(top) + " " + mm_of(right - left) + " " + mm_of(bottom - top);
+    }
+    // A page position (points) in the object's coordinates: the rounded page position less
+    // the origin, so the drawing lands exactly where the page position rounds to.
+    std::string x(double points) const { return mm_of(rounded_mm(points) - left); }
+    std::string y(double points) const { return mm_of(rounded_mm(points) - top); }
+};
+
+// The box a run's glyphs take: from the first glyph's origin to the last glyph's advance,
+// from the font's ascender above the baseline to its descender below, and wherever a glyph's
+// outline reaches past that (a negative side bearing, a tall accent).
+// The ink boxes of the glyphs drawn so far, by face and glyph: each loaded once a document.
+using InkCache = std::map<std::pair<int, unsigned>, Face::Ink>;
+
+Bounds run_bounds(const TextRun& run, const Face& face, InkCache& inks) {
+    double x0 = run.glyphs.front().x, x1 = x0, y0 = run.glyphs.front().y, y1 = y0;
+    for (const PlacedGlyph& g : run.glyphs) {
+        auto [it, added] = inks.try_emplace({run.face, g.index});
+        if (added) it->second = face.ink(g.index);
+        const Face::Ink& ink = it->second;
+        x0 = std::min({x0, g.x, g.x + ink.left * run.size});
+        x1 = std::max({x1, g.x + face.advance(g.index) * run.size, g.x + ink.right * run.size});
+        y0 = std::min({y0, g.y - face.line_ascent() * run.size, g.y - ink.top * run.size});
+        y1 = std::max({y1, g.y + face.line_descent() * run.size, g.y + ink.bottom * run.size});
+    }
+    return Bounds::of(x0, y0, x1, y1);
+}
+
 // Text and attribute values: the five characters XML reserves escaped.
 void put_escaped(std::string& out, std::string_view text) {
     for (char c : text) switch (c) {
@@ -158,14 +202,14 @@ struct TaggedObject {
 // missing characters as path objects. The text objects of content (not artifacts) are added
 // to `tagged`.
 std::string page_content(const Page& page, unsigned page_id, const FontSet& fonts, const std::map<int, UsedFace>& used,
-                         Ids& ids, unsigned rules_param, std::vector<TaggedObject>& tagged) {
+                         Ids& ids, unsigned rules_param, std::vector<TaggedObject>& tagged, InkCache& inks) {
     using geometry::page_height;
     using geometry::page_width;
-    const std::string boundary = "0 0 " + mm(page_width) + " " + mm(page_height);
+    const std::string page_box = "0 0 " + mm(page_width) + " " + mm(page_height);
     std::string c = kXmlDeclaration;
     c += "<ofd:Page xmlns:ofd=\"";
     c += kNamespace;
-    c += "\"><ofd:Area><ofd:PhysicalBox>" + boundary + "</ofd:PhysicalBox></ofd:Area><ofd:Content>";
+    c += "\"><ofd:Area><ofd:PhysicalBox>" + page_box + "</ofd:PhysicalBox></ofd:Area><ofd:Content>";
     c += "<ofd:Layer ID=\"" + std::to_string(ids.next()) + "\" Type=\"Body\">";
     for (const TextRun& run : page.runs) {
         if (run.glyphs.empty()) continue;
@@ -173,8 +217,12 @@ std::string page_content(const Page& page, unsigned page_id, const FontSet& font
         const Face& face = fonts.face(run.face);
         const unsigned id = ids.next();
         if (run.tag.part != Tag::Part::artifact && run.tag.block >= 0) tagged.push_back({run.tag, page_id, id});
-        c += "<ofd:TextObject ID=\"" + std::to_string(id) + "\" Boundary=\"" + boundary + "\" Font=\"" +
-             std::to_string(use.id) + "\" Size=\"" + mm(run.size) + "\">";
+        const Bounds b = run_bounds(run, face, inks);
+        c += "<ofd:TextObject ID=\"" + std::to_string(id) + "\" Boundary=\"" + b.box() + "\" Font=\"" +
+             std::to_string(use.id) + "\" Size=\"" + mm(run.size) + "\"";
+        if (face.weight() != 400) c += " Weight=\"" + std::to_string(face.weight()) + "\"";
+        if (face.italic()) c += " Italic=\"true\"";
+        c += ">";
         const std::vector<Cluster> clusters = clusters_of(run);
         std::size_t i = 0;
         while (i < clusters.size()) {
@@ -190,7 +238,7 @@ std::string page_content(const Page& page, unsigned page_id, const FontSet& font
                     c += std::to_string(use.subset.code(run.glyphs[first.glyphs[k]].index));
                 }
                 c += "</ofd:Glyphs></ofd:CGTransform>";
-                c += "<ofd:TextCode X=\"" + mm(g0.x) + "\" Y=\"" + mm(g0.y) + "\">";
+                c += "<ofd:TextCode X=\"" + b.x(g0.x) + "\" Y=\"" + b.y(g0.y) + "\">";
                 put_escaped(c, first.text);
                 c += "</ofd:TextCode>";
                 ++i;
@@ -203,16 +251,16 @@ std::string page_content(const Page& page, unsigned page_id, const FontSet& font
                    std::abs(run.glyphs[clusters[end].glyphs[0]].y - g0.y) < 1e-6)
                 ++end;
             std::string text, delta;
-            double previous = std::round(g0.x / kPointsPerMm * 1e4) / 1e4;
+            double previous = rounded_mm(g0.x);
             for (std::size_t k = i; k < end; ++k) {
                 text += clusters[k].text;
                 if (k == i) continue;
-                const double x = std::round(run.glyphs[clusters[k].glyphs[0]].x / kPointsPerMm * 1e4) / 1e4;
+                const double x = rounded_mm(run.glyphs[clusters[k].glyphs[0]].x);
                 if (!delta.empty()) delta += ' ';
                 put_mm(delta, (x - previous) * kPointsPerMm);
                 previous = x;
             }
-            c += "<ofd:TextCode X=\"" + mm(g0.x) + "\" Y=\"" + mm(g0.y) + "\"";
+            c += "<ofd:TextCode X=\"" + b.x(g0.x) + "\" Y=\"" + b.y(g0.y) + "\"";
             if (!delta.empty()) c += " DeltaX=\"" + delta + "\"";
             c += ">";
             put_escaped(c, text);
@@ -221,28 +269,47 @@ std::string page_content(const Page& page, unsigned page_id, const FontSet& font
         }
         c += "</ofd:TextObject>";
     }
+    // Rules and boxes: their extent and half the line width all round (a square cap reaches
+    // as far past a rule's end).
+    const double half = geometry::rule_width / 2;
     if (!page.strokes.empty()) {
+        double x0 = page.strokes.front().x0, y0 = page.strokes.front().y0, x1 = x0, y1 = y0;
+        for (const Stroke& s : page.strokes) {
+            x0 = std::min({x0, s.x0, s.x1});
+            x1 = std::max({x1, s.x0, s.x1});
+            y0 = std::min({y0, s.y0, s.y1});
+            y1 = std::max({y1, s.y0, s.y1});
+        }
+        const Bounds b = Bounds::of(x0 - half, y0 - half, x1 + half, y1 + half);
         // Square caps close the corners where a table's rules meet.
-        c += "<ofd:PathObject ID=\"" + std::to_string(ids.next()) + "\" Boundary=\"" + boundary + "\" DrawParam=\"" +
+        c += "<ofd:PathObject ID=\"" + std::to_string(ids.next()) + "\" Boundary=\"" + b.box() + "\" DrawParam=\"" +
              std::to_string(rules_param) + "\" LineWidth=\"" + mm(geometry::rule_width) +
              "\" Cap=\"Square\"><ofd:AbbreviatedData>";
         bool first = true;
         for (const Stroke& s : page.strokes) {
             if (!first) c += ' ';
             first = false;
-            c += "M " + mm(s.x0) + " " + mm(s.y0) + " L " + mm(s.x1) + " " + mm(s.y1);
+            c += "M " + b.x(s.x0) + " " + b.y(s.y0) + " L " + b.x(s.x1) + " " + b.y(s.y1);
         }
         c += "</ofd:AbbreviatedData></ofd:PathObject>";
     }
     if (!page.boxes.empty()) {
-        c += "<ofd:PathObject ID=\"" + std::to_string(ids.next()) + "\" Boundary=\"" + boundary + "\" DrawParam=\"" +
+        double x0 = page.boxes.front().x, y0 = page.boxes.front().y, x1 = x0, y1 = y0;
+        for (const Box& box : page.boxes) {
+            x0 = std::min(x0, box.x);
+            x1 = std::max(x1, box.x + box.w);
+            y0 = std::min(y0, box.y);
+            y1 = std::max(y1, box.y + box.h);
+        }
+        const Bounds b = Bounds::of(x0 - half, y0 - half, x1 + half, y1 + half);
+        c += "<ofd:PathObject ID=\"" + std::to_string(ids.next()) + "\" Boundary=\"" + b.box() + "\" DrawParam=\"" +
              std::to_string(rules_param) + "\" LineWidth=\"" + mm(geometry::rule_width) + "\"><ofd:AbbreviatedData>";
         bool first = true;
-        for (const Box& b : page.boxes) {
+        for (const Box& box : page.boxes) {
             if (!first) c += ' ';
             first = false;
-            c += "M " + mm(b.x) + " " + mm(b.y) + " L " + mm(b.x + b.w) + " " + mm(b.y) + " L " + mm(b.x + b.w) + " " +
-                 mm(b.y + b.h) + " L " + mm(b.x) + " " + mm(b.y + b.h) + " C";
+            c += "M " + b.x(box.x) + " " + b.y(box.y) + " L " + b.x(box.x + box.w) + " " + b.y(box.y) + " L " +
+                 b.x(box.x + box.w) + " " + b.y(box.y + box.h) + " L " + b.x(box.x) + " " + b.y(box.y + box.h) + " C";
         }
         c += "</ofd:AbbreviatedData></ofd:PathObject>";
     }
@@ -435,7 +502,9 @@ std::string ofd::write(const Document& doc, const Layout& layout, const FontSet&
                                         std::vector<char32_t>(u.unicodes.begin(), u.unicodes.end()));
         u.file = "font_" + std::to_string(u.id) + (u.subset.outlines == fonts::Outlines::cff ? ".otf" : ".ttf");
         public_res += "<ofd:Font ID=\"" + std::to_string(u.id) + "\" FontName=\"" + escaped(file.postscript_name()) +
-                      "\" FamilyName=\"" + escaped(fonts.face(index).family()) + "\"><ofd:FontFile>" + u.file +
+                      "\" FamilyName=\"" + escaped(fonts.face(index).family()) + "\"" +
+                      (fonts.face(index).italic() ? " Italic=\"true\"" : "") +
+                      (fonts.face(index).bold() ? " Bold=\"true\"" : "") + "><ofd:FontFile>" + u.file +
                       "</ofd:FontFile></ofd:Font>";
         resources.push_back({"Doc_0/Res/" + u.file, u.subset.font, false});
     }
@@ -454,10 +523,11 @@ std::string ofd::write(const Document& doc, const Layout& layout, const FontSet&
     for (std::size_t i = 0; i < layout.pages.size(); ++i) page_ids.push_back(ids.next());
     std::vector<ofd::Part> pages;
     std::vector<TaggedObject> tagged;
+    InkCache inks;
     for (std::size_t i = 0; i < layout.pages.size(); ++i) {
         budget.check_time();
         pages.push_back({"Doc_0/Pages/Page_" + std::to_string(i) + "/Content.xml",
-                         page_content(layout.pages[i], page_ids[i], fonts, used, ids, rules_param, tagged)});
+                         page_content(layout.pages[i], page_ids[i], fonts, used, ids, rules_param, tagged, inks)});
     }
     std::string custom_tags = kXmlDeclaration;
     custom_tags += "<ofd:CustomTags xmlns:ofd=\"";
