@@ -20,7 +20,7 @@ packages=(
   libxml2-dev                         # the archival package verifier reads packages as a SAX stream
   libzip-dev                          # the OFD package's zip container
   poppler-utils qpdf mupdf-tools      # pdftotext/pdffonts, qpdf --check, mutool: the PDF tests
-  nodejs npm chromium                 # the OFD test's reader: ofd.js (npm) in headless Chromium
+  chromium                            # the OFD test's reader: ofd.js (npm) in headless Chromium …
   python3 python3-openpyxl            # reading the workbook back in the tests (/usr/bin/python3)
   libreoffice-calc-nogui              # soffice --convert-to csv: LibreOffice reads the workbook back (~77 MB)
   time                                # /usr/bin/time: peak memory of the large-input test
@@ -30,10 +30,17 @@ packages=(
   clang libclang-rt-14-dev llvm       # the sanitizer build and libFuzzer; llvm-symbolizer for its reports
 )
 
+# … run by Node.js and npm: Debian's packages, unless the machine already has a node and an npm
+# of its own (NodeSource's nodejs carries npm and conflicts with Debian's npm package).
+tools=(node:nodejs npm:npm)
+
 missing=()
 for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
   [ "$status" = "installed" ] || missing+=("$p")
+done
+for t in "${tools[@]}"; do
+  command -v "${t%%:*}" > /dev/null || missing+=("${t#*:}")
 done
 
 sudo=""
