@@ -563,6 +563,34 @@ std::vector<unsigned> subset_order(const std::vector<unsigned>& glyphs) {
 
 }  // namespace
 
+HbFacePtr FontFile::hb_subset(const std::vector<unsigned>& glyphs, const std::vector<const char*>& drop_tags,
+                              const std::vector<char32_t>& unicodes, std::map<unsigned, unsigned>& mapped) const {
+    using InputPtr = std::unique_ptr<hb_subset_input_t, HbReleaser<hb_subset_input_destroy>>;
+    const InputPtr input(hb_subset_input_create_or_fail());
+    if (!input) throw std::runtime_error("HarfBuzz cannot allocate a subset input");
+    hb_set_t* keep = hb_subset_input_glyph_set(input.get());
+    for (unsigned g : glyphs) hb_set_add(keep, g);
+    hb_set_t* codes = hb_subset_input_unicode_set(input.get());
+    for (char32_t cp : unicodes) hb_set_add(codes, cp);
+    hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (const char* tag : drop_tags) hb_set_add(drop, hb_tag_from_string(tag, 4));
+    unsigned flags = HB_SUBSET_FLAGS_DEFAULT;
+    if (outlines_ == Outlines::truetype) flags |= HB_SUBSET_FLAGS_NO_HINTING;  // no renderer of archives hints
+    hb_subset_input_set_flags(input.get(), flags);
+    using PlanPtr = std::unique_ptr<hb_subset_plan_t, HbReleaser<hb_subset_plan_destroy>>;
+    const PlanPtr plan(hb_subset_plan_create_or_fail(face_.get(), input.get()));
+    if (!plan) throw std::runtime_error("HarfBuzz cannot plan a subset of " + path_);
+    HbFacePtr out(hb_subset_plan_execute_or_fail(plan.get()));
+    if (!out) throw std::runtime_error("HarfBuzz cannot subset " + path_);
+    const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
+    for (unsigned g : subset_order(glyphs)) {  // the glyphs and .notdef, which every subset keeps
+        const hb_codepoint_t index = hb_map_get(old_to_new, g);
+        if (index == HB_MAP_VALUE_INVALID) throw std::runtime_error("HarfBuzz's subset of " + path_ + " lost a glyph");
+        mapped[g] = index;
+    }
+    return out;
+}
+
 Subset FontFile::subset(const std::vector<unsigned>& glyphs) const {
     if (outlines_ == Outlines::cff && cid_keyed()) {
         if (const CidCff* parsed = cid_cff()) {
@@ -574,36 +602,18 @@ Subset FontFile::subset(const std::vector<unsigned>& glyphs) const {
             return s;
         }
     }
-    using InputPtr = std::unique_ptr<hb_subset_input_t, HbReleaser<hb_subset_input_destroy>>;
-    const InputPtr input(hb_subset_input_create_or_fail());
-    if (!input) throw std::runtime_error("HarfBuzz cannot allocate a subset input");
-    hb_set_t* keep = hb_subset_input_glyph_set(input.get());
-    for (unsigned g : glyphs) hb_set_add(keep, g);
     // Only the outlines a PDF or OFD reader draws: CFF fonts are embedded as their 'CFF ' table
     // alone, TrueType fonts with the tables a TrueType rasterizer needs. Every table kept is
     // subset, and the others (cmap, shaping, names) cost CPU for nothing.
-    hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
-    for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "DSIG", "kern",
-                            "cmap", "name", "post", "OS/2", "gasp", "hdmx", "LTSH", "VDMX", "meta", "STAT"})
-        hb_set_add(drop, hb_tag_from_string(tag, 4));
-    if (outlines_ == Outlines::cff)
-        for (const char* tag : {"hmtx", "hhea"}) hb_set_add(drop, hb_tag_from_string(tag, 4));
-    unsigned flags = HB_SUBSET_FLAGS_DEFAULT;
-    if (outlines_ == Outlines::truetype) flags |= HB_SUBSET_FLAGS_NO_HINTING;  // no renderer of archives hints
-    hb_subset_input_set_flags(input.get(), flags);
-    using PlanPtr = std::unique_ptr<hb_subset_plan_t, HbReleaser<hb_subset_plan_destroy>>;
-    const PlanPtr plan(hb_subset_plan_create_or_fail(face_.get(), input.get()));
-    if (!plan) throw std::runtime_error("HarfBuzz cannot plan a subset of " + path_);
-    const HbFacePtr out(hb_subset_plan_execute_or_fail(plan.get()));
-    if (!out) throw std::runtime_error("HarfBuzz cannot subset " + path_);
+    std::vector<const char*> drop{"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea",
+                                  "vmtx", "VORG", "DSIG", "kern", "cmap", "name", "post",
+                                  "OS/2", "gasp", "hdmx", "LTSH", "VDMX", "meta", "STAT"};
+    if (outlines_ == Outlines::cff) drop.insert(drop.end(), {"hmtx", "hhea"});
+    std::map<unsigned, unsigned> mapped;
+    const HbFacePtr out = hb_subset(glyphs, drop, {}, mapped);
     Subset s;
     s.outlines = outlines_;
-    const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
-    for (unsigned g : glyphs) {
-        const hb_codepoint_t mapped = hb_map_get(old_to_new, g);
-        if (mapped == HB_MAP_VALUE_INVALID) throw std::runtime_error("HarfBuzz's subset of " + path_ + " lost a glyph");
-        s.codes.emplace(g, cid_keyed() ? cid(g) : mapped);
-    }
+    for (unsigned g : glyphs) s.codes.emplace(g, cid_keyed() ? cid(g) : mapped.at(g));
     if (outlines_ == Outlines::cff) {
         s.cff = table_bytes(out.get(), kCff);
         if (s.cff.empty()) throw std::runtime_error("HarfBuzz's subset of " + path_ + " has no CFF table");
@@ -622,41 +632,21 @@ Subset FontFile::opentype_subset(const std::vector<unsigned>& glyphs, const std:
     // the PDF's: its charstrings copied, not re-encoded, several times faster), in the same
     // dense order of the glyphs; the tables are then put together as one font.
     const CidCff* parsed = cid_cff();
-    using InputPtr = std::unique_ptr<hb_subset_input_t, HbReleaser<hb_subset_input_destroy>>;
-    const InputPtr input(hb_subset_input_create_or_fail());
-    if (!input) throw std::runtime_error("HarfBuzz cannot allocate a subset input");
-    hb_set_t* keep = hb_subset_input_glyph_set(input.get());
-    for (unsigned g : glyphs) hb_set_add(keep, g);
-    hb_set_t* codes = hb_subset_input_unicode_set(input.get());
-    for (char32_t cp : unicodes) hb_set_add(codes, cp);
     // The tables a reader needs to draw characters across a page: outlines, horizontal metrics,
     // cmap, names, OS/2, post (no shaping, no vertical metrics: OFD text states its positions).
-    hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
-    for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "DSIG", "kern", "gasp", "hdmx", "LTSH",
-                            "VDMX", "meta", "STAT", "vhea", "vmtx", "VORG"})
-        hb_set_add(drop, hb_tag_from_string(tag, 4));
-    if (parsed) hb_set_add(drop, kCff);
-    unsigned flags = HB_SUBSET_FLAGS_DEFAULT;
-    if (outlines_ == Outlines::truetype) flags |= HB_SUBSET_FLAGS_NO_HINTING;
-    hb_subset_input_set_flags(input.get(), flags);
-    using PlanPtr = std::unique_ptr<hb_subset_plan_t, HbReleaser<hb_subset_plan_destroy>>;
-    const PlanPtr plan(hb_subset_plan_create_or_fail(face_.get(), input.get()));
-    if (!plan) throw std::runtime_error("HarfBuzz cannot plan a subset of " + path_);
-    const HbFacePtr out(hb_subset_plan_execute_or_fail(plan.get()));
-    if (!out) throw std::runtime_error("HarfBuzz cannot subset " + path_);
+    std::vector<const char*> drop{"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "DSIG", "kern", "gasp",
+                                  "hdmx", "LTSH", "VDMX", "meta", "STAT", "vhea", "vmtx", "VORG"};
+    if (parsed) drop.push_back("CFF ");
+    std::map<unsigned, unsigned> mapped;
+    const HbFacePtr out = hb_subset(glyphs, drop, unicodes, mapped);
     Subset s;
     s.outlines = outlines_;
-    const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
-    for (unsigned g : glyphs) {
-        const hb_codepoint_t mapped = hb_map_get(old_to_new, g);
-        if (mapped == HB_MAP_VALUE_INVALID) throw std::runtime_error("HarfBuzz's subset of " + path_ + " lost a glyph");
-        s.codes.emplace(g, mapped);
-    }
+    for (unsigned g : glyphs) s.codes.emplace(g, mapped.at(g));
     HbBlobPtr blob(hb_face_reference_blob(out.get()));
     if (parsed) {
         const std::vector<unsigned> sorted = subset_order(glyphs);
         for (std::size_t i = 0; i < sorted.size(); ++i)
-            if (hb_map_get(old_to_new, sorted[i]) != i)
+            if (mapped.at(sorted[i]) != i)
                 throw std::logic_error("HarfBuzz's subset of " + path_ + " orders the glyphs otherwise");
         const std::string cff = subset_cid_cff(*parsed, sorted, cids_);
         const HbFacePtr tables(hb_face_create(blob.get(), 0));

@@ -86,6 +86,10 @@ public:
 private:
     // The parsed CFF table of a CID-keyed CFF font, parsed once; null for other fonts.
     const CidCff* cid_cff() const;
+    // HarfBuzz's subset of `glyphs` with the tables `drop_tags` left out (and, when given, the
+    // characters `unicodes` in its cmap): the subset face, and each glyph's index in it.
+    HbFacePtr hb_subset(const std::vector<unsigned>& glyphs, const std::vector<const char*>& drop_tags,
+                        const std::vector<char32_t>& unicodes, std::map<unsigned, unsigned>& mapped) const;
     std::string path_;
     int index_;
     HbBlobPtr blob_;

@@ -1,6 +1,7 @@
 // The grid layout engine: blocks become chunks of grid lines (compose), chunks are placed on
 // pages of 22 grid lines (paginate), and placed lines become page coordinates (render).
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <numeric>
 #include <tuple>
@@ -493,6 +494,21 @@ Layout lay_out(const Document& doc, const FontSet& fonts, const Budget& budget) 
         layout.diagnostics.push_back(Diagnostic{"font_substituted", 1, s, {}});
     if (std::optional<Diagnostic> d = shaper.missing_diagnostic()) layout.diagnostics.push_back(std::move(*d));
     return layout;
+}
+
+void put_decimal(std::string& out, double v, int decimals) {
+    char buf[48];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+    char* end = r.ptr;
+    if (char* dot = std::find(buf, end, '.'); dot != end) {
+        while (end[-1] == '0') --end;
+        if (end[-1] == '.') --end;
+    }
+    if (end - buf == 2 && buf[0] == '-' && buf[1] == '0') {
+        out += '0';
+        return;
+    }
+    out.append(buf, end);
 }
 
 }  // namespace gongwen::layout

@@ -119,6 +119,10 @@ struct Layout {
     std::vector<Diagnostic> diagnostics;  // glyph_missing, font_substituted
 };
 
+// A number as the page descriptions (PDF, OFD) write it: at most `decimals` decimals, no
+// trailing zeros, never "-0".
+void put_decimal(std::string& out, double v, int decimals);
+
 Layout lay_out(const Document& doc, const FontSet& fonts, const Budget& budget = {});
 
 // The blocks in the order the layout draws them: the title first (a title line the reader found

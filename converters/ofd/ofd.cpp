@@ -31,21 +31,7 @@ constexpr const char* kNamespace = "http://www.ofdspec.org/2016";
 
 // A length in millimetres from points: at most four decimals (a tenth of a micrometre), no
 // trailing zeros, never "-0".
-void put_mm(std::string& out, double points) {
-    const double mm = std::round(points / kPointsPerMm * 1e4) / 1e4;
-    char buf[48];
-    const auto r = std::to_chars(buf, buf + sizeof buf, mm, std::chars_format::fixed, 4);
-    char* end = r.ptr;
-    if (char* dot = std::find(buf, end, '.'); dot != end) {
-        while (end[-1] == '0') --end;
-        if (end[-1] == '.') --end;
-    }
-    if (end - buf == 2 && buf[0] == '-' && buf[1] == '0') {
-        out += '0';
-        return;
-    }
-    out.append(buf, end);
-}
+void put_mm(std::string& out, double points) { put_decimal(out, std::round(points / kPointsPerMm * 1e4) / 1e4, 4); }
 
 std::string mm(double points) {
     std::string s;

@@ -43,20 +43,7 @@ double thread_cpu_seconds() {
 
 // A number as PDF writes it: at most `decimals` decimals, no trailing zeros, never "-0".
 // Coordinates get six (a millionth of a point, as the layout computed them), the rest three.
-void put_num(std::string& out, double v, int decimals = 3) {
-    char buf[48];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
-    char* end = r.ptr;
-    if (char* dot = std::find(buf, end, '.'); dot != end) {
-        while (end[-1] == '0') --end;
-        if (end[-1] == '.') --end;
-    }
-    if (end - buf == 2 && buf[0] == '-' && buf[1] == '0') {
-        out += '0';
-        return;
-    }
-    out.append(buf, end);
-}
+void put_num(std::string& out, double v, int decimals = 3) { layout::put_decimal(out, v, decimals); }
 
 std::string num(double v, int decimals = 3) {
     std::string s;
