@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "converters/eep/eep_internal.hpp"
+#include "eep_test_util.hpp"
 #include "gongwen/eep.hpp"
 #include "gongwen/error.hpp"
 #include "test_util.hpp"
@@ -111,36 +112,9 @@ std::string package(const std::string& ofd, std::size_t pages = 0, const std::st
     return out.str();
 }
 
-class TempDir {
-public:
-    TempDir() {
-        std::string t = (fs::temp_directory_path() / "gongwen-eep-ofd-test-XXXXXX").string();
-        path_ = ::mkdtemp(t.data());
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    fs::path file(const std::string& name, const std::string& content) const {
-        std::ofstream(path_ / name, std::ios::binary) << content;
-        return path_ / name;
-    }
-
-private:
-    fs::path path_;
-};
-
-VerifyReport verify_text(const std::string& xml) {
-    const TempDir dir;
-    return verify_eep(dir.file("package.xml", xml).string());
-}
-
-std::string failures(const VerifyReport& r) {
-    std::string out;
-    for (const CheckResult& c : r.checks)
-        if (c.status == CheckStatus::fail) out += c.aspect + " " + c.item + ": " + c.detail + "\n";
-    return out;
-}
+using eep_testing::failures;
+using eep_testing::TempDir;
+using eep_testing::verify_text;
 
 std::string passed(const VerifyReport& r, const std::string& item) {
     for (const CheckResult& c : r.checks)

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "converters/eep/eep_internal.hpp"
+#include "eep_test_util.hpp"
 #include "gongwen/eep.hpp"
 #include "gongwen/error.hpp"
 #include "gongwen/html.hpp"
@@ -92,38 +93,9 @@ std::string package_pdf(std::string_view pdf, const Document& doc = seed("000_2f
     return package(doc, {pdf_file(pdf)}, options_with(kProfile));
 }
 
-class TempDir {
-public:
-    TempDir() {
-        std::string t = (fs::temp_directory_path() / "gongwen-eep-test-XXXXXX").string();
-        path_ = ::mkdtemp(t.data());
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    fs::path file(const std::string& name, const std::string& content) const {
-        std::ofstream(path_ / name, std::ios::binary) << content;
-        return path_ / name;
-    }
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
-
-VerifyReport verify_text(const std::string& xml) {
-    const TempDir dir;
-    return verify_eep(dir.file("package.xml", xml).string());
-}
-
-// The failed checks, as "aspect item: detail" lines, for assertions and their messages.
-std::string failures(const VerifyReport& r) {
-    std::string out;
-    for (const CheckResult& c : r.checks)
-        if (c.status == CheckStatus::fail) out += c.aspect + " " + c.item + ": " + c.detail + "\n";
-    return out;
-}
+using eep_testing::failures;
+using eep_testing::TempDir;
+using eep_testing::verify_text;
 
 int run(const std::string& command) { return std::system((command + " > /dev/null 2>&1").c_str()); }
 
