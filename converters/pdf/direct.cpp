@@ -257,35 +257,82 @@ private:
 };
 
 // A face as the document uses it: the glyphs drawn and the text each stands for.
+// A glyph's advance in thousandths of an em, as the width array states it.
+double width_1000(const fonts::FontFile& file, unsigned glyph) {
+    return std::round(file.advance(glyph) * 1000000.0 / file.units_per_em()) / 1000;
+}
+
+// What the content streams need of a glyph, found with one lookup.
+struct GlyphUse {
+    unsigned code = 0;                  // in the subset
+    double width = 0;                   // width_1000
+    const std::string* text = nullptr;  // UsedFace::text's
+};
+
+// Glyph ids to small numbers (0: none yet): one array lookup where a map would search.
+class GlyphSlots {
+public:
+    std::uint32_t get(unsigned glyph) const { return glyph < slots_.size() ? slots_[glyph] : 0; }
+    void set(unsigned glyph, std::uint32_t slot) {
+        if (glyph >= slots_.size()) slots_.resize(std::max<std::size_t>(glyph + 1, slots_.size() * 2));
+        slots_[glyph] = slot;
+    }
+
+private:
+    std::vector<std::uint32_t> slots_;
+};
+
 struct UsedFace {
     int type0 = 0;                         // object number of its font dictionary
     std::map<unsigned, std::string> text;  // glyph id → its characters (UTF-8) where first met
     fonts::Subset subset;
+    GlyphSlots slots;  // glyph id → 1 + its index in `uses`, once subset
+    std::vector<GlyphUse> uses;
+
+    void index(const fonts::FontFile& file) {
+        uses.reserve(text.size());
+        for (const auto& [glyph, chars] : text) {
+            uses.push_back(GlyphUse{subset.code(glyph), width_1000(file, glyph), &chars});
+            slots.set(glyph, static_cast<std::uint32_t>(uses.size()));
+        }
+    }
+    const GlyphUse& use(unsigned glyph) const {
+        const std::uint32_t slot = slots.get(glyph);
+        if (slot == 0) throw std::logic_error("a glyph drawn but not collected");
+        return uses[slot - 1];
+    }
 };
 
 std::map<int, UsedFace> collect_faces(const Layout& layout) {
-    std::map<int, UsedFace> used;
+    // The characters a glyph stands for where it is first met (copied only then), in glyph
+    // order afterwards.
+    struct Met {
+        GlyphSlots slots;
+        std::vector<std::pair<unsigned, std::string>> glyphs;
+    };
+    std::map<int, Met> met;
     for (const Page& page : layout.pages)
         for (const TextRun& run : page.runs) {
-            UsedFace& face = used[run.face];
+            Met& face = met[run.face];
             std::size_t pos = 0;
             for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
                 const std::size_t bytes =
                     i < run.cluster_bytes.size() ? static_cast<std::size_t>(run.cluster_bytes[i]) : 0;
-                // The characters a glyph stands for where it is first met (copied only then).
-                if (const auto it = face.text.lower_bound(run.glyphs[i].index);
-                    it == face.text.end() || it->first != run.glyphs[i].index)
-                    face.text.emplace_hint(it, run.glyphs[i].index,
-                                           run.utf8.substr(std::min(pos, run.utf8.size()), bytes));
+                const unsigned glyph = run.glyphs[i].index;
+                if (face.slots.get(glyph) == 0) {
+                    face.glyphs.emplace_back(glyph, run.utf8.substr(std::min(pos, run.utf8.size()), bytes));
+                    face.slots.set(glyph, static_cast<std::uint32_t>(face.glyphs.size()));
+                }
                 pos += bytes;
             }
         }
+    std::map<int, UsedFace> used;
+    for (auto& [face, m] : met) {
+        std::sort(m.glyphs.begin(), m.glyphs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        UsedFace& u = used[face];
+        for (auto& [glyph, chars] : m.glyphs) u.text.emplace_hint(u.text.end(), glyph, std::move(chars));
+    }
     return used;
-}
-
-// A glyph's advance in thousandths of an em, as the width array states it.
-double width_1000(const fonts::FontFile& file, unsigned glyph) {
-    return std::round(file.advance(glyph) * 1000000.0 / file.units_per_em()) / 1000;
 }
 
 // Tagged PDF: the structure tree built from the layout's blocks, marked content around what the
@@ -472,14 +519,14 @@ int Structure::write(ObjectWriter& w, const std::vector<int>& page_ids) const {
 // array. Only a tightening (≤ 0): text extractors take Tc as part of each glyph's width, so a
 // gap that spreads a cell's characters stays an adjustment, which they read as the gap it is.
 // `current` is kept when it fits as many glyphs as any other spacing does (nothing to write).
-double run_spacing(const TextRun& run, const fonts::FontFile& file, double current) {
+double run_spacing(const TextRun& run, const UsedFace& use, double current) {
     const auto bin = [](double gap) { return std::llround(gap * 1e4); };  // 0.0001 pt wide
     std::map<long long, std::pair<int, double>> gaps;                     // bin → (glyphs, a gap in it)
     for (std::size_t i = 1; i < run.glyphs.size(); ++i) {
         const PlacedGlyph& a = run.glyphs[i - 1];
         const PlacedGlyph& b = run.glyphs[i];
         if (std::abs(a.y - b.y) > 1e-6) continue;  // a new line: placed by its own Tm
-        const double gap = b.x - a.x - width_1000(file, a.index) * run.size / 1000;
+        const double gap = b.x - a.x - use.use(a.index).width * run.size / 1000;
         if (gap > 1e-6) continue;
         auto& [count, value] = gaps[bin(gap)];
         if (count++ == 0) value = gap;
@@ -494,8 +541,8 @@ double run_spacing(const TextRun& run, const fonts::FontFile& file, double curre
 
 // One page's drawing: text runs at the positions the layout computed, then rules and boxes,
 // each run marked as its structure element's content or as an artifact.
-std::string page_content(const Page& page, const FontSet& fonts, const std::map<int, UsedFace>& used,
-                         Structure& structure, std::size_t page_index) {
+std::string page_content(const Page& page, const std::map<int, UsedFace>& used, Structure& structure,
+                         std::size_t page_index) {
     using geometry::page_height;
     std::string c;
     c.reserve(page.runs.size() * 256);
@@ -505,9 +552,7 @@ std::string page_content(const Page& page, const FontSet& fonts, const std::map<
     double spacing = 0;  // the text state's character spacing (Tc), 0 where a page begins
     for (const TextRun& run : page.runs) {
         if (run.glyphs.empty()) continue;
-        const fonts::FontFile& file = fonts.face(run.face).file();
         const UsedFace& use = used.at(run.face);
-        const fonts::Subset& subset = use.subset;
         structure.run(c, page_index, run);
         if (run.face != face || run.size != size) {
             face = run.face, size = run.size;
@@ -515,7 +560,7 @@ std::string page_content(const Page& page, const FontSet& fonts, const std::map<
             put_num(c, size);
             c += " Tf\n";
         }
-        if (const double tc = run_spacing(run, file, spacing); tc != spacing) {
+        if (const double tc = run_spacing(run, use, spacing); tc != spacing) {
             spacing = tc;
             put_num(c, spacing, kPlace);
             c += " Tc\n";
@@ -530,7 +575,8 @@ std::string page_content(const Page& page, const FontSet& fonts, const std::map<
             at += bytes;
             // A glyph that stands for other characters here than where the ToUnicode map took it
             // from (一 and the radical ⼀, · and ・ share glyphs) says what it stands for here.
-            const bool actual = chars != use.text.at(g.index);
+            const GlyphUse& glyph = use.use(g.index);
+            const bool actual = chars != *glyph.text;
             if (actual) {
                 if (open) c += in_hex ? ">] TJ\n" : "] TJ\n";
                 c += "/Span << /ActualText " + text_string(chars) + " >> BDC\n";
@@ -554,8 +600,8 @@ std::string page_content(const Page& page, const FontSet& fonts, const std::map<
                 }
             }
             if (!in_hex) c += '<', in_hex = true;
-            put_hex4(c, subset.code(g.index));
-            pen += width_1000(file, g.index) * size / 1000 + spacing;
+            put_hex4(c, glyph.code);
+            pen += glyph.width * size / 1000 + spacing;
             if (actual) {
                 c += ">] TJ\nEMC\n";
                 open = false;
@@ -769,6 +815,7 @@ std::string write_direct(const Layout& layout, const FontSet& fonts, const Archi
         std::vector<unsigned> glyphs;
         for (const auto& [glyph, text] : u.text) glyphs.push_back(glyph);
         u.subset = fonts.face(face).file().subset(glyphs);
+        u.index(fonts.face(face).file());
     }
     if (times) times->subsetting += thread_cpu_seconds() - subsetting;
 
@@ -792,7 +839,7 @@ std::string write_direct(const Layout& layout, const FontSet& fonts, const Archi
             resources += " >>";
         }
         resources += " >>";
-        w.stream(content, "", page_content(page, fonts, used, structure, index), &deflate);
+        w.stream(content, "", page_content(page, used, structure, index), &deflate);
         w.object(id, "<< /Type /Page /Parent " + ref(pages_id) + media_box + resources + " /Contents " + ref(content) +
                          " /StructParents " + std::to_string(index) + " >>");
     }
