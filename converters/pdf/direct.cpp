@@ -24,16 +24,17 @@ namespace gongwen::pdf {
 
 namespace {
 
-// Levels chosen by measurement (libdeflate 1.14, the fixtures' streams; bench/RESULTS.md).
-// The font programs are most of a PDF's bytes and of its CPU: CID-keyed CFF charstrings, which
-// deflate only to ~80 % whatever the level. Level 1 takes ~65 % of level 2's CPU on them for
-// 0.3–0.4 % more bytes (a TrueType fallback's glyf ~1.3 %); with the character spacing written
-// once (Tc) and each rule drawn once, every fixture's PDF stays smaller than the cairo-era one
-// (bench/RESULTS.md), so 1. The rest (content streams, object streams with the structure
-// tree, ToUnicode maps) keeps 6: a table-heavy report's structure tree deflates 0.6 % worse
-// at 4, and these streams are a small part of the CPU.
+// Levels chosen by measurement (libdeflate 1.14, the fixtures' and the bulk corpus's streams;
+// bench/RESULTS.md). The font programs are most of a PDF's bytes and of its CPU: CID-keyed CFF
+// charstrings, which deflate only to ~80 % whatever the level. Level 1 takes ~65 % of level
+// 2's CPU on them for 0.3–0.4 % more bytes (a TrueType fallback's glyf ~1.3 %). Content
+// streams, now mostly glyph codes (the grid's spacing is one Tc), take a quarter of level 6's
+// CPU at level 1 for ~15 % more of their (small) bytes. With both at 1 every fixture's PDF is
+// still smaller than the cairo-era one. The object streams (the structure tree: a table-heavy
+// report's deflates 0.6 % worse at 4), the cross-reference stream and the ToUnicode maps keep 6.
 constexpr int kDeflateLevel = 6;
 constexpr int kFontProgramLevel = 1;
+constexpr int kContentLevel = 1;
 
 // The CPU time of the calling thread, in seconds (for WriteTimes).
 double thread_cpu_seconds() {
@@ -807,6 +808,7 @@ std::string write_direct(const Layout& layout, const FontSet& fonts, const Archi
     Deflater deflate(kDeflateLevel, times ? &times->compression : nullptr);
     ObjectWriter w(deflate);
     Deflater deflate_program(kFontProgramLevel, times ? &times->compression : nullptr);
+    Deflater deflate_content(kContentLevel, times ? &times->compression : nullptr);
     const int catalog = w.reserve(), pages_id = w.reserve();
     const double subsetting = times ? thread_cpu_seconds() : 0;
     std::map<int, UsedFace> used = collect_faces(layout);
@@ -839,7 +841,7 @@ std::string write_direct(const Layout& layout, const FontSet& fonts, const Archi
             resources += " >>";
         }
         resources += " >>";
-        w.stream(content, "", page_content(page, used, structure, index), &deflate);
+        w.stream(content, "", page_content(page, used, structure, index), &deflate_content);
         w.object(id, "<< /Type /Page /Parent " + ref(pages_id) + media_box + resources + " /Contents " + ref(content) +
                          " /StructParents " + std::to_string(index) + " >>");
     }
