@@ -2,6 +2,7 @@
 // pages of 22 grid lines (paginate), and placed lines become page coordinates (render).
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <map>
 #include <numeric>
 #include <tuple>
@@ -443,6 +444,7 @@ std::vector<Page> render(const Pagination& p, Shaper& shaper, const Budget& budg
     }
     for (std::size_t i = 0; i < pages.size(); ++i) {
         budget.check_time();
+        join_rules(pages[i].strokes);
         pages[i].runs = runs[i].take();
         add_page_number(pages[i], i + 1, shaper);
     }
@@ -462,6 +464,51 @@ std::vector<TaggedBlock> tagged_blocks(const std::vector<Block>& blocks) {
 }
 
 }  // namespace
+
+void join_rules(std::vector<Stroke>& strokes) {
+    constexpr double kSame = 1e-6;  // points: the layout computes positions to a millionth
+    struct Segment {
+        int block;
+        int axis;   // 0: horizontal, 1: vertical
+        double at;  // the y of a horizontal, the x of a vertical
+        double from, to;
+        Tag tag;
+    };
+    std::vector<Segment> lines;
+    std::vector<Stroke> other;
+    for (const Stroke& s : strokes) {
+        if (std::abs(s.y0 - s.y1) <= kSame)
+            lines.push_back({s.tag.block, 0, s.y0, std::min(s.x0, s.x1), std::max(s.x0, s.x1), s.tag});
+        else if (std::abs(s.x0 - s.x1) <= kSame)
+            lines.push_back({s.tag.block, 1, s.x0, std::min(s.y0, s.y1), std::max(s.y0, s.y1), s.tag});
+        else
+            other.push_back(s);
+    }
+    // Positions equal to a millionth of a point are one line: sort on the rounded value.
+    const auto key = [](double v) { return std::llround(v * 1e6); };
+    std::stable_sort(lines.begin(), lines.end(), [&](const Segment& a, const Segment& b) {
+        return std::make_tuple(a.block, a.axis, key(a.at), a.from) <
+               std::make_tuple(b.block, b.axis, key(b.at), b.from);
+    });
+    std::vector<Stroke> out;
+    out.reserve(lines.size() + other.size());
+    for (std::size_t i = 0; i < lines.size();) {
+        Segment joined = lines[i];
+        std::size_t k = i + 1;
+        for (; k < lines.size(); ++k) {
+            const Segment& next = lines[k];
+            if (next.block != joined.block || next.axis != joined.axis || key(next.at) != key(joined.at) ||
+                next.from > joined.to + kSame)
+                break;
+            joined.to = std::max(joined.to, next.to);
+        }
+        out.push_back(joined.axis == 0 ? Stroke{joined.from, joined.at, joined.to, joined.at, joined.tag}
+                                       : Stroke{joined.at, joined.from, joined.at, joined.to, joined.tag});
+        i = k;
+    }
+    out.insert(out.end(), other.begin(), other.end());
+    strokes = std::move(out);
+}
 
 std::vector<Block> reading_order(const Document& doc) {
     std::vector<Block> blocks;

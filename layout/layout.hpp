@@ -119,6 +119,12 @@ struct Layout {
     std::vector<Diagnostic> diagnostics;  // glyph_missing, font_substituted
 };
 
+// A page's rules as few strokes as draw the same lines: strokes of one block on one horizontal
+// (or vertical) line that overlap or touch become one, and a rule drawn twice (a cell's bottom
+// and the next row's top) is drawn once. Strokes that are neither stay as they are. The order
+// is by block, then horizontals top to bottom, then verticals left to right.
+void join_rules(std::vector<Stroke>& strokes);
+
 // A number as the page descriptions (PDF, OFD) write it: at most `decimals` decimals, no
 // trailing zeros, never "-0".
 void put_decimal(std::string& out, double v, int decimals);

@@ -3,6 +3,7 @@
 // the readers give: a title, headings, paragraphs, list items, a signature, a table.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -137,6 +138,62 @@ TEST(LayoutTags, PageNumbersRulesAndRepeatedHeadersAreArtifacts) {
             rule_blocks.insert(s.tag.block);
         }
     EXPECT_EQ(rule_blocks, std::set<int>{6});  // the table's rules, on both pages
+}
+
+// A table's rules as the layout gives them: one stroke a line, each rule drawn once.
+TEST(LayoutRules, CollinearTouchingRulesOfABlockBecomeOneAndARuleDrawnTwiceIsDrawnOnce) {
+    const Tag a{Tag::Part::artifact, 3, -1}, b{Tag::Part::artifact, 4, -1};
+    std::vector<layout::Stroke> s = {
+        {10, 5, 20, 5, a},          // a row's top, cell by cell: [0, 30] at y 5
+        {0, 5, 10, 5, a},           //
+        {20, 5, 30, 5, a},          //
+        {0, 5, 10, 5, a},           // the same rule again (the row above's bottom)
+        {40, 5, 50, 5, a},          // after a gap: a rule of its own
+        {0, 5, 30, 5, b},           // another block's rule on the same line stays its own
+        {7, 0, 7, 14.5, a},         // a column's rule, line by line: [0, 29] at x 7
+        {7, 14.5, 7, 29, a},        //
+        {7.0000004, 29, 7, 20, a},  // drawn upwards, a rounding away: the same line
+        {0, 0, 10, 10, a},          // neither horizontal nor vertical: as it is
+    };
+    layout::join_rules(s);
+    const auto same = [](const layout::Stroke& x, double x0, double y0, double x1, double y1, int block) {
+        return std::abs(x.x0 - x0) < 1e-6 && std::abs(x.y0 - y0) < 1e-6 && std::abs(x.x1 - x1) < 1e-6 &&
+               std::abs(x.y1 - y1) < 1e-6 && x.tag.block == block;
+    };
+    ASSERT_EQ(s.size(), 5u);
+    EXPECT_TRUE(same(s[0], 0, 5, 30, 5, 3));
+    EXPECT_TRUE(same(s[1], 40, 5, 50, 5, 3));
+    EXPECT_TRUE(same(s[2], 7, 0, 7, 29, 3));
+    EXPECT_TRUE(same(s[3], 0, 5, 30, 5, 4));
+    EXPECT_TRUE(same(s[4], 0, 0, 10, 10, 3));
+}
+
+TEST(LayoutRules, ALaidOutTableHasNoRuleTwiceAndNoRuleInPieces) {
+    const Fonts fonts;
+    const layout::Layout l = layout::lay_out(made_up(40), fonts.set());  // over two pages
+    for (const layout::Page& p : l.pages) {
+        std::set<double> rows, columns;
+        for (std::size_t i = 0; i < p.strokes.size(); ++i) {
+            const layout::Stroke& x = p.strokes[i];
+            if (x.y0 == x.y1) rows.insert(x.y0);
+            if (x.x0 == x.x1) columns.insert(x.x0);
+            for (std::size_t k = i + 1; k < p.strokes.size(); ++k) {
+                const layout::Stroke& y = p.strokes[k];
+                if (x.y0 == x.y1 && y.y0 == y.y1 && x.y0 == y.y0) {
+                    EXPECT_GT(std::max(x.x0, y.x0), std::min(x.x1, y.x1)) << "rules meet at y " << x.y0;
+                }
+                if (x.x0 == x.x1 && y.x0 == y.x1 && x.x0 == y.x0) {
+                    EXPECT_GT(std::max(x.y0, y.y0), std::min(x.y1, y.y1)) << "rules meet at x " << x.x0;
+                }
+            }
+        }
+        // A rule a row boundary, a column edge in at most two pieces (数量 spans the header's
+        // first row over two columns); drawn line by line it would be one piece a line.
+        if (!p.strokes.empty()) {
+            EXPECT_LE(p.strokes.size(), rows.size() + 2 * columns.size());
+            EXPECT_EQ(columns.size(), 4u);
+        }
+    }
 }
 
 }  // namespace

@@ -835,6 +835,38 @@ TEST_F(PdfFile, EveryDrawingIsTaggedContentOrAnArtifact) {
     }
 }
 
+// The grid's character spacing (28 characters of 16 pt in 156 mm) is the text state's Tc, set
+// when it changes, not an adjustment after every glyph: a body line's TJ array is its glyphs.
+TEST_F(PdfFile, TheGridsCharacterSpacingIsWrittenOnceAsTc) {
+    std::istringstream lines(qdf(render(seed(kSeeds[0]), "spacing")));
+    int spacings = 0;
+    std::size_t glyphs = 0, adjustments = 0;
+    const std::regex adjustment(">[-0-9.]+<");
+    for (std::string line; std::getline(lines, line);) {
+        if (line.size() > 3 && line.compare(line.size() - 3, 3, " Tc") == 0 && std::stod(line) < 0) {
+            ++spacings;
+            EXPECT_NEAR(std::stod(line), (156 / 25.4 * 72 - 28 * 16) / 28, 1e-5) << line;  // −0.207 pt
+        }
+        if (line.size() > 3 && line.compare(line.size() - 3, 3, " TJ") == 0) {
+            std::size_t hex = 0;
+            bool in_hex = false;
+            for (char ch : line) {
+                if (ch == '<' || ch == '>')
+                    in_hex = ch == '<';
+                else if (in_hex)
+                    ++hex;
+            }
+            glyphs += hex / 4;  // two-byte codes
+            adjustments += static_cast<std::size_t>(
+                std::distance(std::sregex_iterator(line.begin(), line.end(), adjustment), std::sregex_iterator()));
+        }
+    }
+    EXPECT_GE(spacings, 1);
+    EXPECT_GT(glyphs, 2000u);
+    // What is left: the half-width digits and the squeezed punctuation (、，。 at line ends).
+    EXPECT_LT(adjustments * 10, glyphs) << adjustments << " adjustments for " << glyphs << " glyphs";
+}
+
 // A made-up table with a caption, a header row and an empty cell; list items around it.
 TEST_F(PdfFile, TableCaptionComesFirstAndEmptyCellsKeepTheirPlace) {
     Document doc;

@@ -24,15 +24,16 @@ namespace gongwen::pdf {
 
 namespace {
 
-// Levels chosen by measurement (libdeflate 1.14, the nine fixtures' streams; bench/RESULTS.md).
+// Levels chosen by measurement (libdeflate 1.14, the fixtures' streams; bench/RESULTS.md).
 // The font programs are most of a PDF's bytes and of its CPU: CID-keyed CFF charstrings, which
-// deflate only to ~79 % whatever the level. Level 2 takes 83 % of level 6's CPU on them for
-// 0.5 % more bytes; level 1 53 % for 1.0 % more, which would make some PDFs larger than the
-// cairo-era ones (004 by 0.9 %), so 2. Content streams and ToUnicode maps deflate to 19 % and
-// 43 % at level 6 but 7 % and 11 % more bytes at level 1, for well under a millisecond a PDF:
-// they keep 6.
+// deflate only to ~80 % whatever the level. Level 1 takes ~65 % of level 2's CPU on them for
+// 0.3–0.4 % more bytes (a TrueType fallback's glyf ~1.3 %); with the character spacing written
+// once (Tc) and each rule drawn once, every fixture's PDF stays smaller than the cairo-era one
+// (bench/RESULTS.md), so 1. The rest (content streams, object streams with the structure
+// tree, ToUnicode maps) keeps 6: a table-heavy report's structure tree deflates 0.6 % worse
+// at 4, and these streams are a small part of the CPU.
 constexpr int kDeflateLevel = 6;
-constexpr int kFontProgramLevel = 2;
+constexpr int kFontProgramLevel = 1;
 
 // The CPU time of the calling thread, in seconds (for WriteTimes).
 double thread_cpu_seconds() {
@@ -465,6 +466,32 @@ int Structure::write(ObjectWriter& w, const std::vector<int>& page_ids) const {
     return root;
 }
 
+// The spacing, in points, that most glyphs of `run` have after them beyond their advance (the
+// grid's character spacing: 28 characters of 16 pt in a 156 mm line): written once as the text
+// state's character spacing (Tc), it spares every such glyph an adjustment of its own in the TJ
+// array. Only a tightening (≤ 0): text extractors take Tc as part of each glyph's width, so a
+// gap that spreads a cell's characters stays an adjustment, which they read as the gap it is.
+// `current` is kept when it fits as many glyphs as any other spacing does (nothing to write).
+double run_spacing(const TextRun& run, const fonts::FontFile& file, double current) {
+    const auto bin = [](double gap) { return std::llround(gap * 1e4); };  // 0.0001 pt wide
+    std::map<long long, std::pair<int, double>> gaps;                     // bin → (glyphs, a gap in it)
+    for (std::size_t i = 1; i < run.glyphs.size(); ++i) {
+        const PlacedGlyph& a = run.glyphs[i - 1];
+        const PlacedGlyph& b = run.glyphs[i];
+        if (std::abs(a.y - b.y) > 1e-6) continue;  // a new line: placed by its own Tm
+        const double gap = b.x - a.x - width_1000(file, a.index) * run.size / 1000;
+        if (gap > 1e-6) continue;
+        auto& [count, value] = gaps[bin(gap)];
+        if (count++ == 0) value = gap;
+    }
+    const auto kept = gaps.find(bin(current));
+    int best = kept == gaps.end() ? 0 : kept->second.first;
+    double spacing = current;
+    for (const auto& [key, entry] : gaps)  // ascending bins: ties go to the smaller spacing
+        if (entry.first > best) best = entry.first, spacing = std::round(entry.second * 1e6) / 1e6;
+    return spacing;
+}
+
 // One page's drawing: text runs at the positions the layout computed, then rules and boxes,
 // each run marked as its structure element's content or as an artifact.
 std::string page_content(const Page& page, const FontSet& fonts, const std::map<int, UsedFace>& used,
@@ -475,6 +502,7 @@ std::string page_content(const Page& page, const FontSet& fonts, const std::map<
     if (!page.runs.empty()) c += "BT\n";
     int face = -1;
     double size = -1;
+    double spacing = 0;  // the text state's character spacing (Tc), 0 where a page begins
     for (const TextRun& run : page.runs) {
         if (run.glyphs.empty()) continue;
         const fonts::FontFile& file = fonts.face(run.face).file();
@@ -486,6 +514,11 @@ std::string page_content(const Page& page, const FontSet& fonts, const std::map<
             c += "/F" + std::to_string(face) + " ";
             put_num(c, size);
             c += " Tf\n";
+        }
+        if (const double tc = run_spacing(run, file, spacing); tc != spacing) {
+            spacing = tc;
+            put_num(c, spacing, kPlace);
+            c += " Tc\n";
         }
         bool open = false, in_hex = false;
         double pen = 0, y = 0;  // where the next glyph lands if no adjustment is written
@@ -522,7 +555,7 @@ std::string page_content(const Page& page, const FontSet& fonts, const std::map<
             }
             if (!in_hex) c += '<', in_hex = true;
             put_hex4(c, subset.code(g.index));
-            pen += width_1000(file, g.index) * size / 1000;
+            pen += width_1000(file, g.index) * size / 1000 + spacing;
             if (actual) {
                 c += ">] TJ\nEMC\n";
                 open = false;
