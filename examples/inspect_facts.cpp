@@ -10,7 +10,8 @@
 //   indicator  ID         VALUE  QUALIFIER  LABEL          (those this report gives a value)
 //
 // A value is an exact decimal with the report's scale applied (6413万元 is 64130000 元), a
-// range "2-3"; an empty field is "-".
+// range "2-3"; UNIT is the unit it counts in (Fact::counting_unit(): as written, else the one a
+// zero statement's noun implies, 未收到…申请 → 件); an empty field is "-".
 #include <cstddef>
 #include <exception>
 #include <iostream>
@@ -59,7 +60,7 @@ int main(int argc, char** argv) {
 
         for (const gongwen::Fact& f : doc.facts)
             std::cout << "fact\t" << field(f.indicator) << "\t" << quantity(f.value, f.value_max) << "\t"
-                      << field(f.unit) << "\t" << field(f.qualifier) << "\t" << field(f.quote) << "\n";
+                      << field(f.counting_unit()) << "\t" << field(f.qualifier) << "\t" << field(f.quote) << "\n";
 
         // The indicators' values by their rules (a sum of counts, the largest of rates …), the
         // facts of other years and repeated statements left out: the numbers of the workbook's row.

@@ -41,7 +41,7 @@ Compiled compile(const Indicator& ind) {
 
 bool unit_fits(const Fact& f, const Compiled& c) {
     if (f.zero) return true;  // nothing happened: zero in whatever unit the indicator counts
-    const std::u32string unit = view_of(f.unit);
+    const std::u32string unit = view_of(f.counting_unit());
     return std::find(c.units.begin(), c.units.end(), unit) != c.units.end();
 }
 
@@ -133,7 +133,7 @@ void inherit(Document& doc, const Catalog& catalog, const std::vector<Compiled>&
         if (!f.indicator.empty() || f.zero) continue;
         std::optional<std::size_t> from = wholes[i];
         if (!from && i > 0 && doc.facts[i - 1].quote_span == f.quote_span && x[i - 1].end <= x[i].begin &&
-            x[i].clause.substr(x[i - 1].end, 1) == U"、" && doc.facts[i - 1].unit == f.unit)
+            x[i].clause.substr(x[i - 1].end, 1) == U"、" && doc.facts[i - 1].counting_unit() == f.counting_unit())
             from = i - 1;
         if (!from || doc.facts[*from].indicator.empty()) continue;
         const Indicator* ind = find_indicator(catalog, doc.facts[*from].indicator);
@@ -209,7 +209,7 @@ std::vector<std::size_t> distinct(const Document& doc, const std::vector<FactCon
         const Fact& f = doc.facts[i];
         const bool repeated = std::any_of(kept.begin(), kept.end(), [&](std::size_t k) {
             const Fact& g = doc.facts[k];
-            return g.value == f.value && g.value_max == f.value_max && g.unit == f.unit &&
+            return g.value == f.value && g.value_max == f.value_max && g.counting_unit() == f.counting_unit() &&
                    x[k].sentence != x[i].sentence;
         });
         if (repeated)

@@ -195,12 +195,14 @@ struct Hit {
     std::size_t end = 0;
     std::string value;
     std::string value_max;
-    std::u32string unit;
+    std::u32string unit;  // as written; empty for a zero statement
     std::u32string qualifier;
     bool zero = false;
     bool measure = false;
-    std::string subject;        // display text; zero statements: their object
-    std::size_t rank_verb = 0;  // a rank (居全省第3位): where its verb stands, the subject ending there
+    std::string subject;               // display text; zero statements: their object
+    std::size_t rank_verb = 0;         // a rank (居全省第3位): where its verb stands, the subject ending there
+    std::u32string implied_unit = {};  // a zero statement: the unit its noun implies (申请 → 件)
+    const std::u32string& counting_unit() const { return unit.empty() ? implied_unit : unit; }
 };
 
 // Spaces PDF text puts around a number (申请 312 件): at most two, so that the columns of a
@@ -443,7 +445,7 @@ std::optional<Hit> read_quantity(std::u32string_view view, std::size_t pos, std:
 
 // --- zero statements ---------------------------------------------------------------------
 
-// The unit of a zero statement comes from its noun; a noun that names none leaves it empty.
+// The unit a zero statement's noun implies (it writes none); a noun that implies none leaves it empty.
 std::u32string zero_unit(std::u32string_view subject) {
     const auto ends = [&](std::u32string_view e) {
         return subject.size() >= e.size() && subject.substr(subject.size() - e.size()) == e;
@@ -524,15 +526,8 @@ std::vector<Hit> read_zero(const Line& line, std::size_t pos, std::size_t limit,
         const std::size_t e = match_any(view, pos + 1, kCountedAfterLing);
         if (e == 0 || pos + 1 + e > limit || (pos + 1 + e < view.size() && view[pos + 1 + e] == U'率')) return {};
         resume = pos + 1 + e;
-        Hit h{pos,
-              pos + 1,
-              "0",
-              "",
-              zero_unit(view.substr(pos + 1, e)),
-              {},
-              true,
-              false,
-              line.utf8(pos + 1, pos + 1 + e)};
+        Hit h{pos, pos + 1, "0", "", {}, {}, true, false, line.utf8(pos + 1, pos + 1 + e)};
+        h.implied_unit = zero_unit(view.substr(pos + 1, e));
         return {h};
     }
     if (view[pos] == U'无' && pos + 1 < view.size() &&
@@ -554,9 +549,10 @@ std::vector<Hit> read_zero(const Line& line, std::size_t pos, std::size_t limit,
     for (const Stretch& part : split_conjuncts(view, {from, end})) {
         const bool own_head = ends_with_event(view.substr(part.begin, part.size()));
         std::string subject = line.utf8(part.begin, part.end) + (own_head ? "" : line.utf8(head.begin, head.end));
-        const std::u32string unit =
+        Hit h{pos, pos + n, "0", "", {}, {}, true, false, std::move(subject)};
+        h.implied_unit =
             zero_unit(own_head ? view.substr(part.begin, part.size()) : view.substr(head.begin, head.size()));
-        out.push_back(Hit{pos, pos + n, "0", "", unit, {}, true, false, std::move(subject)});
+        out.push_back(std::move(h));
     }
     resume = end;
     return out;
@@ -694,7 +690,7 @@ void fill_subjects(const Line& line, const Range& r, std::vector<Hit>& hits) {
         Stretch s = h.measure ? Stretch{} : subject_after(view, h.end, next);
         if (s.empty()) s = subject_before(view, lead, h.begin);
         // 1188万元、1450万元: a number standing alone in a list counts what its neighbour counts.
-        if (same_clause && strip_light(view, {lead, h.begin}).empty() && hits[k - 1].unit == h.unit) {
+        if (same_clause && strip_light(view, {lead, h.begin}).empty() && hits[k - 1].counting_unit() == h.unit) {
             h.subject = hits[k - 1].subject;
             continue;
         }
@@ -756,6 +752,7 @@ Fact fact_of(const Line& line, const Range& r, const Hit& h) {
     f.value_max = h.value_max;
     f.value_text = line.utf8(h.begin, h.end);
     f.unit = to_utf8(h.unit);
+    f.implied_unit = to_utf8(h.implied_unit);
     f.qualifier = to_utf8(h.qualifier);
     f.zero = h.zero || f.value == "0";
     f.subject = h.subject;

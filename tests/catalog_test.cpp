@@ -216,6 +216,24 @@ TEST(Catalog, EveryFactSaysWhetherItWasCountedAndWhyNot) {
     EXPECT_EQ(use_of("400万元", "共"), FactUse::part);
 }
 
+// A zero statement writes no unit; its noun's implied unit is what it counts in, so it maps to
+// the indicator of that unit and is the same figure as a written 0件 said again elsewhere.
+TEST(Catalog, AZeroStatementMapsAndCountsByItsImpliedUnit) {
+    const Document doc = test::parse("关于2023年工作的报告\n本年度未收到行政复议申请。\n全年行政复议申请0件。\n");
+    ASSERT_EQ(doc.facts.size(), 2u);
+    const Fact& zero = doc.facts[0];
+    const Fact& written = doc.facts[1];
+    EXPECT_EQ(zero.unit, "");
+    EXPECT_EQ(zero.implied_unit, "件");
+    EXPECT_EQ(zero.indicator, "reconsideration_cases");
+    EXPECT_EQ(written.unit, "件");
+    EXPECT_EQ(written.indicator, "reconsideration_cases");
+    const ReportSummary s = summarize(doc, default_catalog());
+    ASSERT_EQ(s.uses.size(), 2u);
+    EXPECT_EQ(s.uses[0], FactUse::counted);
+    EXPECT_EQ(s.uses[1], FactUse::repeated);  // 0 件 both times, in another sentence
+}
+
 TEST(Catalog, MappingIsTheSameForADocumentReadBackFromXml) {
     Document doc = test::parse(read_fixture("seeds/004_2140a01d4004d8c4.txt"));
     Document back = read_xml(write_xml(doc), "back.xml");

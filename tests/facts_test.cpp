@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "gongwen/catalog.hpp"
+#include "gongwen/text.hpp"
 #include "gongwen/unicode.hpp"
 #include "model/facts.hpp"
 #include "test_util.hpp"
@@ -161,7 +162,9 @@ TEST(Facts, ZeroStatementsAreFactsWithValueZero) {
     const Fact none = only_fact("全年未发生行政处罚案件。");
     EXPECT_TRUE(none.zero);
     EXPECT_EQ(none.value, "0");
-    EXPECT_EQ(none.unit, "件");
+    EXPECT_EQ(none.unit, "");  // the text writes no unit
+    EXPECT_EQ(none.implied_unit, "件");
+    EXPECT_EQ(none.counting_unit(), "件");
     EXPECT_EQ(none.subject, "行政处罚案件");
     EXPECT_EQ(none.value_text, "未发生");
 
@@ -184,11 +187,11 @@ TEST(Facts, ZeroStatementsAreFactsWithValueZero) {
     const std::vector<Fact> accidents = facts_of("全年未发生安全生产、环境污染事故");
     ASSERT_EQ(accidents.size(), 2u);
     EXPECT_EQ(accidents[0].subject, "安全生产事故");
-    EXPECT_EQ(accidents[0].unit, "起");
+    EXPECT_EQ(accidents[0].implied_unit, "起");
     EXPECT_EQ(accidents[1].subject, "环境污染事故");
 }
 
-TEST(Facts, ZeroStatementsTakeTheirUnitFromTheirNoun) {
+TEST(Facts, ZeroStatementsImplyTheirUnitFromTheirNoun) {
     struct Zero {
         const char* text;
         const char* subject;
@@ -206,8 +209,62 @@ TEST(Facts, ZeroStatementsTakeTheirUnitFromTheirNoun) {
         EXPECT_TRUE(f.zero) << z.text;
         EXPECT_EQ(f.value, "0") << z.text;
         EXPECT_EQ(f.subject, z.subject) << z.text;
-        EXPECT_EQ(f.unit, z.unit) << z.text;  // never a default unit: 情况 counts in none
+        EXPECT_EQ(f.unit, "") << z.text;              // written: none
+        EXPECT_EQ(f.implied_unit, z.unit) << z.text;  // never a default unit: 情况 counts in none
+        EXPECT_EQ(f.counting_unit(), z.unit) << z.text;
     }
+}
+
+// The unit as written stays apart from the one a zero statement's noun implies: what the text
+// says is displayed, what it counts in is compared and summed.
+TEST(Facts, AZeroStatementWritesNoUnitButItsNounImpliesOne) {
+    const Fact review = only_fact("本年度未收到行政复议申请。");
+    EXPECT_TRUE(review.zero);
+    EXPECT_EQ(review.value, "0");
+    EXPECT_EQ(review.unit, "");
+    EXPECT_EQ(review.implied_unit, "件");
+    EXPECT_EQ(review.counting_unit(), "件");
+
+    const Fact fees = only_fact("全年未收取任何费用");
+    EXPECT_EQ(fees.unit, "");
+    EXPECT_EQ(fees.implied_unit, "元");
+    EXPECT_EQ(fees.counting_unit(), "元");
+
+    const Fact staff = only_fact("没有专职工作人员");
+    EXPECT_EQ(staff.unit, "");
+    EXPECT_EQ(staff.implied_unit, "人");
+
+    const Fact none = only_fact("本年度未发生此类情况");  // 情况 counts in no unit
+    EXPECT_TRUE(none.zero);
+    EXPECT_EQ(none.unit, "");
+    EXPECT_EQ(none.implied_unit, "");
+    EXPECT_EQ(none.counting_unit(), "");
+
+    const Fact zero = only_fact("零投诉");
+    EXPECT_EQ(zero.unit, "");
+    EXPECT_EQ(zero.implied_unit, "件");
+
+    // A zero with its number and unit written: the unit is written, nothing is implied.
+    const Fact written = only_fact("行政复议0件");
+    EXPECT_TRUE(written.zero);
+    EXPECT_EQ(written.value, "0");
+    EXPECT_EQ(written.unit, "件");
+    EXPECT_EQ(written.implied_unit, "");
+    EXPECT_EQ(written.counting_unit(), "件");
+
+    // A number with a scale word and no measure word keeps the unit of what it counts.
+    const Fact residents = only_fact("惠及近3万居民");
+    EXPECT_EQ(residents.value, "30000");
+    EXPECT_EQ(residents.unit, "人");
+    EXPECT_EQ(residents.implied_unit, "");
+}
+
+// `inspect` shows what the text writes, and an implied unit marked as inferred.
+TEST(Facts, InspectShowsTheWrittenUnitAndMarksAnImpliedOne) {
+    const std::string text = write_inspect_text(test::parse("全年未收取任何费用，受理行政复议申请3件。\n"));
+    EXPECT_NE(text.find("  未收取: 0 (元, inferred) ["), std::string::npos) << text;
+    EXPECT_NE(text.find("  3件: 3 件 ["), std::string::npos) << text;
+    EXPECT_EQ(text.find("3 件 (件"), std::string::npos) << text;
 }
 
 TEST(Facts, RanksAreFactsButBareOrdinalsAreNot) {
@@ -444,7 +501,11 @@ TEST_P(GoldFacts, ExtractorFindsExactlyTheHandMadeList) {
         EXPECT_EQ(f.value_text, g.text);
         EXPECT_EQ(f.value, g.value);
         EXPECT_EQ(f.value_max, g.max);
-        EXPECT_EQ(f.unit, g.unit);
+        EXPECT_EQ(f.counting_unit(), g.unit);  // the gold lists give the counting unit
+        EXPECT_TRUE(f.unit.empty() || f.implied_unit.empty()) << "a written unit implies none";
+        if (f.zero && f.value_text.find_first_of("0123456789") == std::string::npos) {
+            EXPECT_EQ(f.unit, "") << "a zero statement writes no unit";
+        }
         EXPECT_EQ(f.qualifier, g.qualifier);
         EXPECT_EQ(f.zero, g.zero == "1");
         EXPECT_EQ(f.indicator, g.indicator);

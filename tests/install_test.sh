@@ -89,7 +89,8 @@ def text(fact, tag):
 facts = []
 for f in ET.parse(expected + ".xml").getroot().iterfind("g:facts/g:fact", ns):
     value = text(f, "value") + ("" if text(f, "value-max") == "-" else "-" + text(f, "value-max"))
-    facts.append(["fact", text(f, "indicator"), value, text(f, "unit"), text(f, "qualifier"), text(f, "quote")])
+    unit = text(f, "unit") if text(f, "unit") != "-" else text(f, "implied-unit")  # the counting unit
+    facts.append(["fact", text(f, "indicator"), value, unit, text(f, "qualifier"), text(f, "quote")])
 printed = [l for l in lines if l[0] == "fact"]
 if printed != facts:
     ok = False

@@ -321,8 +321,8 @@ TEST(Json, FactValuesAreExactNumbersWithTheirHeadingPath) {
     Block h2{BlockKind::heading, 2, "（一）", "宣传", {5, 10}, {}, {}, {}};
     Block p{BlockKind::paragraph, 0, "", "覆盖16.4亿人次。", {11, 20}, {}, {}, {}};
     doc.blocks = {h1, h2, p};
-    doc.facts = {
-        Fact{"1640000000", "", "16.4亿人次", "人次", "", false, "覆盖", "", 2, {13, 20}, {11, 20}, "覆盖16.4亿人次"}};
+    doc.facts = {Fact{
+        "1640000000", "", "16.4亿人次", "人次", "", "", false, "覆盖", "", 2, {13, 20}, {11, 20}, "覆盖16.4亿人次"}};
     const std::string json = write_json(doc);
     EXPECT_NE(json.find("\"value\": 1640000000,"), std::string::npos) << json;
     EXPECT_NE(json.find("\"value_max\": null,"), std::string::npos);
@@ -379,13 +379,14 @@ Document full_document() {
     doc.blocks.push_back(image);
     doc.blocks.push_back(block(BlockKind::table, 0, "", "", Span{}));  // a table with no rows
     doc.facts = {
-        Fact{"230", "", "230余件", "件", "余", false, "办理", "cases", 8, {132, 137}, {126, 137}, "共办理230余件"},
-        Fact{"99800", "", "9.98万人次", "人次", "", false, "覆盖", "", 8, {75, 82}, {74, 82}, "覆盖9.98万人次"},
-        Fact{"2", "3", "两三个", "个", "", false, "单位", "", 3, {83, 86}, {83, 88}, "两三个单位"},
-        Fact{"0.5", "", "0.5%", "%", "约", false, "", "", 3, {1, 2}, {0, 3}, ""},
+        Fact{"230", "", "230余件", "件", "", "余", false, "办理", "cases", 8, {132, 137}, {126, 137}, "共办理230余件"},
+        Fact{"99800", "", "9.98万人次", "人次", "", "", false, "覆盖", "", 8, {75, 82}, {74, 82}, "覆盖9.98万人次"},
+        Fact{"2", "3", "两三个", "个", "", "", false, "单位", "", 3, {83, 86}, {83, 88}, "两三个单位"},
+        Fact{"0.5", "", "0.5%", "%", "", "约", false, "", "", 3, {1, 2}, {0, 3}, ""},
         Fact{"0",
              "",
              "未发生",
+             "",
              "件",
              "",
              true,
@@ -395,7 +396,7 @@ Document full_document() {
              {0, 3},
              {0, 9},
              "未发生行政处罚案件"},
-        Fact{"", "", "", "", "", false, "", "", 0, {}, {}, ""}};
+        Fact{"", "", "", "", "", "", false, "", "", 0, {}, {}, ""}};
     doc.diagnostics = {Diagnostic{"boilerplate_removed", 3, "删除了网站导航行", {Span{0, 4}, Span{10, 20}}},
                        Diagnostic{"no_spans", 0, "", {}}};
     return doc;
@@ -404,6 +405,9 @@ Document full_document() {
 TEST(JsonRead, RoundTripsEverySlotOfTheModel) {
     const Document doc = full_document();
     const std::string json = write_json(doc);
+    // implied_unit right after unit: null when the unit is written, the noun's unit for a zero.
+    EXPECT_NE(json.find("\"unit\": \"件\",\n      \"implied_unit\": null,"), std::string::npos) << json;
+    EXPECT_NE(json.find("\"unit\": \"\",\n      \"implied_unit\": \"件\","), std::string::npos) << json;
     EXPECT_EQ(read_json(json, "full.json"), doc);
     EXPECT_EQ(write_json(read_json(json, "full.json")), json);
 }
@@ -548,6 +552,22 @@ TEST(JsonRead, RefusesWhatBreaksTheModelsInvariants) {
     expect_refused(edited("\"kind\": \"image\"", "\"kind\": \"paragraph\""), "\"target\" belongs to an image");
     expect_refused(edited("\"row_span\": 2", "\"row_span\": 0"), "spans fewer than one row or column");
     expect_refused(edited("\"block\": 8", "\"block\": 12"), "fact 0 names block 12, which does not exist");
+    // An implied unit belongs to a zero statement that writes none.
+    expect_refused(
+        edited("\"unit\": \"件\",\n      \"implied_unit\": null", "\"unit\": \"件\",\n      \"implied_unit\": \"件\""),
+        "fact 0: only a zero statement that writes no unit has an \"implied_unit\"");
+    expect_refused(
+        edited("\"unit\": \"\",\n      \"implied_unit\": \"件\"", "\"unit\": \"件\",\n      \"implied_unit\": \"件\""),
+        "fact 4: only a zero statement that writes no unit has an \"implied_unit\"");
+}
+
+// JSON written before implied_unit existed has none: read as a fact with nothing implied.
+TEST(JsonRead, AFactWithoutImpliedUnitIsReadWithNone) {
+    const std::string json = edited("\"unit\": \"\",\n      \"implied_unit\": \"件\",", "\"unit\": \"\",");
+    const Document doc = read_json(json, "old.json");
+    ASSERT_EQ(doc.facts.size(), 6u);
+    EXPECT_EQ(doc.facts[4].unit, "");
+    EXPECT_EQ(doc.facts[4].implied_unit, "");
 }
 
 }  // namespace

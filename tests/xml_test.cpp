@@ -553,6 +553,7 @@ Document with_table_image_and_facts() {
             "",
             "230余人次",
             "人次",
+            "",
             "余",
             false,
             "接受群众咨询",
@@ -562,11 +563,12 @@ Document with_table_image_and_facts() {
             {61, 73},
             "接受群众咨询230余人次",
         },
-        Fact{"99800", "", "9.98万人次", "人次", "", false, "覆盖", "", 2, {75, 82}, {74, 82}, "覆盖9.98万人次"},
-        Fact{"2", "3", "两三个", "个", "", false, "单位", "", 2, {83, 86}, {83, 88}, "两三个单位"},
+        Fact{"99800", "", "9.98万人次", "人次", "", "", false, "覆盖", "", 2, {75, 82}, {74, 82}, "覆盖9.98万人次"},
+        Fact{"2", "3", "两三个", "个", "", "", false, "单位", "", 2, {83, 86}, {83, 88}, "两三个单位"},
         Fact{"0",
              "",
              "未发生",
+             "",
              "件",
              "",
              true,
@@ -586,8 +588,20 @@ TEST(Xml, RoundTripsTablesImagesAndFacts) {
     EXPECT_NE(xml.find("<cell header=\"true\" rowspan=\"2\" colspan=\"1\" start=\"10\" end=\"12\">项目</cell>"),
               std::string::npos);
     EXPECT_NE(xml.find("<value-max>3</value-max>"), std::string::npos);
+    // A zero statement's implied unit follows its (empty) written unit; a written one has none.
+    EXPECT_NE(xml.find("<unit />\n      <implied-unit>件</implied-unit>"), std::string::npos) << xml;
+    EXPECT_EQ(xml.find("<implied-unit>人次"), std::string::npos);
     EXPECT_NE(xml.find("<target>/images/a b.jpg?x=1&amp;y=&lt;2&gt;</target>"), std::string::npos);
     EXPECT_TRUE(schema_accepts(xml, "tables"));
+}
+
+TEST(Xml, ReadRejectsAnImpliedUnitBesideAWrittenOneOrOnANonZeroFact) {
+    Document doc = with_table_image_and_facts();
+    doc.facts[3].unit = "件";  // the zero statement, its implied 件 kept
+    expect_read_error(write_xml(doc), "<implied-unit> belongs to a zero statement that writes no unit");
+    doc = with_table_image_and_facts();
+    doc.facts[0].implied_unit = "人次";  // 230余人次: written, not zero
+    expect_read_error(write_xml(doc), "<implied-unit> belongs to a zero statement that writes no unit");
 }
 
 TEST(Xml, ReadRejectsAFactThatNamesNoBlock) {

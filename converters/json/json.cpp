@@ -202,6 +202,7 @@ Json fact_json(const HeadingPaths& headings, const Fact& fact) {
                       {"value_max", JsonNumber{fact.value_max}},
                       {"value_text", fact.value_text},
                       {"unit", fact.unit},
+                      {"implied_unit", nullable(fact.implied_unit)},
                       {"qualifier", nullable(fact.qualifier)},
                       {"zero", fact.zero},
                       {"subject", fact.subject},

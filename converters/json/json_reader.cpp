@@ -46,9 +46,10 @@ constexpr Key kBlockKeys[] = {{"kind"}, {"level"}, {"marker"},      {"text"},   
                               {"end"},  {"items"}, {"rows", false}, {"target", false}};
 constexpr Key kRowKeys[] = {{"header"}, {"cells"}};
 constexpr Key kCellKeys[] = {{"text"}, {"header"}, {"row_span"}, {"col_span"}, {"start"}, {"end"}};
-constexpr Key kFactKeys[] = {{"value"}, {"value_max"},   {"value_text"}, {"unit"},  {"qualifier"},
-                             {"zero"},  {"subject"},     {"indicator"},  {"quote"}, {"start"},
-                             {"end"},   {"quote_start"}, {"quote_end"},  {"block"}, {"heading_path"}};
+constexpr Key kFactKeys[] = {{"value"},       {"value_max"}, {"value_text"},  {"unit"},      {"implied_unit", false},
+                             {"qualifier"},   {"zero"},      {"subject"},     {"indicator"}, {"quote"},
+                             {"start"},       {"end"},       {"quote_start"}, {"quote_end"}, {"block"},
+                             {"heading_path"}};
 constexpr Key kDiagnosticKeys[] = {{"kind"}, {"count"}, {"message"}, {"spans"}};
 
 // The metadata object: one key per field of json_fields.hpp, then "extra".
@@ -510,7 +511,7 @@ Block JsonReader::block(od::value& value, std::size_t index) {
 Fact JsonReader::fact(od::value& value, std::size_t index) {
     const std::string what = "fact " + std::to_string(index);
     Fact f;
-    object(value, what, kFactKeys, [&](std::string_view key, od::value& v) {
+    const char* at = object(value, what, kFactKeys, [&](std::string_view key, od::value& v) {
         if (key == "value")
             f.value = decimal(v);
         else if (key == "value_max")
@@ -519,6 +520,8 @@ Fact JsonReader::fact(od::value& value, std::size_t index) {
             f.value_text = string(v);
         else if (key == "unit")
             f.unit = string(v);
+        else if (key == "implied_unit")
+            f.implied_unit = nullable_string(v);
         else if (key == "qualifier")
             f.qualifier = nullable_string(v);
         else if (key == "zero")
@@ -543,6 +546,8 @@ Fact JsonReader::fact(od::value& value, std::size_t index) {
             array(v,
                   [&](od::value& heading) { string(heading); });  // heading_path: derived from the blocks, so not kept
     });
+    if (!f.implied_unit.empty() && (!f.zero || !f.unit.empty()))
+        fail_at(at, what + ": only a zero statement that writes no unit has an \"implied_unit\"");
     return f;
 }
 

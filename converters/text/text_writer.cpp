@@ -185,7 +185,8 @@ std::string table_text(const Block& b) {
     return out;
 }
 
-// One line per fact: as written, its value and unit, the indicator it counts for, its subject.
+// One line per fact: as written, its value and unit (a zero statement's implied unit marked
+// inferred, as inferred metadata is), the indicator it counts for, its subject.
 std::string facts_text(const Document& doc) {
     std::size_t mapped = 0;
     for (const Fact& f : doc.facts) mapped += f.indicator.empty() ? 0 : 1;
@@ -193,7 +194,9 @@ std::string facts_text(const Document& doc) {
         "facts: " + std::to_string(doc.facts.size()) + " (" + std::to_string(mapped) + " with an indicator)\n";
     for (const Fact& f : doc.facts) {
         out += "  " + f.value_text + ": " + f.value + (f.value_max.empty() ? "" : "–" + f.value_max);
-        out += (f.unit.empty() ? "" : " " + f.unit) + (f.qualifier.empty() ? "" : " (" + f.qualifier + ")");
+        out += f.unit.empty() ? "" : " " + f.unit;
+        out += f.implied_unit.empty() ? "" : " (" + f.implied_unit + ", inferred)";
+        out += f.qualifier.empty() ? "" : " (" + f.qualifier + ")";
         out += " [" + (f.indicator.empty() ? std::string("-") : f.indicator) + "] " + f.subject + "\n";
     }
     return out;

@@ -29,7 +29,7 @@ int unit_power(const std::string& unit) {
 }
 
 std::string in_unit(const Fact& f, const std::string& unit) {
-    return shift_decimal(f.value, unit_power(f.unit) - unit_power(unit));
+    return shift_decimal(f.value, unit_power(f.counting_unit()) - unit_power(unit));
 }
 
 std::string display_unit(const Indicator& ind) { return ind.units.empty() ? std::string() : ind.units.front(); }
@@ -102,7 +102,7 @@ void write_fact(Sheet& s, lxw_row_t row, const ReportEntry& r, std::size_t i, co
     if (!f.value_max.empty()) s.decimal(row, c, f.value_max);
     ++c;
     s.text(row, c++, f.value_text);
-    s.text(row, c++, f.unit);
+    s.text(row, c++, f.counting_unit());  // the column is summed and compared: the counting unit
     s.text(row, c++, f.qualifier);
     s.text(row, c++, f.zero ? "是" : "");
     s.text(row, c++, i < r.summary.uses.size() ? to_string(r.summary.uses[i]) : "");

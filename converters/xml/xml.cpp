@@ -202,6 +202,7 @@ void write_fact(pugi::xml_node parent, const Fact& fact) {
     if (!fact.value_max.empty()) add_text(element, "value-max", fact.value_max);
     add_text(element, "value-text", fact.value_text);
     add_text(element, "unit", fact.unit);
+    if (!fact.implied_unit.empty()) add_text(element, "implied-unit", fact.implied_unit);
     if (!fact.qualifier.empty()) add_text(element, "qualifier", fact.qualifier);
     add_text(element, "subject", fact.subject);
     if (!fact.indicator.empty()) add_text(element, "indicator", fact.indicator);
@@ -633,11 +634,14 @@ Fact XmlReader::read_fact(pugi::xml_node node) const {
     if (pugi::xml_node max = take_optional(c, "value-max")) fact.value_max = text_element(max);
     fact.value_text = text_element(take(c, "value-text"));
     fact.unit = text_element(take(c, "unit"));
+    if (pugi::xml_node u = take_optional(c, "implied-unit")) fact.implied_unit = text_element(u);
     if (pugi::xml_node q = take_optional(c, "qualifier")) fact.qualifier = text_element(q);
     fact.subject = text_element(take(c, "subject"));
     if (pugi::xml_node id = take_optional(c, "indicator")) fact.indicator = text_element(id);
     fact.quote = text_element(take(c, "quote"));
     finish(c);
+    if (!fact.implied_unit.empty() && (!fact.zero || !fact.unit.empty()))
+        fail(node, "<implied-unit> belongs to a zero statement that writes no unit");
     return fact;
 }
 

@@ -111,19 +111,28 @@ struct Block {
 // One quantity the report states, with where it was said (see ../shared/docs/indicators.md).
 // Values are exact decimal strings (scale applied: 9.98万 → "99800"), never binary floating point.
 struct Fact {
-    std::string value;       // the number, scale applied; a range's lower bound
-    std::string value_max;   // a range's upper bound; empty when the value is not a range
-    std::string value_text;  // the quantity as written, qualifier and unit included: the display
-                             // text of `span` ("9.98萬人次", "二十二项", "八成", "7000余份", "未发生")
-    std::string unit;        // counting unit or measure: 件 次 项 人次 % 万元 …
-    std::string qualifier;   // 余 多 近 约 超 以上 …; empty when exact
-    bool zero = false;       // a zero statement: 未发生…, 无…, 零…
-    std::string subject;     // the words it counts, from its own clause
-    std::string indicator;   // the catalog indicator it maps to; empty when none
-    std::size_t block = 0;   // index into Document::blocks
-    Span span;               // the quantity (number and unit) in the source
-    Span quote_span;         // its clause in the source
-    std::string quote;       // the clause's text as displayed
+    std::string value;         // the number, scale applied; a range's lower bound
+    std::string value_max;     // a range's upper bound; empty when the value is not a range
+    std::string value_text;    // the quantity as written, qualifier and unit included: the display
+                               // text of `span` ("9.98萬人次", "二十二项", "八成", "7000余份", "未发生")
+    std::string unit;          // the unit as written, its scale word applied to the value (300万元 → 元):
+                               // 件 次 项 人次 % 元 …; a number with no measure word counts what it
+                               // names (近3万居民 → 人); empty when the text writes none (未收到…申请)
+    std::string implied_unit;  // a zero statement that writes no unit: the counting unit its noun
+                               // implies (申请 → 件, 费用 → 元, 人员 → 人); empty when the noun implies
+                               // none, and whenever `unit` is written. Never a default unit.
+    std::string qualifier;     // 余 多 近 约 超 以上 …; empty when exact
+    bool zero = false;         // a zero statement: 未发生…, 无…, 零…
+    std::string subject;       // the words it counts, from its own clause
+    std::string indicator;     // the catalog indicator it maps to; empty when none
+    std::size_t block = 0;     // index into Document::blocks
+    Span span;                 // the quantity (number and unit) in the source
+    Span quote_span;           // its clause in the source
+    std::string quote;         // the clause's text as displayed
+    // The unit the fact counts in: the written one, else the implied one. What compares, sums,
+    // converts and maps units (indicators, the workbook) uses this; a display of what the text
+    // says uses `unit`.
+    const std::string& counting_unit() const { return unit.empty() ? implied_unit : unit; }
     friend bool operator==(const Fact&, const Fact&) = default;
 };
 
