@@ -602,6 +602,16 @@ Subset FontFile::subset(const std::vector<unsigned>& glyphs) const {
             return s;
         }
     }
+    if (outlines_ == Outlines::truetype) {
+        std::map<unsigned, unsigned> mapped;
+        if (std::optional<std::string> font = subset_truetype(face_.get(), glyphs, mapped)) {
+            Subset s;
+            s.outlines = Outlines::truetype;
+            s.font = std::move(*font);
+            for (unsigned g : glyphs) s.codes.emplace(g, cid_keyed() ? cid(g) : mapped.at(g));
+            return s;
+        }
+    }
     // Only the outlines a PDF or OFD reader draws: CFF fonts are embedded as their 'CFF ' table
     // alone, TrueType fonts with the tables a TrueType rasterizer needs. Every table kept is
     // subset, and the others (cmap, shaping, names) cost CPU for nothing.

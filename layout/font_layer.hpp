@@ -9,6 +9,7 @@
 #include <hb.h>
 
 #include <map>
+#include <optional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -53,6 +54,13 @@ struct Subset {
         return it == codes.end() ? 0 : it->second;
     }
 };
+
+// A TrueType font's subset for a PDF's FontFile2: `glyphs`, .notdef and the components of
+// composite glyphs, in the font's order, with their outlines (no hinting instructions) and
+// metrics: glyf, loca, head, hhea, hmtx, maxp. `mapped` gets each glyph's index in the subset.
+// std::nullopt when the font's tables are not as the format says (truetype_subset.cpp).
+std::optional<std::string> subset_truetype(hb_face_t* face, const std::vector<unsigned>& glyphs,
+                                           std::map<unsigned, unsigned>& mapped);
 
 // One font file, or one face of a collection.
 class FontFile {

@@ -16,6 +16,7 @@ packages=(
   libharfbuzz-dev libdeflate-dev      # the font layer (hb-subset) and the PDF writer's compression
   libpodofo-dev                       # reading PDFs (the archival package's probe of attachments)
   fonts-arphic-uming fonts-arphic-ukai fonts-noto-cjk icc-profiles-free
+  fonts-dejavu-core                   # a hinted TrueType font with composite glyphs: the subsetter's test
   libxml2-utils                       # xmllint, to validate our XML against its XSD in the tests
   libxml2-dev                         # the archival package verifier reads packages as a SAX stream
   libzip-dev                          # the OFD package's zip container

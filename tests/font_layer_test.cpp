@@ -140,6 +140,46 @@ TEST(FontLayer, TrueTypeSubsetRenumbersGlyphsAndKeepsTheirOutlines) {
     }
 }
 
+// Composite glyphs (DejaVu's accented letters are a base letter and an accent placed on it):
+// the subset holds their components too, pointing at the components' new indices, and every
+// glyph draws as in the font; hinting instructions are left out (no renderer of archives hints).
+TEST(FontLayer, TrueTypeSubsetKeepsTheComponentsOfCompositeGlyphs) {
+    const std::string dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    if (!fs::exists(dejavu)) GTEST_SKIP() << dejavu << " not installed (scripts/bootstrap.sh)";
+    fonts::FontCache cache;
+    const auto file = cache.open(dejavu, 0);
+    ASSERT_EQ(file->outlines(), fonts::Outlines::truetype);
+    FreeType ft;
+    const layout::FtFacePtr original = ft.open(dejavu, 0);
+    const std::vector<unsigned> glyphs = glyphs_of(original.get(), U"éàöÅç");
+    ASSERT_EQ(glyphs.size(), 5u);
+    const fonts::Subset subset = file->subset(glyphs);
+    const layout::FtFacePtr sub = ft.open(subset.font);
+    ASSERT_TRUE(sub);
+    EXPECT_GT(static_cast<std::size_t>(sub->num_glyphs), glyphs.size() + 1);  // the components came along
+    EXPECT_LT(subset.font.size() * 20, fs::file_size(dejavu));
+    for (unsigned g : glyphs) {
+        const auto a = FreeType::outline(original.get(), g);
+        const auto b = FreeType::outline(sub.get(), subset.code(g));
+        ASSERT_TRUE(a && b) << "glyph " << g;
+        EXPECT_TRUE(*a == *b) << "glyph " << g << " differs in the subset";
+    }
+    // The outlines and their metrics, no hinting programs (DejaVu has cvt, fpgm and prep).
+    const fonts::HbBlobPtr blob(hb_blob_create(subset.font.data(), static_cast<unsigned>(subset.font.size()),
+                                               HB_MEMORY_MODE_READONLY, nullptr, nullptr));
+    const fonts::HbFacePtr face(hb_face_create(blob.get(), 0));
+    hb_tag_t tags[16];
+    unsigned count = 16;
+    hb_face_get_table_tags(face.get(), 0, &count, tags);
+    std::set<std::string> names;
+    for (unsigned i = 0; i < count; ++i) {
+        char name[5] = {};
+        hb_tag_to_string(tags[i], name);
+        names.insert(name);
+    }
+    EXPECT_EQ(names, (std::set<std::string>{"glyf", "head", "hhea", "hmtx", "loca", "maxp"}));
+}
+
 TEST(FontLayer, CacheOpensEachFaceOnceForAllThreads) {
     if (!fs::exists(kFang)) GTEST_SKIP() << kFang << " not installed (scripts/bootstrap.sh)";
     fonts::FontCache cache;
