@@ -232,17 +232,17 @@ int offset_size(const std::vector<std::string_view>& entries) {
 }
 
 // An INDEX of `entries`.
-std::string make_index(const std::vector<std::string_view>& entries) {
-    std::string out;
+// Appends the INDEX of `entries` to `out` (written in place: a charstrings INDEX is most of a
+// subset's bytes).
+void append_index(std::string& out, const std::vector<std::string_view>& entries) {
     put_be(out, static_cast<std::uint32_t>(entries.size()), 2);
-    if (entries.empty()) return out;
+    if (entries.empty()) return;
     const int size = offset_size(entries);
     out += static_cast<char>(size);
     std::uint32_t offset = 1;
     put_be(out, offset, size);
     for (std::string_view e : entries) put_be(out, offset += static_cast<std::uint32_t>(e.size()), size);
     for (std::string_view e : entries) out += e;
-    return out;
 }
 
 std::size_t index_size(const std::vector<std::string_view>& entries) {
@@ -468,16 +468,16 @@ static std::string subset_cid_cff(const CidCff& c, const std::vector<unsigned>& 
     out += '\x04';  // offset size (unused by the offsets written here, which are DICT integers)
     out += c.names;
     const std::string top = top_dict(charset_at, charstrings_at, fdarray_at, fdselect_at);
-    out += make_index({top});
+    append_index(out, {top});
     out += c.strings;
-    out += make_index(gsubrs);
+    append_index(out, gsubrs);
     out += charset;
     out += fdselect;
-    out += make_index(charstrings);
-    out += make_index(font_views);
+    append_index(out, charstrings);
+    append_index(out, font_views);
     for (std::size_t f = 0; f < c.fds.size(); ++f) {
         out += privs[f];
-        if (!locals[f].empty()) out += make_index(locals[f]);
+        if (!locals[f].empty()) append_index(out, locals[f]);
     }
     if (out.size() != priv_at) throw std::logic_error("CFF subset size miscomputed");
     return out;

@@ -24,7 +24,19 @@ constexpr std::u32string_view kLineStartForbidden = U"，。、；：？！）�
 constexpr std::u32string_view kLineEndForbidden = U"（《「『“‘〈【〔〖〘〚［｛([{";
 constexpr std::u32string_view kSqueezable = U"，。、；：）》」』”’〉】〕〗〙〛（《「『“‘〈【〔〖〘〚";
 
-bool in(std::u32string_view set, char32_t cp) { return set.find(cp) != std::u32string_view::npos; }
+// None of the sets above has a character of the CJK ideograph and Hangul blocks
+// (U+3400–U+F8FF), what most characters of a report are: they are answered without a search.
+constexpr bool outside_ideographs(std::u32string_view set) {
+    for (char32_t cp : set)
+        if (cp >= 0x3400 && cp < 0xF900) return false;
+    return true;
+}
+static_assert(outside_ideographs(kLineStartForbidden) && outside_ideographs(kLineEndForbidden) &&
+              outside_ideographs(kSqueezable));
+
+bool in(std::u32string_view set, char32_t cp) {
+    return !(cp >= 0x3400 && cp < 0xF900) && set.find(cp) != std::u32string_view::npos;
+}
 
 // Letters, digits and the connectors that occur inside numbers, percentages and URLs.
 bool token_char(char32_t cp) {
