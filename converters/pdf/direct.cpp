@@ -522,21 +522,36 @@ int Structure::write(ObjectWriter& w, const std::vector<int>& page_ids) const {
 // `current` is kept when it fits as many glyphs as any other spacing does (nothing to write).
 double run_spacing(const TextRun& run, const UsedFace& use, double current) {
     const auto bin = [](double gap) { return std::llround(gap * 1e4); };  // 0.0001 pt wide
-    std::map<long long, std::pair<int, double>> gaps;                     // bin → (glyphs, a gap in it)
+    struct Bin {
+        long long key;
+        int count;
+        double gap;  // one gap in it
+    };
+    std::vector<Bin> bins;  // a handful: a line has one spacing, its punctuation another
     for (std::size_t i = 1; i < run.glyphs.size(); ++i) {
         const PlacedGlyph& a = run.glyphs[i - 1];
         const PlacedGlyph& b = run.glyphs[i];
         if (std::abs(a.y - b.y) > 1e-6) continue;  // a new line: placed by its own Tm
         const double gap = b.x - a.x - use.use(a.index).width * run.size / 1000;
         if (gap > 1e-6) continue;
-        auto& [count, value] = gaps[bin(gap)];
-        if (count++ == 0) value = gap;
+        const long long key = bin(gap);
+        const auto it = std::find_if(bins.begin(), bins.end(), [&](const Bin& x) { return x.key == key; });
+        if (it == bins.end())
+            bins.push_back({key, 1, gap});
+        else
+            ++it->count;
     }
-    const auto kept = gaps.find(bin(current));
-    int best = kept == gaps.end() ? 0 : kept->second.first;
+    // The spacing of the most glyphs; on a tie the current one, else the smaller spacing.
+    const long long kept = bin(current);
+    int best = 0;
+    for (const Bin& x : bins)
+        if (x.key == kept) best = x.count;
     double spacing = current;
-    for (const auto& [key, entry] : gaps)  // ascending bins: ties go to the smaller spacing
-        if (entry.first > best) best = entry.first, spacing = std::round(entry.second * 1e6) / 1e6;
+    bool chosen = false;
+    long long chosen_key = 0;
+    for (const Bin& x : bins)
+        if (x.count > best || (chosen && x.count == best && x.key < chosen_key))
+            best = x.count, chosen = true, chosen_key = x.key, spacing = std::round(x.gap * 1e6) / 1e6;
     return spacing;
 }
 
