@@ -105,6 +105,7 @@ private:
     struct Resolved {
         Glyph glyph;
         bool invisible = false;
+        double width = 0;  // in em: a full cell for wide characters and missing glyphs, else the advance
     };
     std::unordered_map<std::uint32_t, Resolved> resolved_;
 };

@@ -40,13 +40,15 @@ Shaper::Shaped Shaper::shape(std::u32string_view text, Role role, bool record) {
         const auto [known, fresh] =
             resolved_.try_emplace((static_cast<std::uint32_t>(role) << 24) | static_cast<std::uint32_t>(cp));
         if (fresh) {
-            known->second.invisible = invisible(cp);
-            if (!known->second.invisible) known->second.glyph = fonts_.resolve(cp, role);
+            Resolved& r = known->second;
+            r.invisible = invisible(cp);
+            if (!r.invisible) r.glyph = fonts_.resolve(cp, role);
+            r.width = full_width(cp) || !r.glyph.found() ? 1.0 : r.glyph.advance;
         }
         if (known->second.invisible) continue;
         const Glyph g = known->second.glyph;
         s.glyphs[i] = g;
-        s.widths[i] = full_width(cp) || !g.found() ? 1.0 : g.advance;
+        s.widths[i] = known->second.width;
         if (!g.found() && record) {
             ++missing_[cp];
             if (!block_noted && (missing_spans_.empty() || !(missing_spans_.back() == block_span_)))
