@@ -117,6 +117,18 @@ TEST(FontLayer, CidKeyedCffSubsetDrawsEveryKeptGlyphAsTheOriginalAtItsCid) {
     EXPECT_LT(subset.cff.size() * 10, fs::file_size(kFang));
 }
 
+// Every glyph of `glyphs` draws in the subset, at its code there, as in the original font.
+void expect_same_outlines(FT_Face original, FT_Face sub, const fonts::Subset& subset,
+                          const std::vector<unsigned>& glyphs) {
+    for (unsigned g : glyphs) {
+        EXPECT_GT(subset.code(g), 0u);
+        const auto a = FreeType::outline(original, g);
+        const auto b = FreeType::outline(sub, subset.code(g));
+        ASSERT_TRUE(a && b) << "glyph " << g;
+        EXPECT_TRUE(*a == *b) << "glyph " << g << " differs in the subset";
+    }
+}
+
 TEST(FontLayer, TrueTypeSubsetRenumbersGlyphsAndKeepsTheirOutlines) {
     if (!fs::exists(kUMing)) GTEST_SKIP() << kUMing << " not installed (scripts/bootstrap.sh)";
     fonts::FontCache cache;
@@ -131,13 +143,7 @@ TEST(FontLayer, TrueTypeSubsetRenumbersGlyphsAndKeepsTheirOutlines) {
     const layout::FtFacePtr sub = ft.open(subset.font);
     ASSERT_TRUE(sub);
     EXPECT_LE(static_cast<std::size_t>(sub->num_glyphs), glyphs.size() + 1);  // renumbered densely
-    for (unsigned g : glyphs) {
-        EXPECT_GT(subset.code(g), 0u);
-        const auto a = FreeType::outline(original.get(), g);
-        const auto b = FreeType::outline(sub.get(), subset.code(g));
-        ASSERT_TRUE(a && b) << "glyph " << g;
-        EXPECT_TRUE(*a == *b) << "glyph " << g << " differs in the subset";
-    }
+    expect_same_outlines(original.get(), sub.get(), subset, glyphs);
 }
 
 // Composite glyphs (DejaVu's accented letters are a base letter and an accent placed on it):
@@ -158,12 +164,7 @@ TEST(FontLayer, TrueTypeSubsetKeepsTheComponentsOfCompositeGlyphs) {
     ASSERT_TRUE(sub);
     EXPECT_GT(static_cast<std::size_t>(sub->num_glyphs), glyphs.size() + 1);  // the components came along
     EXPECT_LT(subset.font.size() * 20, fs::file_size(dejavu));
-    for (unsigned g : glyphs) {
-        const auto a = FreeType::outline(original.get(), g);
-        const auto b = FreeType::outline(sub.get(), subset.code(g));
-        ASSERT_TRUE(a && b) << "glyph " << g;
-        EXPECT_TRUE(*a == *b) << "glyph " << g << " differs in the subset";
-    }
+    expect_same_outlines(original.get(), sub.get(), subset, glyphs);
     // The outlines and their metrics, no hinting programs (DejaVu has cvt, fpgm and prep).
     const fonts::HbBlobPtr blob(hb_blob_create(subset.font.data(), static_cast<unsigned>(subset.font.size()),
                                                HB_MEMORY_MODE_READONLY, nullptr, nullptr));
