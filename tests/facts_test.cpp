@@ -217,46 +217,32 @@ TEST(Facts, ZeroStatementsImplyTheirUnitFromTheirNoun) {
 
 // The unit as written stays apart from the one a zero statement's noun implies: what the text
 // says is displayed, what it counts in is compared and summed.
+void expect_units(const Fact& f, const std::string& written, const std::string& implied) {
+    EXPECT_EQ(f.unit, written) << f.quote;
+    EXPECT_EQ(f.implied_unit, implied) << f.quote;
+    EXPECT_EQ(f.counting_unit(), written.empty() ? implied : written) << f.quote;
+}
+
 TEST(Facts, AZeroStatementWritesNoUnitButItsNounImpliesOne) {
     const Fact review = only_fact("本年度未收到行政复议申请。");
     EXPECT_TRUE(review.zero);
     EXPECT_EQ(review.value, "0");
-    EXPECT_EQ(review.unit, "");
-    EXPECT_EQ(review.implied_unit, "件");
-    EXPECT_EQ(review.counting_unit(), "件");
-
-    const Fact fees = only_fact("全年未收取任何费用");
-    EXPECT_EQ(fees.unit, "");
-    EXPECT_EQ(fees.implied_unit, "元");
-    EXPECT_EQ(fees.counting_unit(), "元");
-
-    const Fact staff = only_fact("没有专职工作人员");
-    EXPECT_EQ(staff.unit, "");
-    EXPECT_EQ(staff.implied_unit, "人");
-
+    expect_units(review, "", "件");
+    expect_units(only_fact("全年未收取任何费用"), "", "元");
+    expect_units(only_fact("没有专职工作人员"), "", "人");
     const Fact none = only_fact("本年度未发生此类情况");  // 情况 counts in no unit
     EXPECT_TRUE(none.zero);
-    EXPECT_EQ(none.unit, "");
-    EXPECT_EQ(none.implied_unit, "");
-    EXPECT_EQ(none.counting_unit(), "");
-
-    const Fact zero = only_fact("零投诉");
-    EXPECT_EQ(zero.unit, "");
-    EXPECT_EQ(zero.implied_unit, "件");
-
+    expect_units(none, "", "");
+    expect_units(only_fact("零投诉"), "", "件");
     // A zero with its number and unit written: the unit is written, nothing is implied.
     const Fact written = only_fact("行政复议0件");
     EXPECT_TRUE(written.zero);
     EXPECT_EQ(written.value, "0");
-    EXPECT_EQ(written.unit, "件");
-    EXPECT_EQ(written.implied_unit, "");
-    EXPECT_EQ(written.counting_unit(), "件");
-
+    expect_units(written, "件", "");
     // A number with a scale word and no measure word keeps the unit of what it counts.
     const Fact residents = only_fact("惠及近3万居民");
     EXPECT_EQ(residents.value, "30000");
-    EXPECT_EQ(residents.unit, "人");
-    EXPECT_EQ(residents.implied_unit, "");
+    expect_units(residents, "人", "");
 }
 
 // `inspect` shows what the text writes, and an implied unit marked as inferred.

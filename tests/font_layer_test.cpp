@@ -117,33 +117,40 @@ TEST(FontLayer, CidKeyedCffSubsetDrawsEveryKeptGlyphAsTheOriginalAtItsCid) {
     EXPECT_LT(subset.cff.size() * 10, fs::file_size(kFang));
 }
 
-// Every glyph of `glyphs` draws in the subset, at its code there, as in the original font.
-void expect_same_outlines(FT_Face original, FT_Face sub, const fonts::Subset& subset,
-                          const std::vector<unsigned>& glyphs) {
-    for (unsigned g : glyphs) {
-        EXPECT_GT(subset.code(g), 0u);
-        const auto a = FreeType::outline(original, g);
-        const auto b = FreeType::outline(sub, subset.code(g));
-        ASSERT_TRUE(a && b) << "glyph " << g;
-        EXPECT_TRUE(*a == *b) << "glyph " << g << " differs in the subset";
+// A TrueType face's subset of the glyphs of `text`, opened beside the original with FreeType.
+struct TrueTypeSubset {
+    FreeType ft;
+    std::shared_ptr<const fonts::FontFile> file;
+    layout::FtFacePtr original, sub;
+    std::vector<unsigned> glyphs;
+    fonts::Subset subset;
+    TrueTypeSubset(fonts::FontCache& cache, const std::string& path, std::u32string_view text)
+        : file(cache.open(path, 0)), original(ft.open(path, 0)), glyphs(glyphs_of(original.get(), text)) {
+        EXPECT_EQ(file->outlines(), fonts::Outlines::truetype);
+        subset = file->subset(glyphs);
+        sub = ft.open(subset.font);
     }
-}
+    // Every glyph draws in the subset, at its code there, as in the original font.
+    void expect_same_outlines() const {
+        for (unsigned g : glyphs) {
+            EXPECT_GT(subset.code(g), 0u);
+            const auto a = FreeType::outline(original.get(), g);
+            const auto b = FreeType::outline(sub.get(), subset.code(g));
+            ASSERT_TRUE(a && b) << "glyph " << g;
+            EXPECT_TRUE(*a == *b) << "glyph " << g << " differs in the subset";
+        }
+    }
+};
 
 TEST(FontLayer, TrueTypeSubsetRenumbersGlyphsAndKeepsTheirOutlines) {
     if (!fs::exists(kUMing)) GTEST_SKIP() << kUMing << " not installed (scripts/bootstrap.sh)";
     fonts::FontCache cache;
-    const auto file = cache.open(kUMing, 0);
-    ASSERT_EQ(file->outlines(), fonts::Outlines::truetype);
-    EXPECT_FALSE(file->cid_keyed());
-    FreeType ft;
-    const layout::FtFacePtr original = ft.open(kUMing, 0);
-    const std::vector<unsigned> glyphs = glyphs_of(original.get(), U"爲關於開展與產業發展報告");
-    ASSERT_GT(glyphs.size(), 8u);
-    const fonts::Subset subset = file->subset(glyphs);
-    const layout::FtFacePtr sub = ft.open(subset.font);
-    ASSERT_TRUE(sub);
-    EXPECT_LE(static_cast<std::size_t>(sub->num_glyphs), glyphs.size() + 1);  // renumbered densely
-    expect_same_outlines(original.get(), sub.get(), subset, glyphs);
+    const TrueTypeSubset t(cache, kUMing, U"爲關於開展與產業發展報告");
+    EXPECT_FALSE(t.file->cid_keyed());
+    ASSERT_GT(t.glyphs.size(), 8u);
+    ASSERT_TRUE(t.sub);
+    EXPECT_LE(static_cast<std::size_t>(t.sub->num_glyphs), t.glyphs.size() + 1);  // renumbered densely
+    t.expect_same_outlines();
 }
 
 // Composite glyphs (DejaVu's accented letters are a base letter and an accent placed on it):
@@ -153,20 +160,14 @@ TEST(FontLayer, TrueTypeSubsetKeepsTheComponentsOfCompositeGlyphs) {
     const std::string dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     if (!fs::exists(dejavu)) GTEST_SKIP() << dejavu << " not installed (scripts/bootstrap.sh)";
     fonts::FontCache cache;
-    const auto file = cache.open(dejavu, 0);
-    ASSERT_EQ(file->outlines(), fonts::Outlines::truetype);
-    FreeType ft;
-    const layout::FtFacePtr original = ft.open(dejavu, 0);
-    const std::vector<unsigned> glyphs = glyphs_of(original.get(), U"éàöÅç");
-    ASSERT_EQ(glyphs.size(), 5u);
-    const fonts::Subset subset = file->subset(glyphs);
-    const layout::FtFacePtr sub = ft.open(subset.font);
-    ASSERT_TRUE(sub);
-    EXPECT_GT(static_cast<std::size_t>(sub->num_glyphs), glyphs.size() + 1);  // the components came along
-    EXPECT_LT(subset.font.size() * 20, fs::file_size(dejavu));
-    expect_same_outlines(original.get(), sub.get(), subset, glyphs);
+    const TrueTypeSubset t(cache, dejavu, U"éàöÅç");
+    ASSERT_EQ(t.glyphs.size(), 5u);
+    ASSERT_TRUE(t.sub);
+    EXPECT_GT(static_cast<std::size_t>(t.sub->num_glyphs), t.glyphs.size() + 1);  // the components came along
+    EXPECT_LT(t.subset.font.size() * 20, fs::file_size(dejavu));
+    t.expect_same_outlines();
     // The outlines and their metrics, no hinting programs (DejaVu has cvt, fpgm and prep).
-    const fonts::HbBlobPtr blob(hb_blob_create(subset.font.data(), static_cast<unsigned>(subset.font.size()),
+    const fonts::HbBlobPtr blob(hb_blob_create(t.subset.font.data(), static_cast<unsigned>(t.subset.font.size()),
                                                HB_MEMORY_MODE_READONLY, nullptr, nullptr));
     const fonts::HbFacePtr face(hb_face_create(blob.get(), 0));
     hb_tag_t tags[16];
