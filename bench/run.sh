@@ -41,6 +41,20 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# Where the runs write. Each run's outputs are deleted once it is measured, and on a disk that
+# makes the next run's files dearer to create: ext4 without a journal (as on some virtual
+# machines) passes over every inode freed in the last minutes, one by one, when it allocates a
+# new one, so a row would pay for the rows before it. A tmpfs has no such cost, and the rows then
+# time the converters rather than the disk: outputs go to /dev/shm when it is a tmpfs with 4 GiB
+# free (a run's outputs are under 1 GiB), else to the temporary folder. BENCH_OUT=DIR chooses.
+out_root=${BENCH_OUT:-}
+if [ -z "$out_root" ] && [ "$(findmnt -no FSTYPE -T /dev/shm 2> /dev/null)" = tmpfs ] && [ -w /dev/shm ] &&
+  [ "$(df -Pk /dev/shm | awk 'NR == 2 { print $4 }')" -ge $((4 * 1024 * 1024)) ]; then
+  out_root=/dev/shm
+fi
+out_root=$(mktemp -d "${out_root:-$tmp}/gongwen-bench.XXXXXX")
+trap 'rm -rf "$tmp" "$out_root"' EXIT
+out_where="$out_root ($(findmnt -no FSTYPE -T "$out_root" 2> /dev/null || echo "file system unknown"))"
 
 # --- the peers ---------------------------------------------------------------------------------
 # What is checked is the component a row needs, not a command: soffice converts text and web
@@ -181,7 +195,7 @@ measure() {
   local n=${set_reports[$set]} bytes=${set_bytes[$set]} runs_done=() out command r
   local wall user sys kib failed run
   for ((r = 0; r < times; r++)); do
-    out=$tmp/out/$((++runs))
+    out=$out_root/$((++runs))
     mkdir -p "$out"
     command=("${@//\{out\}/$out}")
     command=("${command[@]//\{in\}/${set_dir[$set]}}")
@@ -359,6 +373,7 @@ cpu=$(lscpu | awk -F': +' '/^Model name/ { print $2; exit }')
     "\`bulk\` = the 77 reports of bench/data/bulk once; \`…-html\` = the same as HTML pages;" \
     "\`summary-…\` = $summary_reports reports cycling through those. gongwen rows: median of $repeat runs," \
     "every core in one process unless said; peers: one run."
+  echo "- Outputs written to $out_where, each run's deleted after it (see bench/README.md, \"The machine\")."
   echo
   echo "| task | inputs | reports | MB | failed | seconds | reports/s | MB/s | CPU s | reports/CPU-s | peak MiB |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
