@@ -14,6 +14,7 @@ packages=(
   libxlsxwriter-dev                   # the summary workbook
   libfreetype-dev libfontconfig-dev   # the PDF layout's fonts: glyph metrics, finding families
   libharfbuzz-dev libdeflate-dev      # the font layer (hb-subset) and the PDF writer's compression
+  libxxhash-dev                       # the PDF's /ID: XXH3-128 of its bytes
   libpodofo-dev                       # reading PDFs (the archival package's probe of attachments)
   fonts-arphic-uming fonts-arphic-ukai fonts-noto-cjk icc-profiles-free
   fonts-dejavu-core                   # a hinted TrueType font with composite glyphs: the subsetter's test
