@@ -378,9 +378,10 @@ static std::optional<CidCff> parse_cid_cff(std::string_view cff) {
 
 // A CID-keyed CFF font holding `glyphs` (sorted, .notdef first) in that order: their
 // charstrings copied as they are, the subroutines they call kept (the others become a bare
-// return, so that every subroutine keeps its number), the charset keeping their CIDs.
-static std::string subset_cid_cff(const CidCff& c, const std::vector<unsigned>& glyphs,
-                                  const std::vector<unsigned>& cids) {
+// return, so that every subroutine keeps its number). The glyphs are renumbered: the i-th has
+// CID i, so that the charset is one range, a PDF's codes run without gaps (its ToUnicode map and
+// widths then list runs), and the FDSelect is written as ranges when that is shorter.
+static std::string subset_cid_cff(const CidCff& c, const std::vector<unsigned>& glyphs) {
     std::vector<bool> global_used(c.global_subrs.size());
     std::vector<std::vector<bool>> local_used;
     for (const CidCff::Fd& fd : c.fds) local_used.emplace_back(fd.subrs.size());
@@ -403,10 +404,28 @@ static std::string subset_cid_cff(const CidCff& c, const std::vector<unsigned>& 
         return out;
     };
     const std::vector<std::string_view> gsubrs = kept(c.global_subrs, global_used);
-    std::string charset(1, '\0');  // format 0: the CID of each glyph but .notdef
-    for (std::size_t i = 1; i < glyphs.size(); ++i) put_be(charset, cids[glyphs[i]], 2);
+    std::string charset(1, '\0');  // format 0 with no entry: .notdef alone
+    if (glyphs.size() > 1) {       // format 2, one range: CIDs 1 … n − 1
+        charset = '\x02';
+        put_be(charset, 1, 2);
+        put_be(charset, static_cast<std::uint32_t>(glyphs.size() - 2), 2);
+    }
     std::string fdselect(1, '\0');  // format 0: the Font DICT of each glyph
     for (unsigned g : glyphs) fdselect += static_cast<char>(c.fd_of[g]);
+    std::string ranges;  // format 3: the first glyph of each run of one Font DICT
+    std::uint32_t runs = 0;
+    for (std::size_t i = 0; i < glyphs.size(); ++i)
+        if (i == 0 || c.fd_of[glyphs[i]] != c.fd_of[glyphs[i - 1]]) {
+            put_be(ranges, static_cast<std::uint32_t>(i), 2);
+            ranges += static_cast<char>(c.fd_of[glyphs[i]]);
+            ++runs;
+        }
+    if (5 + ranges.size() < fdselect.size()) {
+        fdselect = '\x03';
+        put_be(fdselect, runs, 2);
+        fdselect += ranges;
+        put_be(fdselect, static_cast<std::uint32_t>(glyphs.size()), 2);  // the sentinel
+    }
 
     // Sizes first: every offset is a 5-byte integer, so none depends on another's value.
     std::string top_rest;
@@ -597,8 +616,10 @@ Subset FontFile::subset(const std::vector<unsigned>& glyphs) const {
             const std::vector<unsigned> sorted = subset_order(glyphs);
             Subset s;
             s.outlines = Outlines::cff;
-            s.cff = subset_cid_cff(*parsed, sorted, cids_);
-            for (unsigned g : glyphs) s.codes.emplace(g, cid(g));
+            s.cff = subset_cid_cff(*parsed, sorted);
+            for (unsigned g : glyphs)  // the subset's CID: the glyph's place in it
+                s.codes.emplace(
+                    g, static_cast<unsigned>(std::lower_bound(sorted.begin(), sorted.end(), g) - sorted.begin()));
             return s;
         }
     }
@@ -658,7 +679,7 @@ Subset FontFile::opentype_subset(const std::vector<unsigned>& glyphs, const std:
         for (std::size_t i = 0; i < sorted.size(); ++i)
             if (mapped.at(sorted[i]) != i)
                 throw std::logic_error("HarfBuzz's subset of " + path_ + " orders the glyphs otherwise");
-        const std::string cff = subset_cid_cff(*parsed, sorted, cids_);
+        const std::string cff = subset_cid_cff(*parsed, sorted);
         const HbFacePtr tables(hb_face_create(blob.get(), 0));
         const HbFacePtr font(hb_face_builder_create());
         unsigned count = 64;

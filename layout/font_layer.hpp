@@ -9,9 +9,9 @@
 #include <hb.h>
 
 #include <map>
-#include <optional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -46,8 +46,8 @@ struct Subset {
     Outlines outlines = Outlines::truetype;
     std::string font;  // TrueType outlines: the whole subset font file (sfnt)
     std::string cff;   // CFF outlines: the subset's 'CFF ' table alone
-    // Original glyph id → its code in the subset: the CID for a CID-keyed CFF font (the
-    // subset's charset keeps the original CIDs), else the subset's glyph id.
+    // Original glyph id → its code in the subset: the subset's glyph id, which is also its CID
+    // in a CID-keyed CFF subset of ours (HarfBuzz's, the fallback, keeps the original CIDs).
     std::unordered_map<unsigned, unsigned> codes;
     unsigned code(unsigned glyph) const {
         const auto it = codes.find(glyph);

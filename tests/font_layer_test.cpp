@@ -1,6 +1,6 @@
 // The font layer: font files opened once per cache, subsets that draw each kept glyph exactly as
-// the original font does (outlines compared point by point with FreeType), CIDs kept for
-// CID-keyed CFF fonts, and clear errors for what is not a font.
+// the original font does (outlines compared point by point with FreeType), CIDs renumbered in
+// order for CID-keyed CFF fonts, and clear errors for what is not a font.
 #include "layout/font_layer.hpp"
 
 #include <gtest/gtest.h>
@@ -79,42 +79,58 @@ std::vector<unsigned> glyphs_of(FT_Face face, std::u32string_view text) {
 
 constexpr std::u32string_view kText = U"关于开展安全生产检查的通知，各单位：2024年（一）“试点”。ABC";
 
-TEST(FontLayer, CidKeyedCffSubsetDrawsEveryKeptGlyphAsTheOriginalAtItsCid) {
-    if (!fs::exists(kFang)) GTEST_SKIP() << kFang << " not installed (scripts/bootstrap.sh)";
+// The subset of a CID-keyed CFF face holding the glyphs of `text`: every kept glyph draws at its
+// new CID as in the original font.
+void expect_cid_subset_draws_as_the_original(const std::string& path, int index, std::u32string_view text) {
     fonts::FontCache cache;
-    const auto file = cache.open(kFang, 0);
+    const auto file = cache.open(path, index);
     ASSERT_EQ(file->outlines(), fonts::Outlines::cff);
     ASSERT_TRUE(file->cid_keyed());
     FreeType ft;
-    const layout::FtFacePtr original = ft.open(kFang, 0);
-    const std::vector<unsigned> glyphs = glyphs_of(original.get(), kText);
+    const layout::FtFacePtr original = ft.open(path, index);
+    const std::vector<unsigned> glyphs = glyphs_of(original.get(), text);
     ASSERT_GT(glyphs.size(), 30u);
     const fonts::Subset subset = file->subset(glyphs);
     ASSERT_FALSE(subset.cff.empty());
-    // The subset's charset holds .notdef and the kept glyphs' CIDs, no other.
-    std::vector<unsigned> cids = fonts::cff_cids(subset.cff, static_cast<unsigned>(subset.codes.size() + 1));
-    std::set<unsigned> want{0};
-    for (unsigned g : glyphs) want.insert(file->cid(g));
-    EXPECT_EQ(std::set<unsigned>(cids.begin(), cids.end()), want);
+    // The glyphs are renumbered in their order: .notdef is CID 0, the kept glyphs CIDs 1 … n.
+    const std::set<unsigned> sorted(glyphs.begin(), glyphs.end());
+    ASSERT_EQ(subset.codes.size(), sorted.size());
+    const unsigned n = static_cast<unsigned>(sorted.size());
+    std::vector<unsigned> cids = fonts::cff_cids(subset.cff, n + 1);
+    for (unsigned i = 0; i <= n; ++i) EXPECT_EQ(cids[i], i);
+    unsigned next = 1;
+    for (unsigned g : sorted) EXPECT_EQ(subset.code(g), next++) << "glyph " << g;
     // A bare CID-keyed CFF font is addressed by CID (as a PDF reader does with CIDFontType0C).
     const layout::FtFacePtr sub = ft.open(subset.cff);
     ASSERT_TRUE(sub);
+    EXPECT_EQ(static_cast<unsigned>(sub->num_glyphs), n + 1);
     for (unsigned g : glyphs) {
-        EXPECT_EQ(subset.code(g), file->cid(g));
         const auto a = FreeType::outline(original.get(), g);
         const auto b = FreeType::outline(sub.get(), subset.code(g));
         ASSERT_TRUE(a && b) << "glyph " << g;
         EXPECT_TRUE(*a == *b) << "glyph " << g << " (CID " << file->cid(g) << ") differs in the subset";
         EXPECT_EQ(file->advance(g), a->advance);
     }
-    // A glyph not asked for is not there: its CID loads nothing, or .notdef.
-    const unsigned other = FT_Get_Char_Index(original.get(), U'鑫');
-    ASSERT_GT(other, 0u);
-    ASSERT_EQ(want.count(file->cid(other)), 0u);
-    const auto missing = FreeType::outline(sub.get(), file->cid(other));
+    // No CID beyond the kept glyphs: it loads nothing, or .notdef.
+    const auto missing = FreeType::outline(sub.get(), n + 1);
     EXPECT_TRUE(!missing || missing->points.empty() || *missing == *FreeType::outline(sub.get(), 0));
     // Far smaller than the font, which it does not merely copy.
-    EXPECT_LT(subset.cff.size() * 10, fs::file_size(kFang));
+    EXPECT_LT(subset.cff.size() * 10, fs::file_size(path));
+}
+
+TEST(FontLayer, CidKeyedCffSubsetDrawsEveryKeptGlyphAsTheOriginalAtItsNewCid) {
+    if (!fs::exists(kFang)) GTEST_SKIP() << kFang << " not installed (scripts/bootstrap.sh)";
+    expect_cid_subset_draws_as_the_original(kFang, 0, kText);
+}
+
+// Noto CJK has 18 Font DICTs (Latin, kana, ideographs, punctuation … each with its own Private
+// DICT and subroutines): a subset across them keeps each glyph's Font DICT (the FDSelect, written
+// as ranges) and the subroutines its charstring calls, so that it still draws as the original.
+TEST(FontLayer, CidKeyedCffSubsetAcrossFontDictsKeepsEachGlyphsPrivateDict) {
+    const std::string noto = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
+    if (!fs::exists(noto)) GTEST_SKIP() << noto << " not installed (fonts-noto-cjk)";
+    expect_cid_subset_draws_as_the_original(
+        noto, 2, U"关于开展安全生产检查的通知：2024年（一）“试点”。ABCxyz かなカナ한국①→※％＆");
 }
 
 // A TrueType face's subset of the glyphs of `text`, opened beside the original with FreeType.

@@ -662,6 +662,33 @@ TEST_F(PdfFile, CharactersSharingAGlyphExtractAsThemselves) {
     EXPECT_NE(r.out.find("No syntax or stream encoding errors found"), std::string::npos) << r.out;
 }
 
+// A subset numbers its glyphs without gaps, so its ToUnicode map lists runs of codes as ranges
+// with an array of texts, each range within one block of 256 codes (the ends of a bfrange differ
+// only in their last byte). Seed 000's body font has over 256 glyphs: its runs are split there.
+TEST_F(PdfFile, ToUnicodeMapsListRunsOfCodesAsRangesWithinBlocksOf256) {
+    const std::string pdf = qdf(render(seed("000_2ff49a1744f89f60"), "000-tounicode"));
+    const std::regex range(R"(<([0-9A-F]{4})> <([0-9A-F]{4})> \[([^\]]*)\])");
+    const std::regex text(R"(<[0-9A-F]+>)");
+    std::size_t ranges = 0, codes = 0, beyond_256 = 0;
+    for (auto it = std::sregex_iterator(pdf.begin(), pdf.end(), range); it != std::sregex_iterator(); ++it) {
+        const unsigned first = static_cast<unsigned>(std::stoul((*it)[1], nullptr, 16));
+        const unsigned last = static_cast<unsigned>(std::stoul((*it)[2], nullptr, 16));
+        const std::string texts = (*it)[3];
+        ++ranges;
+        EXPECT_LT(first, last);
+        EXPECT_EQ(first >> 8, last >> 8) << (*it)[0];
+        EXPECT_EQ(static_cast<std::size_t>(
+                      std::distance(std::sregex_iterator(texts.begin(), texts.end(), text), std::sregex_iterator())),
+                  last - first + 1)
+            << (*it)[0];
+        codes += last - first + 1;
+        beyond_256 += first >= 0x100;
+    }
+    EXPECT_GE(ranges, 5u);
+    EXPECT_GT(codes, 500u);
+    EXPECT_GE(beyond_256, 1u);
+}
+
 // A proportional body font (a user's --font) whose most common advance is no whole number of
 // thousandths of an em: every glyph still advances by its own width in every reader (poppler
 // reads a font's default width /DW only as an integer), so words keep their spaces.
