@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <ctime>
 #include <map>
+#include <memory>
 #include <set>
 #include <stdexcept>
 
@@ -118,19 +119,26 @@ public:
     ~Deflater() { libdeflate_free_compressor(c_); }
     Deflater(const Deflater&) = delete;
     Deflater& operator=(const Deflater&) = delete;
-    std::string zlib(std::string_view in) {
+    // `in` compressed, in a buffer of the Deflater's that the next call reuses (a font program's
+    // bytes are neither zeroed beforehand nor copied out but once, into the file).
+    std::string_view zlib(std::string_view in) {
         const double start = clock_ ? thread_cpu_seconds() : 0;
-        std::string out(libdeflate_zlib_compress_bound(c_, in.size()), '\0');
-        const std::size_t n = libdeflate_zlib_compress(c_, in.data(), in.size(), out.data(), out.size());
+        const std::size_t bound = libdeflate_zlib_compress_bound(c_, in.size());
+        if (bound > capacity_) {
+            buffer_ = std::make_unique_for_overwrite<char[]>(bound);
+            capacity_ = bound;
+        }
+        const std::size_t n = libdeflate_zlib_compress(c_, in.data(), in.size(), buffer_.get(), bound);
         if (n == 0) throw std::runtime_error("libdeflate could not compress a stream");
-        out.resize(n);
         if (clock_) *clock_ += thread_cpu_seconds() - start;
-        return out;
+        return {buffer_.get(), n};
     }
 
 private:
     libdeflate_compressor* c_;
     double* clock_;
+    std::unique_ptr<char[]> buffer_;
+    std::size_t capacity_ = 0;
 };
 
 // Objects numbered as reserved. Streams are written as they are made; every other object goes
@@ -211,7 +219,8 @@ public:
         out_ += table;
         const std::string id = file_id(out_);
         out_.resize(at);
-        const std::string size = std::to_string(entries_.size()), packed = deflate_.zlib(table);
+        const std::string size = std::to_string(entries_.size());
+        const std::string_view packed = deflate_.zlib(table);
         out_ += std::to_string(xref) + " 0 obj\n<< /Type /XRef /Size " + size + " /Index [0 " + size + "] /W [1 " +
                 std::to_string(w2) + " " + std::to_string(w3) + "] /Root " + ref(root) + " /Info " + ref(info) +
                 " /ID [<" + id + "> <" + id + ">] /Filter /FlateDecode /Length " + std::to_string(packed.size()) +
@@ -859,7 +868,7 @@ int write_outline(ObjectWriter& w, const std::vector<Bookmark>& bookmarks, const
 
 // The sRGB profile compressed once per process, as srgb_profile() is read once.
 const std::string& packed_srgb_profile() {
-    static const std::string packed = Deflater().zlib(srgb_profile());
+    static const std::string packed(Deflater().zlib(srgb_profile()));
     return packed;
 }
 
