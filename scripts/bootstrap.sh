@@ -13,7 +13,8 @@ packages=(
   libcli11-dev                        # the command line's options
   libxlsxwriter-dev                   # the summary workbook
   libfreetype-dev libfontconfig-dev   # the PDF layout's fonts: glyph metrics, finding families
-  libharfbuzz-dev libdeflate-dev      # the font layer (hb-subset) and the PDF writer's compression
+  libharfbuzz-dev libdeflate-dev      # the font layer (hb-subset) and the PDF writer's compression …
+  libisal-dev                         # … and ISA-L's igzip for the font programs (see converters/pdf/direct.cpp)
   libxxhash-dev                       # the PDF's /ID: XXH3-128 of its bytes
   libpodofo-dev                       # reading PDFs (the archival package's probe of attachments)
   fonts-arphic-uming fonts-arphic-ukai fonts-noto-cjk icc-profiles-free

@@ -2,6 +2,7 @@
 // from the font layer's subsets, one compressed content stream per page, and the archival parts
 // (Info, XMP, OutputIntent, bookmarks, page labels, the associated XML, a content-derived /ID).
 // Each stream is compressed once, with libdeflate.
+#include <isa-l/igzip_lib.h>
 #include <libdeflate.h>
 #include <xxhash.h>
 
@@ -26,18 +27,21 @@ namespace gongwen::pdf {
 
 namespace {
 
-// Levels chosen by measurement (libdeflate 1.14, the fixtures' and the bulk corpus's streams;
+// Engines and levels chosen by measurement (the fixtures' and the bulk corpus's streams;
 // bench/RESULTS.md). The font programs are most of a PDF's bytes and of its CPU: CID-keyed CFF
-// charstrings, which deflate only to ~80 % whatever the level. Level 1 takes ~65 % of level
-// 2's CPU on them for 0.3–0.4 % more bytes (a TrueType fallback's glyf ~1.3 %). Content
-// streams, now mostly glyph codes (the grid's spacing is one Tc), take a quarter of level 6's
-// CPU at level 1 for ~15 % more of their (small) bytes. With both at 1 every fixture's PDF is
-// still smaller than the cairo-era one. The ToUnicode maps, compact since a subset's codes run
-// without gaps (bfrange arrays: a third smaller), deflate ~8 % larger at 1 for a quarter of
-// level 6's CPU, and go at 1 too. The object streams (the structure tree: a table-heavy
-// report's deflates 0.6 % worse at 4) and the cross-reference stream keep 6.
+// charstrings, which deflate only to ~80 % whatever the level, and on which libdeflate 1.14 is
+// slow (~110 MB/s at its fastest level 1, ~9 ns a byte of literals). ISA-L's igzip (2.30) at its
+// level 2 takes 40 % of that CPU for 0.6–0.9 % more bytes; its level 3 takes 60 % for 0.5 %, its
+// level 1 35 % for 2 %. igzip picks its code by the CPU's features; its output is reported to be
+// the same on every x86-64 with SSE4.2 (its hash is then CRC32C), and a different valid stream
+// without it or on other architectures, where the goldens' pinned PDF bytes would then differ. Content streams, mostly
+// glyph codes (the grid's spacing is one Tc), take a quarter of libdeflate level 6's CPU at level 1 for ~15 % more of
+// their (small) bytes. The ToUnicode maps, compact since a subset's codes run without gaps (bfrange arrays: a third
+// smaller), deflate ~8 % larger at 1 for a quarter of level 6's CPU, and go at 1 too. With all that every fixture's PDF
+// is still smaller than the cairo-era one. The object streams (the structure tree: a table-heavy
+// report's deflates 0.6 % worse at 4) and the cross-reference stream keep libdeflate's 6.
 constexpr int kDeflateLevel = 6;
-constexpr int kFontProgramLevel = 1;
+constexpr int kFontProgramLevel = 2;  // ISA-L's
 constexpr int kContentLevel = 1;
 
 // The CPU time of the calling thread, in seconds (for WriteTimes).
@@ -109,12 +113,21 @@ std::string file_id(std::string_view bytes) {
     return id;
 }
 
+// A deflate implementation, each where measurement puts it (see the levels above).
+enum class Engine { libdeflate, isal };
+
 class Deflater {
 public:
-    // `clock`, when given, accumulates the CPU seconds spent compressing.
-    explicit Deflater(int level = kDeflateLevel, double* clock = nullptr)
-        : c_(libdeflate_alloc_compressor(level)), clock_(clock) {
-        if (!c_) throw std::runtime_error("libdeflate cannot allocate a compressor");
+    // `level` is the engine's own. `clock`, when given, accumulates the CPU seconds spent
+    // compressing.
+    explicit Deflater(int level = kDeflateLevel, double* clock = nullptr, Engine engine = Engine::libdeflate)
+        : engine_(engine), level_(level), clock_(clock) {
+        if (engine_ == Engine::libdeflate) {
+            c_ = libdeflate_alloc_compressor(level);
+            if (!c_) throw std::runtime_error("libdeflate cannot allocate a compressor");
+        } else if (level_ != 2) {
+            throw std::logic_error("the ISA-L deflater is set up for its level 2");
+        }
     }
     ~Deflater() { libdeflate_free_compressor(c_); }
     Deflater(const Deflater&) = delete;
@@ -123,22 +136,58 @@ public:
     // bytes are neither zeroed beforehand nor copied out but once, into the file).
     std::string_view zlib(std::string_view in) {
         const double start = clock_ ? thread_cpu_seconds() : 0;
-        const std::size_t bound = libdeflate_zlib_compress_bound(c_, in.size());
-        if (bound > capacity_) {
-            buffer_ = std::make_unique_for_overwrite<char[]>(bound);
-            capacity_ = bound;
+        std::size_t n = 0;
+        if (engine_ == Engine::libdeflate) {
+            const std::size_t bound = libdeflate_zlib_compress_bound(c_, in.size());
+            reserve(bound);
+            n = libdeflate_zlib_compress(c_, in.data(), in.size(), buffer_.get(), bound);
+            if (n == 0) throw std::runtime_error("libdeflate could not compress a stream");
+        } else {
+            n = isal_zlib(in);
         }
-        const std::size_t n = libdeflate_zlib_compress(c_, in.data(), in.size(), buffer_.get(), bound);
-        if (n == 0) throw std::runtime_error("libdeflate could not compress a stream");
         if (clock_) *clock_ += thread_cpu_seconds() - start;
         return {buffer_.get(), n};
     }
 
 private:
-    libdeflate_compressor* c_;
+    void reserve(std::size_t bytes) {
+        if (bytes <= capacity_) return;
+        buffer_ = std::make_unique_for_overwrite<char[]>(bytes);
+        capacity_ = bytes;
+    }
+    // ISA-L's igzip in one call (stateless), its working buffer kept for the next stream. The
+    // output has room for the input stored as it is and the zlib wrapper; more when told.
+    std::size_t isal_zlib(std::string_view in) {
+        if (in.size() > 0xFFFFFFFFu) throw std::runtime_error("a stream too large to compress");
+        if (!level_buffer_) level_buffer_ = std::make_unique_for_overwrite<std::uint8_t[]>(ISAL_DEF_LVL2_DEFAULT);
+        for (std::size_t room = in.size() + in.size() / 64 + 1024;; room *= 2) {
+            reserve(room);
+            isal_zstream z;
+            isal_deflate_stateless_init(&z);
+            z.level = static_cast<std::uint32_t>(level_);
+            z.level_buf = level_buffer_.get();
+            z.level_buf_size = ISAL_DEF_LVL2_DEFAULT;
+            z.gzip_flag = IGZIP_ZLIB;
+            z.end_of_stream = 1;
+            z.flush = NO_FLUSH;
+            z.next_in = reinterpret_cast<std::uint8_t*>(const_cast<char*>(in.data()));
+            z.avail_in = static_cast<std::uint32_t>(in.size());
+            z.next_out = reinterpret_cast<std::uint8_t*>(buffer_.get());
+            z.avail_out = static_cast<std::uint32_t>(std::min<std::size_t>(capacity_, 0xFFFFFFFFu));
+            const int status = isal_deflate_stateless(&z);
+            if (status == COMP_OK) return z.total_out;
+            if (status != STATELESS_OVERFLOW || room > 2 * in.size() + (1u << 20))
+                throw std::runtime_error("ISA-L could not compress a stream (status " + std::to_string(status) + ")");
+        }
+    }
+
+    Engine engine_;
+    int level_;
+    libdeflate_compressor* c_ = nullptr;
     double* clock_;
     std::unique_ptr<char[]> buffer_;
     std::size_t capacity_ = 0;
+    std::unique_ptr<std::uint8_t[]> level_buffer_;
 };
 
 // Objects numbered as reserved. Streams are written as they are made; every other object goes
@@ -890,7 +939,7 @@ std::string write_direct(const Layout& layout, const FontSet& fonts, const Archi
     if (layout.pages.empty()) throw std::logic_error("a laid-out document has at least one page");
     Deflater deflate(kDeflateLevel, times ? &times->compression : nullptr);
     ObjectWriter w(deflate);
-    Deflater deflate_program(kFontProgramLevel, times ? &times->compression : nullptr);
+    Deflater deflate_program(kFontProgramLevel, times ? &times->compression : nullptr, Engine::isal);
     Deflater deflate_content(kContentLevel, times ? &times->compression : nullptr);
     const int catalog = w.reserve(), pages_id = w.reserve();
     const double subsetting = times ? thread_cpu_seconds() : 0;
