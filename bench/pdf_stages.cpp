@@ -83,7 +83,7 @@ int main(int argc, char** argv) {
     row("read (bytes → document)", read);
     row("layout", layout);
     row("font subsetting", times.subsetting);
-    row("compression (libdeflate)", times.compression);
+    row("compression (ISA-L: fonts; libdeflate: the rest)", times.compression);
     row("writing: content, objects, maps, digest", write - times.subsetting - times.compression);
     row("total", total);
     std::printf("\n%.1f PDFs per CPU-second in these stages (reading the files and writing to disk not counted)\n",
