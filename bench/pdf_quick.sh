@@ -12,7 +12,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # The outputs go where bench/run.sh puts them: a tmpfs when there is one (see bench/README.md).
 out=$tmp/out
-[ "$(findmnt -no FSTYPE -T /dev/shm 2> /dev/null)" != tmpfs ] || [ ! -w /dev/shm ] ||
+[ "$(stat -f -c %T /dev/shm 2> /dev/null)" != tmpfs ] || [ ! -w /dev/shm ] ||
   { out=$(mktemp -d /dev/shm/gongwen-quick.XXXXXX) && trap 'rm -rf "$tmp" "$out"' EXIT; }
 n=0
 for ((c = 0; c < copies; c++)); do

@@ -48,13 +48,13 @@ trap 'rm -rf "$tmp"' EXIT
 # time the converters rather than the disk: outputs go to /dev/shm when it is a tmpfs with 4 GiB
 # free (a run's outputs are under 1 GiB), else to the temporary folder. BENCH_OUT=DIR chooses.
 out_root=${BENCH_OUT:-}
-if [ -z "$out_root" ] && [ "$(findmnt -no FSTYPE -T /dev/shm 2> /dev/null)" = tmpfs ] && [ -w /dev/shm ] &&
+if [ -z "$out_root" ] && [ "$(stat -f -c %T /dev/shm 2> /dev/null)" = tmpfs ] && [ -w /dev/shm ] &&
   [ "$(df -Pk /dev/shm | awk 'NR == 2 { print $4 }')" -ge $((4 * 1024 * 1024)) ]; then
   out_root=/dev/shm
 fi
 out_root=$(mktemp -d "${out_root:-$tmp}/gongwen-bench.XXXXXX")
 trap 'rm -rf "$tmp" "$out_root"' EXIT
-out_where="$out_root ($(findmnt -no FSTYPE -T "$out_root" 2> /dev/null || echo "file system unknown"))"
+out_where="$out_root ($(findmnt -no FSTYPE -T "$out_root" 2> /dev/null | tail -n 1))"
 
 # --- the peers ---------------------------------------------------------------------------------
 # What is checked is the component a row needs, not a command: soffice converts text and web
