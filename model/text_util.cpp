@@ -1,5 +1,6 @@
 #include "gongwen/unicode.hpp"
 
+#include <unicode/parseerr.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -165,14 +166,23 @@ std::u32string fold(std::u32string_view text) {
 }
 
 std::string to_traditional(std::string_view text) {
-    // Making ICU's transliterator compiles its rules: some 160 million instructions, many times
-    // the reading of a whole report. It is made once and shared; transliterate() is not safe
-    // to call from two threads at once.
+    // Making ICU's transliterator compiles its rules: many times the reading of a whole report.
+    // It is made once and shared; transliterate() is not safe to call from two threads at once.
+    // It is compiled from the rules of ICU's own Simplified-Traditional (taken at build time,
+    // tools/gen_traditional_rules.cpp), which spares the registry of every transliterator that
+    // createInstance() builds first; by name only if those rules should not compile.
     static std::mutex mutex;
     static const std::unique_ptr<icu::Transliterator> tr = [] {
+        static constexpr char kRules[] =
+#include "traditional_rules.inc"
+            ;
         UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::Transliterator> made(
-            icu::Transliterator::createInstance("Simplified-Traditional", UTRANS_FORWARD, status));
+        UParseError error{};
+        std::unique_ptr<icu::Transliterator> made(icu::Transliterator::createFromRules(
+            "Simplified-Traditional", icu::UnicodeString::fromUTF8(kRules), UTRANS_FORWARD, error, status));
+        if (U_SUCCESS(status) && made) return made;
+        status = U_ZERO_ERROR;
+        made.reset(icu::Transliterator::createInstance("Simplified-Traditional", UTRANS_FORWARD, status));
         return U_FAILURE(status) ? nullptr : std::move(made);
     }();
     if (!tr) return std::string(text);
