@@ -14,7 +14,7 @@ namespace {
 
 using facts::starts_with;
 
-std::u32string view_of(const std::string& text) { return fold(to_u32(text)); }
+std::u32string view_of(const std::string& text) { return to_folded_u32(text); }
 
 // For every block, the year of the innermost heading above it that names one
 // (三、2024年度…安排), or 0; in one pass over the blocks.

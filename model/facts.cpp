@@ -822,7 +822,7 @@ Line cell_line(const TableCell& cell) {
 
 // A cell holding nothing but a number ("12", "1,234", "98.5%"): its decimal, or empty.
 std::string bare_number(const std::string& text, bool& percent) {
-    const std::u32string v = fold(to_u32(text));
+    const std::u32string v = to_folded_u32(text);
     const std::u32string_view t = trim(v);
     percent = !t.empty() && t.back() == '%';
     const std::u32string_view digits = percent ? t.substr(0, t.size() - 1) : t;
@@ -956,8 +956,8 @@ std::optional<Fact> cell_fact(const Grid& g, std::size_t r, std::size_t c, std::
     const std::string column = cell_labels(g, r, c, true);
     if (row.empty() && column.empty()) return std::nullopt;
     int power = 0;
-    std::u32string unit = percent ? U"%" : label_unit(fold(to_u32(column)), power);
-    if (unit.empty()) unit = label_unit(fold(to_u32(row)), power);
+    std::u32string unit = percent ? U"%" : label_unit(to_folded_u32(column), power);
+    if (unit.empty()) unit = label_unit(to_folded_u32(row), power);
     Fact f;
     f.value = shift_decimal(value, power);
     f.value_text = to_utf8(trim(to_u32(cell->text)));

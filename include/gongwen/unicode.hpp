@@ -33,6 +33,8 @@ bool is_chinese_numeral(char32_t cp);  // 一二三四五六七八九十百千�
 // string are positions in the original.
 char32_t fold(char32_t cp);
 std::u32string fold(std::u32string_view text);
+// fold(to_u32(text)) in one pass.
+std::u32string to_folded_u32(std::string_view text);
 
 // Converts Simplified `text` to Traditional (used when a Traditional document needs a derived
 // string, such as an inferred title, in its own script).

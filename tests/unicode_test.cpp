@@ -1,0 +1,81 @@
+// The UTF-8 helpers' fast paths against the plain byte-by-byte reading they replace.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "gongwen/unicode.hpp"
+
+namespace gongwen {
+namespace {
+
+std::size_t lead_bytes(std::string_view text) {
+    std::size_t n = 0;
+    for (char c : text)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+std::u32string decoded_one_by_one(std::string_view text) {
+    std::u32string out;
+    for (std::size_t pos = 0; pos < text.size();) out.push_back(next_code_point(text, pos));
+    return out;
+}
+
+// Valid text of every sequence length, at every offset from an eight-byte boundary, and
+// malformed text: stray continuation bytes, a lead byte that swallows ASCII, one cut at the end.
+std::vector<std::string> samples() {
+    const std::vector<std::string> pieces = {"a",
+                                             "é",
+                                             "中",
+                                             "𠀀",
+                                             "\x80",
+                                             "\xBF\xBF",
+                                             "\xE4"
+                                             "ab",
+                                             "\xF0\x9F"};
+    std::vector<std::string> out = {""};
+    for (std::size_t shift = 0; shift < 9; ++shift)
+        for (const std::string& p : pieces)
+            for (const std::string& q : pieces) {
+                out.push_back(std::string(shift, 'x') + p + q + "年度报告");
+                out.push_back(std::string(shift, 'x') + p + std::string(9, 'y') + q);
+            }
+    return out;
+}
+
+TEST(Unicode, CountsCodePointsAsEveryByteIsRead) {
+    for (const std::string& s : samples()) EXPECT_EQ(count_code_points(s), lead_bytes(s)) << s;
+}
+
+TEST(Unicode, DecodesAsNextCodePointDoesEvenMalformedText) {
+    for (const std::string& s : samples()) EXPECT_EQ(to_u32(s), decoded_one_by_one(s)) << s;
+    EXPECT_EQ(to_u32("\xE4"
+                     "ab"),
+              std::u32string(1, U'\x4862'));                            // fewer code points than lead bytes
+    EXPECT_EQ(to_u32("\x80\x80"), (std::u32string{U'\x80', U'\x80'}));  // more
+    EXPECT_EQ(to_u32("\xE4\xB8"), (std::u32string{U'\xE4', U'\xB8'}));  // cut at the end
+}
+
+TEST(Unicode, FoldsAtTheEdgesOfEachRange) {
+    const std::vector<std::pair<char32_t, char32_t>> cases = {
+        {U'\x9F', U'\x9F'}, {U'\xA0', U' '},        {U'\xA1', U'\xA1'},     {U'\x2FFF', U'\x2FFF'},
+        {U'\x3000', U' '},  {U'\x3001', U'\x3001'}, {U'\x33FF', U'\x33FF'}, {U'\x3400', U'\x3400'},
+        {U'說', U'说'},     {U'\x9FFF', U'\x9FFF'}, {U'\xA000', U'\xA000'}, {U'\xFF00', U'\xFF00'},
+        {U'\xFF01', U'!'},  {U'\xFF5E', U'~'},      {U'\xFF5F', U'\xFF5F'}, {U'\x20000', U'\x20000'},
+    };
+    for (const auto& [from, to] : cases) EXPECT_EQ(fold(from), to) << static_cast<unsigned>(from);
+}
+
+TEST(Unicode, FoldsAStringAsItsCodePoints) {
+    for (const std::string& s : samples()) {
+        const std::u32string u = to_u32(s + "　Ａ說明");
+        std::u32string one_by_one;
+        for (char32_t cp : u) one_by_one.push_back(fold(cp));
+        EXPECT_EQ(fold(u), one_by_one);
+        EXPECT_EQ(to_folded_u32(s + "　Ａ說明"), one_by_one);
+    }
+}
+
+}  // namespace
+}  // namespace gongwen
