@@ -124,18 +124,25 @@ constexpr std::u32string_view kSubjectStops = U"的和与及并或等在对向�
 
 constexpr std::size_t kMaxSubject = 40;
 
+// The lists read at most positions of a text, with the characters their words start with.
+constexpr facts::WordSet kUnitSet{kUnits};
+constexpr facts::WordSet kPrefixQualifierSet{kPrefixQualifiers};
+constexpr facts::WordSet kPostfixQualifierSet{kPostfixQualifiers};
+constexpr facts::WordSet kNegationSet{kNegations};
+constexpr facts::WordSet kEventSet{kEvents};
+constexpr facts::WordSet kWeakEventSet{kWeakEvents};
+constexpr facts::WordSet kCountedAfterLingSet{kCountedAfterLing};
+constexpr facts::WordSet kVerbSet{kVerbs};
+constexpr facts::WordSet kNounTailWordSet{kNounTailWords};
+constexpr facts::WordSet kLeadingLightSet{kLeadingLight};
+
 bool is_measure(std::u32string_view unit) {
     return std::find(std::begin(kMeasures), std::end(kMeasures), unit) != std::end(kMeasures);
 }
 
-std::size_t unit_at(std::u32string_view view, std::size_t pos) {
-    std::size_t best = 0;
-    for (std::u32string_view u : kUnits)
-        if (u.size() > best && starts_with(view, pos, u)) best = u.size();
-    return best;
-}
+std::size_t unit_at(std::u32string_view view, std::size_t pos) { return match_any(view, pos, kUnitSet); }
 
-std::size_t event_at(std::u32string_view view, std::size_t pos) { return match_any(view, pos, kEvents); }
+std::size_t event_at(std::u32string_view view, std::size_t pos) { return match_any(view, pos, kEventSet); }
 
 bool ends_with_event(std::u32string_view s) {
     for (std::u32string_view e : kEvents)
@@ -145,11 +152,11 @@ bool ends_with_event(std::u32string_view s) {
 
 // A verb that really is one here: not the start of a noun such as 研究中心 or 服务事项.
 std::size_t verb_at(std::u32string_view view, std::size_t pos) {
-    const std::size_t n = match_any(view, pos, kVerbs);
+    const std::size_t n = match_any(view, pos, kVerbSet);
     if (n == 0) return 0;
     const std::size_t after = pos + n;
     if (after < view.size() && kNounTails.find(view[after]) != std::u32string_view::npos) return 0;
-    if (match_any(view, after, kNounTailWords) > 0) return 0;
+    if (match_any(view, after, kNounTailWordSet) > 0) return 0;
     return n;
 }
 
@@ -310,7 +317,7 @@ bool read_unit(std::u32string_view view, std::size_t& i, std::size_t limit, cons
         return false;  // a bare number: an identifier, a year, a code
     }
     if (n.lone_two) return false;  // 二次, 二期, 二级: ranks, not counts
-    if (const std::size_t q = match_any(view, i, kPostfixQualifiers); q > 0 && i + q <= limit) {
+    if (const std::size_t q = match_any(view, i, kPostfixQualifierSet); q > 0 && i + q <= limit) {
         if (h.qualifier.empty()) h.qualifier = std::u32string(view.substr(i, q));
         i += q;
     }
@@ -342,7 +349,7 @@ std::size_t prefix_qualifier(std::u32string_view view, std::size_t lower, std::s
     for (std::size_t len = 4; len >= 1; --len) {
         if (pos < lower + len) continue;
         const std::size_t at = pos - len;
-        if (match_any(view, at, kPrefixQualifiers) != len) continue;
+        if (match_any(view, at, kPrefixQualifierSet) != len) continue;
         if (view[at] == U'近' && at > 0 && (view[at - 1] == U'附' || view[at - 1] == U'最')) continue;
         return len;
     }
@@ -478,7 +485,7 @@ std::size_t zero_object_end(std::u32string_view view, std::size_t from, std::siz
         const std::size_t n = event_at(view, k);
         if (n == 0 || k + n > clause_end) continue;
         const std::size_t after = k + n;
-        if (strict || match_any(view, k, kWeakEvents) == n) {
+        if (strict || match_any(view, k, kWeakEventSet) == n) {
             if (after != clause_end || !real_end) continue;
             bool verbal = false;
             for (std::size_t j = from; j < k; ++j)
@@ -519,11 +526,11 @@ std::vector<Stretch> split_conjuncts(std::u32string_view view, Stretch object) {
 
 std::vector<Hit> read_zero(const Line& line, std::size_t pos, std::size_t limit, std::size_t& resume) {
     const std::u32string_view view = line.view;
-    const std::size_t n = match_any(view, pos, kNegations);
+    const std::size_t n = match_any(view, pos, kNegationSet);
     if (n == 0) return {};
     if (view[pos] == U'零') {
         if (pos > 0 && (is_chinese_digit(view[pos - 1]) || is_scale_char(view[pos - 1]))) return {};
-        const std::size_t e = match_any(view, pos + 1, kCountedAfterLing);
+        const std::size_t e = match_any(view, pos + 1, kCountedAfterLingSet);
         if (e == 0 || pos + 1 + e > limit || (pos + 1 + e < view.size() && view[pos + 1 + e] == U'率')) return {};
         resume = pos + 1 + e;
         Hit h{pos, pos + 1, "0", "", {}, {}, true, false, line.utf8(pos + 1, pos + 1 + e)};
@@ -574,7 +581,7 @@ Stretch strip_light(std::u32string_view view, Stretch s) {
                 changed = true;
                 break;
             }
-        if (const std::size_t lead = match_any(view.substr(0, s.end), s.begin, kLeadingLight); lead > 0) {
+        if (const std::size_t lead = match_any(view.substr(0, s.end), s.begin, kLeadingLightSet); lead > 0) {
             s.begin += lead;
             changed = true;
         }
