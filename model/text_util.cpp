@@ -133,28 +133,6 @@ std::size_t count_code_points(std::string_view text) {
     return text.size() - continuation;
 }
 
-bool is_han(char32_t cp) {
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-           (cp >= 0x20000 && cp <= 0x3134F) || cp == 0x3007;
-}
-
-bool is_cjk_punct(char32_t cp) {
-    return (cp >= 0x3001 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
-           (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) || (cp >= 0x2018 && cp <= 0x201F) ||
-           cp == 0x2026 || cp == 0x2014 || cp == 0x00B7 || cp == 0x2022;
-}
-
-bool is_cjk(char32_t cp) { return is_han(cp) || is_cjk_punct(cp); }
-
-bool is_space(char32_t cp) {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0x00A0 ||
-           cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200D) || cp == 0x202F || cp == 0x205F || cp == 0x2060 ||
-           cp == 0xFEFF;
-}
-
-bool is_ascii_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
-bool is_ascii_alpha(char32_t cp) { return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'); }
-
 bool is_chinese_numeral(char32_t cp) {
     static constexpr std::u32string_view kDigits = U"一二三四五六七八九十百千零〇两";
     return kDigits.find(cp) != std::u32string_view::npos;

@@ -57,6 +57,15 @@ TEST(Unicode, DecodesAsNextCodePointDoesEvenMalformedText) {
     EXPECT_EQ(to_u32("\xE4\xB8"), (std::u32string{U'\xE4', U'\xB8'}));  // cut at the end
 }
 
+// is_space rejects printable ASCII before its list: the list, code point by code point.
+TEST(Unicode, SpacesAreExactlyTheListedOnes) {
+    const std::u32string spaces = U" \t\n\r\f\v\u00A0\u3000\u202F\u205F\u2060\uFEFF";
+    for (char32_t cp = 0; cp < 0x10000; ++cp) {
+        const bool listed = spaces.find(cp) != std::u32string::npos || (cp >= 0x2000 && cp <= 0x200D);
+        EXPECT_EQ(is_space(cp), listed) << static_cast<unsigned>(cp);
+    }
+}
+
 TEST(Unicode, FoldsAtTheEdgesOfEachRange) {
     const std::vector<std::pair<char32_t, char32_t>> cases = {
         {U'\x9F', U'\x9F'}, {U'\xA0', U' '},        {U'\xA1', U'\xA1'},     {U'\x2FFF', U'\x2FFF'},
