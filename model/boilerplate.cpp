@@ -140,8 +140,10 @@ bool is_bare_breadcrumb_start(std::u32string_view view) {
     return false;
 }
 
-// The characters pages put between menu items and breadcrumb levels.
-constexpr std::u32string_view kSeparators = U"|｜丨/>»›→-_=*·•";
+// The characters pages put between menu items and breadcrumb levels, and those with the
+// brackets around menu items.
+constexpr std::u32string_view kSeparatorsAndBrackets = U"|｜丨/>»›→-_=*·•【】[]";
+constexpr std::u32string_view kSeparators = kSeparatorsAndBrackets.substr(0, kSeparatorsAndBrackets.size() - 4);
 
 bool is_separator_line(std::u32string_view view) {
     const std::u32string s = without_spaces(view);
@@ -151,7 +153,7 @@ bool is_separator_line(std::u32string_view view) {
 bool is_chrome_line(std::u32string_view view) {
     const std::u32string s = without_spaces(view);
     if (s.empty()) return false;
-    if (s.find_first_not_of(std::u32string(kSeparators) + U"【】[]") == std::u32string::npos) return true;
+    if (s.find_first_not_of(kSeparatorsAndBrackets) == std::u32string::npos) return true;
     for (auto line : kChromeLines)
         if (starts_with(s, line) && s.find_first_not_of(U">»:》", line.size()) == std::u32string::npos) return true;
     if (is_breadcrumb(s) || is_nav_bar(s) || is_widget_row(s) || is_photo_credit(s)) return true;
