@@ -109,9 +109,26 @@ std::u32string to_u32(std::string_view text) {
 std::string to_utf8(std::u32string_view text) {
     std::size_t bytes = 0;  // exactly: most of what is converted is kept for good
     for (char32_t cp : text) bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    std::string out;
-    out.reserve(bytes);
-    for (char32_t cp : text) append_utf8(out, cp);
+    std::string out(bytes, '\0');
+    char* p = out.data();  // the bytes append_utf8 writes, written in place
+    const auto put = [&p](unsigned value) { *p++ = static_cast<char>(value); };
+    for (char32_t cp : text) {
+        if (cp < 0x80) {
+            put(cp);
+        } else if (cp < 0x800) {
+            put(0xC0 | (cp >> 6));
+            put(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            put(0xE0 | (cp >> 12));
+            put(0x80 | ((cp >> 6) & 0x3F));
+            put(0x80 | (cp & 0x3F));
+        } else {
+            put(0xF0 | (cp >> 18));
+            put(0x80 | ((cp >> 12) & 0x3F));
+            put(0x80 | ((cp >> 6) & 0x3F));
+            put(0x80 | (cp & 0x3F));
+        }
+    }
     return out;
 }
 

@@ -57,6 +57,21 @@ TEST(Unicode, DecodesAsNextCodePointDoesEvenMalformedText) {
     EXPECT_EQ(to_u32("\xE4\xB8"), (std::u32string{U'\xE4', U'\xB8'}));  // cut at the end
 }
 
+// to_utf8 writes in place the bytes append_utf8 appends, at every length's edges, for a lone
+// surrogate and past U+10FFFF too.
+TEST(Unicode, EncodesAsAppendUtf8Does) {
+    const std::u32string text = {0x0,     0x7F,    0x80,     0x7FF,    0x800, 0xD800, 0xFFFF,
+                                 0x10000, 0x20000, 0x10FFFF, 0x110000, U'中', U'a',   U'é'};
+    std::string appended;
+    for (char32_t cp : text) appended += utf8_of(cp);
+    EXPECT_EQ(to_utf8(text), appended);
+    for (std::size_t n = 0; n <= text.size(); ++n) {
+        std::string head;
+        for (char32_t cp : text.substr(0, n)) append_utf8(head, cp);
+        EXPECT_EQ(to_utf8(text.substr(0, n)), head) << n;
+    }
+}
+
 // is_space rejects printable ASCII before its list: the list, code point by code point.
 TEST(Unicode, SpacesAreExactlyTheListedOnes) {
     const std::u32string spaces = U" \t\n\r\f\v\u00A0\u3000\u202F\u205F\u2060\uFEFF";
