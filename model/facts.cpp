@@ -180,7 +180,10 @@ std::vector<Guard> guards_in(std::u32string_view view, std::size_t b, std::size_
     static constexpr std::u32string_view kOpen = U"《“‘〔【[「『\"";
     static constexpr std::u32string_view kClose = U"》”’〕】]」』\"";
     std::vector<Guard> out;
+    constexpr char32_t kLastOpen = U'〔';  // the highest of kOpen: Han text is rejected by one comparison
+    static_assert(std::all_of(kOpen.begin(), kOpen.end(), [](char32_t cp) { return cp <= kLastOpen; }));
     for (std::size_t i = b; i < e; ++i) {
+        if (view[i] > kLastOpen) continue;
         const std::size_t kind = kOpen.find(view[i]);
         if (kind == std::u32string_view::npos) continue;
         // Titles and names close within a few hundred characters; an unclosed mark guards nothing.
@@ -737,7 +740,7 @@ std::vector<Hit> scan(const Line& line, const Range& r) {
             continue;
         }
         const bool starts_number = is_ascii_digit(view[i]) || is_chinese_digit(view[i]) || is_scale_char(view[i]);
-        if (starts_number || starts_with(view, i, U"百分之")) {
+        if (starts_number || (view[i] == U'百' && starts_with(view, i, U"百分之"))) {
             const std::size_t lower = hits.empty() ? r.begin : hits.back().end;
             if (std::optional<Hit> h = read_quantity(view, i, lower, r.end, resume)) {
                 i = h->end;
