@@ -1,7 +1,9 @@
-// Internal to model/: the small vocabulary facts.cpp, fact_context.cpp and catalog.cpp share.
+// Internal to model/: the small vocabulary facts.cpp, fact_context.cpp and catalog.cpp share
+// (and WordSet, which boilerplate.cpp uses too).
 // Every function reads an analysis view (half-width, Simplified).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -22,6 +24,8 @@ class WordSet {
 public:
     template <std::size_t N>
     constexpr explicit WordSet(const std::u32string_view (&words)[N]) : WordSet(words, N) {}
+    template <std::size_t N>
+    constexpr explicit WordSet(const std::array<std::u32string_view, N>& words) : WordSet(words.data(), N) {}
     constexpr explicit WordSet(const std::initializer_list<std::u32string_view>& words)
         : WordSet(words.begin(), words.size()) {}
 
