@@ -151,8 +151,24 @@ std::size_t count_code_points(std::string_view text) {
 }
 
 bool is_chinese_numeral(char32_t cp) {
-    static constexpr std::u32string_view kDigits = U"一二三四五六七八九十百千零〇两";
-    return kDigits.find(cp) != std::u32string_view::npos;
+    switch (cp) {  // 一二三四五六七八九十百千零〇两
+        case U'一':
+        case U'二':
+        case U'三':
+        case U'四':
+        case U'五':
+        case U'六':
+        case U'七':
+        case U'八':
+        case U'九':
+        case U'十':
+        case U'百':
+        case U'千':
+        case U'零':
+        case U'〇':
+        case U'两': return true;
+        default: return false;
+    }
 }
 
 namespace {

@@ -72,6 +72,12 @@ TEST(Unicode, EncodesAsAppendUtf8Does) {
     }
 }
 
+TEST(Unicode, ChineseNumeralsAreExactlyTheListedOnes) {
+    const std::u32string numerals = U"一二三四五六七八九十百千零〇两";
+    for (char32_t cp = 0; cp < 0x10000; ++cp)
+        EXPECT_EQ(is_chinese_numeral(cp), numerals.find(cp) != std::u32string::npos) << static_cast<unsigned>(cp);
+}
+
 // is_space rejects printable ASCII before its list: the list, code point by code point.
 TEST(Unicode, SpacesAreExactlyTheListedOnes) {
     const std::u32string spaces = U" \t\n\r\f\v\u00A0\u3000\u202F\u205F\u2060\uFEFF";
