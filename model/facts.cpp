@@ -135,6 +135,7 @@ constexpr facts::WordSet kCountedAfterLingSet{kCountedAfterLing};
 constexpr facts::WordSet kVerbSet{kVerbs};
 constexpr facts::WordSet kNounTailWordSet{kNounTailWords};
 constexpr facts::WordSet kLeadingLightSet{kLeadingLight};
+constexpr facts::WordSet kTrailingLightSet{kTrailingLight};
 
 bool is_measure(std::u32string_view unit) {
     return std::find(std::begin(kMeasures), std::end(kMeasures), unit) != std::end(kMeasures);
@@ -578,12 +579,13 @@ Stretch strip_light(std::u32string_view view, Stretch s) {
     for (bool changed = true; changed && !s.empty();) {
         changed = false;
         const std::u32string_view t = view.substr(s.begin, s.size());
-        for (std::u32string_view w : kTrailingLight)
-            if (t.size() >= w.size() && t.substr(t.size() - w.size()) == w) {
-                s.end -= w.size();
-                changed = true;
-                break;
-            }
+        if (!t.empty() && kTrailingLightSet.may_end(t.back()))
+            for (std::u32string_view w : kTrailingLight)
+                if (t.size() >= w.size() && t.substr(t.size() - w.size()) == w) {
+                    s.end -= w.size();
+                    changed = true;
+                    break;
+                }
         if (const std::size_t lead = match_any(view.substr(0, s.end), s.begin, kLeadingLightSet); lead > 0) {
             s.begin += lead;
             changed = true;

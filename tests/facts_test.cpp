@@ -29,6 +29,8 @@ TEST(WordSet, MatchesAsThePlainListDoes) {
     const std::u32string text = U"埬召开会议召集ab埬召a会";
     EXPECT_TRUE(kMadeUpSet.may_start(U'埬'));   // the bits cannot tell it from 召
     EXPECT_FALSE(kMadeUpSet.may_start(U'集'));  // most characters are rejected at once
+    for (char32_t last : {U'开', U'召', U'a', U'b', U'议'}) EXPECT_TRUE(kMadeUpSet.may_end(last));
+    EXPECT_FALSE(kMadeUpSet.may_end(U'会'));  // 会 starts 会议 and ends no word
     for (std::size_t pos = 0; pos <= text.size() + 1; ++pos)
         EXPECT_EQ(facts::match_any(text, pos, kMadeUpSet), facts::match_any(text, pos, kMadeUpWords)) << pos;
     EXPECT_EQ(facts::match_any(text, 1, kMadeUpSet), 4u);
