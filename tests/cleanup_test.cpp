@@ -3,8 +3,10 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "gongwen/unicode.hpp"
+#include "model/line.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {
@@ -88,6 +90,16 @@ TEST(Cleanup, FullWidthDigitsAreReadForAnalysisButKeptForDisplay) {
     EXPECT_EQ(h[0]->marker, "１．");
     EXPECT_EQ(doc.metadata.year.value, "2023");
     EXPECT_GT(diagnostic_count(doc, "fullwidth_folded"), 0u);
+}
+
+// looks_mis_decoded rejects every character that cannot be a sign before looking at its
+// neighbours: each sign beside Han and away from it, and characters that are never one.
+TEST(Cleanup, SignsOfMisDecodedTextAndNothingElse) {
+    const std::u32string t = U"中\uFFFD文\u2500字\uE000词?词a字 ? a \u2500 ?! A字b!";
+    std::vector<std::size_t> signs;
+    for (std::size_t i = 0; i < t.size(); ++i)
+        if (looks_mis_decoded(t, i)) signs.push_back(i);
+    EXPECT_EQ(signs, (std::vector<std::size_t>{1, 3, 5, 7, 9}));
 }
 
 TEST(Fold, MapsTraditionalToSimplifiedOneToOne) {
