@@ -251,7 +251,7 @@ Line make_line(const std::u32string& raw, std::size_t start, const std::vector<s
     line.span = b < e ? Span{at(b), at(e - 1) + 1} : Span{at(b), at(b)};
     line.text.reserve(e - b);
     for (std::size_t i = b; i < e;) {
-        if (const std::size_t n = pinyin_at(raw, i, pinyin_document); n > 0) {
+        if (const std::size_t n = is_open_paren(raw[i]) ? pinyin_at(raw, i, pinyin_document) : 0; n > 0) {
             report.pinyin.add(Span{at(i), at(i + n - 1) + 1});
             i += n;
             continue;
