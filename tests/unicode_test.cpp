@@ -16,6 +16,22 @@ std::size_t lead_bytes(std::string_view text) {
     return n;
 }
 
+// The reading next_code_point documents, written out plainly: a lead byte takes
+// as many bytes after it as it announces when there are that many, else it stands alone.
+std::u32string decoded_plainly(std::string_view text) {
+    std::u32string out;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const auto b0 = static_cast<unsigned char>(text[pos]);
+        std::size_t length = b0 < 0x80 ? 1 : b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 1;
+        if (pos + length > text.size()) length = 1;
+        char32_t cp = length == 1 ? b0 : length == 2 ? b0 & 0x1F : length == 3 ? b0 & 0x0F : b0 & 0x07;
+        for (std::size_t i = 1; i < length; ++i) cp = (cp << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3F);
+        out.push_back(cp);
+        pos += length;
+    }
+    return out;
+}
+
 std::u32string decoded_one_by_one(std::string_view text) {
     std::u32string out;
     for (std::size_t pos = 0; pos < text.size();) out.push_back(next_code_point(text, pos));
@@ -49,7 +65,19 @@ TEST(Unicode, CountsCodePointsAsEveryByteIsRead) {
 }
 
 TEST(Unicode, DecodesAsNextCodePointDoesEvenMalformedText) {
-    for (const std::string& s : samples()) EXPECT_EQ(to_u32(s), decoded_one_by_one(s)) << s;
+    for (const std::string& s : samples()) {
+        EXPECT_EQ(to_u32(s), decoded_one_by_one(s)) << s;
+        EXPECT_EQ(to_u32(s), decoded_plainly(s)) << s;
+    }
+    // Three-byte sequences, the most read, with every lead byte, good and bad second and third
+    // bytes, whole and cut at the end.
+    for (int lead = 0xE0; lead <= 0xEF; ++lead)
+        for (int b1 : {0x00, 0x41, 0x80, 0xB8, 0xBF, 0xC0, 0xFF})
+            for (int b2 : {0x00, 0x7F, 0x80, 0xAD, 0xBF, 0xE4}) {
+                const std::string whole = {static_cast<char>(lead), static_cast<char>(b1), static_cast<char>(b2)};
+                for (const std::string& s : {whole, whole.substr(0, 2), "a" + whole + "b", whole + whole})
+                    EXPECT_EQ(to_u32(s), decoded_plainly(s));
+            }
     EXPECT_EQ(to_u32("\xE4"
                      "ab"),
               std::u32string(1, U'\x4862'));                            // fewer code points than lead bytes
