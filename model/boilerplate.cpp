@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "gongwen/unicode.hpp"
+#include "model/facts_internal.hpp"
 #include "model/grammar.hpp"
 
 namespace gongwen {
@@ -29,6 +30,8 @@ constexpr std::array<std::u32string_view, 39> kChromePhrases{
     U"关闭窗口",   U"打印文章",   U"打印本页",  U"【打印】",  U"收藏本页",     U"加入收藏",       U"分享到",
     U"上一篇",     U"下一篇",     U"返回列表",  U"返回顶部",  U"留言与评论",   U"发表评论",       U"网站地图",
     U"设为首页",   U"浏览次数",   U"字体:[",    U"网站导航"};
+
+constexpr facts::WordSet kChromePhraseSet{kChromePhrases};
 
 constexpr std::array<std::u32string_view, 14> kChromeLines{
     U"附件下载", U"相关附件", U"相关链接", U"相关文章", U"相关阅读", U"打印", U"关闭",
@@ -140,8 +143,10 @@ bool is_bare_breadcrumb_start(std::u32string_view view) {
     return false;
 }
 
-// The characters pages put between menu items and breadcrumb levels.
-constexpr std::u32string_view kSeparators = U"|｜丨/>»›→-_=*·•";
+// The characters pages put between menu items and breadcrumb levels, and those with the
+// brackets around menu items.
+constexpr std::u32string_view kSeparatorsAndBrackets = U"|｜丨/>»›→-_=*·•【】[]";
+constexpr std::u32string_view kSeparators = kSeparatorsAndBrackets.substr(0, kSeparatorsAndBrackets.size() - 4);
 
 bool is_separator_line(std::u32string_view view) {
     const std::u32string s = without_spaces(view);
@@ -151,14 +156,16 @@ bool is_separator_line(std::u32string_view view) {
 bool is_chrome_line(std::u32string_view view) {
     const std::u32string s = without_spaces(view);
     if (s.empty()) return false;
-    if (s.find_first_not_of(std::u32string(kSeparators) + U"【】[]") == std::u32string::npos) return true;
+    if (s.find_first_not_of(kSeparatorsAndBrackets) == std::u32string::npos) return true;
     for (auto line : kChromeLines)
         if (starts_with(s, line) && s.find_first_not_of(U">»:》", line.size()) == std::u32string::npos) return true;
     if (is_breadcrumb(s) || is_nav_bar(s) || is_widget_row(s) || is_photo_credit(s)) return true;
     if (is_site_clock(s) || is_day_month_year_stamp(s)) return true;
     if (s.size() > 160) return false;
-    for (auto phrase : kChromePhrases)
-        if (contains(s, phrase)) return true;
+    // Whether any of the phrases occurs: one pass over the line, most of its characters
+    // rejected as the start of none.
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (facts::match_any(s, i, kChromePhraseSet) > 0) return true;
     return false;
 }
 

@@ -13,7 +13,7 @@ namespace gongwen {
 
 namespace {
 
-std::u32string view_of(const std::string& s) { return fold(to_u32(s)); }
+std::u32string view_of(const std::string& s) { return to_folded_u32(s); }
 
 // An indicator's words in the analysis view, compiled once per mapping.
 struct Compiled {
@@ -39,19 +39,22 @@ Compiled compile(const Indicator& ind) {
     return c;
 }
 
-bool unit_fits(const Fact& f, const Compiled& c) {
+// `unit`: view_of(f.counting_unit()), made once for all the indicators.
+bool unit_fits(const Fact& f, const std::u32string& unit, const Compiled& c) {
     if (f.zero) return true;  // nothing happened: zero in whatever unit the indicator counts
-    const std::u32string unit = view_of(f.counting_unit());
     return std::find(c.units.begin(), c.units.end(), unit) != c.units.end();
 }
+
+bool unit_fits(const Fact& f, const Compiled& c) { return unit_fits(f, view_of(f.counting_unit()), c); }
 
 constexpr long kNone = LONG_MAX;
 
 // How far the nearest occurrence of `cue` in the fact's own words is from its number: its
 // subject and the number itself are 0, words before it count their distance, and the rest of
 // the clause counts only for the clause's last fact.
-long cue_distance(const FactContext& x, const Fact& f, const std::u32string& cue) {
-    if (f.zero) return view_of(f.subject).find(cue) == std::u32string::npos ? kNone : 0;
+// `subject`: view_of(f.subject), made once for all the cues.
+long cue_distance(const FactContext& x, const Fact& f, const std::u32string& subject, const std::u32string& cue) {
+    if (f.zero) return subject.find(cue) == std::u32string::npos ? kNone : 0;
     long best = kNone;
     for (std::size_t s = x.clause.find(cue); s != std::u32string::npos; s = x.clause.find(cue, s + 1)) {
         const std::size_t e = s + cue.size();
@@ -83,11 +86,13 @@ std::string best_indicator(const Catalog& catalog, const std::vector<Compiled>& 
     long best = kNone;
     std::size_t best_length = 0;
     const Indicator* chosen = nullptr;
+    const std::u32string unit = f.zero ? std::u32string() : view_of(f.counting_unit());
+    const std::u32string subject = f.zero ? view_of(f.subject) : std::u32string();
     for (std::size_t k = 0; k < compiled.size(); ++k) {
         const Compiled& c = compiled[k];
-        if (!unit_fits(f, c) || !clause_allows(x, c)) continue;
+        if (!unit_fits(f, unit, c) || !clause_allows(x, c)) continue;
         for (const std::u32string& cue : c.cues) {
-            const long d = cue_distance(x, f, cue);
+            const long d = cue_distance(x, f, subject, cue);
             if (d == kNone) continue;
             if (d < best || (d == best && cue.size() > best_length)) {
                 best = d;

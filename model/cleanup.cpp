@@ -24,7 +24,7 @@ bool is_close_paren(char32_t cp) { return cp == ')' || cp == U'）'; }
 // Length of a pinyin annotation "(xué)" starting at raw[i] (an opening parenthesis right after
 // a Han character), or 0. Toneless syllables count only in documents full of annotations.
 std::size_t pinyin_at(const std::u32string& raw, std::size_t i, bool pinyin_document) {
-    if (i == 0 || !is_han(raw[i - 1]) || !is_open_paren(raw[i])) return 0;
+    if (!is_open_paren(raw[i]) || i == 0 || !is_han(raw[i - 1])) return 0;
     std::size_t j = i + 1;
     bool toned = false;
     bool vowel = false;
@@ -46,6 +46,9 @@ bool is_inline_space(char32_t cp) { return cp != '\n' && cp != '\r' && is_space(
 // box-drawing or private-use characters, or a lone Latin letter between ideographs.
 bool looks_mis_decoded(const std::u32string& t, std::size_t i) {
     const char32_t cp = t[i];
+    // Only these characters can be a sign: the others (nearly every one) are rejected first.
+    const bool box_or_private = (cp >= 0x2500 && cp <= 0x257F) || (cp >= 0xE000 && cp <= 0xF8FF);
+    if (cp != 0xFFFD && !box_or_private && cp != '?' && !(cp >= 'a' && cp <= 'z')) return false;
     const bool prev_han = i > 0 && is_han(t[i - 1]);
     if (cp == 0xFFFD) return true;
     if ((cp >= 0x2500 && cp <= 0x257F) || (cp >= 0xE000 && cp <= 0xF8FF))
@@ -248,7 +251,7 @@ Line make_line(const std::u32string& raw, std::size_t start, const std::vector<s
     line.span = b < e ? Span{at(b), at(e - 1) + 1} : Span{at(b), at(b)};
     line.text.reserve(e - b);
     for (std::size_t i = b; i < e;) {
-        if (const std::size_t n = pinyin_at(raw, i, pinyin_document); n > 0) {
+        if (const std::size_t n = is_open_paren(raw[i]) ? pinyin_at(raw, i, pinyin_document) : 0; n > 0) {
             report.pinyin.add(Span{at(i), at(i + n - 1) + 1});
             i += n;
             continue;

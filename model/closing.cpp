@@ -83,7 +83,7 @@ void read_closing(Document& doc) {
     for (const Block& b : doc.blocks) {
         if (b.kind == BlockKind::subtitle) {
             // The adoption note of a 决议 or a regulation: (2022年3月11日第十三届全国人民代表大会第五次会议通过).
-            const std::u32string view = fold(to_u32(b.text));
+            const std::u32string view = to_folded_u32(b.text);
             const bool bracketed = view.size() > 2 && view.front() == '(' && view.back() == ')';
             static constexpr std::array<std::u32string_view, 4> kAdopted{U"通过)", U"批准)", U"发布)", U"印发)"};
             if (!bracketed || std::none_of(kAdopted.begin(), kAdopted.end(), [&](auto w) { return view.ends_with(w); }))
@@ -94,7 +94,7 @@ void read_closing(Document& doc) {
             continue;
         }
         if (b.kind != BlockKind::signature) continue;
-        const std::u32string view = fold(to_u32(b.text));
+        const std::u32string view = to_folded_u32(b.text);
         const std::string date = parse_date(view, true);
         if (!date.empty()) {
             doc.metadata.signed_date = Field{date, false, b.span};

@@ -110,7 +110,7 @@ std::u32string title_head(std::u32string_view title) {
 }
 
 std::u32string report_organisation(const Description& d) {
-    const std::u32string title = fold(to_u32(d.title));
+    const std::u32string title = to_folded_u32(d.title);
     const std::u32string issuer = to_u32(d.issuer);
     if (std::u32string head = title_head(title); !head.empty()) {
         // The issuer's full name for the title's short form (六盘水市科学技术局 for 六盘水市科技局:
@@ -135,7 +135,7 @@ std::u32string report_organisation(const Description& d) {
 
 std::string organisation_key(std::string_view name) {
     std::u32string key;
-    for (char32_t cp : fold(to_u32(name)))
+    for (char32_t cp : to_folded_u32(name))
         if (is_han(cp) || is_ascii_alpha(cp) || is_ascii_digit(cp)) key += cp;
     for (const auto& [short_form, full] : kShortForms)
         for (std::size_t at = key.find(short_form); at != std::u32string::npos;
@@ -162,7 +162,7 @@ bool has_genre_word(std::u32string_view view) {
 }
 
 std::string genre_of_title(std::string_view title) {
-    const std::u32string t = fold(to_u32(title));
+    const std::u32string t = to_folded_u32(title);
     std::u32string_view genre;
     std::size_t genre_end = 0;
     for (std::u32string_view w : kGenreWords)
@@ -195,7 +195,7 @@ Description describe(const Document& doc) {
         d.created = from_source_date_epoch();
     }
     d.genre = genre_of_title(d.title);
-    if (const std::u32string t = fold(to_u32(d.title));
+    if (const std::u32string t = to_folded_u32(d.title);
         !doc.gis.format.empty() ||
         (t.find(U"信息公开") != std::u32string::npos && t.find(U"年度报告") != std::u32string::npos))
         d.report_kind = "政府信息公开工作年度报告";

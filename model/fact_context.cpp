@@ -14,7 +14,7 @@ namespace {
 
 using facts::starts_with;
 
-std::u32string view_of(const std::string& text) { return fold(to_u32(text)); }
+std::u32string view_of(const std::string& text) { return to_folded_u32(text); }
 
 // For every block, the year of the innermost heading above it that names one
 // (三、2024年度…安排), or 0; in one pass over the blocks.
@@ -108,9 +108,9 @@ void place_subject(const Fact& f, FactContext& c) {
         c.total = c.total || facts::total_word_at(clause, k) > 0;
 }
 
-void describe_group(const Document& doc, std::size_t first, std::size_t last, const BlockView& bv,
-                    std::vector<FactContext>& out) {
-    const std::u32string clause = view_of(doc.facts[first].quote);
+// `clause`: view_of(doc.facts[first].quote).
+void describe_group(const Document& doc, std::size_t first, std::size_t last, const std::u32string& clause,
+                    const BlockView& bv, std::vector<FactContext>& out) {
     const std::vector<std::size_t> starts = place_group(doc, first, last, clause, out);
     const std::u32string_view block_text = bv.text.empty() ? std::u32string_view(clause) : bv.text;
     for (std::size_t i = first; i < last; ++i) {
@@ -160,7 +160,7 @@ std::vector<FactContext> fact_contexts(const Document& doc) {
             bv.text = at == std::u32string::npos ? std::u32string_view() : std::u32string_view(text);
             bv.clause = at == std::u32string::npos ? 0 : at;
             if (at != std::u32string::npos) cursor = at;
-            describe_group(doc, i, j, bv, out);
+            describe_group(doc, i, j, clause, bv, out);
             i = j;
         }
     }

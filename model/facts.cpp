@@ -124,18 +124,26 @@ constexpr std::u32string_view kSubjectStops = U"的和与及并或等在对向�
 
 constexpr std::size_t kMaxSubject = 40;
 
+// The lists read at most positions of a text, with the characters their words start with.
+constexpr facts::WordSet kUnitSet{kUnits};
+constexpr facts::WordSet kPrefixQualifierSet{kPrefixQualifiers};
+constexpr facts::WordSet kPostfixQualifierSet{kPostfixQualifiers};
+constexpr facts::WordSet kNegationSet{kNegations};
+constexpr facts::WordSet kEventSet{kEvents};
+constexpr facts::WordSet kWeakEventSet{kWeakEvents};
+constexpr facts::WordSet kCountedAfterLingSet{kCountedAfterLing};
+constexpr facts::WordSet kVerbSet{kVerbs};
+constexpr facts::WordSet kNounTailWordSet{kNounTailWords};
+constexpr facts::WordSet kLeadingLightSet{kLeadingLight};
+constexpr facts::WordSet kTrailingLightSet{kTrailingLight};
+
 bool is_measure(std::u32string_view unit) {
     return std::find(std::begin(kMeasures), std::end(kMeasures), unit) != std::end(kMeasures);
 }
 
-std::size_t unit_at(std::u32string_view view, std::size_t pos) {
-    std::size_t best = 0;
-    for (std::u32string_view u : kUnits)
-        if (u.size() > best && starts_with(view, pos, u)) best = u.size();
-    return best;
-}
+std::size_t unit_at(std::u32string_view view, std::size_t pos) { return match_any(view, pos, kUnitSet); }
 
-std::size_t event_at(std::u32string_view view, std::size_t pos) { return match_any(view, pos, kEvents); }
+std::size_t event_at(std::u32string_view view, std::size_t pos) { return match_any(view, pos, kEventSet); }
 
 bool ends_with_event(std::u32string_view s) {
     for (std::u32string_view e : kEvents)
@@ -145,11 +153,11 @@ bool ends_with_event(std::u32string_view s) {
 
 // A verb that really is one here: not the start of a noun such as 研究中心 or 服务事项.
 std::size_t verb_at(std::u32string_view view, std::size_t pos) {
-    const std::size_t n = match_any(view, pos, kVerbs);
+    const std::size_t n = match_any(view, pos, kVerbSet);
     if (n == 0) return 0;
     const std::size_t after = pos + n;
     if (after < view.size() && kNounTails.find(view[after]) != std::u32string_view::npos) return 0;
-    if (match_any(view, after, kNounTailWords) > 0) return 0;
+    if (match_any(view, after, kNounTailWordSet) > 0) return 0;
     return n;
 }
 
@@ -173,7 +181,10 @@ std::vector<Guard> guards_in(std::u32string_view view, std::size_t b, std::size_
     static constexpr std::u32string_view kOpen = U"《“‘〔【[「『\"";
     static constexpr std::u32string_view kClose = U"》”’〕】]」』\"";
     std::vector<Guard> out;
+    constexpr char32_t kLastOpen = U'〔';  // the highest of kOpen: Han text is rejected by one comparison
+    static_assert(std::all_of(kOpen.begin(), kOpen.end(), [](char32_t cp) { return cp <= kLastOpen; }));
     for (std::size_t i = b; i < e; ++i) {
+        if (view[i] > kLastOpen) continue;
         const std::size_t kind = kOpen.find(view[i]);
         if (kind == std::u32string_view::npos) continue;
         // Titles and names close within a few hundred characters; an unclosed mark guards nothing.
@@ -310,7 +321,7 @@ bool read_unit(std::u32string_view view, std::size_t& i, std::size_t limit, cons
         return false;  // a bare number: an identifier, a year, a code
     }
     if (n.lone_two) return false;  // 二次, 二期, 二级: ranks, not counts
-    if (const std::size_t q = match_any(view, i, kPostfixQualifiers); q > 0 && i + q <= limit) {
+    if (const std::size_t q = match_any(view, i, kPostfixQualifierSet); q > 0 && i + q <= limit) {
         if (h.qualifier.empty()) h.qualifier = std::u32string(view.substr(i, q));
         i += q;
     }
@@ -342,7 +353,7 @@ std::size_t prefix_qualifier(std::u32string_view view, std::size_t lower, std::s
     for (std::size_t len = 4; len >= 1; --len) {
         if (pos < lower + len) continue;
         const std::size_t at = pos - len;
-        if (match_any(view, at, kPrefixQualifiers) != len) continue;
+        if (match_any(view, at, kPrefixQualifierSet) != len) continue;
         if (view[at] == U'近' && at > 0 && (view[at - 1] == U'附' || view[at - 1] == U'最')) continue;
         return len;
     }
@@ -478,7 +489,7 @@ std::size_t zero_object_end(std::u32string_view view, std::size_t from, std::siz
         const std::size_t n = event_at(view, k);
         if (n == 0 || k + n > clause_end) continue;
         const std::size_t after = k + n;
-        if (strict || match_any(view, k, kWeakEvents) == n) {
+        if (strict || match_any(view, k, kWeakEventSet) == n) {
             if (after != clause_end || !real_end) continue;
             bool verbal = false;
             for (std::size_t j = from; j < k; ++j)
@@ -519,11 +530,11 @@ std::vector<Stretch> split_conjuncts(std::u32string_view view, Stretch object) {
 
 std::vector<Hit> read_zero(const Line& line, std::size_t pos, std::size_t limit, std::size_t& resume) {
     const std::u32string_view view = line.view;
-    const std::size_t n = match_any(view, pos, kNegations);
+    const std::size_t n = match_any(view, pos, kNegationSet);
     if (n == 0) return {};
     if (view[pos] == U'零') {
         if (pos > 0 && (is_chinese_digit(view[pos - 1]) || is_scale_char(view[pos - 1]))) return {};
-        const std::size_t e = match_any(view, pos + 1, kCountedAfterLing);
+        const std::size_t e = match_any(view, pos + 1, kCountedAfterLingSet);
         if (e == 0 || pos + 1 + e > limit || (pos + 1 + e < view.size() && view[pos + 1 + e] == U'率')) return {};
         resume = pos + 1 + e;
         Hit h{pos, pos + 1, "0", "", {}, {}, true, false, line.utf8(pos + 1, pos + 1 + e)};
@@ -568,13 +579,14 @@ Stretch strip_light(std::u32string_view view, Stretch s) {
     for (bool changed = true; changed && !s.empty();) {
         changed = false;
         const std::u32string_view t = view.substr(s.begin, s.size());
-        for (std::u32string_view w : kTrailingLight)
-            if (t.size() >= w.size() && t.substr(t.size() - w.size()) == w) {
-                s.end -= w.size();
-                changed = true;
-                break;
-            }
-        if (const std::size_t lead = match_any(view.substr(0, s.end), s.begin, kLeadingLight); lead > 0) {
+        if (!t.empty() && kTrailingLightSet.may_end(t.back()))
+            for (std::u32string_view w : kTrailingLight)
+                if (t.size() >= w.size() && t.substr(t.size() - w.size()) == w) {
+                    s.end -= w.size();
+                    changed = true;
+                    break;
+                }
+        if (const std::size_t lead = match_any(view.substr(0, s.end), s.begin, kLeadingLightSet); lead > 0) {
             s.begin += lead;
             changed = true;
         }
@@ -730,7 +742,7 @@ std::vector<Hit> scan(const Line& line, const Range& r) {
             continue;
         }
         const bool starts_number = is_ascii_digit(view[i]) || is_chinese_digit(view[i]) || is_scale_char(view[i]);
-        if (starts_number || starts_with(view, i, U"百分之")) {
+        if (starts_number || (view[i] == U'百' && starts_with(view, i, U"百分之"))) {
             const std::size_t lower = hits.empty() ? r.begin : hits.back().end;
             if (std::optional<Hit> h = read_quantity(view, i, lower, r.end, resume)) {
                 i = h->end;
@@ -822,7 +834,7 @@ Line cell_line(const TableCell& cell) {
 
 // A cell holding nothing but a number ("12", "1,234", "98.5%"): its decimal, or empty.
 std::string bare_number(const std::string& text, bool& percent) {
-    const std::u32string v = fold(to_u32(text));
+    const std::u32string v = to_folded_u32(text);
     const std::u32string_view t = trim(v);
     percent = !t.empty() && t.back() == '%';
     const std::u32string_view digits = percent ? t.substr(0, t.size() - 1) : t;
@@ -956,8 +968,8 @@ std::optional<Fact> cell_fact(const Grid& g, std::size_t r, std::size_t c, std::
     const std::string column = cell_labels(g, r, c, true);
     if (row.empty() && column.empty()) return std::nullopt;
     int power = 0;
-    std::u32string unit = percent ? U"%" : label_unit(fold(to_u32(column)), power);
-    if (unit.empty()) unit = label_unit(fold(to_u32(row)), power);
+    std::u32string unit = percent ? U"%" : label_unit(to_folded_u32(column), power);
+    if (unit.empty()) unit = label_unit(to_folded_u32(row), power);
     Fact f;
     f.value = shift_decimal(value, power);
     f.value_text = to_utf8(trim(to_u32(cell->text)));

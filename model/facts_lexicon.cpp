@@ -18,6 +18,15 @@ std::size_t match_any(std::u32string_view view, std::size_t pos, std::initialize
     return best;
 }
 
+std::size_t match_any_of(std::u32string_view view, std::size_t pos, const WordSet& words) {
+    if (pos >= view.size()) return 0;
+    const char32_t first = view[pos];
+    std::size_t best = 0;
+    for (std::u32string_view w : words)
+        if (w[0] == first && w.size() > best && starts_with(view, pos, w)) best = w.size();
+    return best;
+}
+
 bool contains(std::u32string_view view, std::size_t begin, std::size_t end, std::u32string_view word) {
     if (begin >= end || end > view.size()) return false;
     return view.substr(begin, end - begin).find(word) != std::u32string_view::npos;

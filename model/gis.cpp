@@ -69,8 +69,9 @@ bool is_label_punct(char32_t cp) {
 // spaces, brackets, quotes and punctuation dropped.
 std::u32string label_key(std::u32string_view text) {
     std::u32string s;
-    for (char32_t cp : fold(text))
-        if (!is_space(cp)) s.push_back(cp);
+    s.reserve(text.size());
+    for (char32_t cp : text)
+        if (const char32_t c = fold(cp); !is_space(c)) s.push_back(c);
     std::size_t i = 0;
     if (i < s.size() && s[i] == U'(') {
         std::size_t j = i + 1;
@@ -123,6 +124,11 @@ struct GLine {
 
 // "12", "7730.28", "1,234", "-3", "+2": the decimal, or empty.
 std::string bare_number(std::u32string_view raw) {
+    // Only digits, signs, points and commas (folded) make one: most tokens are words, rejected
+    // here before anything is copied.
+    for (char32_t cp : raw)
+        if (const char32_t c = fold(cp); !is_ascii_digit(c) && c != U'.' && c != U',' && c != U'-' && c != U'+')
+            return {};
     const std::u32string t = fold(raw);
     std::size_t i = 0;
     bool negative = false;

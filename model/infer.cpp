@@ -269,7 +269,7 @@ std::u32string topic_of(const Document& doc, const std::vector<const Line*>& con
     for (std::u32string_view topic : kTopics) {
         std::size_t score = 0;
         for (const Block& b : doc.blocks)
-            if (b.kind == BlockKind::heading) score += 1000 * count_of(fold(to_u32(b.text)), topic);
+            if (b.kind == BlockKind::heading) score += 1000 * count_of(to_folded_u32(b.text), topic);
         for (const Line* line : content) score += count_of(line->view, topic);
         if (score > best_score) best = topic, best_score = score;
     }
@@ -493,7 +493,7 @@ const Line* byline_org(const std::vector<const Line*>& content) {
 // issuer of its own. Not the site itself (its footer's owner), not 本站/本网, not a phrase.
 std::u32string publishing_source(const Metadata& m, const InferenceInput& in) {
     if (!m.source.present()) return {};
-    const std::u32string name = squeeze(fold(to_u32(m.source.value)));
+    const std::u32string name = squeeze(to_folded_u32(m.source.value));
     constexpr std::size_t kMaxName = 20;
     if (name.size() < 2 || name.size() > kMaxName || !std::all_of(name.begin(), name.end(), is_han)) return {};
     if (name.starts_with(U"本") || name == U"原创" || name == U"网络" || name == U"互联网") return {};
@@ -521,7 +521,7 @@ void infer_org(Document& doc, const InferenceInput& in) {
         org = m.publisher;
     else if (m.signer.present())
         org = m.signer;
-    else if (std::u32string p = org_prefix(fold(to_u32(m.title.value))); !p.empty())
+    else if (std::u32string p = org_prefix(to_folded_u32(m.title.value)); !p.empty())
         org = field_from(p, m.title.inferred, m.title.span);
     else if (std::u32string named = speaker_or_compiler(in.content); !named.empty())
         org = field_from(named, true);
@@ -534,7 +534,7 @@ void infer_org(Document& doc, const InferenceInput& in) {
     else if (std::u32string self = self_reference(texts); !self.empty())
         org = field_from(self, true);
     if (org.present()) {
-        const std::u32string short_form = fold(to_u32(org.value));
+        const std::u32string short_form = to_folded_u32(org.value);
         if (std::u32string full = expand_org(short_form, texts); !full.empty() && full != short_form)
             org = field_from(full, true, org.span);
         else if (std::u32string place = congress_place(short_form, texts); !place.empty())
@@ -556,7 +556,7 @@ bool looks_back(const std::string& title) {
 
 void infer_year(Document& doc, const InferenceInput& in) {
     Metadata& m = doc.metadata;
-    if (int y = prose_year_in(fold(to_u32(m.title.value))); y > 0) {
+    if (int y = prose_year_in(to_folded_u32(m.title.value)); y > 0) {
         m.year = Field{std::to_string(y), m.title.inferred, m.title.span};
         return;
     }
@@ -567,7 +567,7 @@ void infer_year(Document& doc, const InferenceInput& in) {
     // A speech's subtitle (——2026年1月26日在…会议上): a 政府工作报告 is for the year it is given in.
     for (const Block& b : doc.blocks) {
         if (b.kind != BlockKind::subtitle) continue;
-        const std::u32string v = fold(to_u32(b.text));
+        const std::u32string v = to_folded_u32(b.text);
         if (!opens_with_dash(v)) continue;
         std::size_t at = 0;
         while (at < v.size() && !is_ascii_digit(v[at])) ++at;
@@ -614,7 +614,7 @@ void infer_metadata(Document& doc, const InferenceInput& in) {
     infer_org(doc, in);
     infer_year(doc, in);
     if (!doc.metadata.title.present()) {
-        infer_title(doc, in, fold(to_u32(doc.metadata.organisation.value)), true);
+        infer_title(doc, in, to_folded_u32(doc.metadata.organisation.value), true);
         if (!doc.metadata.year.present()) infer_year(doc, in);
     }
 }

@@ -78,6 +78,9 @@ std::vector<Enumerator> find_enumerators(std::u32string_view view, std::size_t f
     std::vector<Enumerator> found;
     int expected = 0;  // 0: any number may start the series
     for (std::size_t i = from; i < view.size(); ++i) {
+        // An enumerator starts with 第 or a numeral: most positions are rejected here, before
+        // looking back for the clause's start (the numeral's own test below says no to them too).
+        if (view[i] != U'第' && !is_chinese_numeral(view[i])) continue;
         // An enumerator starts a clause: at the beginning or after clause punctuation.
         std::size_t p = i;
         while (p > from && is_space(view[p - 1])) --p;

@@ -14,12 +14,28 @@ constexpr std::size_t kMaxDigits = 24;  // longer runs of digits are codes, neve
 
 // Value of a Chinese digit character, or -1. 几 ("some") is read as 1 for a minimum and 9 for
 // a maximum by the caller.
-int digit_value(char32_t cp) {
-    if (cp == U'〇') return 0;
-    if (cp == U'两') return 2;
-    const std::size_t d = kDigitChars.find(cp);
-    return d == std::u32string_view::npos ? -1 : static_cast<int>(d);
+constexpr int digit_value(char32_t cp) {
+    switch (cp) {  // kDigitChars, each at its value, and 〇 and 两
+        case U'零':
+        case U'〇': return 0;
+        case U'一': return 1;
+        case U'二':
+        case U'两': return 2;
+        case U'三': return 3;
+        case U'四': return 4;
+        case U'五': return 5;
+        case U'六': return 6;
+        case U'七': return 7;
+        case U'八': return 8;
+        case U'九': return 9;
+        default: return -1;
+    }
 }
+static_assert([] {
+    for (std::size_t k = 0; k < kDigitChars.size(); ++k)
+        if (digit_value(kDigitChars[k]) != static_cast<int>(k)) return false;
+    return digit_value(U'〇') == 0 && digit_value(U'两') == 2 && digit_value(U'十') == -1 && digit_value(U'1') == -1;
+}());
 
 int scale_power(char32_t cp) {
     switch (cp) {

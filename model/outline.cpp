@@ -270,7 +270,7 @@ void build_blocks(Document& doc, InferenceInput& in, std::vector<Span>& merged, 
     const std::vector<bool> top_level = top_level_in_order(content, kinds);
     const std::vector<bool> sections = two_digit_sections(content);
     const std::vector<std::u32string> parts = stated_parts(content);
-    const std::u32string cms_title = squeeze(fold(to_u32(doc.metadata.title.value)));
+    const std::u32string cms_title = squeeze(to_folded_u32(doc.metadata.title.value));
     bool body_started = false;
     bool title_seen = false;
     bool in_attachment = false;
@@ -325,7 +325,7 @@ void build_blocks(Document& doc, InferenceInput& in, std::vector<Span>& merged, 
             continue;
         }
         if (!body_started && !blocks.empty() && blocks.back().kind == BlockKind::title &&
-            squeeze(v) == squeeze(fold(to_u32(blocks.back().text)))) {
+            squeeze(v) == squeeze(to_folded_u32(blocks.back().text))) {
             merged.push_back(line.span);  // the title printed again under itself, as pages do
             continue;
         }

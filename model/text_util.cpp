@@ -1,27 +1,41 @@
 #include "gongwen/unicode.hpp"
 
+#include <unicode/parseerr.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <vector>
 
 namespace gongwen {
 
-char32_t next_code_point(std::string_view text, std::size_t& pos) {
+namespace {
+
+// next_code_point(), for the loops of this file to inline.
+inline char32_t decode_at(std::string_view text, std::size_t& pos) {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
     const unsigned char b0 = byte(pos);
-    std::size_t length = b0 < 0x80 ? 1 : b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 1;
+    if (b0 < 0x80) {
+        ++pos;
+        return b0;
+    }
+    std::size_t length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 1;
     if (pos + length > text.size()) length = 1;
     char32_t cp = length == 1 ? b0 : length == 2 ? b0 & 0x1F : length == 3 ? b0 & 0x0F : b0 & 0x07;
     for (std::size_t i = 1; i < length; ++i) cp = (cp << 6) | (byte(pos + i) & 0x3F);
     pos += length;
     return cp;
 }
+
+}  // namespace
+
+char32_t next_code_point(std::string_view text, std::size_t& pos) { return decode_at(text, pos); }
 
 void append_utf8(std::string& out, char32_t cp) {
     if (cp < 0x80) {
@@ -75,53 +89,86 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t& cp) {
 }
 
 std::u32string to_u32(std::string_view text) {
-    std::u32string out;
-    out.reserve(count_code_points(text));
-    for (std::size_t pos = 0; pos < text.size();) out.push_back(next_code_point(text, pos));
+    // As many code points as lead bytes: exactly that many for valid UTF-8. A malformed
+    // sequence can decode to fewer (a lead byte takes the bytes after it) or more (stray
+    // continuation bytes), so the string is cut or grown to what was decoded.
+    const std::size_t expected = count_code_points(text);
+    std::u32string out(expected, U'\0');
+    std::size_t n = 0;
+    for (std::size_t pos = 0; pos < text.size(); ++n) {
+        const char32_t cp = decode_at(text, pos);
+        if (n < expected)
+            out[n] = cp;
+        else
+            out.push_back(cp);
+    }
+    out.resize(n);
     return out;
 }
 
 std::string to_utf8(std::u32string_view text) {
     std::size_t bytes = 0;  // exactly: most of what is converted is kept for good
     for (char32_t cp : text) bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    std::string out;
-    out.reserve(bytes);
-    for (char32_t cp : text) append_utf8(out, cp);
+    std::string out(bytes, '\0');
+    char* p = out.data();  // the bytes append_utf8 writes, written in place
+    const auto put = [&p](unsigned value) { *p++ = static_cast<char>(value); };
+    for (char32_t cp : text) {
+        if (cp < 0x80) {
+            put(cp);
+        } else if (cp < 0x800) {
+            put(0xC0 | (cp >> 6));
+            put(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            put(0xE0 | (cp >> 12));
+            put(0x80 | ((cp >> 6) & 0x3F));
+            put(0x80 | (cp & 0x3F));
+        } else {
+            put(0xF0 | (cp >> 18));
+            put(0x80 | ((cp >> 12) & 0x3F));
+            put(0x80 | ((cp >> 6) & 0x3F));
+            put(0x80 | (cp & 0x3F));
+        }
+    }
     return out;
 }
 
 std::size_t count_code_points(std::string_view text) {
-    std::size_t n = 0;
-    for (char c : text)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-    return n;
+    // Every byte but the continuation bytes (10xxxxxx), counted eight at a time: a byte is one
+    // when its top bit is set and the next bit is not.
+    std::size_t continuation = 0;
+    std::size_t i = 0;
+    constexpr std::uint64_t kTop = 0x8080808080808080ull;
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, text.data() + i, 8);
+        const std::uint64_t tops = (w & ~(w << 1) & kTop) >> 7;  // 1 in each continuation byte
+        continuation += static_cast<std::size_t>((tops * kOnes) >> 56);
+    }
+    for (; i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++continuation;
+    return text.size() - continuation;
 }
-
-bool is_han(char32_t cp) {
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-           (cp >= 0x20000 && cp <= 0x3134F) || cp == 0x3007;
-}
-
-bool is_cjk_punct(char32_t cp) {
-    return (cp >= 0x3001 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
-           (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) || (cp >= 0x2018 && cp <= 0x201F) ||
-           cp == 0x2026 || cp == 0x2014 || cp == 0x00B7 || cp == 0x2022;
-}
-
-bool is_cjk(char32_t cp) { return is_han(cp) || is_cjk_punct(cp); }
-
-bool is_space(char32_t cp) {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0x00A0 ||
-           cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200D) || cp == 0x202F || cp == 0x205F || cp == 0x2060 ||
-           cp == 0xFEFF;
-}
-
-bool is_ascii_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
-bool is_ascii_alpha(char32_t cp) { return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'); }
 
 bool is_chinese_numeral(char32_t cp) {
-    static constexpr std::u32string_view kDigits = U"一二三四五六七八九十百千零〇两";
-    return kDigits.find(cp) != std::u32string_view::npos;
+    switch (cp) {  // 一二三四五六七八九十百千零〇两
+        case U'一':
+        case U'二':
+        case U'三':
+        case U'四':
+        case U'五':
+        case U'六':
+        case U'七':
+        case U'八':
+        case U'九':
+        case U'十':
+        case U'百':
+        case U'千':
+        case U'零':
+        case U'〇':
+        case U'两': return true;
+        default: return false;
+    }
 }
 
 namespace {
@@ -139,40 +186,62 @@ constexpr FoldPair kFoldPairs[] = {
 #include "fold_table.inc"
 };
 
-const std::vector<char32_t>& simplified_table() {
-    static const std::vector<char32_t> table = [] {
-        std::vector<char32_t> t(kTableLast - kTableFirst + 1);
-        for (char32_t cp = kTableFirst; cp <= kTableLast; ++cp) t[cp - kTableFirst] = cp;
-        for (const FoldPair& p : kFoldPairs) t[p.from - kTableFirst] = p.to;
-        return t;
-    }();
-    return table;
+// Made by the compiler: no initialization at run time, and no guard on every lookup.
+struct SimplifiedTable {
+    char32_t to[kTableLast - kTableFirst + 1];
+};
+
+constexpr SimplifiedTable make_simplified_table() {
+    SimplifiedTable t{};
+    for (char32_t cp = kTableFirst; cp <= kTableLast; ++cp) t.to[cp - kTableFirst] = cp;
+    for (const FoldPair& p : kFoldPairs) t.to[p.from - kTableFirst] = p.to;
+    return t;
+}
+
+constexpr SimplifiedTable kSimplified = make_simplified_table();
+
+inline char32_t fold_one(char32_t cp) {
+    if (cp < 0x3000) return cp == 0x00A0 ? U' ' : cp;  // what is below U+3000 only has NBSP to fold
+    if (cp >= kTableFirst && cp <= kTableLast) return kSimplified.to[cp - kTableFirst];
+    if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFF01 + 0x21;
+    if (cp == 0x3000) return U' ';
+    return cp;
 }
 
 }  // namespace
 
-char32_t fold(char32_t cp) {
-    if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFF01 + 0x21;
-    if (cp == 0x3000 || cp == 0x00A0) return ' ';
-    if (cp >= kTableFirst && cp <= kTableLast) return simplified_table()[cp - kTableFirst];
-    return cp;
-}
+char32_t fold(char32_t cp) { return fold_one(cp); }
 
 std::u32string fold(std::u32string_view text) {
     std::u32string out(text);
-    for (char32_t& cp : out) cp = fold(cp);
+    for (char32_t& cp : out) cp = fold_one(cp);
+    return out;
+}
+
+std::u32string to_folded_u32(std::string_view text) {
+    std::u32string out = to_u32(text);
+    for (char32_t& cp : out) cp = fold_one(cp);
     return out;
 }
 
 std::string to_traditional(std::string_view text) {
-    // Making ICU's transliterator compiles its rules: some 160 million instructions, many times
-    // the reading of a whole report. It is made once and shared; transliterate() is not safe
-    // to call from two threads at once.
+    // Making ICU's transliterator compiles its rules: many times the reading of a whole report.
+    // It is made once and shared; transliterate() is not safe to call from two threads at once.
+    // It is compiled from the rules of ICU's own Simplified-Traditional (taken at build time,
+    // tools/gen_traditional_rules.cpp), which spares the registry of every transliterator that
+    // createInstance() builds first; by name only if those rules should not compile.
     static std::mutex mutex;
     static const std::unique_ptr<icu::Transliterator> tr = [] {
+        static constexpr char kRules[] =
+#include "traditional_rules.inc"
+            ;
         UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::Transliterator> made(
-            icu::Transliterator::createInstance("Simplified-Traditional", UTRANS_FORWARD, status));
+        UParseError error{};
+        std::unique_ptr<icu::Transliterator> made(icu::Transliterator::createFromRules(
+            "Simplified-Traditional", icu::UnicodeString::fromUTF8(kRules), UTRANS_FORWARD, error, status));
+        if (U_SUCCESS(status) && made) return made;
+        status = U_ZERO_ERROR;
+        made.reset(icu::Transliterator::createInstance("Simplified-Traditional", UTRANS_FORWARD, status));
         return U_FAILURE(status) ? nullptr : std::move(made);
     }();
     if (!tr) return std::string(text);

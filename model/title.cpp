@@ -62,8 +62,8 @@ bool is_subtitle(const std::vector<const Line*>& content, std::size_t k, bool af
 bool wraps_into(const Block& above, const Block& title) {
     if (above.kind != BlockKind::paragraph || !above.items.empty() || !above.marker.empty()) return false;
     if (title.span.start < above.span.end) return false;
-    const std::u32string v = fold(to_u32(above.text));
-    const std::u32string rest = fold(to_u32(title.text));
+    const std::u32string v = to_folded_u32(above.text);
+    const std::u32string rest = to_folded_u32(title.text);
     const bool org_then_year = v.size() >= 4 && ends_like_org(v) && !rest.empty() && is_ascii_digit(rest.front());
     constexpr std::size_t kMaxIndent = 80;  // a centred line of a PDF's layout text
     if (title.span.start - above.span.end > (org_then_year ? 2 + kMaxIndent : 2)) return false;

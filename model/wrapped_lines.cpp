@@ -65,6 +65,14 @@ Shape shape_of(const RawBlock& r) {
 
 // The page number printed in a page's footer: -1-, — 2 —, 3, 第4页, 第4页 共9页, 4/9.
 bool is_page_number(std::u32string_view text) {
+    // Only these characters (folded) and spaces make one: a line with any other is rejected
+    // before anything is copied.
+    for (const char32_t cp : text) {
+        const char32_t c = fold(cp);
+        if (!is_space(c) && !is_ascii_digit(c) &&
+            std::u32string_view(U"-—–─/第页共,").find(c) == std::u32string_view::npos)
+            return false;
+    }
     const std::u32string v = fold(text);
     std::u32string t;
     for (const char32_t cp : v)
@@ -112,8 +120,8 @@ bool ends_sentence(std::u32string_view text) {
 
 // A date alone on its line (2024年1月20日, 二〇二四年一月二十日, 2024-01-20): a signature's date.
 bool is_date_line(std::u32string_view text) {
+    if (text.size() > 16 || text.empty()) return false;  // fold() keeps the length
     const std::u32string v = fold(text);
-    if (v.size() > 16 || v.empty()) return false;
     const char32_t last = v.back();
     if (last != U'日' && !is_ascii_digit(last)) return false;
     for (const char32_t cp : v)

@@ -1,6 +1,12 @@
 #include <gtest/gtest.h>
+#include <unicode/translit.h>
+
+#include <memory>
+#include <string>
+#include <vector>
 
 #include "gongwen/unicode.hpp"
+#include "model/line.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {
@@ -86,12 +92,46 @@ TEST(Cleanup, FullWidthDigitsAreReadForAnalysisButKeptForDisplay) {
     EXPECT_GT(diagnostic_count(doc, "fullwidth_folded"), 0u);
 }
 
+// looks_mis_decoded rejects every character that cannot be a sign before looking at its
+// neighbours: each sign beside Han and away from it, and characters that are never one.
+TEST(Cleanup, SignsOfMisDecodedTextAndNothingElse) {
+    const std::u32string t = U"中\uFFFD文\u2500字\uE000词?词a字 ? a \u2500 ?! A字b!";
+    std::vector<std::size_t> signs;
+    for (std::size_t i = 0; i < t.size(); ++i)
+        if (looks_mis_decoded(t, i)) signs.push_back(i);
+    EXPECT_EQ(signs, (std::vector<std::size_t>{1, 3, 5, 7, 9}));
+}
+
 TEST(Fold, MapsTraditionalToSimplifiedOneToOne) {
     const std::u32string t = U"推進依法行政工作的舉措和成效";
     const std::u32string s = fold(t);
     EXPECT_EQ(s, U"推进依法行政工作的举措和成效");
     EXPECT_EQ(fold(U'Ａ'), U'A');
     EXPECT_EQ(fold(U'：'), U':');
+}
+
+// to_traditional() compiles the rules of ICU's Simplified-Traditional itself (taken from ICU at
+// build time); it must convert as the transliterator ICU makes by that name does, words and
+// context rules included.
+TEST(Traditional, ConvertsAsIcusSimplifiedTraditional) {
+    EXPECT_EQ(to_traditional("某区2023年度政府信息公开工作年度报告"), "某區2023年度政府信息公開工作年度報告");
+    EXPECT_EQ(to_traditional("生姜和姜"), "生薑和姜");              // a word's rule before the character's
+    EXPECT_EQ(to_traditional("十余人"), "十餘人");                  // 余 after a numeral
+    EXPECT_EQ(to_traditional("三万余人"), "三萬余人");              // ... as the text left of it already reads
+    EXPECT_EQ(to_traditional("周一开会，每周"), "週一開會，每周");  // 周 before a numeral
+    EXPECT_EQ(to_traditional("abc 1,2"), "abc 1,2");
+    UErrorCode status = U_ZERO_ERROR;
+    const std::unique_ptr<icu::Transliterator> icu_own(
+        icu::Transliterator::createInstance("Simplified-Traditional", UTRANS_FORWARD, status));
+    ASSERT_TRUE(U_SUCCESS(status) && icu_own);
+    for (const char* text :
+         {"昆仑山下的茶余饭后，一周三次，干部于归", "姜片、余额、海里、只有、出戏", "發展和发展", ""}) {
+        icu::UnicodeString expected = icu::UnicodeString::fromUTF8(text);
+        icu_own->transliterate(expected);
+        std::string want;
+        expected.toUTF8String(want);
+        EXPECT_EQ(to_traditional(text), want) << text;
+    }
 }
 
 TEST(Numerals, ParsesChineseAndArabic) {

@@ -304,6 +304,20 @@ TEST(Decode, RejectsControlCharactersAsBinary) {
     EXPECT_MESSAGE_HAS(e, "0x01 at offset 100");
 }
 
+// The control characters are counted eight bytes at a time where none is below 0x20: every one
+// is still counted, at any place in a word of eight, among multi-byte characters, tabs and
+// line breaks (which are allowed).
+TEST(Decode, CountsEveryControlCharacterAmongChineseText) {
+    for (std::size_t shift = 0; shift < 8; ++shift) {
+        std::string text(shift, 'x');
+        for (int unit = 0; unit < 250; ++unit) text += unit % 3 == 0 ? "中文a\t" : "中文a\n";  // 8 bytes
+        for (std::size_t j = 12; j < 37; ++j) text[shift + 6 + 8 * j] = '\x01';
+        const Error e = decode_error(text, "ctl.txt");
+        EXPECT_MESSAGE_HAS(e, "25 control characters in the first " + std::to_string(text.size()) +
+                                  " bytes, the first 0x01 at offset " + std::to_string(shift + 102));
+    }
+}
+
 TEST(Decode, ReportsTruncatedUtf8AtItsOffset) {
     const std::string& text = seeds().front().text;
     const std::string cut = text + "\xE4\xB8";  // first two bytes of 中

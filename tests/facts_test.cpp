@@ -8,6 +8,7 @@
 #include "gongwen/text.hpp"
 #include "gongwen/unicode.hpp"
 #include "model/facts.hpp"
+#include "model/facts_internal.hpp"
 #include "test_util.hpp"
 
 namespace gongwen {
@@ -16,6 +17,26 @@ namespace {
 using test::read_fixture;
 
 std::vector<Fact> facts_of(const std::string& text) { return extract_facts(text); }
+
+// A WordSet rejects a position by its first character before reading the words: the same
+// lengths as the plain list at every position, with words that share a first character,
+// characters whose last ten bits are those of a first character (召 U+53EC, 埬 U+57EC) and
+// positions at and past the end.
+constexpr std::initializer_list<std::u32string_view> kMadeUpWords = {U"召开", U"召开会议", U"召", U"a", U"ab", U"会议"};
+constexpr facts::WordSet kMadeUpSet{kMadeUpWords};
+
+TEST(WordSet, MatchesAsThePlainListDoes) {
+    const std::u32string text = U"埬召开会议召集ab埬召a会";
+    EXPECT_TRUE(kMadeUpSet.may_start(U'埬'));   // the bits cannot tell it from 召
+    EXPECT_FALSE(kMadeUpSet.may_start(U'集'));  // most characters are rejected at once
+    for (char32_t last : {U'开', U'召', U'a', U'b', U'议'}) EXPECT_TRUE(kMadeUpSet.may_end(last));
+    EXPECT_FALSE(kMadeUpSet.may_end(U'会'));  // 会 starts 会议 and ends no word
+    for (std::size_t pos = 0; pos <= text.size() + 1; ++pos)
+        EXPECT_EQ(facts::match_any(text, pos, kMadeUpSet), facts::match_any(text, pos, kMadeUpWords)) << pos;
+    EXPECT_EQ(facts::match_any(text, 1, kMadeUpSet), 4u);
+    EXPECT_EQ(facts::match_any(text, 5, kMadeUpSet), 1u);
+    EXPECT_EQ(facts::match_any(text, 7, kMadeUpSet), 2u);
+}
 
 // The only fact of `text`; fails the test when there is not exactly one.
 Fact only_fact(const std::string& text) {

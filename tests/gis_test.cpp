@@ -717,6 +717,30 @@ TEST(GisRecognition, VacantCellsKeepTheirPlaces) {
     EXPECT_EQ(got["gis.t3.carried_in.total"], row_of(page_rows, "gis.t3.carried_in.natural").values[6]);
 }
 
+// Numbers printed in full-width digits (１２, as some reports type them) are numbers: the GIS
+// cells get the values the half-width table gives (bare_number rejects a word before folding it).
+TEST(GisRecognition, FullWidthNumbersReadAsTheirValues) {
+    const auto rows = made_rows();
+    auto wide_rows = rows;
+    for (MadeRow& m : wide_rows)
+        if (m.table == "t3")
+            for (std::string& v : m.values) {
+                std::string wide;
+                for (char c : v)
+                    wide += c >= '0' && c <= '9' ? utf8_of(U'０' + static_cast<char32_t>(c - '0')) : std::string(1, c);
+                v = wide;
+            }
+    const auto values = [](const Document& doc) {
+        std::map<std::string, std::string> got;
+        for (const Fact& f : doc.facts)
+            if (f.indicator.rfind("gis.", 0) == 0) got[f.indicator] = f.value;
+        return got;
+    };
+    const auto half = values(read_bytes(layout_text(rows), "a.txt"));
+    ASSERT_GT(half.size(), 20u);
+    EXPECT_EQ(values(read_bytes(layout_text(wide_rows), "a.txt")), half);
+}
+
 TEST(GisChecks, ARowPrintedAsItsSumAndItsPartsCountsOnce) {
     const GisFormat& f = *builtin_gis_template().format("2021");
     Document doc;

@@ -39,6 +39,17 @@ TEST(Boilerplate, RecognisesWebPageChrome) {
     EXPECT_TRUE(chrome(U"（新华社记者 李某 摄）"));
 }
 
+// The footer phrases are found anywhere in a line (one pass that rejects most characters as the
+// start of any phrase); a line that has a phrase's first characters but not the phrase is prose.
+TEST(Boilerplate, FindsAFooterPhraseAnywhereInTheLine) {
+    EXPECT_TRUE(chrome(U"网站地图"));
+    EXPECT_TRUE(chrome(U"本页面支持IPv6访问"));
+    EXPECT_TRUE(chrome(U"某市人民政府办公室 版权所有"));
+    EXPECT_TRUE(chrome(U"© 某市人民政府"));
+    EXPECT_FALSE(chrome(U"全市无障碍设施建设加快推进"));        // 无障碍, not 无障碍浏览
+    EXPECT_FALSE(chrome(U"版权保护和手机应用管理办法已修订"));  // 版权, 手机: not the phrases
+}
+
 TEST(Boilerplate, ABodyGluedToItsBreadcrumbIsNotDroppedWhole) {
     std::u32string body =
         U"当前位置： 首页政务公开年报 某县2012年政府信息公开工作年度报告 来源：某县人民政府 时间：2013-03-01 "

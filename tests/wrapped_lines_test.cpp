@@ -88,6 +88,23 @@ TEST(WrappedLines, JoinsOverAPageBreakAndDropsItsPageNumber) {
     EXPECT_EQ(diagnostic_count(doc, "boilerplate_removed"), 1u);  // the page number
 }
 
+// Page numbers in full-width forms are page numbers too (is_page_number folds them; it rejects
+// a line by its characters before that); a line with one character more is none.
+TEST(WrappedLines, PageNumbersInEveryFormAreDropped) {
+    const std::vector<std::string> lines = lines_of(wrapped(kFirst, 22) + wrapped(kSecond, 22));
+    for (const std::string number : {"第２页，共９页", "— ２ —", "３／９", "第 12 页", "-1-", "第2页共9页号"}) {
+        std::string text = "一、总体情况\n";
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            text += (i == 3 ? "\n                    " + number + "\n\f" : "") + lines[i];
+        const Document doc = parse(text);
+        const bool page_number = std::string(number) != "第2页共9页号";
+        EXPECT_EQ(diagnostic_count(doc, "boilerplate_removed"), page_number ? 1u : 0u) << number;
+        if (page_number) {
+            EXPECT_EQ(paragraph_texts(doc), (std::vector<std::string>{kFirst, kSecond})) << number;
+        }
+    }
+}
+
 TEST(WrappedLines, ABlankLineWithoutAPageBreakEndsTheParagraph) {
     const std::vector<std::string> lines = lines_of(wrapped(kFirst, 22) + wrapped(kSecond, 22));
     std::string text;

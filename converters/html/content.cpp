@@ -111,7 +111,9 @@ void count(Analysis& a) {
         const pugi::xml_node e = a.elements[i];
         for (pugi::xml_node c = e.first_child(); c; c = c.next_sibling()) {
             if (c.type() != pugi::node_pcdata) continue;
-            for (char32_t cp : to_u32(c.value())) {
+            const std::string_view value = c.value();
+            for (std::size_t k = 0; k < value.size();) {  // read in place, not copied to UTF-32
+                const char32_t cp = next_code_point(value, k);
                 if (is_space(cp)) continue;
                 ++s.text, ++s.inline_text;
                 if (clause_punct(cp)) ++s.punct, ++s.inline_punct;

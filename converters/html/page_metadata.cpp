@@ -62,7 +62,7 @@ Span value_span(const Page& page, pugi::xml_attribute a) {
 // content="页面生成时间 2023-08-16 10:33:59">), or empty.
 std::u32string regeneration_time(const Page& page) {
     for (pugi::xpath_node x : page.doc.select_nodes("//meta[@content]")) {
-        const std::u32string content = fold(to_u32(x.node().attribute("content").value()));
+        const std::u32string content = to_folded_u32(x.node().attribute("content").value());
         const std::size_t at = content.find(U"页面生成时间");
         if (at == std::u32string::npos) continue;
         std::u32string_view rest = std::u32string_view(content).substr(at + 6);
