@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "converters/eep/eep_internal.hpp"
+#include "gongwen/digest.hpp"
 #include "gongwen/unicode.hpp"
 
 namespace gongwen::eep {
@@ -70,10 +71,7 @@ std::vector<unsigned char> Digest::finish() {
 }
 
 std::string to_hex(const std::vector<unsigned char>& bytes) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned char b : bytes) out += digits[b >> 4], out += digits[b & 15];
-    return out;
+    return gongwen::to_hex(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
 }
 
 std::string base64_encode(std::string_view bytes) {

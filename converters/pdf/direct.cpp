@@ -103,13 +103,8 @@ std::string ref(int id) { return std::to_string(id) + " 0 R"; }
 std::string file_id(std::string_view bytes) {
     XXH128_canonical_t canonical;
     XXH128_canonicalFromHash(&canonical, XXH3_128bits(bytes.data(), bytes.size()));
-    static constexpr char digits[] = "0123456789ABCDEF";
-    std::string id;
-    id.reserve(32);
-    for (const unsigned char b : canonical.digest) {
-        id += digits[b >> 4];
-        id += digits[b & 0xF];
-    }
+    std::string id = to_hex(std::string_view(reinterpret_cast<const char*>(canonical.digest), sizeof canonical.digest));
+    std::transform(id.begin(), id.end(), id.begin(), [](unsigned char c) { return std::toupper(c); });
     return id;
 }
 
